@@ -1,0 +1,5 @@
+export * from './lib/aggregations';
+export * from './lib/job-status';
+export * from './lib/job-views';
+export * from './lib/temporal-names';
+export * from './lib/workflow-io';

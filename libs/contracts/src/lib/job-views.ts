@@ -1,0 +1,64 @@
+import type { JobAggregations } from './aggregations';
+import type { JobStatus } from './job-status';
+
+export interface UploadView {
+  /** The file id of seed 004. */
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  uploadedAt: string;
+  rowsProcessed: number;
+  validRows: number;
+  invalidRows: number;
+  /** Why the whole file was rejected (unreadable, missing columns), if it was. */
+  error: string | null;
+}
+
+export interface InvalidRowView {
+  fileId: string;
+  /** 1-based line number in the uploaded file; the header is line 1. */
+  row: number;
+  error: string;
+}
+
+export interface JobSummaryView {
+  id: string;
+  dataset: string;
+  status: JobStatus;
+  uploadTime: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  rowsProcessed: number;
+  validRows: number;
+  invalidRowCount: number;
+  fileIds: string[];
+  error: string | null;
+  expiresAt: string | null;
+  expiredAt: string | null;
+}
+
+export interface JobDetailView extends JobSummaryView {
+  workflowId: string;
+  files: UploadView[];
+  aggregations: JobAggregations | null;
+  invalidRows: { total: number; items: InvalidRowView[] };
+}
+
+export interface Paginated<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CreateUploadResult {
+  jobId: string;
+  status: JobStatus;
+}
+
+export interface HealthView {
+  status: 'ok' | 'error';
+  info?: Record<string, { status: string; message?: string }>;
+  error?: Record<string, { status: string; message?: string }>;
+}

@@ -1,0 +1,35 @@
+import type { JobAggregations } from './aggregations';
+import type { JobStatus } from './job-status';
+
+export interface CsvJobFile {
+  uploadId: string;
+  key: string;
+}
+
+export interface CsvJobInput {
+  jobId: string;
+  dataset: string;
+  files: CsvJobFile[];
+  /** How long the job's objects are kept after it finishes. */
+  retentionMs: number;
+}
+
+export interface FileOutcome {
+  uploadId: string;
+  rowsProcessed: number;
+  validRows: number;
+  invalidRows: number;
+  /** Object holding the file's valid rows, normalised; null when the file was rejected. */
+  stagedKey: string | null;
+  error: string | null;
+}
+
+export type FinishedJobStatus = Extract<JobStatus, 'processed' | 'partial' | 'failed'>;
+
+export interface JobOutcome {
+  jobId: string;
+  status: FinishedJobStatus;
+  files: FileOutcome[];
+  aggregations: JobAggregations | null;
+  error: string | null;
+}

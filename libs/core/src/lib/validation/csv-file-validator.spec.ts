@@ -1,0 +1,105 @@
+import { parse } from 'csv-parse/sync';
+
+import { sensorReadingsDataset } from '../datasets/sensor-readings.dataset';
+import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, RowOutcome } from './csv-file-validator';
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** Runs a whole file through the same parser options and validator the worker streams with. */
+function validateCsv(text: string | Buffer): RowOutcome[] {
+  const validator = new CsvFileValidator(sensorReadingsDataset);
+  const outcomes: RowOutcome[] = [];
+  for (const { record, info } of parse(text, CSV_PARSE_OPTIONS) as unknown as ParsedRecord[]) {
+    const outcome = validator.accept(record, info.lines);
+    if (outcome) outcomes.push(outcome);
+  }
+  validator.finish();
+  return outcomes;
+}
+
+const errors = (outcomes: RowOutcome[]) =>
+  outcomes.flatMap((o) => (o.result.ok ? [] : [{ line: o.line, error: o.result.error }]));
+
+describe('CsvFileValidator with the sensor_readings dataset', () => {
+  it('accepts good rows and normalises their values', () => {
+    const outcomes = validateCsv('sensor_id,timestamp,value\ns-1,2024-01-01T00:00:00Z,1.5\ns-2,2024-01-02,-4\n');
+    expect(outcomes).toEqual([
+      { line: 2, result: { ok: true, record: { sensor_id: 's-1', timestamp: '2024-01-01T00:00:00.000Z', value: 1.5 } } },
+      { line: 3, result: { ok: true, record: { sensor_id: 's-2', timestamp: '2024-01-02T00:00:00.000Z', value: -4 } } },
+    ]);
+  });
+
+  it('reports each bad value with its line and every problem in the row', () => {
+    const csv = [
+      'sensor_id,timestamp,value',
+      's-1,2024-01-01,abc',
+      ',not-a-date,1',
+      's-3,2024-01-03,2',
+      's-4,2024-01-04',
+      's-5,2024-01-05,5,extra',
+    ].join('\n');
+    expect(errors(validateCsv(csv))).toEqual([
+      { line: 2, error: 'value "abc" is not a number' },
+      { line: 3, error: 'sensor_id is required; timestamp "not-a-date" is not an ISO-8601 date-time' },
+      { line: 5, error: 'Expected 3 fields, found 2' },
+      { line: 6, error: 'Expected 3 fields, found 4' },
+    ]);
+  });
+
+  it('rejects a header that lacks a required column, naming the headers it saw', () => {
+    expect(() => validateCsv('sensor_id,time,value\ns-1,2024-01-01,1\n')).toThrow(
+      new FileRejection('Missing required column(s): timestamp. Headers seen: sensor_id, time, value'),
+    );
+  });
+
+  it('ignores extra columns and matches headers regardless of case, spacing and order', () => {
+    const validator = new CsvFileValidator(sensorReadingsDataset);
+    validator.accept([' Value ', 'note', 'TIMESTAMP', 'Sensor_ID'], 1);
+    const outcome = validator.accept(['3', 'hello', '2024-05-05', 'x'], 2);
+    expect(outcome?.result).toEqual({
+      ok: true,
+      record: { sensor_id: 'x', timestamp: '2024-05-05T00:00:00.000Z', value: 3 },
+    });
+    expect(validator.ignoredHeaders).toEqual(['note']);
+  });
+
+  it('rejects duplicate header names', () => {
+    expect(() => validateCsv('sensor_id,timestamp,value,Value\n')).toThrow('Duplicate column(s) in header: value');
+  });
+
+  it('rejects an empty file', () => {
+    expect(() => validateCsv('')).toThrow('File is empty: expected a header row');
+    expect(() => validateCsv('\n\n')).toThrow('File is empty: expected a header row');
+  });
+
+  it('rejects a file with only a header', () => {
+    expect(() => validateCsv('sensor_id,timestamp,value\n')).toThrow('File has a header but no data rows');
+  });
+
+  it('strips a UTF-8 byte order mark from the first header', () => {
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('sensor_id,timestamp,value\ns,2024-01-01,1\n')]);
+    expect(errors(validateCsv(withBom))).toEqual([]);
+  });
+
+  it('reads CRLF line endings and keeps line numbers right after blank lines', () => {
+    const outcomes = validateCsv('sensor_id,timestamp,value\r\ns-1,2024-01-01,1\r\n\r\ns-2,2024-01-02,x\r\n');
+    expect(outcomes.map((o) => o.line)).toEqual([2, 4]);
+    expect(errors(outcomes)).toEqual([{ line: 4, error: 'value "x" is not a number' }]);
+  });
+
+  it('keeps commas inside quoted fields', () => {
+    const [outcome] = validateCsv('sensor_id,timestamp,value\n"hall, east",2024-01-01,"7"\n');
+    expect(outcome.result).toEqual({
+      ok: true,
+      record: { sensor_id: 'hall, east', timestamp: '2024-01-01T00:00:00.000Z', value: 7 },
+    });
+  });
+
+  it('shortens long values in messages', () => {
+    const [error] = errors(validateCsv(`sensor_id,timestamp,value\ns,2024-01-01,${'9'.repeat(30)}z${'9'.repeat(30)}\n`));
+    expect(error.error).toBe(`value "${'9'.repeat(30)}z${'9'.repeat(9)}…" is not a number`);
+  });
+});
