@@ -1,0 +1,32 @@
+// Where each service of the local stack listens. `dev` serves `npm start`; `test` is a separate stack
+// with its own ports and data, so tests can run while the product is up.
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const DATA_ROOT = process.env.SLUICE_DATA_DIR ? path.resolve(process.env.SLUICE_DATA_DIR) : path.join(ROOT, '.data');
+
+const PROFILES = {
+  dev: { postgres: 5432, temporal: 7233, temporalUi: 8233, minio: 9000, minioConsole: 9001, api: 3000 },
+  test: { postgres: 55432, temporal: 17233, temporalUi: 18233, minio: 19000, minioConsole: 19001, api: 0 },
+};
+
+function resolveProfile(name = 'dev') {
+  const ports = PROFILES[name];
+  if (!ports) throw new Error(`Unknown stack profile "${name}" (expected ${Object.keys(PROFILES).join(', ')})`);
+  const dataDir = path.join(DATA_ROOT, name);
+  return {
+    name,
+    root: ROOT,
+    dataDir,
+    runDir: path.join(dataDir, 'run'),
+    logDir: path.join(dataDir, 'logs'),
+    binDir: process.env.SLUICE_BIN_DIR ? path.resolve(process.env.SLUICE_BIN_DIR) : path.join(DATA_ROOT, 'bin'),
+    ports,
+    database: 'sluice',
+    bucket: process.env.S3_BUCKET ?? 'sluice',
+    minioUser: 'sluice',
+    minioPassword: 'sluice-dev-secret',
+  };
+}
+
+module.exports = { ROOT, DATA_ROOT, resolveProfile };

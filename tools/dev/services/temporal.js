@@ -1,0 +1,43 @@
+// The Temporal dev server (`temporal server start-dev`): SQLite file persistence and the Temporal UI.
+const path = require('node:path');
+
+const { ensureGoBinary } = require('./go-binary');
+const { portOpen, runningPid, startDetached, waitFor } = require('./processes');
+
+const TEMPORAL_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+
+async function temporalReady(address, namespace) {
+  const { Connection } = require('@temporalio/client');
+  const connection = await Connection.connect({ address, connectTimeout: 1000 });
+  try {
+    await connection.workflowService.describeNamespace({ namespace });
+    return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+async function startTemporal(profile, log, { headless = false } = {}) {
+  const { temporal: port, temporalUi: uiPort } = profile.ports;
+  const address = `127.0.0.1:${port}`;
+  const logFile = path.join(profile.logDir, 'temporal.log');
+  if (!runningPid(profile, 'temporal') && !(await portOpen(port))) {
+    const bin = await ensureGoBinary(profile, { name: 'temporal', module: TEMPORAL_MODULE, log });
+    startDetached(profile, 'temporal', bin, [
+      'server', 'start-dev',
+      '--ip', '127.0.0.1',
+      '--port', String(port),
+      '--http-port', String(port + 10),
+      '--metrics-port', String(port + 20),
+      '--ui-port', String(uiPort),
+      '--db-filename', path.join(profile.dataDir, 'temporal.db'),
+      '--namespace', 'default',
+      '--log-level', 'warn',
+      ...(headless ? ['--headless'] : []),
+    ]);
+  }
+  await waitFor('Temporal', () => temporalReady(address, 'default'), { logFile, timeoutMs: 90000 });
+  return { address, uiUrl: headless ? null : `http://127.0.0.1:${uiPort}` };
+}
+
+module.exports = { startTemporal, TEMPORAL_MODULE };
