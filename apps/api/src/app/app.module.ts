@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+
+import { apiConfigFromEnv } from './config/api-config';
+import { ConfigModule } from './config/config.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { PrismaModule } from './prisma/prisma.module';
+import { StorageModule } from './storage/storage.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { UploadsModule } from './uploads/uploads.module';
+
+/** The built admin console, served from the same origin as the API when it has been built. */
+function adminConsole(): DynamicModule[] {
+  const rootPath = apiConfigFromEnv().adminDir;
+  if (!existsSync(rootPath)) return [];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/docs/{*path}', '/health'] })];
+}
+
+@Module({
+  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, HealthModule, ...adminConsole()],
+})
+export class AppModule {}

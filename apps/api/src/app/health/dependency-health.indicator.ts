@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import type { PrismaClient } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+import type { Client } from '@temporalio/client';
+
+import { OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+
+const TIMEOUT_MS = 3000;
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<T>((_, reject) => {
+      setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref();
+    }),
+  ]);
+}
+
+/** Whether each server Sluice depends on answers right now. */
+@Injectable()
+export class DependencyHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(TEMPORAL_CLIENT) private readonly temporalClient: Client,
+  ) {}
+
+  postgres(): Promise<HealthIndicatorResult> {
+    return this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`);
+  }
+
+  s3(): Promise<HealthIndicatorResult> {
+    return this.probe('s3', () => this.store.ping());
+  }
+
+  temporal(): Promise<HealthIndicatorResult> {
+    return this.probe('temporal', async () => {
+      await this.temporalClient.connection.ensureConnected();
+      await this.temporalClient.workflowService.getSystemInfo({});
+    });
+  }
+
+  private async probe<const Key extends string>(key: Key, check: () => Promise<unknown>): Promise<HealthIndicatorResult<Key>> {
+    const indicator = this.health.check(key);
+    try {
+      await withTimeout(check());
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { InvalidRowView, JobAggregations, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
+import type { InvalidRow, Job, Upload } from '@sluice/db';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toJobSummaryView(job: Job & { uploads: Pick<Upload, 'id'>[] }): JobSummaryView {
+  return {
+    id: job.id,
+    dataset: job.dataset,
+    status: job.status,
+    uploadTime: job.createdAt.toISOString(),
+    startedAt: iso(job.startedAt),
+    finishedAt: iso(job.finishedAt),
+    durationMs: job.durationMs,
+    rowsProcessed: job.rowsProcessed,
+    validRows: job.validRows,
+    invalidRowCount: job.invalidRowCount,
+    fileIds: job.uploads.map((u) => u.id),
+    error: job.error,
+    expiresAt: iso(job.expiresAt),
+    expiredAt: iso(job.expiredAt),
+  };
+}
+
+export function toUploadView(upload: Upload): UploadView {
+  return {
+    id: upload.id,
+    fileName: upload.fileName,
+    sizeBytes: Number(upload.sizeBytes),
+    uploadedAt: upload.uploadedAt.toISOString(),
+    rowsProcessed: upload.rowsProcessed,
+    validRows: upload.validRows,
+    invalidRows: upload.invalidRows,
+    error: upload.error,
+  };
+}
+
+export function toInvalidRowView(row: InvalidRow): InvalidRowView {
+  return { fileId: row.uploadId, row: row.line, error: row.error };
+}
+
+export function toJobDetailView(
+  job: Job & { uploads: Upload[] },
+  invalidRows: { total: number; items: InvalidRow[] },
+): JobDetailView {
+  return {
+    ...toJobSummaryView(job),
+    workflowId: job.workflowId,
+    files: job.uploads.map(toUploadView),
+    aggregations: (job.aggregations as unknown as JobAggregations | null) ?? null,
+    invalidRows: { total: invalidRows.total, items: invalidRows.items.map(toInvalidRowView) },
+  };
+}

@@ -1,0 +1,50 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
+import type { PrismaClient } from '@sluice/db';
+
+import { PRISMA } from '../tokens';
+import { toInvalidRowView, toJobDetailView, toJobSummaryView } from './job-views';
+import type { ListInvalidRowsDto } from './list-invalid-rows.dto';
+import type { ListJobsDto } from './list-jobs.dto';
+
+/** How many invalid rows the job detail carries; the rest are paged through their own endpoint. */
+export const INVALID_ROWS_IN_DETAIL = 100;
+
+const INVALID_ROW_ORDER = [{ uploadId: 'asc' as const }, { line: 'asc' as const }];
+
+@Injectable()
+export class JobsService {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async list({ page, pageSize, status, dataset }: ListJobsDto): Promise<Paginated<JobSummaryView>> {
+    const where = { ...(status ? { status } : {}), ...(dataset ? { dataset } : {}) };
+    const [total, jobs] = await this.prisma.$transaction([
+      this.prisma.job.count({ where }),
+      this.prisma.job.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+        include: { uploads: { select: { id: true }, orderBy: { uploadedAt: 'asc' } } },
+      }),
+    ]);
+    return { items: jobs.map(toJobSummaryView), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<JobDetailView> {
+    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: { uploadedAt: 'asc' } } } });
+    if (!job) throw new NotFoundException(`Job ${id} not found`);
+    const items = await this.prisma.invalidRow.findMany({ where: { jobId: id }, orderBy: INVALID_ROW_ORDER, take: INVALID_ROWS_IN_DETAIL });
+    const total = items.length < INVALID_ROWS_IN_DETAIL ? items.length : await this.prisma.invalidRow.count({ where: { jobId: id } });
+    return toJobDetailView(job, { total, items });
+  }
+
+  async invalidRows(id: string, { page, pageSize }: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {
+    if (!(await this.prisma.job.count({ where: { id } }))) throw new NotFoundException(`Job ${id} not found`);
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.invalidRow.count({ where: { jobId: id } }),
+      this.prisma.invalidRow.findMany({ where: { jobId: id }, orderBy: INVALID_ROW_ORDER, skip: (page - 1) * pageSize, take: pageSize }),
+    ]);
+    return { items: rows.map(toInvalidRowView), total, page, pageSize };
+  }
+}

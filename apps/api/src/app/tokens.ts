@@ -1,0 +1,4 @@
+export const API_CONFIG = Symbol('ApiConfig');
+export const PRISMA = Symbol('PrismaClient');
+export const OBJECT_STORE = Symbol('ObjectStore');
+export const TEMPORAL_CLIENT = Symbol('TemporalClient');

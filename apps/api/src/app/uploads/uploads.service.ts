@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+import { BadRequestException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { CreateUploadResult, CSV_JOB_WORKFLOW, CsvJobInput, workflowIdForJob } from '@sluice/contracts';
+import { findDataset, listDatasets } from '@sluice/core';
+import type { PrismaClient } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+import { jobPrefix } from '@sluice/storage';
+import type { Client } from '@temporalio/client';
+
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
+
+const HOUR_MS = 3_600_000;
+
+@Injectable()
+export class UploadsService {
+  private readonly logger = new Logger(UploadsService.name);
+
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /** Stores the files, records the job and starts its workflow; a refused request leaves nothing behind. */
+  async create(request: IncomingMessage): Promise<CreateUploadResult> {
+    const jobId = randomUUID();
+    const received = await receiveMultipart(request, this.store, jobId, {
+      maxFileBytes: this.config.maxUploadBytes,
+      maxFiles: this.config.maxFilesPerUpload,
+    });
+    let retentionHours: number;
+    try {
+      retentionHours = this.validate(received);
+    } catch (error) {
+      await this.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
+      throw error;
+    }
+    const dataset = received.fields['dataset'].trim();
+    await this.prisma.job.create({
+      data: {
+        id: jobId,
+        dataset,
+        workflowId: workflowIdForJob(jobId),
+        retentionHours,
+        uploads: {
+          create: received.files.map((f) => ({ id: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes })),
+        },
+      },
+    });
+    const input: CsvJobInput = {
+      jobId,
+      dataset,
+      files: received.files.map((f) => ({ uploadId: f.uploadId, key: f.key })),
+      retentionMs: Math.round(retentionHours * HOUR_MS),
+    };
+    try {
+      await this.temporal.workflow.start(CSV_JOB_WORKFLOW, { taskQueue: this.config.taskQueue, workflowId: workflowIdForJob(jobId), args: [input] });
+    } catch (error) {
+      this.logger.error(`Could not start workflow for job ${jobId}: ${error}`);
+      await this.prisma.job.delete({ where: { id: jobId } }).catch(() => undefined);
+      await this.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
+      throw new ServiceUnavailableException('Processing is unavailable right now (Temporal is not reachable); nothing was stored, please retry');
+    }
+    return { jobId, status: 'waiting' };
+  }
+
+  /** Returns the retention to use, or throws a 400 naming what is wrong. */
+  private validate({ fields, files }: ReceivedUpload): number {
+    if (files.length === 0) throw new BadRequestException('Missing file: send one or more CSV files in the "files" field');
+    const dataset = fields['dataset']?.trim();
+    const known = listDatasets().map((d) => d.name).join(', ');
+    if (!dataset) throw new BadRequestException(`Missing field "dataset" (one of: ${known})`);
+    if (!findDataset(dataset)) throw new BadRequestException(`Unknown dataset "${dataset}" (known: ${known})`);
+    const raw = fields['retentionHours']?.trim();
+    if (!raw) return this.config.retentionHours;
+    const hours = Number(raw);
+    if (!Number.isFinite(hours) || hours <= 0 || hours > this.config.retentionHours) {
+      throw new BadRequestException(`retentionHours must be a number above 0 and at most ${this.config.retentionHours}`);
+    }
+    return hours;
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+import { AppModule } from './app/app.module';
+import { apiConfigFromEnv } from './app/config/api-config';
+import { configureApp } from './app/configure-app';
+
+async function bootstrap(): Promise<void> {
+  const config = apiConfigFromEnv();
+  const app = await NestFactory.create(AppModule);
+  configureApp(app);
+  await app.listen(config.port, config.host);
+  Logger.log(`API on http://${config.host}:${config.port}/api (docs at /docs)`, 'Bootstrap');
+}
+
+bootstrap().catch((error) => {
+  Logger.error(`API failed to start: ${error instanceof Error ? error.message : error}`, 'Bootstrap');
+  process.exit(1);
+});

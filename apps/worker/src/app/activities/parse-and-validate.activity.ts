@@ -1,0 +1,83 @@
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+
+import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
+import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, findDataset, StrictUtf8Decoder } from '@sluice/core';
+import { stagedKey } from '@sluice/storage';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify';
+
+import type { ActivityDeps } from './activity-deps';
+import { asBadInput } from './bad-input';
+import { InvalidRowWriter } from './invalid-row-writer';
+import { JobProgress } from './job-progress';
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * Streams one uploaded file from S3 through strict UTF-8 decoding, csv-parse and the dataset's
+ * validator. Valid rows, normalised, stream into a staged CSV object; invalid rows go to Postgres
+ * with their line numbers. Memory stays flat whatever the file size.
+ */
+export async function parseAndValidate(
+  deps: ActivityDeps,
+  input: { jobId: string; dataset: string; file: CsvJobFile },
+): Promise<FileOutcome> {
+  const { jobId, file } = input;
+  const dataset = findDataset(input.dataset);
+  if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}"`));
+
+  const invalidRows = new InvalidRowWriter(deps, jobId, file.uploadId);
+  const progress = new JobProgress(deps, jobId, file.uploadId);
+  await invalidRows.reset();
+
+  const key = stagedKey(jobId, file.uploadId);
+  const staged = stringify({ header: true, columns: dataset.fields.map((f) => f.name) });
+  const upload = deps.store.startUpload(key, staged);
+  const counts = { rows: 0, valid: 0, invalid: 0 };
+
+  try {
+    const validator = new CsvFileValidator(dataset);
+    const records = parse(CSV_PARSE_OPTIONS);
+    const reading = pipeline(await deps.store.read(file.key), new StrictUtf8Decoder(), records);
+    // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
+    reading.catch(() => undefined);
+    for await (const { record, info } of records as AsyncIterable<ParsedRecord>) {
+      const outcome = validator.accept(record, info.lines);
+      if (!outcome) continue;
+      counts.rows += 1;
+      if (outcome.result.ok) {
+        counts.valid += 1;
+        if (!staged.write(outcome.result.record)) await once(staged, 'drain');
+      } else {
+        counts.invalid += 1;
+        await invalidRows.add(outcome.line, outcome.result.error);
+      }
+      await progress.tick(counts.rows);
+    }
+    await reading;
+    validator.finish();
+    await invalidRows.flush();
+    staged.end();
+    await upload.done;
+  } catch (error) {
+    staged.destroy();
+    await upload.abort().catch(() => undefined);
+    const failure = asBadInput(error);
+    // A rejected file keeps no half-written row errors: its one error says why it was rejected.
+    if (failure !== error) await invalidRows.reset();
+    throw failure;
+  }
+  await progress.save(counts.rows);
+  return {
+    uploadId: file.uploadId,
+    rowsProcessed: counts.rows,
+    validRows: counts.valid,
+    invalidRows: counts.invalid,
+    stagedKey: key,
+    error: null,
+  };
+}

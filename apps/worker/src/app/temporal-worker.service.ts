@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { PrismaClient } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+import { workflowsPath } from '@sluice/temporal';
+import { NativeConnection, Worker } from '@temporalio/worker';
+
+import { createCsvJobActivities } from './activities/csv-job.activities';
+import { OBJECT_STORE, PRISMA, WORKER_CONFIG } from './tokens';
+import type { WorkerConfig } from './worker-config';
+
+/** Runs the Temporal worker for as long as the Nest application lives. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(TemporalWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.temporalNamespace,
+      taskQueue: this.config.taskQueue,
+      workflowsPath,
+      activities: createCsvJobActivities({ prisma: this.prisma, store: this.store }),
+      maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
+    });
+    this.running = this.worker.run();
+    this.running.catch((error) => this.logger.error(`Worker stopped: ${error}`));
+    this.logger.log(`Polling task queue "${this.config.taskQueue}" on ${this.config.temporalAddress}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

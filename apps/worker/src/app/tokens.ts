@@ -1,0 +1,3 @@
+export const PRISMA = Symbol('PrismaClient');
+export const OBJECT_STORE = Symbol('ObjectStore');
+export const WORKER_CONFIG = Symbol('WorkerConfig');

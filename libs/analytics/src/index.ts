@@ -1,0 +1,2 @@
+export * from './lib/duckdb-session';
+export * from './lib/sensor-aggregations';

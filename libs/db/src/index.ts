@@ -1,0 +1,3 @@
+export { Prisma, PrismaClient } from './generated/prisma/client';
+export type { InvalidRow, Job, Upload } from './generated/prisma/client';
+export * from './lib/create-prisma-client';

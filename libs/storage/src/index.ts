@@ -1,0 +1,3 @@
+export * from './lib/object-keys';
+export * from './lib/object-store';
+export * from './lib/s3-config';

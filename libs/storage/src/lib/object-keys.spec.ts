@@ -1,0 +1,30 @@
+import { jobPrefix, sanitizeFileName, stagedKey, uploadKey } from './object-keys';
+
+describe('sanitizeFileName', () => {
+  it.each([
+    ['readings.csv', 'readings.csv'],
+    ['../../etc/passwd', 'passwd'],
+    ['C:\\Users\\me\\Week 12 (final).csv', 'Week_12_final_.csv'],
+    ['Résumé données.csv', 'Resume_donnees.csv'],
+    ['.hidden.csv', 'hidden.csv'],
+    ['..', 'upload.csv'],
+    ['', 'upload.csv'],
+    ['$$$.csv', 'csv'],
+  ])('turns %p into %p', (input, expected) => {
+    expect(sanitizeFileName(input)).toBe(expected);
+  });
+
+  it('keeps the end of an over-long name, where the extension is', () => {
+    const name = sanitizeFileName(`${'a'.repeat(300)}.csv`);
+    expect(name).toHaveLength(120);
+    expect(name.endsWith('.csv')).toBe(true);
+  });
+});
+
+describe('object keys', () => {
+  it('keeps every object of a job under the job prefix', () => {
+    expect(uploadKey('j1', 'u1', 'a.csv')).toBe('jobs/j1/uploads/u1/a.csv');
+    expect(stagedKey('j1', 'u1')).toBe('jobs/j1/staged/u1.csv');
+    expect(uploadKey('j1', 'u1', 'a.csv').startsWith(jobPrefix('j1'))).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+/** Every object of a job lives under one prefix, so expiry is one prefix delete. */
+export function jobPrefix(jobId: string): string {
+  return `jobs/${jobId}/`;
+}
+
+export function uploadKey(jobId: string, uploadId: string, safeFileName: string): string {
+  return `${jobPrefix(jobId)}uploads/${uploadId}/${safeFileName}`;
+}
+
+export function stagedKey(jobId: string, uploadId: string): string {
+  return `${jobPrefix(jobId)}staged/${uploadId}.csv`;
+}
+
+const MAX_NAME_LENGTH = 120;
+
+/**
+ * A file name safe to put in a key and a header: the client's path is dropped, accents folded,
+ * anything outside [A-Za-z0-9._-] replaced, and dot-only names refused.
+ */
+export function sanitizeFileName(name: string, fallback = 'upload.csv'): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const folded = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const safe = folded
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(-MAX_NAME_LENGTH);
+  return /[A-Za-z0-9]/.test(safe) ? safe : fallback;
+}

@@ -1,0 +1,15 @@
+import type { CsvJobFile, FileOutcome, JobAggregations, JobOutcome } from '@sluice/contracts';
+
+/** What the csvJob workflow asks of the worker; the worker's activities implement it. */
+export interface CsvJobActivities {
+  /** Records that processing began (status `processing`, start time). */
+  markProcessing(input: { jobId: string }): Promise<void>;
+  /** Streams one uploaded file through parsing and validation; stages valid rows, records invalid ones. */
+  parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
+  /** Aggregates the staged valid rows of every file with DuckDB. */
+  aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations>;
+  /** Writes the outcome, the duration and the expiry time. */
+  finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
+  /** Deletes the job's objects and marks it `expired`; metadata stays. */
+  expireJob(input: { jobId: string }): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export type { CsvJobActivities } from './activities';
+export { workflowsPath } from './workflows-path';

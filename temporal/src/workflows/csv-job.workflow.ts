@@ -1,0 +1,72 @@
+import type { CsvJobInput, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome } from '@sluice/contracts';
+import { ActivityFailure, ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
+
+import type { CsvJobActivities } from '../activities';
+
+// Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
+const BAD_INPUT = 'BadInput';
+
+const processing = proxyActivities<CsvJobActivities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: [BAD_INPUT] },
+});
+
+// Bookkeeping must eventually land whatever the outage, so it retries without a limit.
+const bookkeeping = proxyActivities<CsvJobActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+function reason(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function isBadInput(error: unknown): boolean {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === BAD_INPUT;
+}
+
+async function processFile(input: CsvJobInput, file: CsvJobInput['files'][number]): Promise<FileOutcome> {
+  try {
+    return await processing.parseAndValidate({ jobId: input.jobId, dataset: input.dataset, file });
+  } catch (error) {
+    // A file no retry can read is reported on that file; the job goes on with the others.
+    if (!isBadInput(error)) throw error;
+    return { uploadId: file.uploadId, rowsProcessed: 0, validRows: 0, invalidRows: 0, stagedKey: null, error: reason(error) };
+  }
+}
+
+function statusOf(files: FileOutcome[]): FinishedJobStatus {
+  const valid = files.reduce((sum, f) => sum + f.validRows, 0);
+  if (valid === 0) return 'failed';
+  return files.some((f) => f.invalidRows > 0 || f.error) ? 'partial' : 'processed';
+}
+
+function failureMessage(files: FileOutcome[]): string | null {
+  const rejected = files.filter((f) => f.error);
+  if (rejected.length > 0) return rejected.map((f) => f.error).join('; ');
+  return files.every((f) => f.validRows === 0) ? 'No valid rows: every row failed validation' : null;
+}
+
+/** One job: validate every file, aggregate what is valid, record the outcome, and expire after retention. */
+export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
+  await bookkeeping.markProcessing({ jobId: input.jobId });
+  let outcome: JobOutcome;
+  try {
+    const files: FileOutcome[] = [];
+    for (const file of input.files) files.push(await processFile(input, file));
+    const stagedKeys = files.flatMap((f) => (f.stagedKey && f.validRows > 0 ? [f.stagedKey] : []));
+    const status = statusOf(files);
+    const aggregations: JobAggregations | null =
+      status === 'failed' ? null : await processing.aggregate({ jobId: input.jobId, dataset: input.dataset, stagedKeys });
+    outcome = { jobId: input.jobId, status, files, aggregations, error: status === 'processed' ? null : failureMessage(files) };
+  } catch (error) {
+    // Retries are spent (storage or worker trouble): the job fails with the reason, nothing is left hanging.
+    outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };
+  }
+  await bookkeeping.finalize({ outcome, retentionMs: input.retentionMs });
+  await sleep(input.retentionMs);
+  await bookkeeping.expireJob({ jobId: input.jobId });
+  return outcome;
+}

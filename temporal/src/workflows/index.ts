@@ -1,0 +1,1 @@
+export { csvJob } from './csv-job.workflow';
