@@ -5,6 +5,7 @@ import { workflowsPath } from '@sluice/temporal';
 import { NativeConnection, Worker } from '@temporalio/worker';
 
 import { createCsvJobActivities } from './activities/csv-job.activities';
+import { installWorkerRuntime } from './quiet-runtime';
 import { OBJECT_STORE, PRISMA, WORKER_CONFIG } from './tokens';
 import type { WorkerConfig } from './worker-config';
 
@@ -23,6 +24,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installWorkerRuntime();
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
     this.worker = await Worker.create({
       connection: this.connection,

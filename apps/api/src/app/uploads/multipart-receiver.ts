@@ -89,15 +89,22 @@ export async function receiveMultipart(
     stream.on('data', (chunk: Buffer) => {
       sizeBytes += chunk.length;
     });
+    // busboy stalls if its file stream is destroyed: on failure, detach it and let it drain instead.
+    const detach = () => {
+      stream.unpipe(sniffer);
+      stream.resume();
+    };
+    sniffer.once('error', detach);
     stream.on('limit', () => {
       const error = new PayloadTooLargeException(`"${original}" is larger than the ${megabytes(limits.maxFileBytes)} limit`);
       reject(error);
       // busboy only truncates; failing the body makes sure the truncated object is never completed.
       sniffer.destroy(error);
     });
+    stream.pipe(sniffer);
     const stored = store.startUpload(key, body);
     writes.push(
-      Promise.all([pipeline(stream, sniffer, body), stored.done]).then(
+      Promise.all([pipeline(sniffer, body), stored.done]).then(
         () => {
           files.push({ uploadId, fileName, key, sizeBytes });
         },

@@ -37,6 +37,8 @@ export async function parseAndValidate(
   const key = stagedKey(jobId, file.uploadId);
   const staged = stringify({ header: true, columns: dataset.fields.map((f) => f.name) });
   const upload = deps.store.startUpload(key, staged);
+  // Aborting on failure rejects `done`; only the success path awaits it.
+  upload.done.catch(() => undefined);
   const counts = { rows: 0, valid: 0, invalid: 0 };
 
   try {

@@ -1,0 +1,128 @@
+import { stagedKey } from '@sluice/storage';
+
+import { upload, waitForStatus } from './support/api-client';
+import { SluiceApp, startSluice } from './support/sluice-app';
+
+const HEADER = 'sensor_id,timestamp,value';
+
+describe('csvJob through REST, Temporal, S3 and Postgres', () => {
+  let app: SluiceApp;
+
+  beforeAll(async () => {
+    app = await startSluice();
+  });
+
+  afterAll(() => app?.close());
+
+  it('processes a valid file with correct aggregations', async () => {
+    const csv = [HEADER, 's-1,2024-01-01T00:00:00Z,1.5', 's-2,2024-01-01T01:00:00Z,-3', 's-1,2024-01-02,10.25', '"s,3",2024-01-03,0'].join('\r\n');
+    const created = await upload(app.baseUrl, [{ name: 'readings.csv', content: csv }]);
+    expect(created).toEqual({ status: 202, body: { jobId: expect.any(String), status: 'waiting' } });
+
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({
+      status: 'processed',
+      dataset: 'sensor_readings',
+      rowsProcessed: 4,
+      validRows: 4,
+      invalidRowCount: 0,
+      error: null,
+      aggregations: { row_count: 4, min_value: -3, max_value: 10.25, per_sensor_count: { 's-1': 2, 's-2': 1, 's,3': 1 } },
+      invalidRows: { total: 0, items: [] },
+    });
+    expect(job.fileIds).toHaveLength(1);
+    expect(job.files[0]).toMatchObject({ fileName: 'readings.csv', sizeBytes: Buffer.byteLength(csv), validRows: 4 });
+    expect(job.durationMs).toBeGreaterThanOrEqual(0);
+    expect(new Date(job.expiresAt ?? 0).getTime() - new Date(job.finishedAt ?? 0).getTime()).toBe(48 * 3_600_000);
+
+    const staged = await app.store.list(stagedKey(job.id, job.fileIds[0]));
+    expect(staged).toHaveLength(1);
+  });
+
+  it('marks a file with 3 bad rows partial, with exactly those rows and messages', async () => {
+    const csv = [
+      HEADER,
+      's-1,2024-01-01,1',
+      's-1,2024-02-30,2',
+      's-2,2024-01-02,3',
+      's-2,2024-01-03,lots',
+      's-3,2024-01-04,4',
+      ',2024-01-05,5',
+      's-4,2024-01-06,6',
+    ].join('\n');
+    const created = await upload(app.baseUrl, [{ name: 'some-bad.csv', content: csv }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+
+    expect(job.status).toBe('partial');
+    expect(job.invalidRowCount).toBe(3);
+    expect(job.invalidRows.total).toBe(3);
+    expect(job.invalidRows.items.map(({ row, error }) => ({ row, error }))).toEqual([
+      { row: 3, error: 'timestamp "2024-02-30" is not an ISO-8601 date-time' },
+      { row: 5, error: 'value "lots" is not a number' },
+      { row: 7, error: 'sensor_id is required' },
+    ]);
+    expect(job.aggregations).toEqual({ row_count: 4, min_value: 1, max_value: 6, per_sensor_count: { 's-1': 1, 's-2': 1, 's-3': 1, 's-4': 1 } });
+  });
+
+  it('fails a file of garbage bytes with a message, and records no rows', async () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
+    const created = await upload(app.baseUrl, [{ name: 'garbage.csv', content: garbage }]);
+    expect(created.status).toBe(202);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^File is not UTF-8 text: invalid bytes/);
+    expect(job.files[0].error).toBe(job.error);
+    expect(job.aggregations).toBeNull();
+    expect(job.invalidRows.total).toBe(0);
+  });
+
+  it('fails a file that is not parseable CSV, naming the reason', async () => {
+    const created = await upload(app.baseUrl, [{ name: 'quote.csv', content: `${HEADER}\ns-1,2024-01-01,1\n"s-2,2024-01-02,2\n` }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^File could not be parsed as CSV: Quote Not Closed/);
+    expect(job.invalidRows.total).toBe(0);
+  });
+
+  it('fails a file whose header lacks a required column, listing the headers seen', async () => {
+    const created = await upload(app.baseUrl, [{ name: 'no-value.csv', content: 'sensor_id,timestamp\ns-1,2024-01-01\n' }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({ status: 'failed', error: 'Missing required column(s): value. Headers seen: sensor_id, timestamp' });
+  });
+
+  it('fails a file whose every row is invalid', async () => {
+    const created = await upload(app.baseUrl, [{ name: 'all-bad.csv', content: `${HEADER}\ns-1,x,1\ns-2,2024-01-01,y\n` }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({ status: 'failed', invalidRowCount: 2, validRows: 0, error: 'No valid rows: every row failed validation' });
+  });
+
+  it('aggregates several files of one job together and reports a rejected one as partial', async () => {
+    const created = await upload(app.baseUrl, [
+      { name: 'a.csv', content: `${HEADER}\na,2024-01-01,1\nb,2024-01-01,2\n` },
+      { name: 'b.csv', content: `${HEADER}\na,2024-01-02,5\n` },
+      { name: 'empty.csv', content: '' },
+    ]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job.status).toBe('partial');
+    expect(job.files.map((f) => [f.fileName, f.validRows, f.error])).toEqual([
+      ['a.csv', 2, null],
+      ['b.csv', 1, null],
+      ['empty.csv', 0, 'File is empty: expected a header row'],
+    ]);
+    expect(job.aggregations).toEqual({ row_count: 3, min_value: 1, max_value: 5, per_sensor_count: { a: 2, b: 1 } });
+  });
+
+  it('lists jobs newest first with paging', async () => {
+    const first = await upload(app.baseUrl, [{ name: 'one.csv', content: `${HEADER}\na,2024-01-01,1\n` }]);
+    const second = await upload(app.baseUrl, [{ name: 'two.csv', content: `${HEADER}\na,2024-01-01,1\n` }]);
+    const page = await (await fetch(`${app.baseUrl}/api/jobs?page=1&pageSize=2`)).json();
+    expect(page).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(page.items.map((j: { id: string }) => j.id)).toEqual([second.body['jobId'], first.body['jobId']]);
+    const bad = await fetch(`${app.baseUrl}/api/jobs?pageSize=1000`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toEqual(['pageSize must not be greater than 100']);
+    const missing = await fetch(`${app.baseUrl}/api/jobs/00000000-0000-4000-8000-000000000000`);
+    expect(missing.status).toBe(404);
+  });
+});

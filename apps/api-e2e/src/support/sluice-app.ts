@@ -1,0 +1,47 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createPrismaClient, PrismaClient } from '@sluice/db';
+import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
+import { Client, Connection } from '@temporalio/client';
+
+import { AppModule } from '../../../api/src/app/app.module';
+import { configureApp } from '../../../api/src/app/configure-app';
+import { WorkerModule } from '../../../worker/src/app/worker.module';
+
+/**
+ * The real API and worker, in this process, against the real test stack; plus direct clients so
+ * tests can check what landed in Postgres, S3 and Temporal.
+ */
+export interface SluiceApp {
+  baseUrl: string;
+  prisma: PrismaClient;
+  store: ObjectStore;
+  temporal: Client;
+  close(): Promise<void>;
+}
+
+export async function startSluice(env: Record<string, string> = {}): Promise<SluiceApp> {
+  Object.assign(process.env, { WORKER_LOG_LEVEL: 'ERROR' }, env);
+  const api: INestApplication = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });
+  configureApp(api);
+  await api.listen(0, '127.0.0.1');
+  const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  await worker.init();
+  const address = api.getHttpServer().address() as { port: number };
+  const prisma = createPrismaClient();
+  const store = new ObjectStore(s3ConfigFromEnv());
+  const connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS'] });
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    prisma,
+    store,
+    temporal: new Client({ connection }),
+    async close() {
+      await worker.close();
+      await api.close();
+      await prisma.$disconnect();
+      store.destroy();
+      await connection.close();
+    },
+  };
+}

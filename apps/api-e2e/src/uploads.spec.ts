@@ -1,0 +1,86 @@
+import { upload } from './support/api-client';
+import { SluiceApp, startSluice } from './support/sluice-app';
+
+const VALID = 'sensor_id,timestamp,value\ns-1,2024-01-01,1\n';
+
+describe('POST /api/uploads refuses bad requests and leaves nothing behind', () => {
+  let app: SluiceApp;
+  let jobsBefore: number;
+  let objectsBefore: number;
+
+  beforeAll(async () => {
+    app = await startSluice({ MAX_UPLOAD_MB: '1' });
+  });
+
+  afterAll(() => app?.close());
+
+  beforeEach(async () => {
+    jobsBefore = await app.prisma.job.count();
+    objectsBefore = (await app.store.list('jobs/')).length;
+  });
+
+  afterEach(async () => {
+    expect(await app.prisma.job.count()).toBe(jobsBefore);
+    expect((await app.store.list('jobs/')).length).toBe(objectsBefore);
+  });
+
+  it('400 Missing file when no file is sent', async () => {
+    const response = await upload(app.baseUrl, []);
+    expect(response).toEqual({ status: 400, body: expect.objectContaining({ message: 'Missing file: send one or more CSV files in the "files" field' }) });
+  });
+
+  it('400 when the body is not multipart', async () => {
+    const response = await fetch(`${app.baseUrl}/api/uploads`, { method: 'POST', body: JSON.stringify({ dataset: 'x' }), headers: { 'content-type': 'application/json' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toMatch(/multipart\/form-data/);
+  });
+
+  it('400 for a file that is not named .csv', async () => {
+    const response = await upload(app.baseUrl, [{ name: 'readings.xlsx', content: VALID }]);
+    expect(response).toEqual({ status: 400, body: expect.objectContaining({ message: '"readings.xlsx" is not a CSV file: expected a .csv file name' }) });
+  });
+
+  it('400 for a .csv whose content is binary, even after a good file was stored', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(20000, 0x41)]);
+    const response = await upload(app.baseUrl, [
+      { name: 'good.csv', content: VALID },
+      { name: 'report.csv', content: pdf },
+    ]);
+    expect(response).toEqual({ status: 400, body: expect.objectContaining({ message: '"report.csv" is not a CSV file: its content looks like a PDF document' }) });
+  });
+
+  it('400 for an unknown or missing dataset', async () => {
+    const unknown = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], { dataset: 'spaceships' });
+    expect(unknown).toEqual({ status: 400, body: expect.objectContaining({ message: 'Unknown dataset "spaceships" (known: sensor_readings)' }) });
+    const missing = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], {});
+    expect(missing).toEqual({ status: 400, body: expect.objectContaining({ message: 'Missing field "dataset" (one of: sensor_readings)' }) });
+  });
+
+  it('400 for a retention longer than the configured one', async () => {
+    const response = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], { dataset: 'sensor_readings', retentionHours: '100' });
+    expect(response.status).toBe(400);
+    expect(response.body['message']).toBe('retentionHours must be a number above 0 and at most 48');
+  });
+
+  it('413 for a file over the limit, also when a smaller file came first', async () => {
+    const big = `sensor_id,timestamp,value\n${'s-1,2024-01-01T00:00:00Z,1.0\n'.repeat(60000)}`;
+    expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);
+    const response = await upload(app.baseUrl, [
+      { name: 'small.csv', content: VALID },
+      { name: 'big.csv', content: big },
+    ]);
+    expect(response).toEqual({ status: 413, body: expect.objectContaining({ message: '"big.csv" is larger than the 1 MB limit' }) });
+  });
+
+  it('stores the file under a sanitised name inside the job prefix', async () => {
+    const response = await upload(app.baseUrl, [{ name: '../../etc/Week 1 (final).csv', content: VALID }]);
+    expect(response.status).toBe(202);
+    const jobId = response.body['jobId'] as string;
+    const [stored] = await app.prisma.upload.findMany({ where: { jobId } });
+    expect(stored.fileName).toBe('Week_1_final_.csv');
+    expect(stored.objectKey).toBe(`jobs/${jobId}/uploads/${stored.id}/Week_1_final_.csv`);
+    // This one was accepted: count it so afterEach checks only for leftovers.
+    jobsBefore += 1;
+    objectsBefore = (await app.store.list('jobs/')).length;
+  });
+});
