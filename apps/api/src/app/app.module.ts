@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 
 import { apiConfigFromEnv } from './config/api-config';
 import { ConfigModule } from './config/config.module';
+import { DatasetsModule } from './datasets/datasets.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PrismaModule } from './prisma/prisma.module';
@@ -20,6 +21,6 @@ function adminConsole(): DynamicModule[] {
 }
 
 @Module({
-  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, HealthModule, ...adminConsole()],
+  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, HealthModule, ...adminConsole()],
 })
 export class AppModule {}

@@ -1,0 +1,51 @@
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { CreateUploadResult, InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
+import { Observable } from 'rxjs';
+
+export interface DatasetOption {
+  name: string;
+  label: string;
+}
+
+/** The admin's only door to the REST API. */
+@Injectable({ providedIn: 'root' })
+export class JobsApiService {
+  private readonly http = inject(HttpClient);
+
+  listJobs(page: number, pageSize: number): Observable<Paginated<JobSummaryView>> {
+    return this.http.get<Paginated<JobSummaryView>>('/api/jobs', { params: new HttpParams().set('page', page).set('pageSize', pageSize) });
+  }
+
+  getJob(id: string): Observable<JobDetailView> {
+    return this.http.get<JobDetailView>(`/api/jobs/${id}`);
+  }
+
+  listInvalidRows(id: string, page: number, pageSize: number): Observable<Paginated<InvalidRowView>> {
+    return this.http.get<Paginated<InvalidRowView>>(`/api/jobs/${id}/invalid-rows`, {
+      params: new HttpParams().set('page', page).set('pageSize', pageSize),
+    });
+  }
+
+  listDatasets(): Observable<DatasetOption[]> {
+    return this.http.get<DatasetOption[]>('/api/datasets');
+  }
+
+  upload(dataset: string, files: File[]): Observable<CreateUploadResult> {
+    const form = new FormData();
+    form.append('dataset', dataset);
+    for (const file of files) form.append('files', file, file.name);
+    return this.http.post<CreateUploadResult>('/api/uploads', form);
+  }
+}
+
+/** The API's own message for a failed request, never a stack trace or raw status text. */
+export function describeHttpError(error: unknown): string {
+  if (error instanceof HttpErrorResponse) {
+    const message = (error.error as { message?: string | string[] } | null)?.message;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+    return error.status === 0 ? 'The API is not reachable' : `Request failed (${error.status})`;
+  }
+  return 'Something went wrong';
+}

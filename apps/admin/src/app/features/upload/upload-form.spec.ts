@@ -1,0 +1,69 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+
+import { checkFile, MAX_FILE_BYTES, UploadForm } from './upload-form';
+
+function csv(name: string, size = 10): File {
+  const file = new File(['x'.repeat(Math.min(size, 10))], name, { type: 'text/csv' });
+  Object.defineProperty(file, 'size', { value: size });
+  return file;
+}
+
+describe('checkFile', () => {
+  it('accepts .csv files within the limit and explains what it refuses', () => {
+    expect(checkFile(csv('a.CSV'))).toBeNull();
+    expect(checkFile(csv('a.xlsx'))).toBe('"a.xlsx" is not a .csv file');
+    expect(checkFile(csv('big.csv', MAX_FILE_BYTES + 1))).toBe('"big.csv" is larger than 20 MB');
+  });
+});
+
+describe('UploadForm', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [UploadForm],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  it('posts the files and dataset, then opens the new job', async () => {
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([{ name: 'sensor_readings', label: 'Sensor readings' }]);
+    const form = fixture.componentInstance;
+    form.files.set([csv('a.csv'), csv('b.csv')]);
+    form.submit();
+    const request = http.expectOne('/api/uploads');
+    const body = request.request.body as FormData;
+    expect(body.get('dataset')).toBe('sensor_readings');
+    expect((body.getAll('files') as File[]).map((f) => f.name)).toEqual(['a.csv', 'b.csv']);
+    request.flush({ jobId: 'job-1', status: 'waiting' });
+    expect(navigate).toHaveBeenCalledWith(['/jobs', 'job-1']);
+  });
+
+  it('shows the server message when the upload is refused', async () => {
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([]);
+    fixture.componentInstance.files.set([csv('a.csv')]);
+    fixture.componentInstance.submit();
+    http.expectOne('/api/uploads').flush({ message: '"a.csv" is larger than the 20 MB limit' }, { status: 413, statusText: 'x' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent?.trim()).toBe('"a.csv" is larger than the 20 MB limit');
+  });
+
+  it('refuses to submit without files', () => {
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([]);
+    fixture.componentInstance.submit();
+    http.expectNone('/api/uploads');
+    expect(fixture.componentInstance.error()).toBe('Choose one or more CSV files');
+  });
+});
