@@ -7,9 +7,23 @@ const { spawnSync } = require('node:child_process');
 
 const { ensureDependencies } = require('../dev/ensure-deps');
 const { ROOT } = require('../dev/profiles');
+const { ensureChromium } = require('./ensure-browser');
+
+// The browser tests load the built admin console from dist/.
+function buildAdmin() {
+  const nx = require.resolve('nx/bin/nx', { paths: [ROOT] });
+  const result = spawnSync(process.execPath, [nx, 'build', 'admin', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+  if (result.status !== 0) throw new Error('Building the admin console failed');
+}
 
 function main() {
   ensureDependencies();
+  ensureChromium();
+  buildAdmin();
   const resultsFile = path.join(ROOT, '.data', 'test-results', 'jest.json');
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.rmSync(resultsFile, { force: true });

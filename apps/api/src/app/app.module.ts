@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 
 import { apiConfigFromEnv } from './config/api-config';
@@ -14,13 +14,14 @@ import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/uploads.module';
 
 /** The built admin console, served from the same origin as the API when it has been built. */
-function adminConsole(): DynamicModule[] {
-  const rootPath = apiConfigFromEnv().adminDir;
-  if (!existsSync(rootPath)) return [];
-  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/docs/{*path}', '/health'] })];
-}
+const adminConsole = ServeStaticModule.forRootAsync({
+  useFactory: () => {
+    const rootPath = apiConfigFromEnv().adminDir;
+    return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}', '/docs/{*path}', '/health'] }] : [];
+  },
+});
 
 @Module({
-  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, HealthModule, ...adminConsole()],
+  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, HealthModule, adminConsole],
 })
 export class AppModule {}

@@ -1,0 +1,109 @@
+// Throughput of the csvJob processing path against baselines measured in the same run:
+//   csv-parse bare parse  vs  decode + parse + validate + stage (what parseAndValidate does per row)
+//   DuckDB bare read      vs  the sensor aggregations over the staged file
+// S3 and Postgres are left out: the benchmark would only measure the disk behind them.
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+import { aggregateSensorReadings, sqlLiteral, withDuckDb } from '@sluice/analytics';
+import { CSV_PARSE_OPTIONS, CsvFileValidator, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify';
+
+const ROWS = Number(process.argv[2] ?? 500_000);
+const INVALID_EVERY = 100;
+
+function makeFile(dir: string): string {
+  const file = join(dir, 'readings.csv');
+  const lines = ['sensor_id,timestamp,value'];
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < ROWS; i += 1) {
+    const value = i % INVALID_EVERY === 0 ? 'n/a' : ((i * 7919) % 10000) / 100;
+    lines.push(`sensor-${i % 50},${new Date(start + i * 60000).toISOString()},${value}`);
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+async function time<T>(work: () => Promise<T>): Promise<{ ms: number; result: T; rssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const started = performance.now();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  try {
+    const result = await work();
+    return { ms: performance.now() - started, result, rssMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+async function bareParse(file: string): Promise<number> {
+  let rows = 0;
+  for await (const _ of createReadStream(file).pipe(parse())) rows += 1;
+  return rows - 1;
+}
+
+async function validateAndStage(file: string, staged: string): Promise<{ valid: number; invalid: number }> {
+  const validator = new CsvFileValidator(sensorReadingsDataset);
+  const out = stringify({ header: true, columns: sensorReadingsDataset.fields.map((f) => f.name) });
+  const writing = pipeline(out, createWriteStream(staged));
+  const records = parse(CSV_PARSE_OPTIONS);
+  const reading = pipeline(createReadStream(file), new StrictUtf8Decoder(), records);
+  const counts = { valid: 0, invalid: 0 };
+  for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    const outcome = validator.accept(record, info.lines);
+    if (!outcome) continue;
+    if (outcome.result.ok) {
+      counts.valid += 1;
+      if (!out.write(outcome.result.record)) await new Promise((resolve) => out.once('drain', resolve));
+    } else counts.invalid += 1;
+  }
+  await reading;
+  validator.finish();
+  out.end();
+  await writing;
+  return counts;
+}
+
+async function bareDuckDbRead(file: string): Promise<number> {
+  return withDuckDb(async (db) => {
+    const reader = await db.runAndReadAll(`SELECT count(*)::BIGINT FROM read_csv(${sqlLiteral(file)}, header = true)`);
+    return Number(reader.getRows()[0][0]);
+  });
+}
+
+function report(name: string, run: { ms: number; rssMb: number }, baseline?: { ms: number }) {
+  const rate = Math.round(ROWS / (run.ms / 1000)).toLocaleString('en');
+  const ratio = baseline ? `  ${(run.ms / baseline.ms).toFixed(2)}x baseline time` : '';
+  console.log(`${name.padEnd(34)} ${run.ms.toFixed(0).padStart(6)} ms  ${rate.padStart(11)} rows/s  peak RSS ${run.rssMb.toFixed(0)} MB${ratio}`);
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
+  try {
+    const file = makeFile(dir);
+    const staged = join(dir, 'staged.csv');
+    console.log(`${ROWS.toLocaleString('en')} rows, 1 in ${INVALID_EVERY} invalid`);
+    const parseBase = await time(() => bareParse(file));
+    report('baseline: csv-parse bare parse', parseBase);
+    const validated = await time(() => validateAndStage(file, staged));
+    report('decode + parse + validate + stage', validated, parseBase);
+    const expectedInvalid = Math.ceil(ROWS / INVALID_EVERY);
+    if (validated.result.invalid !== expectedInvalid) throw new Error(`Expected ${expectedInvalid} invalid rows, got ${validated.result.invalid}`);
+    const duckBase = await time(() => bareDuckDbRead(file));
+    report('baseline: DuckDB bare read', duckBase);
+    const aggregated = await time(() => aggregateSensorReadings([staged]));
+    report('sensor aggregations (DuckDB)', aggregated, duckBase);
+    if (aggregated.result.row_count !== validated.result.valid) throw new Error('Aggregated row count differs from valid rows');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm run bench [-- rows]`: bundles tools/bench/*.bench.ts with esbuild (which follows the
+// tsconfig path aliases; packages stay external) and runs each in its own process.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const ROOT = path.resolve(__dirname, '../..');
+const pkg = require(path.join(ROOT, 'package.json'));
+const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].flatMap((name) => [name, `${name}/*`]);
+const outDir = path.join(ROOT, 'tmp', 'bench');
+
+const benches = fs.readdirSync(__dirname).filter((file) => file.endsWith('.bench.ts'));
+let failed = false;
+for (const file of benches) {
+  const outfile = path.join(outDir, file.replace(/\.ts$/, '.js'));
+  require('esbuild').buildSync({
+    entryPoints: [path.join(__dirname, file)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    external,
+    tsconfig: path.join(ROOT, 'tsconfig.base.json'),
+    logLevel: 'warning',
+  });
+  console.log(`\n## ${file}`);
+  const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+  failed ||= result.status !== 0;
+}
+process.exit(failed ? 1 : 0);
