@@ -1,18 +1,1 @@
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { join } = require('path');
-
-module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/worker') },
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: './src/main.ts',
-      tsConfig: './tsconfig.app.json',
-      optimization: false,
-      outputHashing: 'none',
-      generatePackageJson: false,
-      externalDependencies: 'all',
-    }),
-  ],
-};
+module.exports = require('../../tools/build/node-app.webpack')('worker');

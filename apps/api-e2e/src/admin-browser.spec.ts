@@ -43,7 +43,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     );
     await page.goto(app.baseUrl);
     await page.getByRole('heading', { name: 'Upload CSV files' }).waitFor();
-    await page.getByLabel('Files').setInputFiles(file);
+    await page.getByLabel('Files', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Upload' }).click();
 
     await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
@@ -64,7 +64,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     const file = join(tmpdir(), 'notes.csv');
     writeFileSync(file, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 1)]));
     await page.goto(app.baseUrl);
-    await page.getByLabel('Files').setInputFiles(file);
+    await page.getByLabel('Files', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Upload' }).click();
     await expect(page.getByRole('alert').innerText()).resolves.toBe('"notes.csv" is not a CSV file: its content looks like a PDF document');
     expect(page.url()).toBe(`${app.baseUrl}/`);

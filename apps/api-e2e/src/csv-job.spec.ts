@@ -124,5 +124,7 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     expect((await bad.json()).message).toEqual(['pageSize must not be greater than 100']);
     const missing = await fetch(`${app.baseUrl}/api/jobs/00000000-0000-4000-8000-000000000000`);
     expect(missing.status).toBe(404);
+    // Leave no job running into the next suite.
+    for (const created of [first, second]) await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
   });
 });

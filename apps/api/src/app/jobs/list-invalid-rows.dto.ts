@@ -2,14 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export class ListInvalidRowsDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
+import { PageQueryDto } from '../common/page-query.dto';
 
+export class ListInvalidRowsDto extends PageQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 1000 })
   @IsOptional()
   @Type(() => Number)

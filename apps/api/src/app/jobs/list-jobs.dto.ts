@@ -3,14 +3,9 @@ import { JOB_STATUSES, JobStatus } from '@sluice/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
-export class ListJobsDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
+import { PageQueryDto } from '../common/page-query.dto';
 
+export class ListJobsDto extends PageQueryDto {
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
