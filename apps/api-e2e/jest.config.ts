@@ -7,5 +7,5 @@ export default {
   // Starts PostgreSQL, Temporal and MinIO (the "test" stack) once for the whole run.
   globalSetup: '<rootDir>/src/support/global-setup.ts',
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
-  testTimeout: 120000,
+  setupFilesAfterEnv: ['<rootDir>/src/support/test-timeout.ts'],
 };
