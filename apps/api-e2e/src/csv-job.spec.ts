@@ -64,6 +64,19 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     expect(job.aggregations).toEqual({ row_count: 4, min_value: 1, max_value: 6, per_sensor_count: { 's-1': 1, 's-2': 1, 's-3': 1, 's-4': 1 } });
   });
 
+  it('maps synonym and misspelt headers, ignores extra columns, and records the mapping on the file', async () => {
+    const csv = ['Notes,Device ID,Recorded At,Meassurement', 'hello,d-1,2024-01-01,2.5', 'x,d-2,2024-01-02,4'].join('\n');
+    const created = await upload(app.baseUrl, [{ name: 'renamed.csv', content: csv }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({ status: 'processed', aggregations: { row_count: 2, min_value: 2.5, max_value: 4, per_sensor_count: { 'd-1': 1, 'd-2': 1 } } });
+    expect(job.files[0].columns.map(({ header, field, method }) => [header, field, method])).toEqual([
+      ['Notes', null, 'unmapped'],
+      ['Device ID', 'sensor_id', 'synonym'],
+      ['Recorded At', 'timestamp', 'synonym'],
+      ['Meassurement', 'value', 'fuzzy'],
+    ]);
+  });
+
   it('fails a file of garbage bytes with a message, and records no rows', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
     const created = await upload(app.baseUrl, [{ name: 'garbage.csv', content: garbage }]);

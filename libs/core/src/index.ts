@@ -7,3 +7,5 @@ export * from './lib/validation/row-validator';
 export * from './lib/validation/csv-file-validator';
 export * from './lib/validation/strict-utf8-decoder';
 export * from './lib/files/binary-signature';
+export * from './lib/mapping/header-matcher';
+export * from './lib/mapping/normalise-header';

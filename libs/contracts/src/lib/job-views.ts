@@ -1,6 +1,19 @@
 import type { JobAggregations } from './aggregations';
 import type { JobStatus } from './job-status';
 
+/** How one column of an uploaded file was mapped to a dataset field. */
+export interface ColumnMappingView {
+  /** The header as it stands in the file. */
+  header: string;
+  /** Index of the column in the file. */
+  index: number;
+  /** The standard field it maps to; null when unmapped (its values are ignored). */
+  field: string | null;
+  /** 0–100; 100 for exact and synonym matches. */
+  score: number;
+  method: 'exact' | 'synonym' | 'fuzzy' | 'unmapped';
+}
+
 export interface UploadView {
   /** The file id of seed 004. */
   id: string;
@@ -12,6 +25,8 @@ export interface UploadView {
   invalidRows: number;
   /** Why the whole file was rejected (unreadable, missing columns), if it was. */
   error: string | null;
+  /** The header mapping used; empty when the file was rejected before its header was read. */
+  columns: ColumnMappingView[];
 }
 
 export interface InvalidRowView {

@@ -1,4 +1,5 @@
 import type { JobAggregations } from './aggregations';
+import type { ColumnMappingView } from './job-views';
 import type { JobStatus } from './job-status';
 
 export interface CsvJobFile {
@@ -22,6 +23,7 @@ export interface FileOutcome {
   /** Object holding the file's valid rows, normalised; null when the file was rejected. */
   stagedKey: string | null;
   error: string | null;
+  columns: ColumnMappingView[];
 }
 
 export type FinishedJobStatus = Extract<JobStatus, 'processed' | 'partial' | 'failed'>;

@@ -1,4 +1,4 @@
-import type { InvalidRowView, JobAggregations, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
+import type { ColumnMappingView, InvalidRowView, JobAggregations, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
 import type { InvalidRow, Job, Upload } from '@sluice/db';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -32,6 +32,7 @@ export function toUploadView(upload: Upload): UploadView {
     validRows: upload.validRows,
     invalidRows: upload.invalidRows,
     error: upload.error,
+    columns: (upload.headerMapping as unknown as ColumnMappingView[] | null) ?? [],
   };
 }
 

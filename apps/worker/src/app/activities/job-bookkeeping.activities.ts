@@ -19,7 +19,13 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
     ...outcome.files.map((file) =>
       prisma.upload.update({
         where: { id: file.uploadId },
-        data: { rowsProcessed: file.rowsProcessed, validRows: file.validRows, invalidRows: file.invalidRows, error: file.error },
+        data: {
+          rowsProcessed: file.rowsProcessed,
+          validRows: file.validRows,
+          invalidRows: file.invalidRows,
+          error: file.error,
+          headerMapping: file.columns as unknown as Prisma.InputJsonValue,
+        },
       }),
     ),
     prisma.job.update({

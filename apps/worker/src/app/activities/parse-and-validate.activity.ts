@@ -40,9 +40,9 @@ export async function parseAndValidate(
   // Aborting on failure rejects `done`; only the success path awaits it.
   upload.done.catch(() => undefined);
   const counts = { rows: 0, valid: 0, invalid: 0 };
+  const validator = new CsvFileValidator(dataset);
 
   try {
-    const validator = new CsvFileValidator(dataset);
     const records = parse(CSV_PARSE_OPTIONS);
     const reading = pipeline(await deps.store.read(file.key), new StrictUtf8Decoder(), records);
     // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
@@ -81,5 +81,6 @@ export async function parseAndValidate(
     invalidRows: counts.invalid,
     stagedKey: key,
     error: null,
+    columns: validator.columns,
   };
 }

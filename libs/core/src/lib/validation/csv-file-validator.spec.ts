@@ -50,24 +50,43 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
   });
 
   it('rejects a header that lacks a required column, naming the headers it saw', () => {
-    expect(() => validateCsv('sensor_id,time,value\ns-1,2024-01-01,1\n')).toThrow(
-      new FileRejection('Missing required column(s): timestamp. Headers seen: sensor_id, time, value'),
+    expect(() => validateCsv('sensor_id,colour,value\ns-1,red,1\n')).toThrow(
+      new FileRejection('Missing required column(s): timestamp. Headers seen: sensor_id, colour, value'),
     );
   });
 
   it('ignores extra columns and matches headers regardless of case, spacing and order', () => {
     const validator = new CsvFileValidator(sensorReadingsDataset);
-    validator.accept([' Value ', 'note', 'TIMESTAMP', 'Sensor_ID'], 1);
+    validator.accept([' Value ', 'note', 'TIMESTAMP', 'SensorID'], 1);
     const outcome = validator.accept(['3', 'hello', '2024-05-05', 'x'], 2);
     expect(outcome?.result).toEqual({
       ok: true,
       record: { sensor_id: 'x', timestamp: '2024-05-05T00:00:00.000Z', value: 3 },
     });
-    expect(validator.ignoredHeaders).toEqual(['note']);
+    expect(validator.columns.map(({ header, field, method }) => [header, field, method])).toEqual([
+      [' Value ', 'value', 'exact'],
+      ['note', null, 'unmapped'],
+      ['TIMESTAMP', 'timestamp', 'exact'],
+      ['SensorID', 'sensor_id', 'exact'],
+    ]);
+  });
+
+  it('maps synonyms and misspellings of the fields', () => {
+    const validator = new CsvFileValidator(sensorReadingsDataset);
+    validator.accept(['Device ID', 'Recorded At', 'Meassurement'], 1);
+    expect(validator.columns.map(({ field, method }) => [field, method])).toEqual([
+      ['sensor_id', 'synonym'],
+      ['timestamp', 'synonym'],
+      ['value', 'fuzzy'],
+    ]);
+    expect(validator.accept(['d-1', '2024-01-01', '2.5'], 2)?.result).toEqual({
+      ok: true,
+      record: { sensor_id: 'd-1', timestamp: '2024-01-01T00:00:00.000Z', value: 2.5 },
+    });
   });
 
   it('rejects duplicate header names', () => {
-    expect(() => validateCsv('sensor_id,timestamp,value,Value\n')).toThrow('Duplicate column(s) in header: value');
+    expect(() => validateCsv('sensor_id,timestamp,value,Value\n')).toThrow('Duplicate column(s) in header: Value');
   });
 
   it('rejects an empty file', () => {

@@ -1,6 +1,7 @@
 import type { Options as CsvParseOptions } from 'csv-parse';
 
 import type { DatasetDefinition } from '../datasets/dataset-definition';
+import type { ColumnMapping } from '../mapping/header-matcher';
 import type { HeaderLayout } from './header-layout';
 import { resolveHeaderLayout } from './header-layout';
 import type { RowValidation } from './row-validator';
@@ -35,8 +36,9 @@ export class CsvFileValidator {
 
   constructor(private readonly dataset: DatasetDefinition) {}
 
-  get ignoredHeaders(): string[] {
-    return this.layout?.ignoredHeaders ?? [];
+  /** How the header's columns were mapped; empty until the header has been read. */
+  get columns(): ColumnMapping[] {
+    return this.layout?.columns ?? [];
   }
 
   /** Returns null for the header; throws FileRejection when the header cannot be used. */

@@ -1,4 +1,7 @@
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
+import type { ColumnMapping } from '../mapping/header-matcher';
+import { DEFAULT_MATCH_THRESHOLD, matchHeaders } from '../mapping/header-matcher';
+import { normaliseHeader } from '../mapping/normalise-header';
 
 export interface ColumnBinding {
   field: FieldDefinition;
@@ -9,35 +12,44 @@ export interface ColumnBinding {
 export interface HeaderLayout {
   columnCount: number;
   bindings: ColumnBinding[];
-  /** Headers that match no field; their values are ignored. */
-  ignoredHeaders: string[];
+  /** How every column of the file was mapped, with scores; unmapped columns are ignored. */
+  columns: ColumnMapping[];
 }
 
 export type HeaderLayoutResult = { ok: true; layout: HeaderLayout } | { ok: false; error: string };
 
-function normaliseHeader(header: string): string {
-  return header.trim().toLowerCase();
+export interface HeaderMappingPreview {
+  columns: ColumnMapping[];
+  /** Required fields that no column maps to. */
+  missingRequired: string[];
+  /** Headers that appear more than once (after normalising); such a file is refused. */
+  duplicateHeaders: string[];
 }
 
-/** Lines a file's header up with the dataset's fields (exact names, case and surrounding space ignored). */
-export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]): HeaderLayoutResult {
+/** How a header row maps to the dataset's fields: exact names, synonyms, then fuzzy similarity. */
+export function mapDatasetHeader(dataset: DatasetDefinition, header: string[]): HeaderMappingPreview {
   const seen = header.map(normaliseHeader);
-  const duplicates = seen.filter((name, index) => name !== '' && seen.indexOf(name) !== index);
-  if (duplicates.length > 0) {
-    return { ok: false, error: `Duplicate column(s) in header: ${[...new Set(duplicates)].join(', ')}` };
-  }
-  const bindings: ColumnBinding[] = [];
-  const missing: string[] = [];
-  for (const field of dataset.fields) {
-    const index = seen.indexOf(field.name);
-    if (index >= 0) bindings.push({ field, index });
-    else if (field.required) missing.push(field.name);
-  }
+  const duplicates = header.filter((_, index) => seen[index] !== '' && seen.indexOf(seen[index]) !== index);
+  const columns = matchHeaders(header, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
+  const mapped = new Set(columns.map((c) => c.field));
+  return {
+    columns,
+    missingRequired: dataset.fields.filter((field) => field.required && !mapped.has(field.name)).map((f) => f.name),
+    duplicateHeaders: [...new Set(duplicates.map((h) => h.trim()))],
+  };
+}
+
+/** Lines a file's header up with the dataset's fields, or says why the file cannot be read. */
+export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]): HeaderLayoutResult {
+  const { columns, missingRequired: missing, duplicateHeaders } = mapDatasetHeader(dataset, header);
+  if (duplicateHeaders.length > 0) return { ok: false, error: `Duplicate column(s) in header: ${duplicateHeaders.join(', ')}` };
+  const bindings: ColumnBinding[] = columns.flatMap((column) => {
+    const field = dataset.fields.find((f) => f.name === column.field);
+    return field ? [{ field, index: column.index }] : [];
+  });
   if (missing.length > 0) {
     const shown = header.length > 0 ? header.map((h) => h.trim()).join(', ') : '(none)';
     return { ok: false, error: `Missing required column(s): ${missing.join(', ')}. Headers seen: ${shown}` };
   }
-  const bound = new Set(bindings.map((b) => b.index));
-  const ignoredHeaders = header.filter((_, index) => !bound.has(index)).map((h) => h.trim());
-  return { ok: true, layout: { columnCount: header.length, bindings, ignoredHeaders } };
+  return { ok: true, layout: { columnCount: header.length, bindings, columns } };
 }

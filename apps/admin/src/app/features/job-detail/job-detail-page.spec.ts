@@ -24,7 +24,11 @@ const JOB: JobDetailView = {
   expiresAt: '2026-01-07T10:00:02.000Z',
   expiredAt: null,
   workflowId: 'job-j1',
-  files: [{ id: 'f1', fileName: 'r.csv', sizeBytes: 2048, uploadedAt: '2026-01-05T10:00:00.000Z', rowsProcessed: 3, validRows: 2, invalidRows: 1, error: null }],
+  files: [{ id: 'f1', fileName: 'r.csv', sizeBytes: 2048, uploadedAt: '2026-01-05T10:00:00.000Z', rowsProcessed: 3, validRows: 2, invalidRows: 1, error: null,
+      columns: [
+        { header: 'Device', index: 0, field: 'sensor_id', score: 100, method: 'synonym' },
+        { header: 'Notes', index: 1, field: null, score: 0, method: 'unmapped' },
+      ] }],
   aggregations: { row_count: 2, min_value: -1.5, max_value: 7, per_sensor_count: { 's-1': 2 } },
   invalidRows: { total: 1, items: [{ fileId: 'f1', row: 3, error: 'value "abc" is not a number' }] },
 };
@@ -47,6 +51,7 @@ describe('JobDetailPage', () => {
     expect(page.querySelector('h2')?.textContent).toContain('Job j1');
     expect(page.querySelector('.chip--partial')).not.toBeNull();
     expect(page.textContent).toContain('2.0 KB');
+    expect(Array.from(page.querySelectorAll('.mapping tbody tr')).map((r) => r.textContent)).toEqual(['Devicesensor_idsynonym100', 'Notesignoredunmapped0']);
     expect(Array.from(page.querySelectorAll('.per-sensor tbody td')).map((c) => c.textContent)).toEqual(['s-1', '2']);
     expect(Array.from(page.querySelectorAll('.invalid-rows tbody td')).map((c) => c.textContent)).toEqual(['3', 'value "abc" is not a number']);
     // A finished job is not polled again.
