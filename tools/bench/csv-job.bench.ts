@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 import { aggregateSensorReadings, sqlLiteral, withDuckDb } from '@sluice/analytics';
-import { CSV_PARSE_OPTIONS, CsvFileValidator, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
+import { CSV_PARSE_OPTIONS, CsvFileValidator, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 
@@ -53,16 +53,17 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
   const records = parse(CSV_PARSE_OPTIONS);
   const reading = pipeline(createReadStream(file), new StrictUtf8Decoder(), records);
   const counts = { valid: 0, invalid: 0 };
-  for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const outcome = validator.accept(record, info.lines);
-    if (!outcome) continue;
-    if (outcome.result.ok) {
+  const take = async ({ result }: RowOutcome) => {
+    if (result.ok) {
       counts.valid += 1;
-      if (!out.write(outcome.result.record)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(result.record)) await new Promise((resolve) => out.once('drain', resolve));
     } else counts.invalid += 1;
+  };
+  for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for (const outcome of validator.accept(record, info.lines)) await take(outcome);
   }
   await reading;
-  validator.finish();
+  for (const outcome of validator.finish()) await take(outcome);
   out.end();
   await writing;
   return counts;

@@ -65,10 +65,15 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
   });
 
   it('maps synonym and misspelt headers, ignores extra columns, and records the mapping on the file', async () => {
-    const csv = ['Notes,Device ID,Recorded At,Meassurement', 'hello,d-1,2024-01-01,2.5', 'x,d-2,2024-01-02,4'].join('\n');
+    const csv = ['Notes,Device ID,Recorded At,Meassurement', 'hello, d-1 ,13/01/2024,2.5', 'x,d-2,2024-01-02,"1,004"'].join('\n');
     const created = await upload(app.baseUrl, [{ name: 'renamed.csv', content: csv }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
-    expect(job).toMatchObject({ status: 'processed', aggregations: { row_count: 2, min_value: 2.5, max_value: 4, per_sensor_count: { 'd-1': 1, 'd-2': 1 } } });
+    expect(job).toMatchObject({
+      status: 'processed',
+      aggregations: { row_count: 2, min_value: 2.5, max_value: 1004, per_sensor_count: { 'd-1': 1, 'd-2': 1 } },
+      cleaned: { whitespace: 1, date_format: 1, number_format: 1 },
+    });
+    expect(job.files[0].cleaned).toEqual(job.cleaned);
     expect(job.files[0].columns.map(({ header, field, method }) => [header, field, method])).toEqual([
       ['Notes', null, 'unmapped'],
       ['Device ID', 'sensor_id', 'synonym'],

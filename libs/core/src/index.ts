@@ -9,3 +9,8 @@ export * from './lib/validation/strict-utf8-decoder';
 export * from './lib/files/binary-signature';
 export * from './lib/mapping/header-matcher';
 export * from './lib/mapping/normalise-header';
+export * from './lib/cleaning/cleaning-rules';
+export * from './lib/cleaning/date-cleaners';
+export * from './lib/cleaning/number-cleaners';
+export * from './lib/cleaning/text-cleaners';
+export * from './lib/cleaning/web-cleaners';

@@ -33,7 +33,7 @@ async function processFile(input: CsvJobInput, file: CsvJobInput['files'][number
   } catch (error) {
     // A file no retry can read is reported on that file; the job goes on with the others.
     if (!isBadInput(error)) throw error;
-    return { uploadId: file.uploadId, rowsProcessed: 0, validRows: 0, invalidRows: 0, stagedKey: null, error: reason(error), columns: [] };
+    return { uploadId: file.uploadId, rowsProcessed: 0, validRows: 0, invalidRows: 0, stagedKey: null, error: reason(error), columns: [], cleaned: {} };
   }
 }
 

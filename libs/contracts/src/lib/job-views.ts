@@ -27,6 +27,8 @@ export interface UploadView {
   error: string | null;
   /** The header mapping used; empty when the file was rejected before its header was read. */
   columns: ColumnMappingView[];
+  /** Values changed per cleaning rule. */
+  cleaned: Record<string, number>;
 }
 
 export interface InvalidRowView {
@@ -57,6 +59,8 @@ export interface JobDetailView extends JobSummaryView {
   workflowId: string;
   files: UploadView[];
   aggregations: JobAggregations | null;
+  /** Values changed per cleaning rule, over every file. */
+  cleaned: Record<string, number>;
   invalidRows: { total: number; items: InvalidRowView[] };
 }
 

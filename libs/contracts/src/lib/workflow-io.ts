@@ -24,6 +24,8 @@ export interface FileOutcome {
   stagedKey: string | null;
   error: string | null;
   columns: ColumnMappingView[];
+  /** Values changed per cleaning rule (whitespace, case, domain, number_format, date_format, boolean_format). */
+  cleaned: Record<string, number>;
 }
 
 export type FinishedJobStatus = Extract<JobStatus, 'processed' | 'partial' | 'failed'>;

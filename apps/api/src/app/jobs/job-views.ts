@@ -33,6 +33,7 @@ export function toUploadView(upload: Upload): UploadView {
     invalidRows: upload.invalidRows,
     error: upload.error,
     columns: (upload.headerMapping as unknown as ColumnMappingView[] | null) ?? [],
+    cleaned: (upload.cleaned as Record<string, number> | null) ?? {},
   };
 }
 
@@ -49,6 +50,7 @@ export function toJobDetailView(
     workflowId: job.workflowId,
     files: job.uploads.map(toUploadView),
     aggregations: (job.aggregations as unknown as JobAggregations | null) ?? null,
+    cleaned: (job.cleaned as Record<string, number> | null) ?? {},
     invalidRows: { total: invalidRows.total, items: invalidRows.items.map(toInvalidRowView) },
   };
 }

@@ -1,4 +1,5 @@
 import type { JobOutcome } from '@sluice/contracts';
+import { addCounts } from '@sluice/core';
 import { Prisma } from '@sluice/db';
 import { jobPrefix } from '@sluice/storage';
 
@@ -25,6 +26,7 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
           invalidRows: file.invalidRows,
           error: file.error,
           headerMapping: file.columns as unknown as Prisma.InputJsonValue,
+          cleaned: file.cleaned,
         },
       }),
     ),
@@ -39,6 +41,7 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
         ...(outcome.files.length ? { rowsProcessed: sum((f) => f.rowsProcessed) } : {}),
         aggregations: outcome.aggregations ? (outcome.aggregations as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
         error: outcome.error,
+        cleaned: outcome.files.reduce((total, file) => addCounts(total, file.cleaned), {}),
         expiresAt: new Date(finishedAt.getTime() + retentionMs),
       },
     }),

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 
 import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
-import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, findDataset, StrictUtf8Decoder } from '@sluice/core';
+import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder } from '@sluice/core';
 import { stagedKey } from '@sluice/storage';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -47,21 +47,22 @@ export async function parseAndValidate(
     const reading = pipeline(await deps.store.read(file.key), new StrictUtf8Decoder(), records);
     // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
     reading.catch(() => undefined);
-    for await (const { record, info } of records as AsyncIterable<ParsedRecord>) {
-      const outcome = validator.accept(record, info.lines);
-      if (!outcome) continue;
+    const record = async ({ line, result }: RowOutcome) => {
       counts.rows += 1;
-      if (outcome.result.ok) {
+      if (result.ok) {
         counts.valid += 1;
-        if (!staged.write(outcome.result.record)) await once(staged, 'drain');
+        if (!staged.write(result.record)) await once(staged, 'drain');
       } else {
         counts.invalid += 1;
-        await invalidRows.add(outcome.line, outcome.result.error);
+        await invalidRows.add(line, result.error);
       }
+    };
+    for await (const { record: cells, info } of records as AsyncIterable<ParsedRecord>) {
+      for (const outcome of validator.accept(cells, info.lines)) await record(outcome);
       await progress.tick(counts.rows);
     }
     await reading;
-    validator.finish();
+    for (const outcome of validator.finish()) await record(outcome);
     await invalidRows.flush();
     staged.end();
     await upload.done;
@@ -82,5 +83,6 @@ export async function parseAndValidate(
     stagedKey: key,
     error: null,
     columns: validator.columns,
+    cleaned: validator.cleaned,
   };
 }

@@ -1,4 +1,4 @@
-export type FieldType = 'string' | 'decimal' | 'datetime';
+export type FieldType = 'string' | 'email' | 'domain' | 'url' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
 
 export interface FieldDefinition {
   name: string;
@@ -6,6 +6,8 @@ export interface FieldDefinition {
   required: boolean;
   /** Other header spellings that mean this field (matched after normalising case and punctuation). */
   synonyms?: string[];
+  /** Case to normalise text to; `title` keeps names sensible (McDonald, O'Brien). */
+  case?: 'title' | 'lower' | 'upper';
 }
 
 export interface DatasetDefinition {
@@ -14,4 +16,6 @@ export interface DatasetDefinition {
   fields: FieldDefinition[];
   /** Lowest similarity (0–100) at which a header maps to a field; 85 when absent. */
   matchThreshold?: number;
+  /** Order of ambiguous slashed dates (03/04/2024) when a file gives no evidence; MDY when absent. */
+  defaultDateOrder?: 'DMY' | 'MDY';
 }

@@ -13,10 +13,9 @@ function validateCsv(text: string | Buffer): RowOutcome[] {
   const validator = new CsvFileValidator(sensorReadingsDataset);
   const outcomes: RowOutcome[] = [];
   for (const { record, info } of parse(text, CSV_PARSE_OPTIONS) as unknown as ParsedRecord[]) {
-    const outcome = validator.accept(record, info.lines);
-    if (outcome) outcomes.push(outcome);
+    outcomes.push(...validator.accept(record, info.lines));
   }
-  validator.finish();
+  outcomes.push(...validator.finish());
   return outcomes;
 }
 
@@ -58,8 +57,9 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
   it('ignores extra columns and matches headers regardless of case, spacing and order', () => {
     const validator = new CsvFileValidator(sensorReadingsDataset);
     validator.accept([' Value ', 'note', 'TIMESTAMP', 'SensorID'], 1);
-    const outcome = validator.accept(['3', 'hello', '2024-05-05', 'x'], 2);
-    expect(outcome?.result).toEqual({
+    validator.accept(['3', 'hello', '2024-05-05', 'x'], 2);
+    const [outcome] = validator.finish();
+    expect(outcome.result).toEqual({
       ok: true,
       record: { sensor_id: 'x', timestamp: '2024-05-05T00:00:00.000Z', value: 3 },
     });
@@ -79,10 +79,23 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
       ['timestamp', 'synonym'],
       ['value', 'fuzzy'],
     ]);
-    expect(validator.accept(['d-1', '2024-01-01', '2.5'], 2)?.result).toEqual({
+    validator.accept(['d-1', '2024-01-01', '2.5'], 2);
+    expect(validator.finish()[0].result).toEqual({
       ok: true,
       record: { sensor_id: 'd-1', timestamp: '2024-01-01T00:00:00.000Z', value: 2.5 },
     });
+  });
+
+  it('reads slashed dates in the order the file itself shows, and counts what cleaning changed', () => {
+    const validator = new CsvFileValidator(sensorReadingsDataset);
+    const rows = [['sensor_id', 'timestamp', 'value'], [' s-1 ', '01/02/2024', '1,250.5'], ['s-2', '25/02/2024', '3']];
+    const outcomes = rows.flatMap((cells, index) => validator.accept(cells, index + 1));
+    expect(outcomes).toEqual([]);
+    expect(validator.finish().map((o) => o.result)).toEqual([
+      { ok: true, record: { sensor_id: 's-1', timestamp: '2024-02-01T00:00:00.000Z', value: 1250.5 } },
+      { ok: true, record: { sensor_id: 's-2', timestamp: '2024-02-25T00:00:00.000Z', value: 3 } },
+    ]);
+    expect(validator.cleaned).toEqual({ whitespace: 1, date_format: 2, number_format: 1 });
   });
 
   it('rejects duplicate header names', () => {

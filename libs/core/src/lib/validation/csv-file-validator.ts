@@ -1,5 +1,7 @@
 import type { Options as CsvParseOptions } from 'csv-parse';
 
+import type { CleaningCounts } from '../cleaning/cleaning-rules';
+import { DateOrder, inferDateOrder } from '../cleaning/date-cleaners';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
 import type { HeaderLayout } from './header-layout';
@@ -15,6 +17,9 @@ export const CSV_PARSE_OPTIONS: CsvParseOptions = {
   skip_empty_lines: true,
 };
 
+/** Rows read before the file's date order is decided; later rows follow that decision. */
+export const DATE_ORDER_SAMPLE_ROWS = 1000;
+
 /** A file-level problem: no retry or row-level handling can save the file. */
 export class FileRejection extends Error {
   override readonly name = 'FileRejection';
@@ -26,13 +31,23 @@ export interface RowOutcome {
   result: RowValidation;
 }
 
+interface PendingRow {
+  cells: string[];
+  line: number;
+}
+
 /**
  * Follows one file record by record: the first record is the header, every later one a data row.
- * It holds no rows, so a file of any size goes through in constant memory.
+ * When the dataset has date fields, the first rows are held back until the file's day/month order
+ * is known; otherwise rows come out as they go in. Memory stays bounded whatever the file size.
  */
 export class CsvFileValidator {
   private layout: HeaderLayout | null = null;
   private dataRows = 0;
+  private pending: PendingRow[] | null = null;
+  private readonly dateOrders = new Map<string, DateOrder>();
+  /** Values changed by each cleaning rule, over the valid rows so far. */
+  readonly cleaned: CleaningCounts = {};
 
   constructor(private readonly dataset: DatasetDefinition) {}
 
@@ -41,21 +56,42 @@ export class CsvFileValidator {
     return this.layout?.columns ?? [];
   }
 
-  /** Returns null for the header; throws FileRejection when the header cannot be used. */
-  accept(cells: string[], line: number): RowOutcome | null {
+  /** Returns the rows it can decide now (none for the header); throws FileRejection for an unusable header. */
+  accept(cells: string[], line: number): RowOutcome[] {
     if (!this.layout) {
       const resolved = resolveHeaderLayout(this.dataset, cells);
       if (!resolved.ok) throw new FileRejection(resolved.error);
       this.layout = resolved.layout;
-      return null;
+      const hasDates = resolved.layout.bindings.some(({ field }) => field.type === 'date' || field.type === 'datetime');
+      this.pending = hasDates ? [] : null;
+      return [];
     }
     this.dataRows += 1;
-    return { line, result: validateRow(this.layout, cells) };
+    if (!this.pending) return [this.validate({ cells, line })];
+    this.pending.push({ cells, line });
+    return this.pending.length >= DATE_ORDER_SAMPLE_ROWS ? this.release() : [];
   }
 
-  /** Throws FileRejection when the file held no header or no data rows. */
-  finish(): void {
+  /** Returns the rows still held back; throws FileRejection when the file held no header or no data rows. */
+  finish(): RowOutcome[] {
     if (!this.layout) throw new FileRejection('File is empty: expected a header row');
     if (this.dataRows === 0) throw new FileRejection('File has a header but no data rows');
+    return this.pending ? this.release() : [];
+  }
+
+  private release(): RowOutcome[] {
+    const rows = this.pending ?? [];
+    this.pending = null;
+    const layout = this.layout as HeaderLayout;
+    for (const { field, index } of layout.bindings) {
+      if (field.type !== 'date' && field.type !== 'datetime') continue;
+      const evidence = inferDateOrder(rows.map((row) => row.cells[index] ?? ''));
+      this.dateOrders.set(field.name, evidence ?? this.dataset.defaultDateOrder ?? 'MDY');
+    }
+    return rows.map((row) => this.validate(row));
+  }
+
+  private validate({ cells, line }: PendingRow): RowOutcome {
+    return { line, result: validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned) };
   }
 }

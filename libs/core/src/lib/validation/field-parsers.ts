@@ -1,20 +1,21 @@
-import type { FieldType } from '../datasets/dataset-definition';
+import { cleanDate, DateOrder } from '../cleaning/date-cleaners';
+import { cleanBoolean, cleanNumber } from '../cleaning/number-cleaners';
+import { Cleaned, cleanString } from '../cleaning/text-cleaners';
+import { cleanDomain, cleanEmail, cleanUrl } from '../cleaning/web-cleaners';
+import type { FieldDefinition, FieldType } from '../datasets/dataset-definition';
 
-export type ParsedValue = string | number;
-export type FieldParseResult = { ok: true; value: ParsedValue } | { ok: false; reason: string };
+export type ParsedValue = string | number | boolean;
+export type FieldParseResult = Cleaned<ParsedValue>;
 
-// Plain decimal notation only: hex, Infinity and empty strings are what Number() would wrongly accept.
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-// ISO-8601 calendar date, optionally with a time (T or space) and an offset (Z, ±hh, ±hhmm, ±hh:mm).
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-function parseDecimal(raw: string): FieldParseResult {
-  if (!DECIMAL.test(raw)) return { ok: false, reason: 'is not a number' };
-  const value = Number(raw);
-  return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: 'is out of range' };
+export interface ParseOptions {
+  case?: FieldDefinition['case'];
+  /** How this file writes ambiguous slashed dates. */
+  dateOrder?: DateOrder;
 }
+
+// ISO-8601 calendar date with a time (T or space) and an optional offset (Z, ±hh, ±hhmm, ±hh:mm).
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 function offsetMinutes(offset: string | undefined): number {
   if (!offset || offset === 'Z') return 0;
@@ -24,11 +25,16 @@ function offsetMinutes(offset: string | undefined): number {
 }
 
 /** Normalises to a UTC instant; a time without an offset is taken as UTC, so a file reads the same everywhere. */
-function parseDateTime(raw: string): FieldParseResult {
+function parseDateTime(raw: string, order: DateOrder): FieldParseResult {
   const invalid: FieldParseResult = { ok: false, reason: 'is not an ISO-8601 date-time' };
-  const match = ISO_DATE_TIME.exec(raw);
-  if (!match) return invalid;
-  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', offset] = match;
+  const text = raw.trim();
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) {
+    // A bare date is midnight UTC.
+    const date = cleanDate(text, order);
+    return date.ok ? { ok: true, value: `${date.value}T00:00:00.000Z`, applied: date.applied } : invalid;
+  }
+  const [, year, month, day, hour, minute, second = '0', fraction = '', offset] = match;
   const fields = [year, month, day, hour, minute, second].map(Number);
   const millis = Number(fraction.padEnd(3, '0').slice(0, 3));
   const utc = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], millis);
@@ -42,15 +48,30 @@ function parseDateTime(raw: string): FieldParseResult {
     date.getUTCMinutes() === fields[4] &&
     date.getUTCSeconds() === fields[5];
   if (!roundTrips || Math.abs(offsetMinutes(offset)) >= 24 * 60) return invalid;
-  return { ok: true, value: new Date(utc - offsetMinutes(offset) * 60_000).toISOString() };
+  return { ok: true, value: new Date(utc - offsetMinutes(offset) * 60_000).toISOString(), applied: [] };
 }
 
-const parsers: Record<FieldType, (raw: string) => FieldParseResult> = {
-  string: (raw) => ({ ok: true, value: raw }),
-  decimal: parseDecimal,
-  datetime: parseDateTime,
-};
-
-export function parseField(type: FieldType, raw: string): FieldParseResult {
-  return parsers[type](raw);
+/** Cleans and checks one non-empty value; `applied` names the cleaning rules that changed it. */
+export function parseField(type: FieldType, raw: string, options: ParseOptions = {}): FieldParseResult {
+  const order = options.dateOrder ?? 'MDY';
+  switch (type) {
+    case 'string':
+      return cleanString(raw, options.case);
+    case 'email':
+      return cleanEmail(raw);
+    case 'domain':
+      return cleanDomain(raw);
+    case 'url':
+      return cleanUrl(raw);
+    case 'int':
+      return cleanNumber(raw, true);
+    case 'decimal':
+      return cleanNumber(raw, false);
+    case 'date':
+      return cleanDate(raw, order);
+    case 'datetime':
+      return parseDateTime(raw, order);
+    case 'bool':
+      return cleanBoolean(raw);
+  }
 }

@@ -1,3 +1,5 @@
+import type { CleaningCounts } from '../cleaning/cleaning-rules';
+import type { DateOrder } from '../cleaning/date-cleaners';
 import type { ParsedValue } from './field-parsers';
 import { parseField } from './field-parsers';
 import type { HeaderLayout } from './header-layout';
@@ -13,22 +15,35 @@ function quote(raw: string): string {
   return JSON.stringify(shown);
 }
 
-/** Checks one data row against the layout; every problem in the row is reported, not just the first. */
-export function validateRow(layout: HeaderLayout, cells: string[]): RowValidation {
+/**
+ * Checks and cleans one data row against the layout; every problem in the row is reported, not
+ * just the first. The cleaning rules applied to a valid row are added to `counts`.
+ */
+export function validateRow(
+  layout: HeaderLayout,
+  cells: string[],
+  dateOrders: ReadonlyMap<string, DateOrder> = new Map(),
+  counts: CleaningCounts = {},
+): RowValidation {
   if (cells.length !== layout.columnCount) {
     return { ok: false, error: `Expected ${layout.columnCount} fields, found ${cells.length}` };
   }
   const problems: string[] = [];
   const record: ValidRecord = {};
+  const applied: string[] = [];
   for (const { field, index } of layout.bindings) {
-    const raw = cells[index].trim();
-    if (raw === '') {
+    const raw = cells[index];
+    if (raw.trim() === '') {
       if (field.required) problems.push(`${field.name} is required`);
       continue;
     }
-    const parsed = parseField(field.type, raw);
-    if (parsed.ok) record[field.name] = parsed.value;
-    else problems.push(`${field.name} ${quote(raw)} ${parsed.reason}`);
+    const parsed = parseField(field.type, raw, { case: field.case, dateOrder: dateOrders.get(field.name) });
+    if (parsed.ok) {
+      record[field.name] = parsed.value;
+      applied.push(...parsed.applied);
+    } else problems.push(`${field.name} ${quote(raw.trim())} ${parsed.reason}`);
   }
-  return problems.length === 0 ? { ok: true, record } : { ok: false, error: problems.join('; ') };
+  if (problems.length > 0) return { ok: false, error: problems.join('; ') };
+  for (const rule of applied) counts[rule as keyof CleaningCounts] = (counts[rule as keyof CleaningCounts] ?? 0) + 1;
+  return { ok: true, record };
 }

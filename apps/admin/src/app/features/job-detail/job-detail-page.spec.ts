@@ -28,7 +28,8 @@ const JOB: JobDetailView = {
       columns: [
         { header: 'Device', index: 0, field: 'sensor_id', score: 100, method: 'synonym' },
         { header: 'Notes', index: 1, field: null, score: 0, method: 'unmapped' },
-      ] }],
+      ], cleaned: { whitespace: 3 } }],
+  cleaned: { whitespace: 3, date_format: 2 },
   aggregations: { row_count: 2, min_value: -1.5, max_value: 7, per_sensor_count: { 's-1': 2 } },
   invalidRows: { total: 1, items: [{ fileId: 'f1', row: 3, error: 'value "abc" is not a number' }] },
 };
@@ -51,6 +52,7 @@ describe('JobDetailPage', () => {
     expect(page.querySelector('h2')?.textContent).toContain('Job j1');
     expect(page.querySelector('.chip--partial')).not.toBeNull();
     expect(page.textContent).toContain('2.0 KB');
+    expect(Array.from(page.querySelectorAll('.cleaned span')).map((s) => s.textContent)).toEqual(['date_format: 2', 'whitespace: 3']);
     expect(Array.from(page.querySelectorAll('.mapping tbody tr')).map((r) => r.textContent)).toEqual(['Devicesensor_idsynonym100', 'Notesignoredunmapped0']);
     expect(Array.from(page.querySelectorAll('.per-sensor tbody td')).map((c) => c.textContent)).toEqual(['s-1', '2']);
     expect(Array.from(page.querySelectorAll('.invalid-rows tbody td')).map((c) => c.textContent)).toEqual(['3', 'value "abc" is not a number']);
