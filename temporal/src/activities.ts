@@ -6,8 +6,8 @@ export interface CsvJobActivities {
   markProcessing(input: { jobId: string }): Promise<void>;
   /** Streams one uploaded file through parsing and validation; stages valid rows, records invalid ones. */
   parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
-  /** Aggregates the staged valid rows of every file with DuckDB. */
-  aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations>;
+  /** Aggregates the staged valid rows of every file with DuckDB; null when the dataset defines no aggregations. */
+  aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations | null>;
   /** Writes the outcome, the duration and the expiry time. */
   finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
   /** Deletes the job's objects and marks it `expired`; metadata stays. */

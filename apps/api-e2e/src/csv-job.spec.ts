@@ -82,6 +82,15 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     ]);
   });
 
+  it('processes a messy people export with the people preset: mapping, cleaning, derived domains', async () => {
+    const csv = ['FName,Surname,E-mail,Company Website', 'john,MCDONALD, John@Acme.COM ,https://www.acme.com/', "mary,o'brien,mary@beta.io,", 'x,y,not-an-email,'].join('\n');
+    const created = await upload(app.baseUrl, [{ name: 'leads.csv', content: csv }], { dataset: 'people' });
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({ status: 'partial', dataset: 'people', validRows: 2, invalidRowCount: 1, aggregations: null });
+    expect(job.cleaned).toEqual({ case: 5, whitespace: 1, domain: 1, domain_derived: 1 });
+    expect(job.invalidRows.items).toEqual([expect.objectContaining({ row: 4, error: 'email "not-an-email" is not an email address' })]);
+  });
+
   it('fails a file of garbage bytes with a message, and records no rows', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
     const created = await upload(app.baseUrl, [{ name: 'garbage.csv', content: garbage }]);

@@ -52,9 +52,10 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
 
   it('400 for an unknown or missing dataset', async () => {
     const unknown = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], { dataset: 'spaceships' });
-    expect(unknown).toEqual({ status: 400, body: expect.objectContaining({ message: 'Unknown dataset "spaceships" (known: sensor_readings)' }) });
+    const known = 'sensor_readings, company, people, email_sends, email_opens, contacts, accounts, transactions';
+    expect(unknown).toEqual({ status: 400, body: expect.objectContaining({ message: `Unknown dataset "spaceships" (known: ${known})` }) });
     const missing = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], {});
-    expect(missing).toEqual({ status: 400, body: expect.objectContaining({ message: 'Missing field "dataset" (one of: sensor_readings)' }) });
+    expect(missing).toEqual({ status: 400, body: expect.objectContaining({ message: `Missing field "dataset" (one of: ${known})` }) });
   });
 
   it('400 for a retention longer than the configured one', async () => {

@@ -6,19 +6,17 @@ import { pipeline } from 'node:stream/promises';
 
 import { aggregateSensorReadings } from '@sluice/analytics';
 import type { JobAggregations } from '@sluice/contracts';
-import { FileRejection } from '@sluice/core';
-
 import type { ActivityDeps } from './activity-deps';
-import { asBadInput } from './bad-input';
 
-/** DuckDB cannot read S3 here (no httpfs), so staged objects are streamed to a scratch folder first. */
+/**
+ * The dataset's aggregations, or null for a dataset that defines none. DuckDB cannot read S3 here
+ * (no httpfs), so staged objects are streamed to a scratch folder first.
+ */
 export async function aggregate(
   deps: ActivityDeps,
   input: { jobId: string; dataset: string; stagedKeys: string[] },
-): Promise<JobAggregations> {
-  if (input.dataset !== 'sensor_readings') {
-    throw asBadInput(new FileRejection(`Dataset "${input.dataset}" has no aggregations`));
-  }
+): Promise<JobAggregations | null> {
+  if (input.dataset !== 'sensor_readings') return null;
   const scratch = await mkdtemp(join(tmpdir(), `sluice-${input.jobId}-`));
   try {
     const files = await Promise.all(

@@ -1,5 +1,5 @@
 /** Every way a value can be changed on its way in; each is counted per job. */
-export const CLEANING_RULES = ['whitespace', 'case', 'domain', 'number_format', 'date_format', 'boolean_format'] as const;
+export const CLEANING_RULES = ['whitespace', 'case', 'domain', 'domain_derived', 'number_format', 'date_format', 'boolean_format'] as const;
 
 export type CleaningRule = (typeof CLEANING_RULES)[number];
 

@@ -8,6 +8,8 @@ export interface FieldDefinition {
   synonyms?: string[];
   /** Case to normalise text to; `title` keeps names sensible (McDonald, O'Brien). */
   case?: 'title' | 'lower' | 'upper';
+  /** For a domain field left empty: fields (emails or URLs) to take the domain from, first found wins. */
+  deriveDomainFrom?: string[];
 }
 
 export interface DatasetDefinition {

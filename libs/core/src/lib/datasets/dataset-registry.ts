@@ -1,7 +1,23 @@
 import type { DatasetDefinition } from './dataset-definition';
-import { sensorReadingsDataset } from './sensor-readings.dataset';
+import { companyDataset } from './presets/company.dataset';
+import { accountsDataset, contactsDataset, emailOpensDataset, emailSendsDataset } from './presets/email-campaign.datasets';
+import { peopleDataset } from './presets/people.dataset';
+import { sensorReadingsDataset } from './presets/sensor-readings.dataset';
+import { transactionsDataset } from './presets/transactions.dataset';
 
-const datasets = new Map<string, DatasetDefinition>([[sensorReadingsDataset.name, sensorReadingsDataset]]);
+/** The presets shipped with Sluice, one per seed use case. */
+export const PRESET_DATASETS: readonly DatasetDefinition[] = [
+  sensorReadingsDataset,
+  companyDataset,
+  peopleDataset,
+  emailSendsDataset,
+  emailOpensDataset,
+  contactsDataset,
+  accountsDataset,
+  transactionsDataset,
+];
+
+const datasets = new Map(PRESET_DATASETS.map((dataset) => [dataset.name, dataset]));
 
 export function listDatasets(): DatasetDefinition[] {
   return [...datasets.values()];

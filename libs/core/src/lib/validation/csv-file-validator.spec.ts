@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 
-import { sensorReadingsDataset } from '../datasets/sensor-readings.dataset';
+import { sensorReadingsDataset } from '../datasets/presets/sensor-readings.dataset';
 import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, RowOutcome } from './csv-file-validator';
 
 interface ParsedRecord {

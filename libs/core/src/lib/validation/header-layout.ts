@@ -12,6 +12,8 @@ export interface ColumnBinding {
 export interface HeaderLayout {
   columnCount: number;
   bindings: ColumnBinding[];
+  /** Domain fields to fill from other fields when a row leaves them empty (whether or not the file has them). */
+  derivedDomains: FieldDefinition[];
   /** How every column of the file was mapped, with scores; unmapped columns are ignored. */
   columns: ColumnMapping[];
 }
@@ -47,9 +49,9 @@ export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]
     const field = dataset.fields.find((f) => f.name === column.field);
     return field ? [{ field, index: column.index }] : [];
   });
-  if (missing.length > 0) {
-    const shown = header.length > 0 ? header.map((h) => h.trim()).join(', ') : '(none)';
-    return { ok: false, error: `Missing required column(s): ${missing.join(', ')}. Headers seen: ${shown}` };
-  }
-  return { ok: true, layout: { columnCount: header.length, bindings, columns } };
+  const shown = header.length > 0 ? header.map((h) => h.trim()).join(', ') : '(none)';
+  if (missing.length > 0) return { ok: false, error: `Missing required column(s): ${missing.join(', ')}. Headers seen: ${shown}` };
+  if (bindings.length === 0) return { ok: false, error: `No column matches a field of "${dataset.name}". Headers seen: ${shown}` };
+  const derivedDomains = dataset.fields.filter((field) => field.type === 'domain' && field.deriveDomainFrom?.length);
+  return { ok: true, layout: { columnCount: header.length, bindings, columns, derivedDomains } };
 }

@@ -1,6 +1,7 @@
 import type { CleaningCounts } from '../cleaning/cleaning-rules';
 import type { DateOrder } from '../cleaning/date-cleaners';
 import type { ParsedValue } from './field-parsers';
+import { domainOf } from '../cleaning/web-cleaners';
 import { parseField } from './field-parsers';
 import type { HeaderLayout } from './header-layout';
 
@@ -44,6 +45,15 @@ export function validateRow(
     } else problems.push(`${field.name} ${quote(raw.trim())} ${parsed.reason}`);
   }
   if (problems.length > 0) return { ok: false, error: problems.join('; ') };
+  for (const field of layout.derivedDomains) {
+    if (record[field.name] !== undefined) continue;
+    const source = field.deriveDomainFrom?.map((name) => record[name]).find((value) => typeof value === 'string');
+    const domain = typeof source === 'string' ? domainOf(source) : null;
+    if (domain) {
+      record[field.name] = domain;
+      applied.push('domain_derived');
+    }
+  }
   for (const rule of applied) counts[rule as keyof CleaningCounts] = (counts[rule as keyof CleaningCounts] ?? 0) + 1;
   return { ok: true, record };
 }

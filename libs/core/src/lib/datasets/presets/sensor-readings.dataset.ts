@@ -1,4 +1,4 @@
-import type { DatasetDefinition } from './dataset-definition';
+import type { DatasetDefinition } from '../dataset-definition';
 
 /** Seed 004: one reading of one sensor. */
 export const sensorReadingsDataset: DatasetDefinition = {

@@ -1,0 +1,23 @@
+import type { DatasetDefinition } from '../dataset-definition';
+
+/** Seed 002: CRM people / lead lists. */
+export const peopleDataset: DatasetDefinition = {
+  name: 'people',
+  label: 'People',
+  fields: [
+    { name: 'first_name', type: 'string', required: false, case: 'title', synonyms: ['first name', 'fname', 'given name', 'first', 'firstname'] },
+    { name: 'last_name', type: 'string', required: false, case: 'title', synonyms: ['last name', 'lname', 'surname', 'family name', 'last', 'lastname'] },
+    { name: 'full_name', type: 'string', required: false, case: 'title', synonyms: ['full name', 'name', 'contact name', 'person name', 'fullname'] },
+    { name: 'email', type: 'email', required: false, synonyms: ['email address', 'e-mail', 'mail', 'work email', 'business email'] },
+    { name: 'job_title', type: 'string', required: false, synonyms: ['title', 'job title', 'position', 'role', 'designation'] },
+    { name: 'linkedin_profile', type: 'url', required: false, synonyms: ['linkedin', 'linkedin profile', 'linkedin url', 'profile'] },
+    { name: 'person_location', type: 'string', required: false, synonyms: ['location', 'city', 'address', 'person location'] },
+    { name: 'company_name', type: 'string', required: false, synonyms: ['company', 'company name', 'organization', 'employer'] },
+    { name: 'company_description', type: 'string', required: false, synonyms: ['company description', 'about company', 'description'] },
+    { name: 'company_domain', type: 'domain', required: false, synonyms: ['website', 'company website', 'url', 'domain', 'company domain'], deriveDomainFrom: ['email'] },
+    { name: 'company_linkedin_url', type: 'url', required: false, synonyms: ['company linkedin', 'linkedin company', 'company linkedin url'] },
+    { name: 'company_employee_count', type: 'int', required: false, synonyms: ['employees', 'company size', 'employee count'] },
+    { name: 'company_location', type: 'string', required: false, synonyms: ['company location', 'company address', 'company city'] },
+    { name: 'company_revenue', type: 'decimal', required: false, synonyms: ['revenue', 'company revenue', 'annual revenue', 'turnover'] },
+  ],
+};
