@@ -1,5 +1,13 @@
 import type { CsvJobFile, FileOutcome, JobAggregations, JobOutcome } from '@sluice/contracts';
 
+export interface ResultsInput {
+  jobId: string;
+  dataset: string;
+  stagedKeys: string[];
+  /** Each file's header as read, to export its rejected rows under their own column names. */
+  files: { uploadId: string; headers: string[] }[];
+}
+
 /** What the csvJob workflow asks of the worker; the worker's activities implement it. */
 export interface CsvJobActivities {
   /** Records that processing began (status `processing`, start time). */
@@ -8,6 +16,8 @@ export interface CsvJobActivities {
   parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
   /** Aggregates the staged valid rows of every file with DuckDB; null when the dataset defines no aggregations. */
   aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations | null>;
+  /** Writes the downloadable result CSVs: clean records and rejected rows with their errors. */
+  writeResults(input: ResultsInput): Promise<void>;
   /** Writes the outcome, the duration and the expiry time. */
   finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
   /** Deletes the job's objects and marks it `expired`; metadata stays. */

@@ -1,2 +1,2 @@
-export type { CsvJobActivities } from './activities';
+export type { CsvJobActivities, ResultsInput } from './activities';
 export { workflowsPath } from './workflows-path';

@@ -91,6 +91,29 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     expect(job.invalidRows.items).toEqual([expect.objectContaining({ row: 4, error: 'email "not-an-email" is not an email address' })]);
   });
 
+  it('offers the clean records and the rejected rows as CSV downloads, safe to open in a spreadsheet', async () => {
+    const csv = ['sensor_id,timestamp,value,note', '=cmd|calc,2024-01-01,1,ok', 's-2,2024-01-02,-4.5,fine', '@evil,2024-01-03,oops,"=1+1"'].join('\n');
+    const created = await upload(app.baseUrl, [{ name: 'mixed.csv', content: csv }]);
+    const jobId = created.body['jobId'] as string;
+    const job = await waitForStatus(app.baseUrl, jobId, ['partial']);
+
+    const clean = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`);
+    expect(clean.status).toBe(200);
+    expect(clean.headers.get('content-type')).toMatch(/^text\/csv/);
+    const stamp = job.uploadTime.slice(0, 16).replace('T', '_').replace(':', '-');
+    expect(clean.headers.get('content-disposition')).toBe(`attachment; filename="sensor_readings_${stamp}.csv"`);
+    expect(await clean.text()).toBe(`sensor_id,timestamp,value\n'=cmd|calc,2024-01-01T00:00:00.000Z,1\ns-2,2024-01-02T00:00:00.000Z,-4.5\n`);
+
+    const rejected = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download?part=rejected`);
+    expect(rejected.headers.get('content-disposition')).toBe(`attachment; filename="sensor_readings_rejected_${stamp}.csv"`);
+    expect(await rejected.text()).toBe(
+      `source_file,line,error,sensor_id,timestamp,value,note,extra_values\nmixed.csv,4,"value ""oops"" is not a number",'@evil,2024-01-03,oops,'=1+1,\n`,
+    );
+
+    expect((await fetch(`${app.baseUrl}/api/jobs/${jobId}/download?part=everything`)).status).toBe(400);
+    expect((await fetch(`${app.baseUrl}/api/jobs/00000000-0000-4000-8000-000000000000/download`)).status).toBe(404);
+  });
+
   it('fails a file of garbage bytes with a message, and records no rows', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
     const created = await upload(app.baseUrl, [{ name: 'garbage.csv', content: garbage }]);

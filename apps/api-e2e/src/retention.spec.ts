@@ -23,10 +23,12 @@ describe('retention', () => {
     );
     const jobId = created.body['jobId'] as string;
     const finished = await waitForStatus(app.baseUrl, jobId, ['partial']);
-    expect((await app.store.list(`jobs/${jobId}/`)).map((o) => o.key.split('/')[2]).sort()).toEqual(['staged', 'uploads']);
+    expect([...new Set((await app.store.list(`jobs/${jobId}/`)).map((o) => o.key.split('/')[2]))].sort()).toEqual(['results', 'staged', 'uploads']);
 
     const expired = await waitForStatus(app.baseUrl, jobId, ['expired'], 30000);
     expect(await app.store.list(`jobs/${jobId}/`)).toEqual([]);
+    const gone = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`);
+    expect(gone.status).toBe(410);
     expect(expired).toMatchObject({ aggregations: finished.aggregations, invalidRowCount: 1, validRows: 1, files: finished.files });
     expect(new Date(expired.expiredAt ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(finished.finishedAt ?? 0).getTime() + 3000);
 

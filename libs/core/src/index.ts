@@ -18,3 +18,4 @@ export * from './lib/cleaning/date-cleaners';
 export * from './lib/cleaning/number-cleaners';
 export * from './lib/cleaning/text-cleaners';
 export * from './lib/cleaning/web-cleaners';
+export * from './lib/export/neutralise-formula';

@@ -27,3 +27,6 @@ export function sanitizeFileName(name: string, fallback = 'upload.csv'): string 
     .slice(-MAX_NAME_LENGTH);
   return /[A-Za-z0-9]/.test(safe) ? safe : fallback;
 }
+export function resultKey(jobId: string, part: 'clean' | 'rejected'): string {
+  return `${jobPrefix(jobId)}results/${part}.csv`;
+}

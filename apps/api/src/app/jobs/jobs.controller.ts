@@ -1,7 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
 
+import type { Response } from 'express';
+
+import { DownloadJobDto } from './download-job.dto';
+import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 import { ListInvalidRowsDto } from './list-invalid-rows.dto';
 import { ListJobsDto } from './list-jobs.dto';
@@ -9,7 +13,10 @@ import { ListJobsDto } from './list-jobs.dto';
 @ApiTags('jobs')
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly results: JobResultsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Jobs, newest first, paginated' })
@@ -22,6 +29,20 @@ export class JobsController {
   @ApiResponse({ status: 404, description: 'No such job' })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<JobDetailView> {
     return this.jobs.get(id);
+  }
+
+  @Get(':id/download')
+  @ApiOperation({ summary: 'Result CSV of a finished job: clean records (default) or ?part=rejected rows with their errors' })
+  @ApiResponse({ status: 409, description: 'The job has not finished' })
+  @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
+  async download(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: DownloadJobDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { fileName, body } = await this.results.open(id, query.part);
+    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    return new StreamableFile(body, { type: 'text/csv; charset=utf-8' });
   }
 
   @Get(':id/invalid-rows')

@@ -4,7 +4,7 @@ const BATCH_SIZE = 1000;
 
 /** Buffers invalid rows and writes them to Postgres in batches. */
 export class InvalidRowWriter {
-  private batch: { jobId: string; uploadId: string; line: number; error: string }[] = [];
+  private batch: { jobId: string; uploadId: string; line: number; error: string; cells: string[] }[] = [];
 
   constructor(
     private readonly deps: ActivityDeps,
@@ -18,8 +18,8 @@ export class InvalidRowWriter {
     await this.deps.prisma.invalidRow.deleteMany({ where: { jobId: this.jobId, uploadId: this.uploadId } });
   }
 
-  async add(line: number, error: string): Promise<void> {
-    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error });
+  async add(line: number, error: string, cells: string[]): Promise<void> {
+    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error, cells });
     if (this.batch.length >= BATCH_SIZE) await this.flush();
   }
 

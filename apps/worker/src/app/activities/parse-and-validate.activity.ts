@@ -47,14 +47,14 @@ export async function parseAndValidate(
     const reading = pipeline(await deps.store.read(file.key), new StrictUtf8Decoder(), records);
     // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
     reading.catch(() => undefined);
-    const record = async ({ line, result }: RowOutcome) => {
+    const record = async ({ line, result, cells: rowCells }: RowOutcome) => {
       counts.rows += 1;
       if (result.ok) {
         counts.valid += 1;
         if (!staged.write(result.record)) await once(staged, 'drain');
       } else {
         counts.invalid += 1;
-        await invalidRows.add(line, result.error);
+        await invalidRows.add(line, result.error, rowCells);
       }
     };
     for await (const { record: cells, info } of records as AsyncIterable<ParsedRecord>) {

@@ -26,8 +26,8 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
   it('accepts good rows and normalises their values', () => {
     const outcomes = validateCsv('sensor_id,timestamp,value\ns-1,2024-01-01T00:00:00Z,1.5\ns-2,2024-01-02,-4\n');
     expect(outcomes).toEqual([
-      { line: 2, result: { ok: true, record: { sensor_id: 's-1', timestamp: '2024-01-01T00:00:00.000Z', value: 1.5 } } },
-      { line: 3, result: { ok: true, record: { sensor_id: 's-2', timestamp: '2024-01-02T00:00:00.000Z', value: -4 } } },
+      { line: 2, cells: ['s-1', '2024-01-01T00:00:00Z', '1.5'], result: { ok: true, record: { sensor_id: 's-1', timestamp: '2024-01-01T00:00:00.000Z', value: 1.5 } } },
+      { line: 3, cells: ['s-2', '2024-01-02', '-4'], result: { ok: true, record: { sensor_id: 's-2', timestamp: '2024-01-02T00:00:00.000Z', value: -4 } } },
     ]);
   });
 

@@ -29,6 +29,8 @@ export interface RowOutcome {
   /** 1-based line number in the file (the header is line 1). */
   line: number;
   result: RowValidation;
+  /** The row as read. */
+  cells: string[];
 }
 
 interface PendingRow {
@@ -92,6 +94,6 @@ export class CsvFileValidator {
   }
 
   private validate({ cells, line }: PendingRow): RowOutcome {
-    return { line, result: validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned) };
+    return { line, cells, result: validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned) };
   }
 }

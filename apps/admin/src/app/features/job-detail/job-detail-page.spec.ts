@@ -51,6 +51,8 @@ describe('JobDetailPage', () => {
     const page = fixture.nativeElement as HTMLElement;
     expect(page.querySelector('h2')?.textContent).toContain('Job j1');
     expect(page.querySelector('.chip--partial')).not.toBeNull();
+    expect(page.querySelector('.download-clean')?.getAttribute('href')).toBe('/api/jobs/j1/download');
+    expect(page.querySelector('.download-rejected')?.getAttribute('href')).toBe('/api/jobs/j1/download?part=rejected');
     expect(page.textContent).toContain('2.0 KB');
     expect(Array.from(page.querySelectorAll('.cleaned span')).map((s) => s.textContent)).toEqual(['date_format: 2', 'whitespace: 3']);
     expect(Array.from(page.querySelectorAll('.mapping tbody tr')).map((r) => r.textContent)).toEqual(['Devicesensor_idsynonym100', 'Notesignoredunmapped0']);

@@ -1,0 +1,42 @@
+import type { Readable } from 'node:stream';
+
+import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { FINISHED_JOB_STATUSES } from '@sluice/contracts';
+import type { PrismaClient } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+import { resultKey } from '@sluice/storage';
+
+import { OBJECT_STORE, PRISMA } from '../tokens';
+import type { ResultPart } from './download-job.dto';
+
+export interface ResultDownload {
+  fileName: string;
+  body: Readable;
+}
+
+/** "people_2026-01-15_10-30.csv" / "people_rejected_2026-01-15_10-30.csv", from the upload time in UTC. */
+export function resultFileName(dataset: string, part: ResultPart, uploadedAt: Date): string {
+  const stamp = uploadedAt.toISOString().slice(0, 16).replace('T', '_').replace(':', '-');
+  return `${dataset}${part === 'rejected' ? '_rejected' : ''}_${stamp}.csv`;
+}
+
+@Injectable()
+export class JobResultsService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+  ) {}
+
+  async open(jobId: string, part: ResultPart): Promise<ResultDownload> {
+    const job = await this.prisma.job.findUnique({ where: { id: jobId }, select: { dataset: true, status: true, createdAt: true } });
+    if (!job) throw new NotFoundException(`Job ${jobId} not found`);
+    if (job.status === 'expired') throw new GoneException(`Job ${jobId} has expired: its files were deleted after the retention period`);
+    if (!FINISHED_JOB_STATUSES.includes(job.status)) throw new ConflictException(`Job ${jobId} is still ${job.status}; results are written when it finishes`);
+    try {
+      return { fileName: resultFileName(job.dataset, part, job.createdAt), body: await this.store.read(resultKey(jobId, part)) };
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchKey') throw new NotFoundException(`Job ${jobId} has no ${part} result file`);
+      throw error;
+    }
+  }
+}

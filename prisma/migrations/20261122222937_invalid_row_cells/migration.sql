@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InvalidRow" ADD COLUMN     "cells" JSONB;
