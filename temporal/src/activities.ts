@@ -1,4 +1,4 @@
-import type { CsvJobFile, FileOutcome, JobAggregations, JobOutcome } from '@sluice/contracts';
+import type { CsvJobFile, FileOutcome, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
 
 export interface ResultsInput {
   jobId: string;
@@ -17,7 +17,7 @@ export interface CsvJobActivities {
   /** Aggregates the staged valid rows of every file with DuckDB; null when the dataset defines no aggregations. */
   aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations | null>;
   /** Writes the downloadable result CSVs: clean records and rejected rows with their errors. */
-  writeResults(input: ResultsInput): Promise<void>;
+  writeResults(input: ResultsInput): Promise<MergeStatsView>;
   /** Writes the outcome, the duration and the expiry time. */
   finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
   /** Deletes the job's objects and marks it `expired`; metadata stays. */

@@ -114,6 +114,26 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     expect((await fetch(`${app.baseUrl}/api/jobs/00000000-0000-4000-8000-000000000000/download`)).status).toBe(404);
   });
 
+  it('merges two people files with different header spellings into one de-duplicated result', async () => {
+    const crm = ['First Name,Last Name,Email,Job Title,Company Website,Location', 'jane,doe,jane@acme.com,,https://www.acme.com,London', 'john,roe,john@beta.io,CTO,beta.io,'].join('\n');
+    const event = ['fname,surname,E-mail Address,Position', 'Jane,Doe,JANE@ACME.COM,VP Sales', 'Ann,Lee,ann@gamma.org,CEO'].join('\n');
+    const created = await upload(app.baseUrl, [{ name: 'crm.csv', content: crm }, { name: 'event.csv', content: event }], { dataset: 'people' });
+    const jobId = created.body['jobId'] as string;
+    const job = await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({ status: 'processed', validRows: 4 });
+    // Jane is in both files: the more complete event-list record survives, its empty location filled from the CRM.
+    expect(job.merge).toEqual({ rowsIn: 4, rowsOut: 3, duplicatesRemoved: 1, fieldsMerged: 1, conflicts: 0 });
+    const text = await (await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`)).text();
+    const [header, ...rows] = text.trim().split('\n');
+    expect(header.split(',').slice(0, 5)).toEqual(['first_name', 'last_name', 'full_name', 'email', 'job_title']);
+    expect(rows[0]).toContain(',London,');
+    expect(rows.map((row) => row.split(',').slice(0, 5).join(','))).toEqual([
+      'Jane,Doe,,jane@acme.com,VP Sales',
+      'John,Roe,,john@beta.io,CTO',
+      'Ann,Lee,,ann@gamma.org,CEO',
+    ]);
+  });
+
   it('fails a file of garbage bytes with a message, and records no rows', async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
     const created = await upload(app.baseUrl, [{ name: 'garbage.csv', content: garbage }]);

@@ -1,2 +1,3 @@
 export * from './lib/duckdb-session';
 export * from './lib/sensor-aggregations';
+export * from './lib/merge-records';

@@ -1,4 +1,4 @@
-import type { CsvJobInput, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome } from '@sluice/contracts';
+import type { CsvJobInput, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
 import { ActivityFailure, ApplicationFailure, patched, proxyActivities, sleep } from '@temporalio/workflow';
 
 import type { CsvJobActivities } from '../activities';
@@ -61,11 +61,12 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     const aggregations: JobAggregations | null =
       status === 'failed' ? null : await processing.aggregate({ jobId: input.jobId, dataset: input.dataset, stagedKeys });
     // Jobs recorded before result files existed replay without this step.
+    let merge: MergeStatsView | null = null;
     if (patched('write-results')) {
       const headers = files.map((f) => ({ uploadId: f.uploadId, headers: f.columns.map((c) => c.header) }));
-      await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, stagedKeys, files: headers });
+      merge = await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, stagedKeys, files: headers });
     }
-    outcome = { jobId: input.jobId, status, files, aggregations, error: status === 'processed' ? null : failureMessage(files) };
+    outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(files) };
   } catch (error) {
     // Retries are spent (storage or worker trouble): the job fails with the reason, nothing is left hanging.
     outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };

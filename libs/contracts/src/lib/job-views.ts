@@ -14,6 +14,17 @@ export interface ColumnMappingView {
   method: 'exact' | 'synonym' | 'fuzzy' | 'unmapped';
 }
 
+/** What merging a job's files did. */
+export interface MergeStatsView {
+  rowsIn: number;
+  rowsOut: number;
+  duplicatesRemoved: number;
+  /** Empty fields of a surviving record filled from its duplicates. */
+  fieldsMerged: number;
+  /** Fields whose duplicates held different values (resolved by the dataset's policy). */
+  conflicts: number;
+}
+
 export interface UploadView {
   /** The file id of seed 004. */
   id: string;
@@ -61,6 +72,8 @@ export interface JobDetailView extends JobSummaryView {
   aggregations: JobAggregations | null;
   /** Values changed per cleaning rule, over every file. */
   cleaned: Record<string, number>;
+  /** Merge and de-duplication of the valid records; null before results are written. */
+  merge: MergeStatsView | null;
   invalidRows: { total: number; items: InvalidRowView[] };
 }
 

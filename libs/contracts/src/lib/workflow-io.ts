@@ -1,5 +1,5 @@
 import type { JobAggregations } from './aggregations';
-import type { ColumnMappingView } from './job-views';
+import type { ColumnMappingView, MergeStatsView } from './job-views';
 import type { JobStatus } from './job-status';
 
 export interface CsvJobFile {
@@ -35,5 +35,6 @@ export interface JobOutcome {
   status: FinishedJobStatus;
   files: FileOutcome[];
   aggregations: JobAggregations | null;
+  merge?: MergeStatsView | null;
   error: string | null;
 }

@@ -1,4 +1,4 @@
-import type { ColumnMappingView, InvalidRowView, JobAggregations, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
+import type { ColumnMappingView, InvalidRowView, JobAggregations, MergeStatsView, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
 import type { InvalidRow, Job, Upload } from '@sluice/db';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -51,6 +51,7 @@ export function toJobDetailView(
     files: job.uploads.map(toUploadView),
     aggregations: (job.aggregations as unknown as JobAggregations | null) ?? null,
     cleaned: (job.cleaned as Record<string, number> | null) ?? {},
+    merge: (job.mergeStats as unknown as MergeStatsView | null) ?? null,
     invalidRows: { total: invalidRows.total, items: invalidRows.items.map(toInvalidRowView) },
   };
 }

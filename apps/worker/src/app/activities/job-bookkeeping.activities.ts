@@ -42,6 +42,7 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
         aggregations: outcome.aggregations ? (outcome.aggregations as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
         error: outcome.error,
         cleaned: outcome.files.reduce((total, file) => addCounts(total, file.cleaned), {}),
+        mergeStats: outcome.merge ? (outcome.merge as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
         expiresAt: new Date(finishedAt.getTime() + retentionMs),
       },
     }),

@@ -1,12 +1,16 @@
-import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
 
-import { findDataset, neutraliseFormula } from '@sluice/core';
+import { mergeRecords } from '@sluice/analytics';
+import type { MergeStatsView } from '@sluice/contracts';
+
+import { DatasetDefinition, findDataset, neutraliseFormula } from '@sluice/core';
 import { resultKey } from '@sluice/storage';
 import type { ResultsInput } from '@sluice/temporal';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 
 import type { ActivityDeps } from './activity-deps';
+import { withStagedFiles } from './staged-files';
 
 const PAGE = 5000;
 
@@ -15,24 +19,22 @@ const PAGE = 5000;
  * `rejected.csv` (every invalid row as it was read, with its file, line and error). Every cell is
  * neutralised against spreadsheet formula injection.
  */
-export async function writeResults(deps: ActivityDeps, input: ResultsInput): Promise<void> {
+export async function writeResults(deps: ActivityDeps, input: ResultsInput): Promise<MergeStatsView> {
   const dataset = findDataset(input.dataset);
   if (!dataset) throw new Error(`Unknown dataset "${input.dataset}"`);
-  await writeClean(deps, input.jobId, dataset.fields.map((f) => f.name), input.stagedKeys);
+  const stats = await writeClean(deps, input, dataset);
   await writeRejected(deps, input);
+  return stats;
 }
 
-async function writeClean(deps: ActivityDeps, jobId: string, columns: string[], stagedKeys: string[]): Promise<void> {
-  const out = stringify({ header: true, columns, cast: { string: (value) => String(neutraliseFormula(value)) } });
-  const stored = deps.store.put(resultKey(jobId, 'clean'), out);
-  for (const key of stagedKeys) {
-    const rows = parse({ columns: true });
-    await pipeline(await deps.store.read(key), rows, async function* (records: AsyncIterable<Record<string, string>>) {
-      for await (const record of records) if (!out.write(record)) await new Promise((resolve) => out.once('drain', resolve));
-    });
-  }
-  out.end();
-  await stored;
+/** Merges and de-duplicates the staged records in DuckDB and stores the result. */
+async function writeClean(deps: ActivityDeps, { jobId, stagedKeys }: ResultsInput, dataset: DatasetDefinition): Promise<MergeStatsView> {
+  return withStagedFiles(deps, jobId, stagedKeys, async (files, scratch) => {
+    const output = join(scratch, 'clean.csv');
+    const stats = await mergeRecords({ files, fields: dataset.fields.map((f) => f.name), dedupe: dataset.dedupe, output });
+    await deps.store.put(resultKey(jobId, 'clean'), createReadStream(output));
+    return stats;
+  });
 }
 
 async function writeRejected(deps: ActivityDeps, { jobId, files }: ResultsInput): Promise<void> {

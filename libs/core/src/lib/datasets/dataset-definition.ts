@@ -12,6 +12,18 @@ export interface FieldDefinition {
   deriveDomainFrom?: string[];
 }
 
+export type MergePolicy = 'first' | 'most_recent' | 'most_complete';
+
+/** How records of one job that describe the same thing are found and merged into one. */
+export interface DedupeConfig {
+  /** Key alternatives in order: a record is grouped by the first one whose fields are all filled. */
+  keys: string[][];
+  /** Which record wins a conflict: the first seen, the one from the latest file, or the most complete. */
+  policy: MergePolicy;
+  /** Also join groups whose `field` values are this similar (0–100), among groups sharing `blockBy` (or, without it, the name's first three letters). */
+  fuzzy?: { field: string; blockBy?: string; threshold: number };
+}
+
 export interface DatasetDefinition {
   name: string;
   label: string;
@@ -20,4 +32,6 @@ export interface DatasetDefinition {
   matchThreshold?: number;
   /** Order of ambiguous slashed dates (03/04/2024) when a file gives no evidence; MDY when absent. */
   defaultDateOrder?: 'DMY' | 'MDY';
+  /** De-duplication across every file of a job; absent for datasets whose rows are events. */
+  dedupe?: DedupeConfig;
 }

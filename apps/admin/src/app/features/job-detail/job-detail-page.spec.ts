@@ -30,6 +30,7 @@ const JOB: JobDetailView = {
         { header: 'Notes', index: 1, field: null, score: 0, method: 'unmapped' },
       ], cleaned: { whitespace: 3 } }],
   cleaned: { whitespace: 3, date_format: 2 },
+  merge: { rowsIn: 5, rowsOut: 3, duplicatesRemoved: 2, fieldsMerged: 4, conflicts: 1 },
   aggregations: { row_count: 2, min_value: -1.5, max_value: 7, per_sensor_count: { 's-1': 2 } },
   invalidRows: { total: 1, items: [{ fileId: 'f1', row: 3, error: 'value "abc" is not a number' }] },
 };
@@ -54,6 +55,7 @@ describe('JobDetailPage', () => {
     expect(page.querySelector('.download-clean')?.getAttribute('href')).toBe('/api/jobs/j1/download');
     expect(page.querySelector('.download-rejected')?.getAttribute('href')).toBe('/api/jobs/j1/download?part=rejected');
     expect(page.textContent).toContain('2.0 KB');
+    expect(page.querySelector('.merge')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('5 records → 3 (2 duplicates removed, 4 fields filled, 1 conflicts)');
     expect(Array.from(page.querySelectorAll('.cleaned span')).map((s) => s.textContent)).toEqual(['date_format: 2', 'whitespace: 3']);
     expect(Array.from(page.querySelectorAll('.mapping tbody tr')).map((r) => r.textContent)).toEqual(['Devicesensor_idsynonym100', 'Notesignoredunmapped0']);
     expect(Array.from(page.querySelectorAll('.per-sensor tbody td')).map((c) => c.textContent)).toEqual(['s-1', '2']);

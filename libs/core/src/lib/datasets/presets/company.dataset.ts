@@ -15,4 +15,6 @@ export const companyDataset: DatasetDefinition = {
     { name: 'year_founded', type: 'int', required: false, synonyms: ['founded', 'year founded', 'established', 'inception'] },
     { name: 'company_location', type: 'string', required: false, synonyms: ['location', 'address', 'city', 'headquarters', 'hq'] },
   ],
+  // Domain, else normalised name; near-identical names ("Acme Inc" / "Acme Inc.") join too.
+  dedupe: { keys: [['company_domain'], ['company_name']], policy: 'most_complete', fuzzy: { field: 'company_name', threshold: 92 } },
 };

@@ -42,6 +42,7 @@ export const contactsDataset: DatasetDefinition = {
     { name: 'domain', type: 'domain', required: false, synonyms: ['company domain', 'website'], deriveDomainFrom: ['email'] },
     { name: 'phone', type: 'string', required: false, synonyms: ['phone number', 'telephone', 'mobile'] },
   ],
+  dedupe: { keys: [['email']], policy: 'most_recent' },
 };
 
 export const accountsDataset: DatasetDefinition = {
@@ -56,4 +57,5 @@ export const accountsDataset: DatasetDefinition = {
     { name: 'owner', type: 'string', required: false, synonyms: ['account owner', 'sales rep', 'rep'] },
     { name: 'annual_revenue', type: 'decimal', required: false, synonyms: ['revenue', 'arr', 'turnover'] },
   ],
+  dedupe: { keys: [['domain']], policy: 'most_recent' },
 };

@@ -20,4 +20,6 @@ export const peopleDataset: DatasetDefinition = {
     { name: 'company_location', type: 'string', required: false, synonyms: ['company location', 'company address', 'company city'] },
     { name: 'company_revenue', type: 'decimal', required: false, synonyms: ['revenue', 'company revenue', 'annual revenue', 'turnover'] },
   ],
+  // Seed 002: email, else full name + company domain.
+  dedupe: { keys: [['email'], ['full_name', 'company_domain'], ['first_name', 'last_name', 'company_domain']], policy: 'most_complete' },
 };

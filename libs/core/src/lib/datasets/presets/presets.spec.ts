@@ -20,6 +20,8 @@ describe('dataset presets', () => {
       const names = dataset.fields.map((f) => f.name);
       expect(new Set(names).size).toBe(names.length);
       for (const field of dataset.fields) for (const source of field.deriveDomainFrom ?? []) expect(names).toContain(source);
+      for (const key of dataset.dedupe?.keys ?? []) for (const field of key) expect(names).toContain(field);
+      if (dataset.dedupe?.fuzzy) expect(names).toContain(dataset.dedupe.fuzzy.field);
     }
   });
 

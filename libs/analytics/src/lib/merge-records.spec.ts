@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { MergeDedupe, mergeRecords } from './merge-records';
+
+const FIELDS = ['full_name', 'email', 'company_domain', 'job_title'];
+const PEOPLE: MergeDedupe = { keys: [['email'], ['full_name', 'company_domain']], policy: 'most_complete' };
+
+describe('mergeRecords', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sluice-merge-'));
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  function file(name: string, rows: string[]): string {
+    const path = join(dir, name);
+    writeFileSync(path, [FIELDS.join(','), ...rows].join('\n') + '\n');
+    return path;
+  }
+
+  async function merge(files: string[], dedupe?: MergeDedupe) {
+    const output = join(dir, 'out.csv');
+    const stats = await mergeRecords({ files, fields: FIELDS, dedupe, output });
+    return { stats, csv: readFileSync(output, 'utf8') };
+  }
+
+  it('groups by email, else by name and domain, and fills empty fields from duplicates', async () => {
+    const first = file('a.csv', ['Jane Doe,jane@acme.com,,', 'John Roe,,acme.com,CTO', 'Solo,,,']);
+    const second = file('b.csv', ['Jane Doe,JANE@acme.com,acme.com,VP Sales', 'john roe,,acme.com,', 'Solo,,,']);
+    const { stats, csv } = await merge([first, second], PEOPLE);
+    expect(csv).toBe(
+      ['full_name,email,company_domain,job_title', 'Jane Doe,JANE@acme.com,acme.com,VP Sales', 'John Roe,,acme.com,CTO', 'Solo,,,', 'Solo,,,', ''].join('\n'),
+    );
+    // Rows without any usable key are never merged: the two "Solo" rows stay.
+    expect(stats).toEqual({ rowsIn: 6, rowsOut: 4, duplicatesRemoved: 2, fieldsMerged: 0, conflicts: 2 });
+  });
+
+  it('resolves conflicts by policy and counts the fields it filled', async () => {
+    const first = file('a.csv', ['Jane Doe,jane@acme.com,acme.com,Engineer']);
+    const second = file('b.csv', ['Jane D.,jane@acme.com,,Manager']);
+    const recent = await merge([first, second], { ...PEOPLE, policy: 'most_recent' });
+    expect(recent.csv.split('\n')[1]).toBe('Jane D.,jane@acme.com,acme.com,Manager');
+    expect(recent.stats).toMatchObject({ duplicatesRemoved: 1, fieldsMerged: 1, conflicts: 2 });
+    const oldest = await merge([first, second], { ...PEOPLE, policy: 'first' });
+    expect(oldest.csv.split('\n')[1]).toBe('Jane Doe,jane@acme.com,acme.com,Engineer');
+    expect(oldest.stats).toMatchObject({ fieldsMerged: 0, conflicts: 2 });
+  });
+
+  it('joins similar names within a block when fuzzy matching is on', async () => {
+    const rows = file('a.csv', ['Acme Incorporated,,acme.com,', 'Acme Incorporatd,,acme.com,CEO', 'Zenith Labs,,acme.com,']);
+    const exact = await merge([rows], { keys: [['full_name', 'company_domain']], policy: 'first' });
+    expect(exact.stats.rowsOut).toBe(3);
+    const fuzzy = await merge([rows], { keys: [['full_name', 'company_domain']], policy: 'first', fuzzy: { field: 'full_name', blockBy: 'company_domain', threshold: 90 } });
+    expect(fuzzy.csv).toBe(['full_name,email,company_domain,job_title', 'Acme Incorporated,,acme.com,CEO', 'Zenith Labs,,acme.com,', ''].join('\n'));
+    expect(fuzzy.stats).toMatchObject({ duplicatesRemoved: 1, fieldsMerged: 1 });
+  });
+
+  it('concatenates without de-duplication and neutralises formulas', async () => {
+    const rows = file('a.csv', ['=HYPERLINK(1),x@y.io,,-4.5', '=HYPERLINK(1),x@y.io,,']);
+    const { stats, csv } = await merge([rows]);
+    expect(csv).toBe(['full_name,email,company_domain,job_title', "'=HYPERLINK(1),x@y.io,,-4.5", "'=HYPERLINK(1),x@y.io,,", ''].join('\n'));
+    expect(stats).toEqual({ rowsIn: 2, rowsOut: 2, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 });
+  });
+
+  it('writes a header-only file when there are no rows', async () => {
+    const { stats, csv } = await merge([], PEOPLE);
+    expect(csv).toBe('full_name,email,company_domain,job_title\n');
+    expect(stats.rowsOut).toBe(0);
+  });
+});
