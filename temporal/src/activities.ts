@@ -1,8 +1,9 @@
-import type { CsvJobFile, FileOutcome, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
+import type { CsvJobFile, DatasetDefinition, FileOutcome, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
 
 export interface ResultsInput {
   jobId: string;
   dataset: string;
+  definition?: DatasetDefinition;
   stagedKeys: string[];
   /** Each file's header as read, to export its rejected rows under their own column names. */
   files: { uploadId: string; headers: string[] }[];
@@ -13,7 +14,7 @@ export interface CsvJobActivities {
   /** Records that processing began (status `processing`, start time). */
   markProcessing(input: { jobId: string }): Promise<void>;
   /** Streams one uploaded file through parsing and validation; stages valid rows, records invalid ones. */
-  parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
+  parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile; definition?: DatasetDefinition }): Promise<FileOutcome>;
   /** Aggregates the staged valid rows of every file with DuckDB; null when the dataset defines no aggregations. */
   aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations | null>;
   /** Writes the downloadable result CSVs: clean records and rejected rows with their errors. */

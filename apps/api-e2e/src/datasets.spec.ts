@@ -14,7 +14,7 @@ describe('datasets and header mapping preview', () => {
 
   it('lists datasets with their fields', async () => {
     const datasets = await (await fetch(`${app.baseUrl}/api/datasets`)).json();
-    expect(datasets.map((d: { name: string }) => d.name)).toContain('sensor_readings');
+    expect(datasets.map((d: { definition: { name: string } }) => d.definition.name)).toContain('sensor_readings');
   });
 
   it('previews the mapping of a header row with scores and methods', async () => {
@@ -42,6 +42,7 @@ describe('datasets and header mapping preview', () => {
     expect((await empty.json()).message).toBe('Send "headers" (an array) or "sample" (the start of a CSV file)');
     const unknown = await preview('spaceships', { headers: ['a'] });
     expect(unknown.status).toBe(404);
+    expect((await unknown.json()).message).toBe('Unknown dataset "spaceships"');
     const wrongType = await preview('sensor_readings', { headers: 'a,b' });
     expect(wrongType.status).toBe(400);
   });

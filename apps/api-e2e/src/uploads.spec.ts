@@ -52,10 +52,13 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
 
   it('400 for an unknown or missing dataset', async () => {
     const unknown = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], { dataset: 'spaceships' });
-    const known = 'sensor_readings, company, people, email_sends, email_opens, contacts, accounts, transactions';
-    expect(unknown).toEqual({ status: 400, body: expect.objectContaining({ message: `Unknown dataset "spaceships" (known: ${known})` }) });
+    // Other suites may have added datasets: the message lists whatever is configured, presets included.
+    const known = String.raw`\(known: [a-z_, ]*people[a-z_, ]*sensor_readings[a-z_, ]*\)`;
+    expect(unknown.status).toBe(400);
+    expect(unknown.body['message']).toMatch(new RegExp(`^Unknown dataset "spaceships" ${known}$`));
     const missing = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], {});
-    expect(missing).toEqual({ status: 400, body: expect.objectContaining({ message: `Missing field "dataset" (one of: ${known})` }) });
+    expect(missing.status).toBe(400);
+    expect(missing.body['message']).toMatch(/^Missing field "dataset" \(one of: [a-z_, ]*sensor_readings[a-z_, ]*\)$/);
   });
 
   it('400 for a retention longer than the configured one', async () => {

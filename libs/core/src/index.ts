@@ -19,3 +19,4 @@ export * from './lib/cleaning/number-cleaners';
 export * from './lib/cleaning/text-cleaners';
 export * from './lib/cleaning/web-cleaners';
 export * from './lib/export/neutralise-formula';
+export * from './lib/datasets/dataset-schema';

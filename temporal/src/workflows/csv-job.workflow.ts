@@ -29,7 +29,7 @@ function isBadInput(error: unknown): boolean {
 
 async function processFile(input: CsvJobInput, file: CsvJobInput['files'][number]): Promise<FileOutcome> {
   try {
-    return await processing.parseAndValidate({ jobId: input.jobId, dataset: input.dataset, file });
+    return await processing.parseAndValidate({ jobId: input.jobId, dataset: input.dataset, file, definition: input.definition });
   } catch (error) {
     // A file no retry can read is reported on that file; the job goes on with the others.
     if (!isBadInput(error)) throw error;
@@ -64,7 +64,7 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     let merge: MergeStatsView | null = null;
     if (patched('write-results')) {
       const headers = files.map((f) => ({ uploadId: f.uploadId, headers: f.columns.map((c) => c.header) }));
-      merge = await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, stagedKeys, files: headers });
+      merge = await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, definition: input.definition, stagedKeys, files: headers });
     }
     outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(files) };
   } catch (error) {

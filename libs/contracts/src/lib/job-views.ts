@@ -52,6 +52,8 @@ export interface InvalidRowView {
 export interface JobSummaryView {
   id: string;
   dataset: string;
+  /** The dataset configuration version the job ran with. */
+  datasetVersion: number | null;
   status: JobStatus;
   uploadTime: string;
   startedAt: string | null;

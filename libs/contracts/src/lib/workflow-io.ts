@@ -1,4 +1,5 @@
 import type { JobAggregations } from './aggregations';
+import type { DatasetDefinition } from './dataset-definition';
 import type { ColumnMappingView, MergeStatsView } from './job-views';
 import type { JobStatus } from './job-status';
 
@@ -13,6 +14,8 @@ export interface CsvJobInput {
   files: CsvJobFile[];
   /** How long the job's objects are kept after it finishes. */
   retentionMs: number;
+  /** The dataset configuration version the job runs with, carried whole so a rerun reads files the same way. */
+  definition?: DatasetDefinition;
 }
 
 export interface FileOutcome {

@@ -1,7 +1,7 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CreateUploadResult, InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 
 export interface DatasetOption {
   name: string;
@@ -28,7 +28,9 @@ export class JobsApiService {
   }
 
   listDatasets(): Observable<DatasetOption[]> {
-    return this.http.get<DatasetOption[]>('/api/datasets');
+    return this.http
+      .get<{ definition: DatasetOption }[]>('/api/datasets')
+      .pipe(map((datasets) => datasets.map(({ definition }) => ({ name: definition.name, label: definition.label }))));
   }
 
   upload(dataset: string, files: File[]): Observable<CreateUploadResult> {

@@ -7,6 +7,7 @@ export function toJobSummaryView(job: Job & { uploads: Pick<Upload, 'id'>[] }): 
   return {
     id: job.id,
     dataset: job.dataset,
+    datasetVersion: job.datasetVersion,
     status: job.status,
     uploadTime: job.createdAt.toISOString(),
     startedAt: iso(job.startedAt),

@@ -25,14 +25,14 @@ export class JobsService {
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         skip: (page - 1) * pageSize,
         take: pageSize,
-        include: { uploads: { select: { id: true }, orderBy: { uploadedAt: 'asc' } } },
+        include: { uploads: { select: { id: true }, orderBy: [{ uploadedAt: 'asc' }, { position: 'asc' }] } },
       }),
     ]);
     return { items: jobs.map(toJobSummaryView), total, page, pageSize };
   }
 
   async get(id: string): Promise<JobDetailView> {
-    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: { uploadedAt: 'asc' } } } });
+    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: [{ uploadedAt: 'asc' }, { position: 'asc' }] } } });
     if (!job) throw new NotFoundException(`Job ${id} not found`);
     const items = await this.prisma.invalidRow.findMany({ where: { jobId: id }, orderBy: INVALID_ROW_ORDER, take: INVALID_ROWS_IN_DETAIL });
     const total = items.length < INVALID_ROWS_IN_DETAIL ? items.length : await this.prisma.invalidRow.count({ where: { jobId: id } });

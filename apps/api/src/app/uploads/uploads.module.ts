@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 
+import { DatasetsModule } from '../datasets/datasets.module';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
 
 @Module({
+  imports: [DatasetsModule],
   controllers: [UploadsController],
   providers: [UploadsService],
 })

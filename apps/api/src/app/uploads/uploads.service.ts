@@ -3,13 +3,13 @@ import type { IncomingMessage } from 'node:http';
 
 import { BadRequestException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { CreateUploadResult, CSV_JOB_WORKFLOW, CsvJobInput, workflowIdForJob } from '@sluice/contracts';
-import { findDataset, listDatasets } from '@sluice/core';
 import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import type { ApiConfig } from '../config/api-config';
+import { DatasetConfigsService, VersionedDataset } from '../datasets/dataset-configs.service';
 import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
 import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
 
@@ -24,6 +24,7 @@ export class UploadsService {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly datasets: DatasetConfigsService,
   ) {}
 
   /** Stores the files, records the job and starts its workflow; a refused request leaves nothing behind. */
@@ -34,21 +35,23 @@ export class UploadsService {
       maxFiles: this.config.maxFilesPerUpload,
     });
     let retentionHours: number;
+    let config: VersionedDataset;
     try {
-      retentionHours = this.validate(received);
+      ({ retentionHours, config } = await this.validate(received));
     } catch (error) {
       await this.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
       throw error;
     }
-    const dataset = received.fields['dataset'].trim();
+    const dataset = config.definition.name;
     await this.prisma.job.create({
       data: {
         id: jobId,
         dataset,
+        datasetVersion: config.version,
         workflowId: workflowIdForJob(jobId),
         retentionHours,
         uploads: {
-          create: received.files.map((f) => ({ id: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes })),
+          create: received.files.map((f, position) => ({ id: f.uploadId, position, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes })),
         },
       },
     });
@@ -57,6 +60,7 @@ export class UploadsService {
       dataset,
       files: received.files.map((f) => ({ uploadId: f.uploadId, key: f.key })),
       retentionMs: Math.round(retentionHours * HOUR_MS),
+      definition: config.definition,
     };
     try {
       await this.temporal.workflow.start(CSV_JOB_WORKFLOW, { taskQueue: this.config.taskQueue, workflowId: workflowIdForJob(jobId), args: [input] });
@@ -69,14 +73,19 @@ export class UploadsService {
     return { jobId, status: 'waiting' };
   }
 
-  /** Returns the retention to use, or throws a 400 naming what is wrong. */
-  private validate({ fields, files }: ReceivedUpload): number {
+  /** Returns the dataset configuration and retention to use, or throws a 400 naming what is wrong. */
+  private async validate({ fields, files }: ReceivedUpload): Promise<{ config: VersionedDataset; retentionHours: number }> {
     if (files.length === 0) throw new BadRequestException('Missing file: send one or more CSV files in the "files" field');
     const dataset = fields['dataset']?.trim();
-    const known = listDatasets().map((d) => d.name).join(', ');
-    if (!dataset) throw new BadRequestException(`Missing field "dataset" (one of: ${known})`);
-    if (!findDataset(dataset)) throw new BadRequestException(`Unknown dataset "${dataset}" (known: ${known})`);
-    const raw = fields['retentionHours']?.trim();
+    const known = async () => (await this.datasets.list()).map((d) => d.definition.name).join(', ');
+    if (!dataset) throw new BadRequestException(`Missing field "dataset" (one of: ${await known()})`);
+    const config = await this.datasets.current(dataset);
+    if (!config) throw new BadRequestException(`Unknown dataset "${dataset}" (known: ${await known()})`);
+    return { config, retentionHours: this.retention(fields['retentionHours']) };
+  }
+
+  private retention(value: string | undefined): number {
+    const raw = value?.trim();
     if (!raw) return this.config.retentionHours;
     const hours = Number(raw);
     if (!Number.isFinite(hours) || hours <= 0 || hours > this.config.retentionHours) {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 
-import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
+import type { CsvJobFile, DatasetDefinition, FileOutcome } from '@sluice/contracts';
 import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder } from '@sluice/core';
 import { stagedKey } from '@sluice/storage';
 import { parse } from 'csv-parse';
@@ -24,10 +24,11 @@ interface ParsedRecord {
  */
 export async function parseAndValidate(
   deps: ActivityDeps,
-  input: { jobId: string; dataset: string; file: CsvJobFile },
+  input: { jobId: string; dataset: string; file: CsvJobFile; definition?: DatasetDefinition },
 ): Promise<FileOutcome> {
   const { jobId, file } = input;
-  const dataset = findDataset(input.dataset);
+  // Jobs started before configs were versioned carry no definition: they use the preset.
+  const dataset = input.definition ?? findDataset(input.dataset);
   if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}"`));
 
   const invalidRows = new InvalidRowWriter(deps, jobId, file.uploadId);

@@ -20,7 +20,7 @@ const PAGE = 5000;
  * neutralised against spreadsheet formula injection.
  */
 export async function writeResults(deps: ActivityDeps, input: ResultsInput): Promise<MergeStatsView> {
-  const dataset = findDataset(input.dataset);
+  const dataset = input.definition ?? findDataset(input.dataset);
   if (!dataset) throw new Error(`Unknown dataset "${input.dataset}"`);
   const stats = await writeClean(deps, input, dataset);
   await writeRejected(deps, input);

@@ -11,6 +11,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const JOB: JobDetailView = {
   id: 'j1',
   dataset: 'sensor_readings',
+  datasetVersion: 1,
   status: 'partial',
   uploadTime: '2026-01-05T10:00:00.000Z',
   startedAt: '2026-01-05T10:00:01.000Z',

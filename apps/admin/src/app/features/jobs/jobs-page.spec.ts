@@ -12,6 +12,7 @@ function job(overrides: Partial<JobSummaryView>): JobSummaryView {
   return {
     id: 'a1',
     dataset: 'sensor_readings',
+    datasetVersion: 1,
     status: 'processed',
     uploadTime: '2026-01-05T10:00:00.000Z',
     startedAt: null,
@@ -43,7 +44,7 @@ describe('JobsPage', () => {
     const fixture = TestBed.createComponent(JobsPage);
     fixture.detectChanges();
     await tick();
-    http.expectOne('/api/datasets').flush([{ name: 'sensor_readings', label: 'Sensor readings' }]);
+    http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'sensor_readings', label: 'Sensor readings' } }]);
     http.expectOne('/api/jobs?page=1&pageSize=20').flush(response);
     await fixture.whenStable();
     fixture.detectChanges();

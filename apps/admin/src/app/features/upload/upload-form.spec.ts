@@ -34,7 +34,7 @@ describe('UploadForm', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
-    http.expectOne('/api/datasets').flush([{ name: 'sensor_readings', label: 'Sensor readings' }]);
+    http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'sensor_readings', label: 'Sensor readings' } }]);
     const form = fixture.componentInstance;
     form.files.set([csv('a.csv'), csv('b.csv')]);
     form.submit();

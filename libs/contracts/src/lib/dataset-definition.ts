@@ -1,0 +1,37 @@
+export type FieldType = 'string' | 'email' | 'domain' | 'url' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+
+export interface FieldDefinition {
+  name: string;
+  type: FieldType;
+  required: boolean;
+  /** Other header spellings that mean this field (matched after normalising case and punctuation). */
+  synonyms?: string[];
+  /** Case to normalise text to; `title` keeps names sensible (McDonald, O'Brien). */
+  case?: 'title' | 'lower' | 'upper';
+  /** For a domain field left empty: fields (emails or URLs) to take the domain from, first found wins. */
+  deriveDomainFrom?: string[];
+}
+
+export type MergePolicy = 'first' | 'most_recent' | 'most_complete';
+
+/** How records of one job that describe the same thing are found and merged into one. */
+export interface DedupeConfig {
+  /** Key alternatives in order: a record is grouped by the first one whose fields are all filled. */
+  keys: string[][];
+  /** Which record wins a conflict: the first seen, the one from the latest file, or the most complete. */
+  policy: MergePolicy;
+  /** Also join groups whose `field` values are this similar (0–100), among groups sharing `blockBy` (or, without it, the name's first three letters). */
+  fuzzy?: { field: string; blockBy?: string; threshold: number };
+}
+
+export interface DatasetDefinition {
+  name: string;
+  label: string;
+  fields: FieldDefinition[];
+  /** Lowest similarity (0–100) at which a header maps to a field; 85 when absent. */
+  matchThreshold?: number;
+  /** Order of ambiguous slashed dates (03/04/2024) when a file gives no evidence; MDY when absent. */
+  defaultDateOrder?: 'DMY' | 'MDY';
+  /** De-duplication across every file of a job; absent for datasets whose rows are events. */
+  dedupe?: DedupeConfig;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+import type { DatasetDefinition } from './dataset-definition';
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const FIELD_TYPES = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'] as const;
+
+const fieldSchema = z.object({
+  name: z.string().regex(NAME, 'must be lower_snake_case, starting with a letter'),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
+  synonyms: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+  case: z.enum(['title', 'lower', 'upper']).optional(),
+  deriveDomainFrom: z.array(z.string()).optional(),
+});
+
+const datasetSchema = z
+  .object({
+    name: z.string().regex(NAME, 'must be lower_snake_case, starting with a letter'),
+    label: z.string().trim().min(1, 'must not be empty'),
+    fields: z.array(fieldSchema).min(1, 'needs at least one field'),
+    matchThreshold: z.number().min(50).max(100).optional(),
+    defaultDateOrder: z.enum(['DMY', 'MDY']).optional(),
+    dedupe: z
+      .object({
+        keys: z.array(z.array(z.string()).min(1)).min(1, 'needs at least one key'),
+        policy: z.enum(['first', 'most_recent', 'most_complete']),
+        fuzzy: z.object({ field: z.string(), blockBy: z.string().optional(), threshold: z.number().min(50).max(100) }).optional(),
+      })
+      .optional(),
+  })
+  .strict()
+  .superRefine((dataset, context) => {
+    const names = dataset.fields.map((f) => f.name);
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index) context.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `duplicates field "${name}"` });
+    });
+    const known = (path: (string | number)[], name: string) => {
+      if (!names.includes(name)) context.addIssue({ code: 'custom', path, message: `names no field of this dataset ("${name}")` });
+    };
+    dataset.fields.forEach((field, index) => {
+      field.deriveDomainFrom?.forEach((source, s) => known(['fields', index, 'deriveDomainFrom', s], source));
+      if (field.deriveDomainFrom && field.type !== 'domain') {
+        context.addIssue({ code: 'custom', path: ['fields', index, 'deriveDomainFrom'], message: 'only a domain field can be derived' });
+      }
+    });
+    dataset.dedupe?.keys.forEach((key, k) => key.forEach((name, f) => known(['dedupe', 'keys', k, f], name)));
+    if (dataset.dedupe?.fuzzy) {
+      known(['dedupe', 'fuzzy', 'field'], dataset.dedupe.fuzzy.field);
+      if (dataset.dedupe.fuzzy.blockBy) known(['dedupe', 'fuzzy', 'blockBy'], dataset.dedupe.fuzzy.blockBy);
+    }
+  });
+
+export interface DefinitionProblem {
+  /** Where in the definition, e.g. "fields.2.type". */
+  path: string;
+  message: string;
+}
+
+export type DefinitionCheck = { ok: true; definition: DatasetDefinition } | { ok: false, problems: DefinitionProblem[] };
+
+/** Checks a dataset definition sent by a user; every problem is reported with its path. */
+export function checkDatasetDefinition(input: unknown): DefinitionCheck {
+  const parsed = datasetSchema.safeParse(input);
+  if (parsed.success) return { ok: true, definition: parsed.data as DatasetDefinition };
+  return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })) };
+}
