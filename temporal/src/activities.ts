@@ -1,12 +1,12 @@
-import type { CsvJobFile, DatasetDefinition, FileOutcome, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
+import type { ColumnMappingView, CsvJobFile, DatasetDefinition, FileOutcome, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
 
 export interface ResultsInput {
   jobId: string;
   dataset: string;
   definition?: DatasetDefinition;
   stagedKeys: string[];
-  /** Each file's header as read, to export its rejected rows under their own column names. */
-  files: { uploadId: string; headers: string[] }[];
+  /** Each file's column mapping: rejected rows are exported under their own headers, kept columns join the result. */
+  files: { uploadId: string; columns: ColumnMappingView[] }[];
 }
 
 /** What the csvJob workflow asks of the worker; the worker's activities implement it. */

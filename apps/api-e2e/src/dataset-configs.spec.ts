@@ -54,6 +54,22 @@ describe('versioned dataset configurations', () => {
     expect((await (await fetch(`${app.baseUrl}/api/jobs/${first.id}`)).json()).datasetVersion).toBe(1);
   });
 
+  it('keeps unmapped columns of every file in the result when the dataset is set to', async () => {
+    const definition = { label: 'Visitors', keepUnmapped: true, fields: [{ name: 'email', type: 'email', required: true }], dedupe: { keys: [['email']], policy: 'first' } };
+    expect((await put('visitors', definition)).status).toBe(200);
+    const created = await upload(
+      app.baseUrl,
+      [
+        { name: 'fair.csv', content: 'Email,Booth\na@x.io,12\n' },
+        { name: 'web.csv', content: 'email,Referrer\nb@y.io,ads\nA@X.io,\n' },
+      ],
+      { dataset: 'visitors' },
+    );
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
+    expect(job).toMatchObject({ status: 'processed', merge: { rowsIn: 3, rowsOut: 2, duplicatesRemoved: 1 } });
+    expect(await (await fetch(`${app.baseUrl}/api/jobs/${job.id}/download`)).text()).toBe('email,Booth,Referrer\na@x.io,12,\nb@y.io,,ads\n');
+  });
+
   it('saves nothing new for an unchanged definition', async () => {
     const before = (await (await fetch(`${app.baseUrl}/api/datasets/gauges`)).json()).version;
     const again = await put('gauges', (await (await fetch(`${app.baseUrl}/api/datasets/gauges`)).json()).definition);

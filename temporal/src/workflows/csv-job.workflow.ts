@@ -63,8 +63,8 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     // Jobs recorded before result files existed replay without this step.
     let merge: MergeStatsView | null = null;
     if (patched('write-results')) {
-      const headers = files.map((f) => ({ uploadId: f.uploadId, headers: f.columns.map((c) => c.header) }));
-      merge = await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, definition: input.definition, stagedKeys, files: headers });
+      const columns = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns }));
+      merge = await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, definition: input.definition, stagedKeys, files: columns });
     }
     outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(files) };
   } catch (error) {

@@ -66,6 +66,21 @@ describe('mergeRecords', () => {
     expect(stats).toEqual({ rowsIn: 2, rowsOut: 2, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 });
   });
 
+  it('aligns files by column name, so columns kept from some files only come through', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(a, 'full_name,email,company_domain,job_title,Source\nJane,jane@a.io,,,fair\n');
+    writeFileSync(b, 'full_name,email,company_domain,job_title,Notes\nJohn,john@b.io,,,call back\n');
+    writeFileSync(empty, 'full_name,email,company_domain,job_title\n');
+    const output = join(dir, 'out.csv');
+    const stats = await mergeRecords({ files: [a, empty, b], fields: [...FIELDS, 'Source', 'Notes'], dedupe: PEOPLE, output });
+    expect(readFileSync(output, 'utf8')).toBe(
+      ['full_name,email,company_domain,job_title,Source,Notes', 'Jane,jane@a.io,,,fair,', 'John,john@b.io,,,,call back', ''].join('\n'),
+    );
+    expect(stats.rowsOut).toBe(2);
+  });
+
   it('writes a header-only file when there are no rows', async () => {
     const { stats, csv } = await merge([], PEOPLE);
     expect(csv).toBe('full_name,email,company_domain,job_title\n');

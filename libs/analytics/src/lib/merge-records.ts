@@ -73,12 +73,12 @@ async function applyFuzzy(db: DuckDBConnection, fuzzy: NonNullable<MergeDedupe['
  */
 export async function mergeRecords({ files, fields, dedupe, output }: MergeInput): Promise<MergeStats> {
   return withDuckDb(async (db) => {
-    const columns = `{${fields.map((f) => `${sqlLiteral(f)}: 'VARCHAR'`).join(', ')}}`;
-    const parts = files.map(
-      (file, index) => `SELECT *, ${index} AS file_index FROM read_csv(${sqlLiteral(file)}, header = true, auto_detect = false, columns = ${columns})`,
-    );
-    const source = parts.length ? parts.join(' UNION ALL ') : `SELECT ${fields.map((f) => `NULL::VARCHAR AS ${ident(f)}`).join(', ')}, 0 AS file_index WHERE false`;
-    await db.run(`CREATE TEMP TABLE rows AS SELECT *, row_number() OVER () AS row_in_job FROM (${source})`);
+    // Files may carry different kept columns: each is read by its own header and aligned by name;
+    // an empty typed row set guarantees every output column exists.
+    const empty = `SELECT ${fields.map((f) => `NULL::VARCHAR AS ${ident(f)}`).join(', ')}, 0 AS file_index WHERE false`;
+    const parts = files.map((file, index) => `SELECT *, ${index} AS file_index FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)`);
+    const source = [empty, ...parts].join(' UNION ALL BY NAME ');
+    await db.run(`CREATE TEMP TABLE rows AS SELECT ${[...fields.map(ident), 'file_index'].join(', ')}, row_number() OVER () AS row_in_job FROM (${source})`);
     await db.run(`CREATE TEMP TABLE keyed AS SELECT *, ${groupKey(dedupe)} AS group_key FROM rows`);
     if (dedupe?.fuzzy) await applyFuzzy(db, dedupe.fuzzy);
     await db.run(`CREATE TEMP TABLE ranked AS SELECT *, row_number() OVER (PARTITION BY group_key ORDER BY ${PRIORITY[dedupe?.policy ?? 'first'](fields)}) AS priority FROM keyed`);

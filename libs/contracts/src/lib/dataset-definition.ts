@@ -32,6 +32,8 @@ export interface DatasetDefinition {
   matchThreshold?: number;
   /** Order of ambiguous slashed dates (03/04/2024) when a file gives no evidence; MDY when absent. */
   defaultDateOrder?: 'DMY' | 'MDY';
+  /** Keep columns that match no field, under their original header (true), or drop them (default). */
+  keepUnmapped?: boolean;
   /** De-duplication across every file of a job; absent for datasets whose rows are events. */
   dedupe?: DedupeConfig;
 }

@@ -5,7 +5,7 @@ import type { CsvJobFile, DatasetDefinition, FileOutcome } from '@sluice/contrac
 import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder } from '@sluice/core';
 import { stagedKey } from '@sluice/storage';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify';
+import { Stringifier, stringify } from 'csv-stringify';
 
 import type { ActivityDeps } from './activity-deps';
 import { asBadInput } from './bad-input';
@@ -36,12 +36,17 @@ export async function parseAndValidate(
   await invalidRows.reset();
 
   const key = stagedKey(jobId, file.uploadId);
-  const staged = stringify({ header: true, columns: dataset.fields.map((f) => f.name) });
-  const upload = deps.store.startUpload(key, staged);
-  // Aborting on failure rejects `done`; only the success path awaits it.
-  upload.done.catch(() => undefined);
   const counts = { rows: 0, valid: 0, invalid: 0 };
   const validator = new CsvFileValidator(dataset);
+  // The staged columns are known once the header is read (kept unmapped columns vary by file).
+  let output: { staged: Stringifier; upload: ReturnType<ActivityDeps['store']['startUpload']> } | null = null;
+  const open = () => {
+    const staged = stringify({ header: true, columns: validator.outputColumns });
+    const upload = deps.store.startUpload(key, staged);
+    // Aborting on failure rejects `done`; only the success path awaits it.
+    upload.done.catch(() => undefined);
+    return { staged, upload };
+  };
 
   try {
     const records = parse(CSV_PARSE_OPTIONS);
@@ -52,7 +57,8 @@ export async function parseAndValidate(
       counts.rows += 1;
       if (result.ok) {
         counts.valid += 1;
-        if (!staged.write(result.record)) await once(staged, 'drain');
+        output ??= open();
+        if (!output.staged.write(result.record)) await once(output.staged, 'drain');
       } else {
         counts.invalid += 1;
         await invalidRows.add(line, result.error, rowCells);
@@ -65,11 +71,12 @@ export async function parseAndValidate(
     await reading;
     for (const outcome of validator.finish()) await record(outcome);
     await invalidRows.flush();
-    staged.end();
-    await upload.done;
+    output ??= open();
+    output.staged.end();
+    await output.upload.done;
   } catch (error) {
-    staged.destroy();
-    await upload.abort().catch(() => undefined);
+    output?.staged.destroy();
+    await output?.upload.abort().catch(() => undefined);
     const failure = asBadInput(error);
     // A rejected file keeps no half-written row errors: its one error says why it was rejected.
     if (failure !== error) await invalidRows.reset();

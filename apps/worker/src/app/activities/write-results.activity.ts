@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mergeRecords } from '@sluice/analytics';
 import type { MergeStatsView } from '@sluice/contracts';
 
-import { DatasetDefinition, findDataset, neutraliseFormula } from '@sluice/core';
+import { DatasetDefinition, findDataset, keptColumns, neutraliseFormula } from '@sluice/core';
 import { resultKey } from '@sluice/storage';
 import type { ResultsInput } from '@sluice/temporal';
 import { stringify } from 'csv-stringify';
@@ -28,10 +28,12 @@ export async function writeResults(deps: ActivityDeps, input: ResultsInput): Pro
 }
 
 /** Merges and de-duplicates the staged records in DuckDB and stores the result. */
-async function writeClean(deps: ActivityDeps, { jobId, stagedKeys }: ResultsInput, dataset: DatasetDefinition): Promise<MergeStatsView> {
+async function writeClean(deps: ActivityDeps, { jobId, stagedKeys, files: sources }: ResultsInput, dataset: DatasetDefinition): Promise<MergeStatsView> {
+  const kept = sources.flatMap((source) => keptColumns(dataset, source.columns).map((k) => k.header));
+  const fields = [...new Set([...dataset.fields.map((f) => f.name), ...kept])];
   return withStagedFiles(deps, jobId, stagedKeys, async (files, scratch) => {
     const output = join(scratch, 'clean.csv');
-    const stats = await mergeRecords({ files, fields: dataset.fields.map((f) => f.name), dedupe: dataset.dedupe, output });
+    const stats = await mergeRecords({ files, fields, dedupe: dataset.dedupe, output });
     await deps.store.put(resultKey(jobId, 'clean'), createReadStream(output));
     return stats;
   });
@@ -40,7 +42,7 @@ async function writeClean(deps: ActivityDeps, { jobId, stagedKeys }: ResultsInpu
 async function writeRejected(deps: ActivityDeps, { jobId, files }: ResultsInput): Promise<void> {
   const uploads = await deps.prisma.upload.findMany({ where: { jobId }, select: { id: true, fileName: true } });
   // One table for every file: its own columns under their original headers, in the order first seen.
-  const headersOf = new Map(files.map((f) => [f.uploadId, f.headers]));
+  const headersOf = new Map(files.map((f) => [f.uploadId, f.columns.map((c) => c.header)]));
   const sourceColumns = [...new Set([...headersOf.values()].flat())];
   const out = stringify({ header: true, columns: ['source_file', 'line', 'error', ...sourceColumns, 'extra_values'], cast: { string: (value) => String(neutraliseFormula(value)) } });
   const stored = deps.store.put(resultKey(jobId, 'rejected'), out);

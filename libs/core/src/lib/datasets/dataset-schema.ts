@@ -21,6 +21,7 @@ const datasetSchema = z
     fields: z.array(fieldSchema).min(1, 'needs at least one field'),
     matchThreshold: z.number().min(50).max(100).optional(),
     defaultDateOrder: z.enum(['DMY', 'MDY']).optional(),
+    keepUnmapped: z.boolean().optional(),
     dedupe: z
       .object({
         keys: z.array(z.array(z.string()).min(1)).min(1, 'needs at least one key'),

@@ -98,6 +98,17 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
     expect(validator.cleaned).toEqual({ whitespace: 1, date_format: 2, number_format: 1 });
   });
 
+  it('keeps unmapped columns under their original header when the dataset says so', () => {
+    const validator = new CsvFileValidator({ ...sensorReadingsDataset, keepUnmapped: true });
+    validator.accept(['sensor_id', ' Site ', 'timestamp', 'value', ''], 1);
+    validator.accept(['s-1', ' roof ', '2024-01-01', '1', 'x'], 2);
+    expect(validator.outputColumns).toEqual(['sensor_id', 'timestamp', 'value', 'Site']);
+    expect(validator.finish()[0].result).toEqual({
+      ok: true,
+      record: { sensor_id: 's-1', timestamp: '2024-01-01T00:00:00.000Z', value: 1, Site: 'roof' },
+    });
+  });
+
   it('rejects duplicate header names', () => {
     expect(() => validateCsv('sensor_id,timestamp,value,Value\n')).toThrow('Duplicate column(s) in header: Value');
   });

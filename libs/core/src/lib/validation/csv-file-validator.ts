@@ -53,6 +53,11 @@ export class CsvFileValidator {
 
   constructor(private readonly dataset: DatasetDefinition) {}
 
+  /** Columns of the staged output: the dataset's fields, then any unmapped columns it keeps. */
+  get outputColumns(): string[] {
+    return [...this.dataset.fields.map((f) => f.name), ...(this.layout?.kept ?? []).map((k) => k.header)];
+  }
+
   /** How the header's columns were mapped; empty until the header has been read. */
   get columns(): ColumnMapping[] {
     return this.layout?.columns ?? [];

@@ -12,6 +12,8 @@ export interface ColumnBinding {
 export interface HeaderLayout {
   columnCount: number;
   bindings: ColumnBinding[];
+  /** Unmapped columns the dataset keeps, under their original header. */
+  kept: { header: string; index: number }[];
   /** Domain fields to fill from other fields when a row leaves them empty (whether or not the file has them). */
   derivedDomains: FieldDefinition[];
   /** How every column of the file was mapped, with scores; unmapped columns are ignored. */
@@ -41,6 +43,18 @@ export function mapDatasetHeader(dataset: DatasetDefinition, header: string[]): 
   };
 }
 
+/**
+ * The unmapped columns a dataset keeps, named by their original header (trimmed); none unless the
+ * dataset sets `keepUnmapped`. Headers that are empty or equal a field's name are left out.
+ */
+export function keptColumns(dataset: DatasetDefinition, columns: ColumnMapping[]): { header: string; index: number }[] {
+  if (!dataset.keepUnmapped) return [];
+  const fieldNames = new Set(dataset.fields.map((f) => f.name));
+  return columns
+    .filter((c) => c.field === null && c.header.trim() !== '' && !fieldNames.has(c.header.trim()))
+    .map((c) => ({ header: c.header.trim(), index: c.index }));
+}
+
 /** Lines a file's header up with the dataset's fields, or says why the file cannot be read. */
 export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]): HeaderLayoutResult {
   const { columns, missingRequired: missing, duplicateHeaders } = mapDatasetHeader(dataset, header);
@@ -53,5 +67,5 @@ export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]
   if (missing.length > 0) return { ok: false, error: `Missing required column(s): ${missing.join(', ')}. Headers seen: ${shown}` };
   if (bindings.length === 0) return { ok: false, error: `No column matches a field of "${dataset.name}". Headers seen: ${shown}` };
   const derivedDomains = dataset.fields.filter((field) => field.type === 'domain' && field.deriveDomainFrom?.length);
-  return { ok: true, layout: { columnCount: header.length, bindings, columns, derivedDomains } };
+  return { ok: true, layout: { columnCount: header.length, bindings, columns, derivedDomains, kept: keptColumns(dataset, columns) } };
 }

@@ -45,6 +45,10 @@ export function validateRow(
     } else problems.push(`${field.name} ${quote(raw.trim())} ${parsed.reason}`);
   }
   if (problems.length > 0) return { ok: false, error: problems.join('; ') };
+  for (const { header, index } of layout.kept) {
+    const value = cells[index].trim();
+    if (value !== '') record[header] = value;
+  }
   for (const field of layout.derivedDomains) {
     if (record[field.name] !== undefined) continue;
     const source = field.deriveDomainFrom?.map((name) => record[name]).find((value) => typeof value === 'string');
