@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import { aggregateSensorReadings, sqlLiteral, withDuckDb } from '@sluice/analytics';
+import { aggregateSensorReadings, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
 import { CSV_PARSE_OPTIONS, CsvFileValidator, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -99,6 +99,27 @@ async function main() {
     const aggregated = await time(() => aggregateSensorReadings([staged]));
     report('sensor aggregations (DuckDB)', aggregated, duckBase);
     if (aggregated.result.row_count !== validated.result.valid) throw new Error('Aggregated row count differs from valid rows');
+
+    // Merge and de-duplicate people-like records: 1 in 10 repeats an earlier email with more fields.
+    const people = join(dir, 'people.csv');
+    const lines = ['full_name,email,company_domain,job_title'];
+    for (let i = 0; i < ROWS; i += 1) {
+      const person = i % 10 === 9 ? i - 5 : i;
+      lines.push(i % 10 === 9 ? `Person ${person},p${person}@corp${person % 997}.com,corp${person % 997}.com,Manager` : `Person ${person},p${person}@corp${person % 997}.com,,`);
+    }
+    writeFileSync(people, lines.join('\n') + '\n');
+    const peopleBase = await time(() => bareDuckDbRead(people));
+    report('baseline: DuckDB bare read (people)', peopleBase);
+    const merged = await time(() =>
+      mergeRecords({
+        files: [people],
+        fields: ['full_name', 'email', 'company_domain', 'job_title'],
+        dedupe: { keys: [['email'], ['full_name', 'company_domain']], policy: 'most_complete' },
+        output: join(dir, 'merged.csv'),
+      }),
+    );
+    report('merge + de-duplicate (DuckDB)', merged, peopleBase);
+    if (merged.result.duplicatesRemoved !== ROWS / 10) throw new Error(`Expected ${ROWS / 10} duplicates, got ${merged.result.duplicatesRemoved}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
