@@ -74,6 +74,7 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
       cleaned: { whitespace: 1, date_format: 1, number_format: 1 },
     });
     expect(job.files[0].cleaned).toEqual(job.cleaned);
+    expect(job.unmappedColumns).toEqual(['Notes']);
     expect(job.files[0].columns.map(({ header, field, method }) => [header, field, method])).toEqual([
       ['Notes', null, 'unmapped'],
       ['Device ID', 'sensor_id', 'synonym'],

@@ -76,6 +76,8 @@ export interface JobDetailView extends JobSummaryView {
   cleaned: Record<string, number>;
   /** Merge and de-duplication of the valid records; null before results are written. */
   merge: MergeStatsView | null;
+  /** Headers of every file that matched no field (kept or dropped per the dataset). */
+  unmappedColumns: string[];
   invalidRows: { total: number; items: InvalidRowView[] };
 }
 

@@ -46,10 +46,12 @@ export function toJobDetailView(
   job: Job & { uploads: Upload[] },
   invalidRows: { total: number; items: InvalidRow[] },
 ): JobDetailView {
+  const files = job.uploads.map(toUploadView);
   return {
     ...toJobSummaryView(job),
     workflowId: job.workflowId,
-    files: job.uploads.map(toUploadView),
+    files,
+    unmappedColumns: [...new Set(files.flatMap((f) => f.columns.filter((c) => c.field === null).map((c) => c.header.trim())))],
     aggregations: (job.aggregations as unknown as JobAggregations | null) ?? null,
     cleaned: (job.cleaned as Record<string, number> | null) ?? {},
     merge: (job.mergeStats as unknown as MergeStatsView | null) ?? null,

@@ -31,6 +31,7 @@ const JOB: JobDetailView = {
         { header: 'Notes', index: 1, field: null, score: 0, method: 'unmapped' },
       ], cleaned: { whitespace: 3 } }],
   cleaned: { whitespace: 3, date_format: 2 },
+  unmappedColumns: ['Notes'],
   merge: { rowsIn: 5, rowsOut: 3, duplicatesRemoved: 2, fieldsMerged: 4, conflicts: 1 },
   aggregations: { row_count: 2, min_value: -1.5, max_value: 7, per_sensor_count: { 's-1': 2 } },
   invalidRows: { total: 1, items: [{ fileId: 'f1', row: 3, error: 'value "abc" is not a number' }] },
