@@ -78,20 +78,26 @@ export async function mergeRecords({ files, fields, dedupe, output }: MergeInput
     const empty = `SELECT ${fields.map((f) => `NULL::VARCHAR AS ${ident(f)}`).join(', ')}, 0 AS file_index WHERE false`;
     const parts = files.map((file, index) => `SELECT *, ${index} AS file_index FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)`);
     const source = [empty, ...parts].join(' UNION ALL BY NAME ');
-    await db.run(`CREATE TEMP TABLE rows AS SELECT ${[...fields.map(ident), 'file_index'].join(', ')}, row_number() OVER () AS row_in_job FROM (${source})`);
+    await db.run(`CREATE TEMP VIEW rows AS SELECT ${[...fields.map(ident), 'file_index'].join(', ')}, row_number() OVER () AS row_in_job FROM (${source})`);
     await db.run(`CREATE TEMP TABLE keyed AS SELECT *, ${groupKey(dedupe)} AS group_key FROM rows`);
     if (dedupe?.fuzzy) await applyFuzzy(db, dedupe.fuzzy);
-    await db.run(`CREATE TEMP TABLE ranked AS SELECT *, row_number() OVER (PARTITION BY group_key ORDER BY ${PRIORITY[dedupe?.policy ?? 'first'](fields)}) AS priority FROM keyed`);
+    // Most groups hold one record: those pass straight through; only real duplicates are aggregated.
+    await db.run(`CREATE TEMP TABLE sized AS SELECT *, count(*) OVER (PARTITION BY group_key) AS group_size FROM keyed`);
+    await db.run('DROP TABLE keyed');
+    await db.run(`CREATE TEMP TABLE ranked AS SELECT *, row_number() OVER (PARTITION BY group_key ORDER BY ${PRIORITY[dedupe?.policy ?? 'first'](fields)}) AS priority
+      FROM sized WHERE group_size > 1`);
 
     const merged = fields.map((f) => `arg_min(${ident(f)}, priority) FILTER (WHERE ${ident(f)} IS NOT NULL) AS ${ident(f)}`);
     const filled = fields.map((f) => `(max(${ident(f)}) FILTER (WHERE priority = 1) IS NULL AND count(${ident(f)}) > 0)::INT`);
     const conflicting = fields.map((f) => `(count(DISTINCT ${ident(f)}) > 1)::INT`);
-    await db.run(`CREATE TEMP TABLE merged AS SELECT ${merged.join(', ')}, min(row_in_job) AS first_row,
-      ${filled.join(' + ')} AS fields_merged, ${conflicting.join(' + ')} AS conflicts FROM ranked GROUP BY group_key`);
+    await db.run(`CREATE TEMP TABLE merged AS
+      SELECT ${fields.map(ident).join(', ')}, row_in_job AS first_row, 0 AS fields_merged, 0 AS conflicts FROM sized WHERE group_size = 1
+      UNION ALL
+      SELECT ${merged.join(', ')}, min(row_in_job), ${filled.join(' + ')}, ${conflicting.join(' + ')} FROM ranked GROUP BY group_key`);
 
     await db.run(`COPY (SELECT ${fields.map((f) => `${neutralised(ident(f))} AS ${ident(f)}`).join(', ')} FROM merged ORDER BY first_row)
       TO ${sqlLiteral(output)} (HEADER, DELIMITER ',')`);
-    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM rows), count(*), coalesce(sum(fields_merged), 0), coalesce(sum(conflicts), 0) FROM merged`);
+    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM sized), count(*), coalesce(sum(fields_merged), 0), coalesce(sum(conflicts), 0) FROM merged`);
     const [rowsIn, rowsOut, fieldsMerged, conflicts] = totals.getRows()[0].map(Number);
     return { rowsIn, rowsOut, duplicatesRemoved: rowsIn - rowsOut, fieldsMerged, conflicts };
   });
