@@ -4,3 +4,4 @@ export * from './lib/job-views';
 export * from './lib/temporal-names';
 export * from './lib/workflow-io';
 export * from './lib/dataset-definition';
+export * from './lib/webhook-delivery';

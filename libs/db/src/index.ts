@@ -2,3 +2,4 @@ export { Prisma, PrismaClient } from './generated/prisma/client';
 export type { InvalidRow, Job, Upload } from './generated/prisma/client';
 export * from './lib/create-prisma-client';
 export type { DatasetConfig, DatasetConfigVersion } from './generated/prisma/client';
+export type { DeliveryBatch, FailedDelivery, JobDelivery, WebhookEndpoint } from './generated/prisma/client';

@@ -1,7 +1,8 @@
-import type { CsvJobInput, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
-import { ActivityFailure, ApplicationFailure, patched, proxyActivities, sleep } from '@temporalio/workflow';
+import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
+import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 
 import type { CsvJobActivities } from '../activities';
+import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 
 // Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
 const BAD_INPUT = 'BadInput';
@@ -16,6 +17,14 @@ const processing = proxyActivities<CsvJobActivities>({
 const bookkeeping = proxyActivities<CsvJobActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+// A batch may wait minutes on a slow receiver's Retry-After; heartbeats say it is alive, and a crashed
+// worker's batch resumes elsewhere from its last heartbeat.
+const delivering = proxyActivities<CsvJobActivities>({
+  startToCloseTimeout: '24 hours',
+  heartbeatTimeout: '15 seconds',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 function reason(error: unknown): string {
@@ -49,8 +58,65 @@ function failureMessage(files: FileOutcome[]): string | null {
   return files.every((f) => f.validRows === 0) ? 'No valid rows: every row failed validation' : null;
 }
 
-/** One job: validate every file, aggregate what is valid, record the outcome, and expire after retention. */
+interface DeliveryRequests {
+  /** A rate received by signal and not yet stored; undefined when there is none. */
+  rate?: { rateLimit: number | null };
+  retries: number;
+}
+
+function listenForDeliveryRequests(jobId: string): DeliveryRequests {
+  const requests: DeliveryRequests = { retries: 0 };
+  setHandler(setDeliveryRateSignal, (rate) => void (requests.rate = rate));
+  setHandler(retryFailedDeliveriesSignal, () => void (requests.retries += 1));
+  // Running deliveries read the limit from the database, so a new rate only has to be stored.
+  void (async () => {
+    for (;;) {
+      await condition(() => requests.rate !== undefined);
+      const { rateLimit } = requests.rate as { rateLimit: number | null };
+      requests.rate = undefined;
+      await bookkeeping.applyDeliveryRate({ jobId, rateLimit });
+    }
+  })();
+  return requests;
+}
+
+/**
+ * Delivers the job's records batch by batch, then keeps the records for the retention period,
+ * replaying failed deliveries whenever asked, counted from the end of delivery.
+ */
+async function deliverRecords(input: CsvJobInput, status: FinishedJobStatus, requests: DeliveryRequests): Promise<void> {
+  const { jobId, dataset } = input;
+  let plan: DeliveryPlan | null = null;
+  let error: string | null = null;
+  if (status !== 'failed') {
+    try {
+      plan = await processing.planDeliveries({ jobId });
+      for (const batch of plan.batches) await delivering.deliverBatch({ jobId, dataset, recordsKey: plan.recordsKey, batch });
+    } catch (failure) {
+      error = reason(failure);
+    }
+  }
+  await bookkeeping.finishDelivery({ jobId, retentionMs: input.retentionMs, error });
+  const deadline = Date.now() + input.retentionMs;
+  for (let served = 0; plan; ) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0 || !(await condition(() => requests.retries > served, remaining))) break;
+    served = requests.retries;
+    try {
+      await delivering.redeliverFailed({ jobId, dataset, plan });
+      error = null;
+    } catch (failure) {
+      error = reason(failure);
+    }
+    await bookkeeping.finishDelivery({ jobId, retentionMs: Math.max(deadline - Date.now(), 0), error });
+  }
+  const left = deadline - Date.now();
+  if (left > 0) await sleep(left);
+}
+
+/** One job: validate every file, aggregate what is valid, record the outcome, deliver it if asked, and expire after retention. */
 export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
+  const requests = listenForDeliveryRequests(input.jobId);
   await bookkeeping.markProcessing({ jobId: input.jobId });
   let outcome: JobOutcome;
   try {
@@ -64,7 +130,14 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     let merge: MergeStatsView | null = null;
     if (patched('write-results')) {
       const columns = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns }));
-      merge = await processing.writeResults({ jobId: input.jobId, dataset: input.dataset, definition: input.definition, stagedKeys, files: columns });
+      merge = await processing.writeResults({
+        jobId: input.jobId,
+        dataset: input.dataset,
+        definition: input.definition,
+        stagedKeys,
+        files: columns,
+        records: Boolean(input.delivery),
+      });
     }
     outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(files) };
   } catch (error) {
@@ -72,7 +145,8 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };
   }
   await bookkeeping.finalize({ outcome, retentionMs: input.retentionMs });
-  await sleep(input.retentionMs);
+  if (input.delivery) await deliverRecords(input, outcome.status, requests);
+  else await sleep(input.retentionMs);
   await bookkeeping.expireJob({ jobId: input.jobId });
   return outcome;
 }

@@ -12,6 +12,7 @@ import { PrismaModule } from './prisma/prisma.module';
 import { StorageModule } from './storage/storage.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/uploads.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The built admin console, served from the same origin as the API when it has been built. */
 const adminConsole = ServeStaticModule.forRootAsync({
@@ -22,6 +23,6 @@ const adminConsole = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, HealthModule, adminConsole],
+  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, WebhooksModule, HealthModule, adminConsole],
 })
 export class AppModule {}

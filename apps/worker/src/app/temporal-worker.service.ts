@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { workflowsPath } from '@sluice/temporal';
+import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
 import { NativeConnection, Worker } from '@temporalio/worker';
 
 import { createCsvJobActivities } from './activities/csv-job.activities';
@@ -16,6 +17,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private sender?: WebhookSender;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -25,14 +27,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     installWorkerRuntime();
+    const { allowedNetworks, concurrency, timeoutMs } = this.config.webhooks;
+    this.sender = new WebhookSender({ policy: AddressPolicy.fromList(allowedNetworks), connections: concurrency, timeoutMs });
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath,
-      activities: createCsvJobActivities({ prisma: this.prisma, store: this.store }),
+      activities: createCsvJobActivities({ prisma: this.prisma, store: this.store, webhooks: { sender: this.sender, concurrency } }),
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
+      // Delivery progress lives in heartbeats: sent often, a replacement attempt resends little.
+      maxHeartbeatThrottleInterval: '1 second',
     });
     this.running = this.worker.run();
     this.running.catch((error) => this.logger.error(`Worker stopped: ${error}`));
@@ -43,5 +49,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+    await this.sender?.close();
   }
 }

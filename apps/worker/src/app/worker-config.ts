@@ -4,6 +4,13 @@ export interface WorkerConfig {
   taskQueue: string;
   /** Files processed at the same time by this worker. */
   maxConcurrentActivities: number;
+  webhooks: {
+    /** Addresses webhooks may reach besides public ones, e.g. "127.0.0.1,10.20.0.0/16" (WEBHOOK_ALLOWED_NETWORKS). */
+    allowedNetworks: string;
+    /** Requests in flight per delivery activity. */
+    concurrency: number;
+    timeoutMs: number;
+  };
 }
 
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -12,5 +19,10 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
     maxConcurrentActivities: Number(env['WORKER_MAX_CONCURRENT_ACTIVITIES'] ?? 4),
+    webhooks: {
+      allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
+      concurrency: Number(env['WEBHOOK_CONCURRENCY'] ?? 32),
+      timeoutMs: Number(env['WEBHOOK_TIMEOUT_MS'] ?? 10_000),
+    },
   };
 }

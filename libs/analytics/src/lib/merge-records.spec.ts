@@ -81,6 +81,17 @@ describe('mergeRecords', () => {
     expect(stats.rowsOut).toBe(2);
   });
 
+  it('also writes the merged records as typed JSON lines, formulas untouched, when asked', async () => {
+    const path = join(dir, 'typed.csv');
+    writeFileSync(path, 'name,seats,paid,notes\nAcme,12,true,=SUM(A1)\nZeta,,false,\n');
+    const records = join(dir, 'records.ndjson');
+    await mergeRecords({ files: [path], fields: ['name', 'seats', 'paid', 'notes'], output: join(dir, 'out.csv'), records: { output: records, types: { name: 'string', seats: 'int', paid: 'bool' } } });
+    expect(readFileSync(records, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { name: 'Acme', seats: 12, paid: true, notes: '=SUM(A1)' },
+      { name: 'Zeta', seats: null, paid: false, notes: null },
+    ]);
+  });
+
   it('writes a header-only file when there are no rows', async () => {
     const { stats, csv } = await merge([], PEOPLE);
     expect(csv).toBe('full_name,email,company_domain,job_title\n');

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { MergeStatsView } from '@sluice/contracts';
+import type { FieldType, MergeStatsView } from '@sluice/contracts';
 
 import { sqlLiteral, withDuckDb } from './duckdb-session';
 
@@ -16,6 +16,8 @@ export interface MergeInput {
   dedupe?: MergeDedupe;
   /** Where to write the merged CSV. */
   output: string;
+  /** Also write the merged records as newline-delimited JSON, numbers and booleans typed per field. */
+  records?: { output: string; types: Record<string, FieldType> };
 }
 
 export type MergeStats = MergeStatsView;
@@ -25,6 +27,11 @@ const norm = (expression: string) => `trim(regexp_replace(lower(${expression}), 
 // Same rule as neutraliseFormula in @sluice/core, applied inside DuckDB so rows never pass through JS.
 const neutralised = (column: string) =>
   `CASE WHEN regexp_matches(${column}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${column}, '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$') THEN '''' || ${column} ELSE ${column} END`;
+
+const JSON_TYPES: Partial<Record<FieldType, string>> = { int: 'BIGINT', decimal: 'DOUBLE', bool: 'BOOLEAN' };
+// Values were validated and normalised before staging, so a cast only fails on a kept free-text column.
+const typed = (field: string, type: FieldType | undefined) =>
+  JSON_TYPES[type ?? 'string'] ? `TRY_CAST(${ident(field)} AS ${JSON_TYPES[type ?? 'string']}) AS ${ident(field)}` : ident(field);
 
 const PRIORITY: Record<MergeDedupe['policy'], (fields: string[]) => string> = {
   first: () => 'file_index, row_in_job',
@@ -71,7 +78,7 @@ async function applyFuzzy(db: DuckDBConnection, fuzzy: NonNullable<MergeDedupe['
  * Merges a job's staged files into one CSV, de-duplicating per the dataset: one surviving record
  * per group, its empty fields filled from the others in policy order, conflicts counted.
  */
-export async function mergeRecords({ files, fields, dedupe, output }: MergeInput): Promise<MergeStats> {
+export async function mergeRecords({ files, fields, dedupe, output, records }: MergeInput): Promise<MergeStats> {
   return withDuckDb(async (db) => {
     // Files may carry different kept columns: each is read by its own header and aligned by name;
     // an empty typed row set guarantees every output column exists.
@@ -97,6 +104,10 @@ export async function mergeRecords({ files, fields, dedupe, output }: MergeInput
 
     await db.run(`COPY (SELECT ${fields.map((f) => `${neutralised(ident(f))} AS ${ident(f)}`).join(', ')} FROM merged ORDER BY first_row)
       TO ${sqlLiteral(output)} (HEADER, DELIMITER ',')`);
+    if (records) {
+      await db.run(`COPY (SELECT ${fields.map((f) => typed(f, records.types[f])).join(', ')} FROM merged ORDER BY first_row)
+        TO ${sqlLiteral(records.output)} (FORMAT JSON)`);
+    }
     const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM sized), count(*), coalesce(sum(fields_merged), 0), coalesce(sum(conflicts), 0) FROM merged`);
     const [rowsIn, rowsOut, fieldsMerged, conflicts] = totals.getRows()[0].map(Number);
     return { rowsIn, rowsOut, duplicatesRemoved: rowsIn - rowsOut, fieldsMerged, conflicts };

@@ -1,5 +1,6 @@
 import type { JobAggregations } from './aggregations';
 import type { JobStatus } from './job-status';
+import type { DeliveryView, ProcessingMode } from './webhook-delivery';
 
 /** How one column of an uploaded file was mapped to a dataset field. */
 export interface ColumnMappingView {
@@ -79,6 +80,9 @@ export interface JobDetailView extends JobSummaryView {
   /** Headers of every file that matched no field (kept or dropped per the dataset). */
   unmappedColumns: string[];
   invalidRows: { total: number; items: InvalidRowView[] };
+  mode: ProcessingMode;
+  /** Webhook delivery progress; null for download-mode jobs. */
+  delivery: DeliveryView | null;
 }
 
 export interface Paginated<T> {

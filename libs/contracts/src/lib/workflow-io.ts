@@ -2,6 +2,7 @@ import type { JobAggregations } from './aggregations';
 import type { DatasetDefinition } from './dataset-definition';
 import type { ColumnMappingView, MergeStatsView } from './job-views';
 import type { JobStatus } from './job-status';
+import type { DeliveryOptions } from './webhook-delivery';
 
 export interface CsvJobFile {
   uploadId: string;
@@ -16,6 +17,8 @@ export interface CsvJobInput {
   retentionMs: number;
   /** The dataset configuration version the job runs with, carried whole so a rerun reads files the same way. */
   definition?: DatasetDefinition;
+  /** Set when the job delivers its records to a webhook. */
+  delivery?: DeliveryOptions;
 }
 
 export interface FileOutcome {

@@ -30,3 +30,8 @@ export function sanitizeFileName(name: string, fallback = 'upload.csv'): string 
 export function resultKey(jobId: string, part: 'clean' | 'rejected'): string {
   return `${jobPrefix(jobId)}results/${part}.csv`;
 }
+
+/** The job's merged records as newline-delimited JSON, one object per record: what webhooks deliver. */
+export function recordsKey(jobId: string): string {
+  return `${jobPrefix(jobId)}results/records.ndjson`;
+}

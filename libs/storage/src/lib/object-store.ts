@@ -56,6 +56,12 @@ export class ObjectStore {
     return response.Body as Readable;
   }
 
+  /** Reads bytes `start`..`end` (inclusive) of an object. */
+  async readRange(key: string, start: number, end: number): Promise<Buffer> {
+    const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end}` }));
+    return Buffer.from(await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+  }
+
   async list(prefix: string): Promise<StoredObject[]> {
     const objects: StoredObject[] = [];
     let token: string | undefined;

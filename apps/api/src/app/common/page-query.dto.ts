@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** The page number of a paged listing; each listing sets its own page size bounds. */
 export class PageQueryDto {
@@ -10,4 +10,15 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   page = 1;
+}
+
+/** A page of rows of one job (invalid rows, failed deliveries). */
+export class RowsPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  pageSize = 50;
 }

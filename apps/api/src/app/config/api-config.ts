@@ -11,6 +11,11 @@ export interface ApiConfig {
   temporalUiUrl: string | null;
   /** Folder of the built admin console, served at / when present. */
   adminDir: string;
+  webhooks: {
+    /** Private addresses webhooks may reach anyway, e.g. "127.0.0.1" (WEBHOOK_ALLOWED_NETWORKS). */
+    allowedNetworks: string;
+    timeoutMs: number;
+  };
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -33,5 +38,9 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     temporalUiUrl: env['TEMPORAL_UI_URL'] ?? null,
     adminDir: env['ADMIN_DIST'] ?? `${process.cwd()}/dist/apps/admin/browser`,
+    webhooks: {
+      allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
+      timeoutMs: positiveNumber(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { ColumnMappingView, InvalidRowView, JobAggregations, MergeStatsView, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
+import type { ColumnMappingView, DeliveryView, InvalidRowView, JobAggregations, MergeStatsView, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
 import type { InvalidRow, Job, Upload } from '@sluice/db';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -45,6 +45,7 @@ export function toInvalidRowView(row: InvalidRow): InvalidRowView {
 export function toJobDetailView(
   job: Job & { uploads: Upload[] },
   invalidRows: { total: number; items: InvalidRow[] },
+  delivery: DeliveryView | null = null,
 ): JobDetailView {
   const files = job.uploads.map(toUploadView);
   return {
@@ -56,5 +57,7 @@ export function toJobDetailView(
     cleaned: (job.cleaned as Record<string, number> | null) ?? {},
     merge: (job.mergeStats as unknown as MergeStatsView | null) ?? null,
     invalidRows: { total: invalidRows.total, items: invalidRows.items.map(toInvalidRowView) },
+    mode: delivery ? 'webhook' : 'download',
+    delivery,
   };
 }

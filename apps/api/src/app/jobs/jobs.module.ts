@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { JobsController } from './jobs.controller';
 import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 
 @Module({
+  imports: [WebhooksModule],
   controllers: [JobsController],
   providers: [JobsService, JobResultsService],
 })

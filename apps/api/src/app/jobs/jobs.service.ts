@@ -3,6 +3,7 @@ import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@
 import type { PrismaClient } from '@sluice/db';
 
 import { PRISMA } from '../tokens';
+import { JobDeliveriesService } from '../webhooks/job-deliveries.service';
 import { toInvalidRowView, toJobDetailView, toJobSummaryView } from './job-views';
 import type { ListInvalidRowsDto } from './list-invalid-rows.dto';
 import type { ListJobsDto } from './list-jobs.dto';
@@ -14,7 +15,10 @@ const INVALID_ROW_ORDER = [{ uploadId: 'asc' as const }, { line: 'asc' as const 
 
 @Injectable()
 export class JobsService {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly deliveries: JobDeliveriesService,
+  ) {}
 
   async list({ page, pageSize, status, dataset }: ListJobsDto): Promise<Paginated<JobSummaryView>> {
     const where = { ...(status ? { status } : {}), ...(dataset ? { dataset } : {}) };
@@ -36,7 +40,7 @@ export class JobsService {
     if (!job) throw new NotFoundException(`Job ${id} not found`);
     const items = await this.prisma.invalidRow.findMany({ where: { jobId: id }, orderBy: INVALID_ROW_ORDER, take: INVALID_ROWS_IN_DETAIL });
     const total = items.length < INVALID_ROWS_IN_DETAIL ? items.length : await this.prisma.invalidRow.count({ where: { jobId: id } });
-    return toJobDetailView(job, { total, items });
+    return toJobDetailView(job, { total, items }, await this.deliveries.view(id));
   }
 
   async invalidRows(id: string, { page, pageSize }: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {

@@ -22,11 +22,15 @@ export class UploadsController {
         files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'One or more .csv files' },
         dataset: { type: 'string', example: 'sensor_readings' },
         retentionHours: { type: 'number', description: 'Keep the job data for fewer hours than the default' },
+        mode: { type: 'string', enum: ['download', 'webhook'], default: 'download' },
+        webhookUrl: { type: 'string', description: 'Webhook mode: where each record is POSTed' },
+        rateLimit: { type: 'string', description: 'Webhook mode: records per second (1, 5, 10, 30, 60 … or "unlimited")', default: '10' },
+        retryDelays: { type: 'string', description: 'Webhook mode: seconds before each retry, e.g. "1,3,9" (the default), or "none"' },
       },
     },
   })
   @ApiResponse({ status: 202, description: 'Job created: { jobId, status: "waiting" }' })
-  @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file' })
+  @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file, bad or refused webhook settings' })
   @ApiResponse({ status: 413, description: 'A file is larger than the upload limit' })
   create(@Req() request: Request): Promise<CreateUploadResult> {
     return this.uploads.create(request);

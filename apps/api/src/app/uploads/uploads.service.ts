@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { BadRequestException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { CreateUploadResult, CSV_JOB_WORKFLOW, CsvJobInput, workflowIdForJob } from '@sluice/contracts';
+import { CreateUploadResult, CSV_JOB_WORKFLOW, CsvJobInput, DeliveryOptions, workflowIdForJob } from '@sluice/contracts';
 import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
@@ -11,6 +11,8 @@ import type { Client } from '@temporalio/client';
 import type { ApiConfig } from '../config/api-config';
 import { DatasetConfigsService, VersionedDataset } from '../datasets/dataset-configs.service';
 import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { DeliverySettingError, parseMode, parseRateLimit, parseRetryDelays } from '../webhooks/delivery-options';
+import { WebhookEndpointsService } from '../webhooks/webhook-endpoints.service';
 import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
 
 const HOUR_MS = 3_600_000;
@@ -25,6 +27,7 @@ export class UploadsService {
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly datasets: DatasetConfigsService,
+    private readonly webhooks: WebhookEndpointsService,
   ) {}
 
   /** Stores the files, records the job and starts its workflow; a refused request leaves nothing behind. */
@@ -36,8 +39,10 @@ export class UploadsService {
     });
     let retentionHours: number;
     let config: VersionedDataset;
+    let delivery: DeliveryOptions | undefined;
     try {
       ({ retentionHours, config } = await this.validate(received));
+      delivery = await this.deliveryOptions(received.fields);
     } catch (error) {
       await this.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
       throw error;
@@ -53,6 +58,9 @@ export class UploadsService {
         uploads: {
           create: received.files.map((f, position) => ({ id: f.uploadId, position, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes })),
         },
+        ...(delivery
+          ? { delivery: { create: { endpointId: delivery.endpointId, url: delivery.url, rateLimit: delivery.rateLimit, retryDelaysMs: delivery.retryDelaysMs } } }
+          : {}),
       },
     });
     const input: CsvJobInput = {
@@ -61,6 +69,7 @@ export class UploadsService {
       files: received.files.map((f) => ({ uploadId: f.uploadId, key: f.key })),
       retentionMs: Math.round(retentionHours * HOUR_MS),
       definition: config.definition,
+      ...(delivery ? { delivery } : {}),
     };
     try {
       await this.temporal.workflow.start(CSV_JOB_WORKFLOW, { taskQueue: this.config.taskQueue, workflowId: workflowIdForJob(jobId), args: [input] });
@@ -82,6 +91,22 @@ export class UploadsService {
     const config = await this.datasets.current(dataset);
     if (!config) throw new BadRequestException(`Unknown dataset "${dataset}" (known: ${await known()})`);
     return { config, retentionHours: this.retention(fields['retentionHours']) };
+  }
+
+  /** Webhook settings of the upload, or undefined for download mode; the URL is registered (and its secret made) here. */
+  private async deliveryOptions(fields: Record<string, string>): Promise<DeliveryOptions | undefined> {
+    try {
+      if (parseMode(fields['mode']) === 'download') return undefined;
+      const rateLimit = parseRateLimit(fields['rateLimit']);
+      const retryDelaysMs = parseRetryDelays(fields['retryDelays']);
+      const url = fields['webhookUrl']?.trim();
+      if (!url) throw new BadRequestException('Missing field "webhookUrl": webhook mode needs the URL to deliver records to');
+      const endpoint = await this.webhooks.register(url);
+      return { endpointId: endpoint.id, url: endpoint.url, rateLimit, retryDelaysMs };
+    } catch (error) {
+      if (error instanceof DeliverySettingError) throw new BadRequestException(error.message);
+      throw error;
+    }
   }
 
   private retention(value: string | undefined): number {

@@ -1,7 +1,14 @@
 import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
+import type { WebhookSender } from '@sluice/webhooks';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
   store: ObjectStore;
+  webhooks: {
+    /** One sender per worker, so connections to a receiver are reused across batches. */
+    sender: WebhookSender;
+    /** Requests in flight per delivery activity. */
+    concurrency: number;
+  };
 }

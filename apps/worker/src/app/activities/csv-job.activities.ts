@@ -2,17 +2,26 @@ import type { CsvJobActivities } from '@sluice/temporal';
 
 import type { ActivityDeps } from './activity-deps';
 import { aggregate } from './aggregate.activity';
+import { deliverBatch } from './delivery/deliver-batch.activity';
+import { applyDeliveryRate, finishDelivery } from './delivery/delivery-bookkeeping.activities';
+import { planDeliveries } from './delivery/plan-deliveries.activity';
+import { redeliverFailed } from './delivery/redeliver-failed.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
 import { writeResults } from './write-results.activity';
 
-/** Binds every activity of the csvJob workflow to the worker's Postgres and S3 clients. */
+/** Binds every activity of the csvJob workflow to the worker's Postgres, S3 and webhook clients. */
 export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities {
   return {
     markProcessing: (input) => markProcessing(deps, input),
     parseAndValidate: (input) => parseAndValidate(deps, input),
     aggregate: (input) => aggregate(deps, input),
     writeResults: (input) => writeResults(deps, input),
+    planDeliveries: (input) => planDeliveries(deps, input),
+    deliverBatch: (input) => deliverBatch(deps, input),
+    redeliverFailed: (input) => redeliverFailed(deps, input),
+    applyDeliveryRate: (input) => applyDeliveryRate(deps, input),
+    finishDelivery: (input) => finishDelivery(deps, input),
     finalize: (input) => finalize(deps, input),
     expireJob: (input) => expireJob(deps, input),
   };

@@ -5,7 +5,7 @@ import { mergeRecords } from '@sluice/analytics';
 import type { MergeStatsView } from '@sluice/contracts';
 
 import { DatasetDefinition, findDataset, keptColumns, neutraliseFormula } from '@sluice/core';
-import { resultKey } from '@sluice/storage';
+import { recordsKey, resultKey } from '@sluice/storage';
 import type { ResultsInput } from '@sluice/temporal';
 import { stringify } from 'csv-stringify';
 
@@ -28,13 +28,15 @@ export async function writeResults(deps: ActivityDeps, input: ResultsInput): Pro
 }
 
 /** Merges and de-duplicates the staged records in DuckDB and stores the result. */
-async function writeClean(deps: ActivityDeps, { jobId, stagedKeys, files: sources }: ResultsInput, dataset: DatasetDefinition): Promise<MergeStatsView> {
+async function writeClean(deps: ActivityDeps, { jobId, stagedKeys, files: sources, records }: ResultsInput, dataset: DatasetDefinition): Promise<MergeStatsView> {
   const kept = sources.flatMap((source) => keptColumns(dataset, source.columns).map((k) => k.header));
   const fields = [...new Set([...dataset.fields.map((f) => f.name), ...kept])];
   return withStagedFiles(deps, jobId, stagedKeys, async (files, scratch) => {
     const output = join(scratch, 'clean.csv');
-    const stats = await mergeRecords({ files, fields, dedupe: dataset.dedupe, output });
+    const json = records ? { output: join(scratch, 'records.ndjson'), types: Object.fromEntries(dataset.fields.map((f) => [f.name, f.type])) } : undefined;
+    const stats = await mergeRecords({ files, fields, dedupe: dataset.dedupe, output, records: json });
     await deps.store.put(resultKey(jobId, 'clean'), createReadStream(output));
+    if (json) await deps.store.put(recordsKey(jobId), createReadStream(json.output), 'application/x-ndjson');
     return stats;
   });
 }

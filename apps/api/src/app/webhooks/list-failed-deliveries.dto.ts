@@ -1,0 +1,3 @@
+import { RowsPageQueryDto } from '../common/page-query.dto';
+
+export class ListFailedDeliveriesDto extends RowsPageQueryDto {}

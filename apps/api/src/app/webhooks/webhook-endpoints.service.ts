@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
+import type { PrismaClient, WebhookEndpoint } from '@sluice/db';
+import { AddressPolicy, createSigner, generateSigningSecret, RefusedDestinationError, WebhookSender } from '@sluice/webhooks';
+
+import { ADDRESS_POLICY, PRISMA, WEBHOOK_SENDER } from '../tokens';
+
+const toView = (endpoint: WebhookEndpoint): WebhookEndpointView => ({ id: endpoint.id, url: endpoint.url, secret: endpoint.secret, createdAt: endpoint.createdAt.toISOString() });
+
+/** Webhook receivers: one signing secret per URL, generated here on first use. */
+@Injectable()
+export class WebhookEndpointsService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(ADDRESS_POLICY) private readonly policy: AddressPolicy,
+    @Inject(WEBHOOK_SENDER) private readonly sender: WebhookSender,
+  ) {}
+
+  /** The endpoint for `url`, created with a fresh secret if new; a URL the policy refuses is a 400. */
+  async register(rawUrl: string): Promise<WebhookEndpointView> {
+    const url = await this.checkedUrl(rawUrl);
+    const endpoint = await this.prisma.webhookEndpoint.upsert({ where: { url }, create: { id: randomUUID(), url, secret: generateSigningSecret() }, update: {} });
+    return toView(endpoint);
+  }
+
+  async list(): Promise<WebhookEndpointView[]> {
+    return (await this.prisma.webhookEndpoint.findMany({ orderBy: { createdAt: 'desc' } })).map(toView);
+  }
+
+  async get(id: string): Promise<WebhookEndpointView> {
+    const endpoint = await this.prisma.webhookEndpoint.findUnique({ where: { id } });
+    if (!endpoint) throw new NotFoundException(`Webhook endpoint ${id} not found`);
+    return toView(endpoint);
+  }
+
+  /** A new secret for the endpoint; deliveries signed from now on use it. */
+  async rotateSecret(id: string): Promise<WebhookEndpointView> {
+    await this.get(id);
+    return toView(await this.prisma.webhookEndpoint.update({ where: { id }, data: { secret: generateSigningSecret() } }));
+  }
+
+  /** Sends one signed sample record and reports how the receiver answered. */
+  async test(rawUrl: string): Promise<WebhookTestResult> {
+    const endpoint = await this.register(rawUrl);
+    const messageId = `msg_test_${randomUUID().replace(/-/g, '')}`;
+    const body = JSON.stringify({ jobId: 'test', dataset: 'test', recordIndex: 0, data: { message: 'Sluice test delivery', sentAt: new Date().toISOString() } });
+    const result = await this.sender.post(endpoint.url, body, createSigner(endpoint.secret)(messageId, body));
+    return { url: endpoint.url, endpointId: endpoint.id, messageId, ok: result.ok, statusCode: result.status, latencyMs: result.latencyMs, error: result.error };
+  }
+
+  private async checkedUrl(rawUrl: string): Promise<string> {
+    try {
+      return (await this.policy.checkResolvedUrl(rawUrl.trim())).toString();
+    } catch (error) {
+      if (error instanceof RefusedDestinationError) throw new BadRequestException(error.message);
+      const code = (error as { code?: string }).code;
+      throw new BadRequestException(`Cannot resolve the webhook host of "${rawUrl}"${code ? ` (${code})` : ''}`);
+    }
+  }
+}

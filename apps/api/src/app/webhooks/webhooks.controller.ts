@@ -1,0 +1,46 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
+
+import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { WebhookUrlDto } from './webhook-url.dto';
+
+@ApiTags('webhooks')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly endpoints: WebhookEndpointsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Registered webhook endpoints with their signing secrets' })
+  list(): Promise<WebhookEndpointView[]> {
+    return this.endpoints.list();
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Register a webhook URL (or return the existing registration) and its signing secret' })
+  @ApiResponse({ status: 400, description: 'Not http(s), or resolves to a loopback, private, link-local or metadata address' })
+  register(@Body() body: WebhookUrlDto): Promise<WebhookEndpointView> {
+    return this.endpoints.register(body.url);
+  }
+
+  @Post('test')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send one signed sample record to a URL and report status code, latency and error' })
+  @ApiResponse({ status: 400, description: 'The URL is refused by the address policy' })
+  test(@Body() body: WebhookUrlDto): Promise<WebhookTestResult> {
+    return this.endpoints.test(body.url);
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 404, description: 'No such endpoint' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookEndpointView> {
+    return this.endpoints.get(id);
+  }
+
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replace the signing secret; later deliveries are signed with the new one' })
+  rotateSecret(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookEndpointView> {
+    return this.endpoints.rotateSecret(id);
+  }
+}

@@ -1,0 +1,66 @@
+import { setMaxListeners } from 'node:events';
+
+import type { AttemptResult, WebhookHeaders, WebhookSender } from '@sluice/webhooks';
+import { nextRetryDelay } from '@sluice/webhooks';
+
+import { abortableSleep } from './abortable-sleep';
+import type { RateGate } from './postgres-rate-gate';
+import { Slots } from './slots';
+
+export interface OutgoingRecord {
+  recordIndex: number;
+  messageId: string;
+  body: string;
+}
+
+export interface DeliveryTarget {
+  url: string;
+  sign: (messageId: string, body: string) => WebhookHeaders;
+  retryDelaysMs: readonly number[];
+}
+
+export interface DeliveryListener {
+  /** The receiver answered 2xx. */
+  acknowledged(recordIndex: number): void | Promise<void>;
+  /** The last attempt failed, or the failure was not worth retrying. */
+  failed(recordIndex: number, attempts: number, last: AttemptResult): void | Promise<void>;
+}
+
+export interface DeliveryResources {
+  sender: WebhookSender;
+  gate: RateGate;
+  /** Requests in flight at most; records waiting for a retry hold no slot. */
+  concurrency: number;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends every record once it may (rate gate, bounded concurrency), retrying per the target's
+ * schedule; each attempt is signed afresh with its own timestamp, under the record's message id.
+ * Rejects when `signal` aborts, with nothing left running.
+ */
+export async function deliverRecords(records: OutgoingRecord[], target: DeliveryTarget, resources: DeliveryResources, listener: DeliveryListener): Promise<void> {
+  const { sender, gate, signal } = resources;
+  // Every waiting record listens for cancellation; thousands of listeners here are expected.
+  setMaxListeners(0, signal);
+  const slots = new Slots(resources.concurrency);
+  const attempt = (record: OutgoingRecord) =>
+    slots.use(async () => {
+      await gate.take(signal);
+      return sender.post(target.url, record.body, target.sign(record.messageId, record.body));
+    });
+  const deliverOne = async (record: OutgoingRecord) => {
+    for (let attempts = 1; ; attempts++) {
+      signal.throwIfAborted();
+      const result = await attempt(record);
+      if (result.ok) return listener.acknowledged(record.recordIndex);
+      const delay = result.retryable ? nextRetryDelay(attempts, target.retryDelaysMs, result.retryAfterMs) : null;
+      if (delay === null) return listener.failed(record.recordIndex, attempts, result);
+      await abortableSleep(delay, signal);
+    }
+  };
+  const settled = await Promise.allSettled(records.map(deliverOne));
+  signal.throwIfAborted();
+  const problem = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (problem) throw problem.reason;
+}
