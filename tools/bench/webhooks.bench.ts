@@ -1,0 +1,157 @@
+// Webhook delivery against baselines measured in the same run, to a receiver in its own process:
+//   bare undici POSTs (same connections, no signing, no limiter)  vs  Sluice's delivery path
+//   (Standard Webhooks signing, bounded concurrency, the Postgres rate gate, retry bookkeeping);
+//   and the measured arrival rate at the receiver vs a configured limit of 100 records/s.
+// Postgres is started on the "bench" profile's port; the rate gate is the production one.
+/* eslint-disable @typescript-eslint/no-require-imports */
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { createPrismaClient } from '@sluice/db';
+import { AddressPolicy, createSigner, generateSigningSecret, WebhookSender } from '@sluice/webhooks';
+import { Agent, request } from 'undici';
+
+import { deliverRecords, OutgoingRecord } from '../../apps/worker/src/app/activities/delivery/deliver-records';
+import { outgoingRecord } from '../../apps/worker/src/app/activities/delivery/delivery-target';
+import { PostgresRateGate } from '../../apps/worker/src/app/activities/delivery/postgres-rate-gate';
+
+const RECORDS = Number(process.env['WEBHOOK_BENCH_RECORDS'] ?? 20_000);
+// The dev tools are CommonJS files that find the repository from their own location: load them from there.
+const tool = (file: string) => require(join(process.cwd(), 'tools', file));
+const CONCURRENCY = 32;
+const PACED_RATE = 100;
+const PACED_RECORDS = 1000;
+
+const RECEIVER = `
+const http = require('node:http');
+let arrivals = [];
+const server = http.createServer((req, res) => {
+  req.resume();
+  req.on('end', () => { arrivals.push(performance.timeOrigin + performance.now()); res.writeHead(200).end(); });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+process.on('message', (m) => { if (m === 'report') { process.send({ arrivals }); arrivals = []; } else if (m === 'stop') process.exit(0); });
+`;
+
+type Receiver = { url: string; report(): Promise<number[]>; stop(): void };
+
+async function startReceiver(): Promise<Receiver> {
+  const script = join(tmpdir(), 'sluice-bench-receiver.js');
+  writeFileSync(script, RECEIVER);
+  const child = fork(script, [], { stdio: 'inherit' });
+  const { port } = await new Promise<{ port: number }>((resolve) => child.once('message', resolve as (m: unknown) => void));
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    report: () =>
+      new Promise((resolve) => {
+        child.once('message', (m) => resolve((m as { arrivals: number[] }).arrivals));
+        child.send('report');
+      }),
+    stop: () => child.send('stop'),
+  };
+}
+
+async function startDatabase(): Promise<string> {
+  const { resolveProfile } = tool('dev/profiles.js');
+  const { startPostgres, ensureDatabase } = tool('dev/services/postgres.js');
+  const { runPrisma } = tool('prisma/engine-env.js');
+  const profile = resolveProfile('bench');
+  const { port } = await startPostgres(profile, () => undefined);
+  const server = `postgresql://postgres@127.0.0.1:${port}`;
+  await ensureDatabase(`${server}/postgres`, 'sluice', { fresh: false });
+  const url = `${server}/sluice`;
+  runPrisma(['migrate', 'deploy'], { env: { DATABASE_URL: url } });
+  return url;
+}
+
+async function bareBaseline(url: string, body: string): Promise<number> {
+  const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 30_000 });
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < RECORDS) {
+        const response = await request(url, { method: 'POST', dispatcher: agent, body, headers: { 'content-type': 'application/json' } });
+        await response.body.dump();
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  return RECORDS / seconds;
+}
+
+async function main(): Promise<void> {
+  const receiver = await startReceiver();
+  const ownDatabase = !process.env['DATABASE_URL'];
+  if (ownDatabase) process.env['DATABASE_URL'] = await startDatabase();
+  const prisma = createPrismaClient();
+  const secret = generateSigningSecret();
+  const endpoint = await prisma.webhookEndpoint.create({ data: { id: randomUUID(), url: `${receiver.url}?${randomUUID()}`, secret } });
+
+  // A job row is what the rate gate locks; the bench's jobs are removed at the end.
+  const newJob = async (rateLimit: number | null) => {
+    const id = randomUUID();
+    await prisma.job.create({ data: { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1 } });
+    await prisma.jobDelivery.create({ data: { jobId: id, endpointId: endpoint.id, url: receiver.url, rateLimit, retryDelaysMs: [1000, 3000, 9000] } });
+    return id;
+  };
+  const recordsFor = (jobId: string, count: number): OutgoingRecord[] =>
+    Array.from({ length: count }, (_, i) => outgoingRecord(jobId, 'people', i, `{"email":"person${i}@example.com","full_name":"Person ${i}","company_domain":"example.com","seats":${i % 50}}`));
+
+  const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1'), connections: CONCURRENCY });
+  const target = { url: receiver.url, sign: createSigner(secret), retryDelaysMs: [1000, 3000, 9000] };
+  const deliver = async (jobId: string, records: OutgoingRecord[]) => {
+    let delivered = 0;
+    let failed = 0;
+    const started = performance.now();
+    const resources = { sender, concurrency: CONCURRENCY, gate: new PostgresRateGate(prisma, jobId), signal: new AbortController().signal };
+    await deliverRecords(records, target, resources, { acknowledged: () => void delivered++, failed: () => void failed++ });
+    return { delivered, failed, seconds: (performance.now() - started) / 1000 };
+  };
+
+  const sample = recordsFor('bench', 1)[0].body;
+  // Warm both paths (connections, JIT) before timing.
+  await bareBaseline(receiver.url, sample);
+  await deliver(await newJob(null), recordsFor('warm', 2000));
+  await receiver.report();
+
+  const bare = await bareBaseline(receiver.url, sample);
+  await receiver.report();
+  const unthrottledJob = await newJob(null);
+  const unthrottled = await deliver(unthrottledJob, recordsFor(unthrottledJob, RECORDS));
+  const unthrottledArrivals = (await receiver.report()).length;
+  const sluiceRate = unthrottled.delivered / unthrottled.seconds;
+
+  const pacedJob = await newJob(PACED_RATE);
+  const paced = await deliver(pacedJob, recordsFor(pacedJob, PACED_RECORDS));
+  const arrivals = await receiver.report();
+  const measured = (arrivals.length - 1) / ((arrivals[arrivals.length - 1] - arrivals[0]) / 1000);
+
+  const rows = [
+    ['bare undici POST (baseline)', `${Math.round(bare)} records/s`, '1.00×'],
+    ['Sluice delivery, unthrottled', `${Math.round(sluiceRate)} records/s`, `${(bare / sluiceRate).toFixed(2)}× the baseline time (target ≥ 5000 records/s)`],
+    [`Sluice delivery at ${PACED_RATE}/s`, `${measured.toFixed(2)} records/s measured at the receiver`, `${(((measured - PACED_RATE) / PACED_RATE) * 100).toFixed(2)} % off the limit (target ±3 %)`],
+  ];
+  console.log(`${RECORDS} records unthrottled, ${PACED_RECORDS} paced; ${CONCURRENCY} connections; peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
+  for (const [what, value, ratio] of rows) console.log(`${what.padEnd(32)} ${value.padEnd(44)} ${ratio}`);
+  if (unthrottled.failed || paced.failed || unthrottledArrivals !== RECORDS || arrivals.length !== PACED_RECORDS) {
+    throw new Error(`Lost or failed records: ${JSON.stringify({ unthrottled, unthrottledArrivals, paced, pacedArrivals: arrivals.length })}`);
+  }
+
+  await prisma.job.deleteMany({ where: { dataset: 'bench' } });
+  await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+  await prisma.$disconnect();
+  await sender.close();
+  receiver.stop();
+  if (ownDatabase) await tool('dev/services/postgres.js').stopPostgres(tool('dev/profiles.js').resolveProfile('bench'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
