@@ -1,7 +1,13 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateUploadResult, InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
+import type { CreateUploadResult, FailedDeliveryView, InvalidRowView, JobDetailView, JobSummaryView, Paginated, WebhookTestResult } from '@sluice/contracts';
 import { map, Observable } from 'rxjs';
+
+/** Webhook settings of an upload; rate is records/s or "unlimited". */
+export interface WebhookDelivery {
+  webhookUrl: string;
+  rateLimit: string;
+}
 
 export interface DatasetOption {
   name: string;
@@ -33,11 +39,34 @@ export class JobsApiService {
       .pipe(map((datasets) => datasets.map(({ definition }) => ({ name: definition.name, label: definition.label }))));
   }
 
-  upload(dataset: string, files: File[]): Observable<CreateUploadResult> {
+  upload(dataset: string, files: File[], webhook: WebhookDelivery | null = null): Observable<CreateUploadResult> {
     const form = new FormData();
     form.append('dataset', dataset);
+    if (webhook) {
+      form.append('mode', 'webhook');
+      form.append('webhookUrl', webhook.webhookUrl);
+      form.append('rateLimit', webhook.rateLimit);
+    }
     for (const file of files) form.append('files', file, file.name);
     return this.http.post<CreateUploadResult>('/api/uploads', form);
+  }
+
+  testWebhook(url: string): Observable<WebhookTestResult> {
+    return this.http.post<WebhookTestResult>('/api/webhooks/test', { url });
+  }
+
+  setDeliveryRate(jobId: string, rateLimit: number | null): Observable<{ rateLimit: number | null }> {
+    return this.http.put<{ rateLimit: number | null }>(`/api/jobs/${jobId}/rate`, { rateLimit });
+  }
+
+  listFailedDeliveries(jobId: string, page: number, pageSize: number): Observable<Paginated<FailedDeliveryView>> {
+    return this.http.get<Paginated<FailedDeliveryView>>(`/api/jobs/${jobId}/deliveries/failed`, {
+      params: new HttpParams().set('page', page).set('pageSize', pageSize),
+    });
+  }
+
+  retryFailedDeliveries(jobId: string): Observable<{ queued: number }> {
+    return this.http.post<{ queued: number }>(`/api/jobs/${jobId}/deliveries/retry-failed`, {});
   }
 }
 

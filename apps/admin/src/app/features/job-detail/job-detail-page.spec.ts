@@ -35,6 +35,28 @@ const JOB: JobDetailView = {
   merge: { rowsIn: 5, rowsOut: 3, duplicatesRemoved: 2, fieldsMerged: 4, conflicts: 1 },
   aggregations: { row_count: 2, min_value: -1.5, max_value: 7, per_sensor_count: { 's-1': 2 } },
   invalidRows: { total: 1, items: [{ fileId: 'f1', row: 3, error: 'value "abc" is not a number' }] },
+  mode: 'download',
+  delivery: null,
+};
+
+const WEBHOOK_JOB: JobDetailView = {
+  ...JOB,
+  status: 'processed',
+  mode: 'webhook',
+  delivery: {
+    endpointId: 'e1',
+    url: 'https://hooks.example.com/in',
+    state: 'partial',
+    rateLimit: 10,
+    currentRate: 0,
+    retryDelaysMs: [1000, 3000, 9000],
+    total: 4,
+    delivered: 3,
+    failed: 1,
+    pending: 0,
+    startedAt: '2026-01-05T10:00:02.000Z',
+    finishedAt: '2026-01-05T10:00:03.000Z',
+  },
 };
 
 describe('JobDetailPage', () => {
@@ -65,5 +87,51 @@ describe('JobDetailPage', () => {
     // A finished job is not polled again.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     http.expectNone('/api/jobs/j1');
+  });
+
+  it('shows webhook delivery progress and its failed list, and changes the rate and replays failures', async () => {
+    TestBed.configureTestingModule({
+      imports: [JobDetailPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(JobDetailPage);
+    fixture.componentRef.setInput('id', 'j1');
+    fixture.detectChanges();
+    await tick();
+    http.expectOne('/api/jobs/j1').flush(WEBHOOK_JOB);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    await tick();
+    http.expectOne('/api/jobs/j1/deliveries/failed?page=1&pageSize=50').flush({
+      items: [{ recordIndex: 2, messageId: 'msg_j1_2', attempts: 1, lastStatus: 400, lastError: 'HTTP 400', failedAt: '2026-01-05T10:00:03.000Z' }],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    });
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('.delivery__counts')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('3 delivered · 1 failed · 0 pending of 4');
+    expect(page.querySelector('.delivery__bar')?.getAttribute('aria-valuenow')).toBe('100');
+    expect(Array.from(page.querySelectorAll('.failed-deliveries tbody td')).map((c) => c.textContent)).toEqual(['2', 'msg_j1_2', '1', 'HTTP 400']);
+
+    const select = page.querySelector('select[name="deliveryRate"]') as HTMLSelectElement;
+    expect(select.value).toBe('10');
+    select.value = '60';
+    select.dispatchEvent(new Event('change'));
+    const put = http.expectOne('/api/jobs/j1/rate');
+    expect(put.request.method).toBe('PUT');
+    expect(put.request.body).toEqual({ rateLimit: 60 });
+    put.flush({ rateLimit: 60 });
+
+    (page.querySelector('.retry-failed') as HTMLButtonElement).click();
+    const retry = http.expectOne('/api/jobs/j1/deliveries/retry-failed');
+    expect(retry.request.method).toBe('POST');
+    retry.flush({ queued: 1 });
+    fixture.detectChanges();
+    expect(page.querySelector('.delivery__message')?.textContent).toBe('Retrying 1 failed delivery');
+    await tick();
+    // Asking something of the job polls it again.
+    expect(http.match('/api/jobs/j1').length).toBeGreaterThan(0);
   });
 });

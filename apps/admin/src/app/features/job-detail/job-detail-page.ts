@@ -1,5 +1,5 @@
 import { DatePipe, DecimalPipe, KeyValuePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { JobDetailView } from '@sluice/contracts';
@@ -8,15 +8,21 @@ import { catchError, map, of, switchMap, takeWhile, timer } from 'rxjs';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { StatusChip } from '../../shared/status-chip';
+import { DeliveryPanel } from './delivery-panel';
 
 const RUNNING = new Set(['waiting', 'processing']);
+const DELIVERING = new Set(['pending', 'delivering']);
+const ASKED_POLL_MS = 5000;
+
+/** Worth polling: processing, or records still on their way to a webhook. */
+const isActive = (job: JobDetailView) => RUNNING.has(job.status) || DELIVERING.has(job.delivery?.state ?? '');
 
 type DetailState = { job: JobDetailView | null; error: string | null };
 
 @Component({
   selector: 'sl-job-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, StatusChip],
+  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, StatusChip, DeliveryPanel],
   templateUrl: './job-detail-page.html',
 })
 export class JobDetailPage {
@@ -27,13 +33,23 @@ export class JobDetailPage {
   readonly formatDuration = formatDuration;
   readonly formatBytes = formatBytes;
 
-  // Polls while the job runs, then stops: a finished job only changes again when it expires.
+  /** Bumped when the page asks something of the job (a rate change, a replay), to poll again. */
+  readonly refresh = signal(0);
+  private askedAt = 0;
+
+  /** Polls again, for at least a few seconds: the workflow takes the request up asynchronously. */
+  asked(): void {
+    this.askedAt = Date.now();
+    this.refresh.update((n) => n + 1);
+  }
+
+  // Polls while the job runs or delivers, then stops: a finished job only changes again when asked or expired.
   readonly state = toSignal(
-    toObservable(this.id).pipe(
-      switchMap((id) =>
+    toObservable(computed(() => ({ id: this.id(), refresh: this.refresh() }))).pipe(
+      switchMap(({ id }) =>
         timer(0, 1000).pipe(
           switchMap(() => this.api.getJob(id)),
-          takeWhile((job) => RUNNING.has(job.status), true),
+          takeWhile((job) => isActive(job) || Date.now() - this.askedAt < ASKED_POLL_MS, true),
           map((job): DetailState => ({ job, error: null })),
           catchError((error: unknown) => of<DetailState>({ job: null, error: describeHttpError(error) })),
         ),

@@ -46,6 +46,37 @@ describe('UploadForm', () => {
     expect(navigate).toHaveBeenCalledWith(['/jobs', 'job-1']);
   });
 
+  it('sends webhook settings in webhook mode, and tests the URL first when asked', async () => {
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([]);
+    const form = fixture.componentInstance;
+    form.mode.set('webhook');
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    expect((page.querySelector('select[name="rateLimit"]') as HTMLSelectElement).value).toBe('10');
+    expect(Array.from(page.querySelectorAll('select[name="rateLimit"] option')).map((o) => o.textContent)).toEqual(['1', '5', '10', '30', '60', 'unlimited']);
+
+    form.files.set([csv('a.csv')]);
+    form.submit();
+    expect(form.error()).toBe('Enter the webhook URL that should receive the records');
+    http.expectNone('/api/uploads');
+
+    form.webhookUrl.set(' https://hooks.example.com/in ');
+    form.testWebhook();
+    const test = http.expectOne('/api/webhooks/test');
+    expect(test.request.body).toEqual({ url: 'https://hooks.example.com/in' });
+    test.flush({ url: 'https://hooks.example.com/in', endpointId: 'e', messageId: 'm', ok: false, statusCode: 503, latencyMs: 12, error: 'HTTP 503' });
+    fixture.detectChanges();
+    expect(page.querySelector('.webhook-test')?.textContent?.trim()).toBe('Test delivery failed: 503 in 12 ms — HTTP 503');
+
+    form.rateLimit.set('unlimited');
+    form.submit();
+    const body = http.expectOne('/api/uploads').request.body as FormData;
+    expect([body.get('mode'), body.get('webhookUrl'), body.get('rateLimit')]).toEqual(['webhook', 'https://hooks.example.com/in', 'unlimited']);
+  });
+
   it('shows the server message when the upload is refused', async () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();

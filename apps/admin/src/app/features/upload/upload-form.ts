@@ -3,6 +3,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { catchError, of } from 'rxjs';
 
+import { RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
+
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 
 /** Same limit as the API's default; the API has the final word. */
@@ -23,6 +25,21 @@ export class UploadForm {
   readonly files = signal<File[]>([]);
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
+  readonly mode = signal<'download' | 'webhook'>('download');
+  readonly webhookUrl = signal('');
+  readonly rateLimit = signal('10');
+  readonly ratePresets = RATE_LIMIT_PRESETS.map((rate) => (rate === null ? 'unlimited' : String(rate)));
+  readonly testResult = signal<WebhookTestResult | null>(null);
+
+  /** Sends one signed sample record, so a wrong URL shows before any job runs. */
+  testWebhook(): void {
+    this.testResult.set(null);
+    this.error.set(null);
+    this.api.testWebhook(this.webhookUrl().trim()).subscribe({
+      next: (result) => this.testResult.set(result),
+      error: (error: unknown) => this.error.set(describeHttpError(error)),
+    });
+  }
 
   pickFiles(list: FileList | null): void {
     const files = Array.from(list ?? []);
@@ -36,9 +53,14 @@ export class UploadForm {
       this.error.set('Choose one or more CSV files');
       return;
     }
+    const webhook = this.mode() === 'webhook' ? { webhookUrl: this.webhookUrl().trim(), rateLimit: this.rateLimit() } : null;
+    if (webhook && !webhook.webhookUrl) {
+      this.error.set('Enter the webhook URL that should receive the records');
+      return;
+    }
     this.busy.set(true);
     this.error.set(null);
-    this.api.upload(this.dataset(), this.files()).subscribe({
+    this.api.upload(this.dataset(), this.files(), webhook).subscribe({
       next: ({ jobId }) => {
         this.busy.set(false);
         this.uploaded.emit(jobId);
