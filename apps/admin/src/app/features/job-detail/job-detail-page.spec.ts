@@ -59,20 +59,26 @@ const WEBHOOK_JOB: JobDetailView = {
   },
 };
 
+/** The page for job j1, after its first GET answered with `job`. */
+async function openJob(job: JobDetailView) {
+  TestBed.configureTestingModule({
+    imports: [JobDetailPage],
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+  });
+  const http = TestBed.inject(HttpTestingController);
+  const fixture = TestBed.createComponent(JobDetailPage);
+  fixture.componentRef.setInput('id', 'j1');
+  fixture.detectChanges();
+  await tick();
+  http.expectOne('/api/jobs/j1').flush(job);
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return { http, fixture };
+}
+
 describe('JobDetailPage', () => {
   it('shows files, aggregations and invalid rows of a finished job', async () => {
-    TestBed.configureTestingModule({
-      imports: [JobDetailPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    const fixture = TestBed.createComponent(JobDetailPage);
-    fixture.componentRef.setInput('id', 'j1');
-    fixture.detectChanges();
-    await tick();
-    http.expectOne('/api/jobs/j1').flush(JOB);
-    await fixture.whenStable();
-    fixture.detectChanges();
+    const { http, fixture } = await openJob(JOB);
     const page = fixture.nativeElement as HTMLElement;
     expect(page.querySelector('h2')?.textContent).toContain('Job j1');
     expect(page.querySelector('.chip--partial')).not.toBeNull();
@@ -90,18 +96,7 @@ describe('JobDetailPage', () => {
   });
 
   it('shows webhook delivery progress and its failed list, and changes the rate and replays failures', async () => {
-    TestBed.configureTestingModule({
-      imports: [JobDetailPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    const fixture = TestBed.createComponent(JobDetailPage);
-    fixture.componentRef.setInput('id', 'j1');
-    fixture.detectChanges();
-    await tick();
-    http.expectOne('/api/jobs/j1').flush(WEBHOOK_JOB);
-    await fixture.whenStable();
-    fixture.detectChanges();
+    const { http, fixture } = await openJob(WEBHOOK_JOB);
     await tick();
     http.expectOne('/api/jobs/j1/deliveries/failed?page=1&pageSize=50').flush({
       items: [{ recordIndex: 2, messageId: 'msg_j1_2', attempts: 1, lastStatus: 400, lastError: 'HTTP 400', failedAt: '2026-01-05T10:00:03.000Z' }],
