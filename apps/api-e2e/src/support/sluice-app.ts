@@ -17,7 +17,15 @@ export interface SluiceApp {
   prisma: PrismaClient;
   store: ObjectStore;
   temporal: Client;
+  /** Stops the worker as a deploy or a crash would, with activities still running, and starts a new one. */
+  replaceWorker(): Promise<void>;
   close(): Promise<void>;
+}
+
+async function startWorker(): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+  await worker.init();
+  return worker;
 }
 
 export async function startSluice(env: Record<string, string> = {}): Promise<SluiceApp> {
@@ -25,8 +33,7 @@ export async function startSluice(env: Record<string, string> = {}): Promise<Slu
   const api: INestApplication = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });
   configureApp(api);
   await api.listen(0, '127.0.0.1');
-  const worker: INestApplicationContext = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  await worker.init();
+  let worker = await startWorker();
   const address = api.getHttpServer().address() as { port: number };
   const prisma = createPrismaClient();
   const store = new ObjectStore(s3ConfigFromEnv());
@@ -36,6 +43,10 @@ export async function startSluice(env: Record<string, string> = {}): Promise<Slu
     prisma,
     store,
     temporal: new Client({ connection }),
+    async replaceWorker() {
+      await worker.close();
+      worker = await startWorker();
+    },
     async close() {
       await worker.close();
       await api.close();
