@@ -84,7 +84,7 @@ function listenForDeliveryRequests(jobId: string): DeliveryRequests {
  * Delivers the job's records batch by batch, then keeps the records for the retention period,
  * replaying failed deliveries whenever asked, counted from the end of delivery.
  */
-async function deliverRecords(input: CsvJobInput, status: FinishedJobStatus, requests: DeliveryRequests): Promise<void> {
+async function deliverThenRetain(input: CsvJobInput, status: FinishedJobStatus, requests: DeliveryRequests): Promise<void> {
   const { jobId, dataset } = input;
   let plan: DeliveryPlan | null = null;
   let error: string | null = null;
@@ -145,7 +145,7 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };
   }
   await bookkeeping.finalize({ outcome, retentionMs: input.retentionMs });
-  if (input.delivery) await deliverRecords(input, outcome.status, requests);
+  if (input.delivery) await deliverThenRetain(input, outcome.status, requests);
   else await sleep(input.retentionMs);
   await bookkeeping.expireJob({ jobId: input.jobId });
   return outcome;

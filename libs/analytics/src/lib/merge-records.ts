@@ -30,8 +30,10 @@ const neutralised = (column: string) =>
 
 const JSON_TYPES: Partial<Record<FieldType, string>> = { int: 'BIGINT', decimal: 'DOUBLE', bool: 'BOOLEAN' };
 // Values were validated and normalised before staging, so a cast only fails on a kept free-text column.
-const typed = (field: string, type: FieldType | undefined) =>
-  JSON_TYPES[type ?? 'string'] ? `TRY_CAST(${ident(field)} AS ${JSON_TYPES[type ?? 'string']}) AS ${ident(field)}` : ident(field);
+function typed(field: string, type: FieldType | undefined): string {
+  const sqlType = type && JSON_TYPES[type];
+  return sqlType ? `TRY_CAST(${ident(field)} AS ${sqlType}) AS ${ident(field)}` : ident(field);
+}
 
 const PRIORITY: Record<MergeDedupe['policy'], (fields: string[]) => string> = {
   first: () => 'file_index, row_in_job',

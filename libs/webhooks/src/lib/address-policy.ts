@@ -22,11 +22,15 @@ const RANGE_NAMES: Record<string, string> = {
 
 type Network = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
-function plain(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
-  const ip = ipaddr.parse(address);
-  // ::ffff:10.0.0.1 reaches 10.0.0.1: judge the IPv4 address it carries.
+// ::ffff:10.0.0.1 reaches 10.0.0.1: judge (and match) the IPv4 address it carries.
+function unmapped(ip: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
   return ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip;
 }
+
+const plain = (address: string) => unmapped(ipaddr.parse(address));
+
+/** The URL's host without the brackets of an IPv6 literal. */
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
 
 /**
  * Which addresses webhooks may reach: public unicast only, unless an address falls in the allowlist
@@ -41,7 +45,7 @@ export class AddressPolicy {
       const trimmed = entry.trim();
       if (ipaddr.isValidCIDR(trimmed)) {
         const [ip, bits] = ipaddr.parseCIDR(trimmed);
-        return [ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip, bits] as Network;
+        return [unmapped(ip), bits] as Network;
       }
       if (ipaddr.isValid(trimmed)) {
         const ip = plain(trimmed);
@@ -75,7 +79,7 @@ export class AddressPolicy {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedDestinationError(`Webhook URLs must use http or https, not ${url.protocol.replace(':', '')}`);
     if (url.username || url.password) throw new RefusedDestinationError('Webhook URLs may not carry credentials; the signature authenticates each request');
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const host = hostOf(url);
     if (isIP(host)) this.assertAllowed(host, raw);
     return url;
   }
@@ -83,7 +87,7 @@ export class AddressPolicy {
   /** Resolves the URL's host now and checks every address (used to refuse a bad URL before a job starts). */
   async checkResolvedUrl(raw: string): Promise<URL> {
     const url = this.checkUrl(raw);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const host = hostOf(url);
     if (!isIP(host)) await new Promise<void>((resolve, reject) => this.lookup(host, {}, (error) => (error ? reject(error) : resolve())));
     return url;
   }

@@ -1,7 +1,8 @@
 import type { ColumnMappingView, DeliveryView, InvalidRowView, JobAggregations, MergeStatsView, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
 import type { InvalidRow, Job, Upload } from '@sluice/db';
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
+import { iso } from '../common/iso-date';
+
 
 export function toJobSummaryView(job: Job & { uploads: Pick<Upload, 'id'>[] }): JobSummaryView {
   return {

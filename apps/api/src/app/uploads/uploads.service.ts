@@ -11,7 +11,7 @@ import type { Client } from '@temporalio/client';
 import type { ApiConfig } from '../config/api-config';
 import { DatasetConfigsService, VersionedDataset } from '../datasets/dataset-configs.service';
 import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
-import { DeliverySettingError, parseMode, parseRateLimit, parseRetryDelays } from '../webhooks/delivery-options';
+import { parseMode, parseRateLimit, parseRetryDelays } from '../webhooks/delivery-options';
 import { WebhookEndpointsService } from '../webhooks/webhook-endpoints.service';
 import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
 
@@ -95,18 +95,13 @@ export class UploadsService {
 
   /** Webhook settings of the upload, or undefined for download mode; the URL is registered (and its secret made) here. */
   private async deliveryOptions(fields: Record<string, string>): Promise<DeliveryOptions | undefined> {
-    try {
-      if (parseMode(fields['mode']) === 'download') return undefined;
-      const rateLimit = parseRateLimit(fields['rateLimit']);
-      const retryDelaysMs = parseRetryDelays(fields['retryDelays']);
-      const url = fields['webhookUrl']?.trim();
-      if (!url) throw new BadRequestException('Missing field "webhookUrl": webhook mode needs the URL to deliver records to');
-      const endpoint = await this.webhooks.register(url);
-      return { endpointId: endpoint.id, url: endpoint.url, rateLimit, retryDelaysMs };
-    } catch (error) {
-      if (error instanceof DeliverySettingError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    if (parseMode(fields['mode']) === 'download') return undefined;
+    const rateLimit = parseRateLimit(fields['rateLimit']);
+    const retryDelaysMs = parseRetryDelays(fields['retryDelays']);
+    const url = fields['webhookUrl']?.trim();
+    if (!url) throw new BadRequestException('Missing field "webhookUrl": webhook mode needs the URL to deliver records to');
+    const endpoint = await this.webhooks.register(url);
+    return { endpointId: endpoint.id, url: endpoint.url, rateLimit, retryDelaysMs };
   }
 
   private retention(value: string | undefined): number {

@@ -1,14 +1,14 @@
-import { BadRequestException, ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DeliveryView, FailedDeliveryView, Paginated, webhookMessageId, workflowIdForJob } from '@sluice/contracts';
 import type { PrismaClient } from '@sluice/db';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from '@sluice/temporal';
 import type { Client } from '@temporalio/client';
 
+import { iso } from '../common/iso-date';
 import { PRISMA, TEMPORAL_CLIENT } from '../tokens';
-import { DeliverySettingError, parseRateLimit } from './delivery-options';
+import { parseRateLimit } from './delivery-options';
 import type { ListFailedDeliveriesDto } from './list-failed-deliveries.dto';
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 /** A webhook job's delivery: progress, the failed list, and the live controls (rate, replay). */
 @Injectable()
@@ -64,13 +64,7 @@ export class JobDeliveriesService {
 
   /** Signals the job's workflow, which stores the new limit; running deliveries follow it within 100 ms. */
   async setRate(jobId: string, value: unknown): Promise<{ rateLimit: number | null }> {
-    let rateLimit: number | null;
-    try {
-      rateLimit = parseRateLimit(value);
-    } catch (error) {
-      if (error instanceof DeliverySettingError) throw new BadRequestException(error.message);
-      throw error;
-    }
+    const rateLimit = parseRateLimit(value);
     await this.webhookJob(jobId, { live: true });
     await this.temporal.workflow.getHandle(workflowIdForJob(jobId)).signal(setDeliveryRateSignal, { rateLimit });
     return { rateLimit };

@@ -9,8 +9,7 @@ export function batchSizeFor(total: number, minimum = 1000, maxBatches = 1000): 
 }
 
 /** Cuts newline-delimited records into batches of `size` lines by byte offset, reading the bytes once. */
-export async function planBatches(chunks: AsyncIterable<Buffer>, sizeOf: (total: number) => number, totalHint: number): Promise<{ total: number; batches: DeliveryBatchPlan[] }> {
-  const size = sizeOf(totalHint);
+export async function planBatches(chunks: AsyncIterable<Buffer>, size: number): Promise<{ total: number; batches: DeliveryBatchPlan[] }> {
   const batches: DeliveryBatchPlan[] = [];
   let offset = 0;
   let total = 0;
@@ -36,8 +35,9 @@ export async function planBatches(chunks: AsyncIterable<Buffer>, sizeOf: (total:
 export async function planDeliveries(deps: ActivityDeps, { jobId }: { jobId: string }): Promise<DeliveryPlan> {
   const key = recordsKey(jobId);
   const job = await deps.prisma.job.findUniqueOrThrow({ where: { id: jobId }, select: { mergeStats: true } });
+  // The merge already counted the records, so the batch size is known before the file is read.
   const expected = (job.mergeStats as { rowsOut?: number } | null)?.rowsOut ?? 0;
-  const { total, batches } = await planBatches(await deps.store.read(key), batchSizeFor, expected);
+  const { total, batches } = await planBatches(await deps.store.read(key), batchSizeFor(expected));
   await deps.prisma.jobDelivery.update({ where: { jobId }, data: { total, state: 'delivering', startedAt: new Date() } });
   return { recordsKey: key, total, batches };
 }

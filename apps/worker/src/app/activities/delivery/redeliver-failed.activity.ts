@@ -16,12 +16,18 @@ export async function redeliverFailed(deps: ActivityDeps, { jobId, dataset, plan
   const failures = await prisma.failedDelivery.findMany({ where: { jobId, deliveredAt: null }, orderBy: { recordIndex: 'asc' } });
   const earlierAttempts = new Map(failures.map((f) => [f.recordIndex, f.attempts]));
 
+  // Failures come sorted by record and batches cover the records in order: one pass pairs them,
+  // and only batches holding an outstanding failure are read.
   const records: OutgoingRecord[] = [];
+  let next = 0;
   for (const batch of plan.batches) {
-    const wanted = failures.filter((f) => f.recordIndex >= batch.firstRecord && f.recordIndex < batch.firstRecord + batch.count && !progress.isFinished(f.recordIndex));
+    const wanted: number[] = [];
+    for (; next < failures.length && failures[next].recordIndex < batch.firstRecord + batch.count; next++) {
+      if (!progress.isFinished(failures[next].recordIndex)) wanted.push(failures[next].recordIndex);
+    }
     if (wanted.length === 0) continue;
     const lines = recordLines(await deps.store.readRange(plan.recordsKey, batch.start, batch.end));
-    for (const { recordIndex } of wanted) records.push(outgoingRecord(jobId, dataset, recordIndex, lines[recordIndex - batch.firstRecord]));
+    for (const recordIndex of wanted) records.push(outgoingRecord(jobId, dataset, recordIndex, lines[recordIndex - batch.firstRecord]));
   }
 
   const save = async () => {
