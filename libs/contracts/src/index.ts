@@ -5,3 +5,5 @@ export * from './lib/temporal-names';
 export * from './lib/workflow-io';
 export * from './lib/dataset-definition';
 export * from './lib/webhook-delivery';
+export * from './lib/metrics';
+export * from './lib/pipeline-definition';

@@ -1,3 +1,5 @@
+import type { MetricsConfig } from './metrics';
+
 export type FieldType = 'string' | 'email' | 'domain' | 'url' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
 
 export interface FieldDefinition {
@@ -36,4 +38,6 @@ export interface DatasetDefinition {
   keepUnmapped?: boolean;
   /** De-duplication across every file of a job; absent for datasets whose rows are events. */
   dedupe?: DedupeConfig;
+  /** Daily metrics recorded after every job of this dataset, for period comparisons. */
+  metrics?: MetricsConfig;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { metricsConfigSchema, metricsProblems } from '../metrics/metrics-schema';
 import type { DatasetDefinition } from './dataset-definition';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -29,6 +30,7 @@ const datasetSchema = z
         fuzzy: z.object({ field: z.string(), blockBy: z.string().optional(), threshold: z.number().min(50).max(100) }).optional(),
       })
       .optional(),
+    metrics: metricsConfigSchema.optional(),
   })
   .strict()
   .superRefine((dataset, context) => {
@@ -49,6 +51,10 @@ const datasetSchema = z
     if (dataset.dedupe?.fuzzy) {
       known(['dedupe', 'fuzzy', 'field'], dataset.dedupe.fuzzy.field);
       if (dataset.dedupe.fuzzy.blockBy) known(['dedupe', 'fuzzy', 'blockBy'], dataset.dedupe.fuzzy.blockBy);
+    }
+    if (dataset.metrics) {
+      const types = Object.fromEntries(dataset.fields.map((f) => [f.name, f.type]));
+      for (const problem of metricsProblems(dataset.metrics, types)) context.addIssue({ code: 'custom', path: ['metrics', ...problem.path], message: problem.message });
     }
   });
 

@@ -9,4 +9,15 @@ export const sensorReadingsDataset: DatasetDefinition = {
     { name: 'timestamp', type: 'datetime', required: true, synonyms: ['time', 'datetime', 'date time', 'ts', 'recorded at', 'reading time'] },
     { name: 'value', type: 'decimal', required: true, synonyms: ['reading', 'measurement', 'val'] },
   ],
+  metrics: {
+    dateField: 'timestamp',
+    dimensions: ['sensor_id'],
+    metrics: [
+      { name: 'readings', label: 'Readings', op: 'count' },
+      { name: 'avg_value', label: 'Average value', op: 'avg', field: 'value' },
+      { name: 'min_value', label: 'Minimum value', op: 'min', field: 'value' },
+      { name: 'max_value', label: 'Maximum value', op: 'max', field: 'value' },
+      { name: 'sensors', label: 'Sensors reporting', op: 'count_distinct', field: 'sensor_id' },
+    ],
+  },
 };

@@ -13,4 +13,17 @@ export const transactionsDataset: DatasetDefinition = {
     { name: 'cost', type: 'decimal', required: true, synonyms: ['amount', 'price', 'charge', 'cost usd', 'spend'] },
     { name: 'timestamp', type: 'datetime', required: true, synonyms: ['time', 'date', 'created at', 'datetime', 'ts'] },
   ],
+  // Seed 003's daily metrics: spend, tokens and active users, by region, company and model.
+  metrics: {
+    dateField: 'timestamp',
+    dimensions: ['region', 'company', 'model_name'],
+    metrics: [
+      { name: 'transactions', label: 'Transactions', op: 'count' },
+      { name: 'revenue', label: 'Revenue', op: 'sum', field: 'cost' },
+      { name: 'tokens', label: 'Tokens', op: 'sum', field: 'token_count' },
+      { name: 'active_users', label: 'Active users', op: 'count_distinct', field: 'user' },
+      { name: 'avg_cost', label: 'Average cost', op: 'avg', field: 'cost' },
+      { name: 'revenue_per_user', label: 'Revenue per user', ratio: { numerator: 'revenue', denominator: 'active_users' } },
+    ],
+  },
 };

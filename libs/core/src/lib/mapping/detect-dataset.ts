@@ -1,0 +1,25 @@
+import type { DatasetDefinition } from '@sluice/contracts';
+
+import { DEFAULT_MATCH_THRESHOLD, matchHeaders } from './header-matcher';
+
+export interface DatasetGuess {
+  dataset: string;
+  /** Share of the dataset's fields the headers map to, 0–1. */
+  coverage: number;
+}
+
+/**
+ * Which of `candidates` a header row belongs to: among datasets whose required fields all map, the one
+ * whose fields the headers cover best (ties: more mapped headers). Null when no candidate fits.
+ */
+export function detectDataset(headers: string[], candidates: DatasetDefinition[]): DatasetGuess | null {
+  let best: (DatasetGuess & { mapped: number }) | null = null;
+  for (const dataset of candidates) {
+    const mapping = matchHeaders(headers, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
+    const mapped = new Set(mapping.flatMap((m) => (m.field ? [m.field] : [])));
+    if (!dataset.fields.every((f) => !f.required || mapped.has(f.name))) continue;
+    const coverage = mapped.size / dataset.fields.length;
+    if (!best || coverage > best.coverage || (coverage === best.coverage && mapped.size > best.mapped)) best = { dataset: dataset.name, coverage, mapped: mapped.size };
+  }
+  return best && { dataset: best.dataset, coverage: best.coverage };
+}
