@@ -1,3 +1,6 @@
 export * from './lib/duckdb-session';
 export * from './lib/sensor-aggregations';
 export * from './lib/merge-records';
+export * from './lib/typed-columns';
+export * from './lib/join-pipeline';
+export * from './lib/daily-metrics';

@@ -26,3 +26,8 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
 export function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
+
+/** A quoted SQL identifier. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldType, MergeStatsView } from '@sluice/contracts';
 
-import { sqlLiteral, withDuckDb } from './duckdb-session';
+import { ident, sqlLiteral, withDuckDb } from './duckdb-session';
+import { typedColumn } from './typed-columns';
 
 export interface MergeDedupe {
   keys: string[][];
@@ -22,18 +23,10 @@ export interface MergeInput {
 
 export type MergeStats = MergeStatsView;
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const norm = (expression: string) => `trim(regexp_replace(lower(${expression}), '[^a-z0-9]+', ' ', 'g'))`;
 // Same rule as neutraliseFormula in @sluice/core, applied inside DuckDB so rows never pass through JS.
 const neutralised = (column: string) =>
   `CASE WHEN regexp_matches(${column}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${column}, '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$') THEN '''' || ${column} ELSE ${column} END`;
-
-const JSON_TYPES: Partial<Record<FieldType, string>> = { int: 'BIGINT', decimal: 'DOUBLE', bool: 'BOOLEAN' };
-// Values were validated and normalised before staging, so a cast only fails on a kept free-text column.
-function typed(field: string, type: FieldType | undefined): string {
-  const sqlType = type && JSON_TYPES[type];
-  return sqlType ? `TRY_CAST(${ident(field)} AS ${sqlType}) AS ${ident(field)}` : ident(field);
-}
 
 const PRIORITY: Record<MergeDedupe['policy'], (fields: string[]) => string> = {
   first: () => 'file_index, row_in_job',
@@ -107,7 +100,7 @@ export async function mergeRecords({ files, fields, dedupe, output, records }: M
     await db.run(`COPY (SELECT ${fields.map((f) => `${neutralised(ident(f))} AS ${ident(f)}`).join(', ')} FROM merged ORDER BY first_row)
       TO ${sqlLiteral(output)} (HEADER, DELIMITER ',')`);
     if (records) {
-      await db.run(`COPY (SELECT ${fields.map((f) => typed(f, records.types[f])).join(', ')} FROM merged ORDER BY first_row)
+      await db.run(`COPY (SELECT ${fields.map((f) => `${typedColumn(f, records.types[f])} AS ${ident(f)}`).join(', ')} FROM merged ORDER BY first_row)
         TO ${sqlLiteral(records.output)} (FORMAT JSON)`);
     }
     const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM sized), count(*), coalesce(sum(fields_merged), 0), coalesce(sum(conflicts), 0) FROM merged`);

@@ -1,0 +1,72 @@
+import type { AggregateMetric, DailyMetricRow, FieldType, MetricsConfig } from '@sluice/contracts';
+import { isRatioMetric } from '@sluice/contracts';
+
+import { ident, sqlLiteral, withDuckDb } from './duckdb-session';
+
+export interface DailyMetricsInput {
+  /** A result CSV: the merged records of a dataset or the joined rows of a pipeline. */
+  file: string;
+  types: Record<string, FieldType>;
+  config: MetricsConfig;
+}
+
+export interface DailyMetrics {
+  rows: DailyMetricRow[];
+  rowCount: number;
+  rowsWithoutDate: number;
+}
+
+/** What a dimension value is called when the field is empty. */
+export const EMPTY_DIMENSION_VALUE = '(none)';
+
+function dayOf(field: string, type: FieldType, timeZone: string): string {
+  // A datetime is an instant: its day depends on the zone. A date already is the day.
+  if (type === 'datetime') return `CAST(timezone(${sqlLiteral(timeZone)}, TRY_CAST(${ident(field)} AS TIMESTAMPTZ)) AS DATE)`;
+  return `TRY_CAST(${ident(field)} AS DATE)`;
+}
+
+function partsOf(metric: AggregateMetric, index: number): string[] {
+  if (!metric.field) return [`count(*) AS c${index}`, `NULL AS s${index}`, `NULL AS lo${index}`, `NULL AS hi${index}`, `NULL AS d${index}`];
+  const field = ident(metric.field);
+  const number = `TRY_CAST(${field} AS DOUBLE)`;
+  return [
+    `count(${field}) AS c${index}`,
+    `sum(${number}) AS s${index}`,
+    `min(${number}) AS lo${index}`,
+    `max(${number}) AS hi${index}`,
+    metric.op === 'count_distinct' ? `list(DISTINCT ${field}) FILTER (WHERE ${field} IS NOT NULL) AS d${index}` : `NULL AS d${index}`,
+  ];
+}
+
+const asNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * A job's metrics per day, in DuckDB: per aggregate metric, the parts (sum, count, min, max, distinct
+ * values) that later fold into any week or month, once for all rows (dimension '') and once per value
+ * of each dimension. Rows whose date is empty or unreadable are counted and left out.
+ */
+export async function computeDailyMetrics({ file, types, config }: DailyMetricsInput): Promise<DailyMetrics> {
+  const timeZone = config.timeZone ?? 'UTC';
+  const metrics = config.metrics.filter((m): m is AggregateMetric => !isRatioMetric(m));
+  return withDuckDb(async (db) => {
+    await db.run(`CREATE TEMP TABLE source AS SELECT *, ${dayOf(config.dateField, types[config.dateField] ?? 'date', timeZone)} AS _day
+      FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)`);
+    const [[rowCount, withoutDate]] = (await db.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE _day IS NULL) FROM source')).getRows();
+    const rows: DailyMetricRow[] = [];
+    const parts = metrics.flatMap(partsOf).join(', ');
+    for (const dimension of ['', ...config.dimensions]) {
+      const value = dimension ? `coalesce(nullif(trim(${ident(dimension)}), ''), ${sqlLiteral(EMPTY_DIMENSION_VALUE)})` : `''`;
+      const reader = await db.runAndReadAll(`SELECT strftime(_day, '%Y-%m-%d'), ${value} AS dimension_value, ${parts}
+        FROM source WHERE _day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
+      for (const row of reader.getRows()) {
+        metrics.forEach((metric, index) => {
+          const [count, sum, min, max, distinct] = row.slice(2 + index * 5, 7 + index * 5);
+          const daily: DailyMetricRow = { day: String(row[0]), metric: metric.name, dimension, dimensionValue: String(row[1]), sum: asNumber(sum) ?? 0, count: Number(count), min: asNumber(min), max: asNumber(max) };
+          if (metric.op === 'count_distinct') daily.distinctValues = ((distinct as { items: unknown[] } | null)?.items ?? []).map(String);
+          rows.push(daily);
+        });
+      }
+    }
+    return { rows, rowCount: Number(rowCount), rowsWithoutDate: Number(withoutDate) };
+  });
+}
