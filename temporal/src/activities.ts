@@ -1,22 +1,33 @@
 import type {
   ColumnMappingView,
   CsvJobFile,
+  CsvJobInput,
   DatasetDefinition,
   DeliveryBatchPlan,
   DeliveryPlan,
   FileOutcome,
+  InboxRunOutcome,
   JobAggregations,
   JobOutcome,
   MergeStatsView,
+  MetricsSummary,
+  PipelineDefinition,
 } from '@sluice/contracts';
 
-export interface ResultsInput {
+/** What a job reads its files as: one dataset's definition, or a pipeline and its datasets' definitions. */
+export interface JobSpec {
   jobId: string;
+  /** The dataset, or a pipeline job's pipeline, name. */
   dataset: string;
   definition?: DatasetDefinition;
+  pipeline?: PipelineDefinition;
+  definitions?: Record<string, DatasetDefinition>;
+}
+
+export interface ResultsInput extends JobSpec {
   stagedKeys: string[];
   /** Each file's column mapping: rejected rows are exported under their own headers, kept columns join the result. */
-  files: { uploadId: string; columns: ColumnMappingView[] }[];
+  files: { uploadId: string; columns: ColumnMappingView[]; dataset?: string; stagedKey?: string | null }[];
   /** Also store the merged records as JSON lines for webhook delivery. */
   records?: boolean;
 }
@@ -64,4 +75,14 @@ export interface CsvJobActivities {
   finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
   /** Deletes the job's objects and marks it `expired`; metadata stays. */
   expireJob(input: { jobId: string }): Promise<void>;
+  /** Which of the candidate datasets a pipeline file belongs to, by its header row; recorded on the upload. */
+  detectFileDataset(input: { jobId: string; file: CsvJobFile; candidates: DatasetDefinition[] }): Promise<string>;
+  /** Computes the job's daily metrics from its result and replaces its contribution in Postgres; null when nothing measures this source. */
+  recordMetrics(input: JobSpec & { rootJobId?: string }): Promise<MetricsSummary | null>;
+}
+
+/** What the inboxJob workflow (started by a schedule) asks of the worker. */
+export interface InboxActivities {
+  /** Moves every file waiting under the schedule's inbox prefix into a new job and starts nothing; an empty inbox records a `no_files` job. */
+  claimInbox(input: { scheduleId: string; source: string }): Promise<InboxRunOutcome & { input: CsvJobInput | null }>;
 }

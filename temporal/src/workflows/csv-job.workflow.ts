@@ -1,7 +1,8 @@
 import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
-import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { CsvJobActivities } from '../activities';
+import { datasetSearchAttribute, statusSearchAttribute } from '../search-attributes';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 
 // Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
@@ -36,26 +37,52 @@ function isBadInput(error: unknown): boolean {
   return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === BAD_INPUT;
 }
 
+/** A pipeline file's dataset: as tagged, else detected from its headers among the pipeline's datasets. */
+async function datasetOfFile(input: CsvJobInput, file: CsvJobInput['files'][number]): Promise<string> {
+  if (!input.pipeline) return input.dataset;
+  if (file.dataset) return file.dataset;
+  return processing.detectFileDataset({ jobId: input.jobId, file, candidates: Object.values(input.definitions ?? {}) });
+}
+
 async function processFile(input: CsvJobInput, file: CsvJobInput['files'][number]): Promise<FileOutcome> {
   try {
-    return await processing.parseAndValidate({ jobId: input.jobId, dataset: input.dataset, file, definition: input.definition });
+    const dataset = await datasetOfFile(input, file);
+    const definition = input.pipeline ? input.definitions?.[dataset] : input.definition;
+    const outcome = await processing.parseAndValidate({ jobId: input.jobId, dataset, file, definition });
+    return input.pipeline ? { ...outcome, dataset } : outcome;
   } catch (error) {
     // A file no retry can read is reported on that file; the job goes on with the others.
     if (!isBadInput(error)) throw error;
-    return { uploadId: file.uploadId, rowsProcessed: 0, validRows: 0, invalidRows: 0, stagedKey: null, error: reason(error), columns: [], cleaned: {} };
+    return { uploadId: file.uploadId, dataset: file.dataset, rowsProcessed: 0, validRows: 0, invalidRows: 0, stagedKey: null, error: reason(error), columns: [], cleaned: {} };
   }
 }
 
-function statusOf(files: FileOutcome[]): FinishedJobStatus {
-  const valid = files.reduce((sum, f) => sum + f.validRows, 0);
+/** The rows every result row comes from: a pipeline's base dataset, else all of them. */
+function baseFiles(input: CsvJobInput, files: FileOutcome[]): FileOutcome[] {
+  return input.pipeline ? files.filter((f) => f.dataset === input.pipeline?.base) : files;
+}
+
+function statusOf(input: CsvJobInput, files: FileOutcome[]): FinishedJobStatus {
+  const valid = baseFiles(input, files).reduce((sum, f) => sum + f.validRows, 0);
   if (valid === 0) return 'failed';
   return files.some((f) => f.invalidRows > 0 || f.error) ? 'partial' : 'processed';
 }
 
-function failureMessage(files: FileOutcome[]): string | null {
+function failureMessage(input: CsvJobInput, files: FileOutcome[]): string | null {
   const rejected = files.filter((f) => f.error);
-  if (rejected.length > 0) return rejected.map((f) => f.error).join('; ');
-  return files.every((f) => f.validRows === 0) ? 'No valid rows: every row failed validation' : null;
+  const problems = rejected.map((f) => f.error);
+  if (input.pipeline && baseFiles(input, files).every((f) => f.validRows === 0)) {
+    problems.push(`No valid ${input.pipeline.base} rows: the pipeline's result is built on them`);
+  } else if (rejected.length === 0 && files.every((f) => f.validRows === 0)) {
+    problems.push('No valid rows: every row failed validation');
+  }
+  return problems.length ? problems.join('; ') : null;
+}
+
+/** Jobs started with search attributes keep their status findable in Temporal UI; older ones are left as they were. */
+function publishStatus(status: string): void {
+  if (workflowInfo().typedSearchAttributes.get(datasetSearchAttribute) === undefined) return;
+  upsertSearchAttributes([{ key: statusSearchAttribute, value: status }]);
 }
 
 interface DeliveryRequests {
@@ -118,35 +145,34 @@ async function deliverThenRetain(input: CsvJobInput, status: FinishedJobStatus, 
 export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
   const requests = listenForDeliveryRequests(input.jobId);
   await bookkeeping.markProcessing({ jobId: input.jobId });
+  publishStatus('processing');
+  const spec = { jobId: input.jobId, dataset: input.dataset, definition: input.definition, pipeline: input.pipeline, definitions: input.definitions };
   let outcome: JobOutcome;
   try {
     const files: FileOutcome[] = [];
     for (const file of input.files) files.push(await processFile(input, file));
     const stagedKeys = files.flatMap((f) => (f.stagedKey && f.validRows > 0 ? [f.stagedKey] : []));
-    const status = statusOf(files);
+    const status = statusOf(input, files);
     const aggregations: JobAggregations | null =
       status === 'failed' ? null : await processing.aggregate({ jobId: input.jobId, dataset: input.dataset, stagedKeys });
     // Jobs recorded before result files existed replay without this step.
     let merge: MergeStatsView | null = null;
     if (patched('write-results')) {
-      const columns = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns }));
-      merge = await processing.writeResults({
-        jobId: input.jobId,
-        dataset: input.dataset,
-        definition: input.definition,
-        stagedKeys,
-        files: columns,
-        records: Boolean(input.delivery),
-      });
+      const sources = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns, dataset: f.dataset, stagedKey: f.validRows > 0 ? f.stagedKey : null }));
+      merge = await processing.writeResults({ ...spec, stagedKeys, files: sources, records: Boolean(input.delivery) });
     }
-    outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(files) };
+    // Likewise for jobs recorded before metrics; a failed job leaves the history it would replace untouched.
+    if (status !== 'failed' && patched('record-metrics')) await processing.recordMetrics({ ...spec, rootJobId: input.rootJobId });
+    outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(input, files) };
   } catch (error) {
     // Retries are spent (storage or worker trouble): the job fails with the reason, nothing is left hanging.
     outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };
   }
   await bookkeeping.finalize({ outcome, retentionMs: input.retentionMs });
+  publishStatus(outcome.status);
   if (input.delivery) await deliverThenRetain(input, outcome.status, requests);
   else await sleep(input.retentionMs);
   await bookkeeping.expireJob({ jobId: input.jobId });
+  publishStatus('expired');
   return outcome;
 }

@@ -8,6 +8,8 @@ import { ConfigModule } from './config/config.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { StorageModule } from './storage/storage.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -23,6 +25,6 @@ const adminConsole = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, WebhooksModule, HealthModule, adminConsole],
+  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, PipelinesModule, MetricsModule, WebhooksModule, HealthModule, adminConsole],
 })
 export class AppModule {}

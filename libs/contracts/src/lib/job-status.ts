@@ -1,10 +1,10 @@
 /** Life cycle of a job, in the order a job moves through it (seed 004's model plus `expired`). */
-export const JOB_STATUSES = ['waiting', 'processing', 'processed', 'partial', 'failed', 'expired'] as const;
+export const JOB_STATUSES = ['waiting', 'processing', 'processed', 'partial', 'failed', 'no_files', 'expired'] as const;
 
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** Statuses after which the job's data no longer changes, apart from expiry. */
-export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['processed', 'partial', 'failed'];
+export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['processed', 'partial', 'failed', 'no_files'];
 
 export function isJobStatus(value: unknown): value is JobStatus {
   return typeof value === 'string' && (JOB_STATUSES as readonly string[]).includes(value);

@@ -24,6 +24,8 @@ export interface MergeStatsView {
   fieldsMerged: number;
   /** Fields whose duplicates held different values (resolved by the dataset's policy). */
   conflicts: number;
+  /** A pipeline job: per joined dataset, result rows that found a match. */
+  matched?: Record<string, number>;
 }
 
 export interface UploadView {

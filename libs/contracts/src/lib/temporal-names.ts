@@ -3,6 +3,12 @@ export const TASK_QUEUE = 'sluice';
 
 export const CSV_JOB_WORKFLOW = 'csvJob';
 
+/** The workflow a schedule starts: collects its inbox into one job. */
+export const INBOX_JOB_WORKFLOW = 'inboxJob';
+
+/** Custom search attributes (registered with the server) that make jobs findable in Temporal UI. */
+export const SEARCH_ATTRIBUTES = { dataset: 'SluiceDataset', status: 'SluiceStatus' } as const;
+
 export function workflowIdForJob(jobId: string): string {
   return `job-${jobId}`;
 }

@@ -1,5 +1,6 @@
 import type { JobAggregations } from './aggregations';
 import type { DatasetDefinition } from './dataset-definition';
+import type { PipelineDefinition } from './pipeline-definition';
 import type { ColumnMappingView, MergeStatsView } from './job-views';
 import type { JobStatus } from './job-status';
 import type { DeliveryOptions } from './webhook-delivery';
@@ -7,6 +8,8 @@ import type { DeliveryOptions } from './webhook-delivery';
 export interface CsvJobFile {
   uploadId: string;
   key: string;
+  /** A pipeline job's file: the dataset it was tagged with; detected from its headers when absent. */
+  dataset?: string;
 }
 
 export interface CsvJobInput {
@@ -19,10 +22,18 @@ export interface CsvJobInput {
   definition?: DatasetDefinition;
   /** Set when the job delivers its records to a webhook. */
   delivery?: DeliveryOptions;
+  /** Set for a pipeline job (then `dataset` is the pipeline's name): how its datasets' files join. */
+  pipeline?: PipelineDefinition;
+  /** A pipeline job's dataset definitions by name, carried whole like `definition`. */
+  definitions?: Record<string, DatasetDefinition>;
+  /** The first job of a rerun chain, whose metrics contribution this job replaces; the job itself when absent. */
+  rootJobId?: string;
 }
 
 export interface FileOutcome {
   uploadId: string;
+  /** The dataset the file was read as (a pipeline job's files differ). */
+  dataset?: string;
   rowsProcessed: number;
   validRows: number;
   invalidRows: number;
@@ -34,7 +45,7 @@ export interface FileOutcome {
   cleaned: Record<string, number>;
 }
 
-export type FinishedJobStatus = Extract<JobStatus, 'processed' | 'partial' | 'failed'>;
+export type FinishedJobStatus = Extract<JobStatus, 'processed' | 'partial' | 'failed' | 'no_files'>;
 
 export interface JobOutcome {
   jobId: string;
@@ -43,4 +54,10 @@ export interface JobOutcome {
   aggregations: JobAggregations | null;
   merge?: MergeStatsView | null;
   error: string | null;
+}
+
+/** What a scheduled run found in its inbox: the job it started, or none when the inbox was empty. */
+export interface InboxRunOutcome {
+  jobId: string;
+  files: number;
 }

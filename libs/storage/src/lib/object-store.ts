@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -60,6 +61,11 @@ export class ObjectStore {
   async readRange(key: string, start: number, end: number): Promise<Buffer> {
     const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${start}-${end}` }));
     return Buffer.from(await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+  }
+
+  /** Copies an object within the bucket, server-side. */
+  async copy(from: string, to: string): Promise<void> {
+    await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, CopySource: `${this.bucket}/${encodeURIComponent(from).replace(/%2F/g, '/')}`, Key: to }));
   }
 
   async list(prefix: string): Promise<StoredObject[]> {

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { BadRequestException, Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import type { DatasetDefinition } from '@sluice/contracts';
 import { checkDatasetDefinition, PRESET_DATASETS } from '@sluice/core';
@@ -25,7 +27,10 @@ export interface DatasetVersionSummary {
 export class DatasetConfigsService implements OnModuleInit {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  /** Installs the presets as version 1 of any dataset not configured yet. */
+  /**
+   * Installs the presets as version 1 of any dataset not configured yet, and moves a preset nobody has
+   * edited to the shipped definition when a release changes it.
+   */
   async onModuleInit(): Promise<void> {
     for (const preset of PRESET_DATASETS) {
       try {
@@ -34,6 +39,8 @@ export class DatasetConfigsService implements OnModuleInit {
         });
       } catch (error) {
         if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+        const edited = await this.prisma.datasetConfigVersion.count({ where: { datasetName: preset.name, NOT: { origin: { startsWith: 'preset' } } } });
+        if (edited === 0) await this.save(preset.name, preset, 'preset update');
       }
     }
   }
@@ -77,7 +84,8 @@ export class DatasetConfigsService implements OnModuleInit {
       const [locked] = await tx.$queryRaw<{ currentVersion: number }[]>`SELECT "currentVersion" FROM "DatasetConfig" WHERE name = ${name} FOR UPDATE`;
       if (locked) {
         const current = await tx.datasetConfigVersion.findUniqueOrThrow({ where: { datasetName_version: { datasetName: name, version: locked.currentVersion } } });
-        if (JSON.stringify(current.definition) === JSON.stringify(definition)) return { version: current.version, definition };
+        // JSONB reorders keys, so the stored definition is compared by value, not by text.
+        if (isDeepStrictEqual(current.definition, definition)) return { version: current.version, definition };
       }
       const version = (locked?.currentVersion ?? 0) + 1;
       const json = definition as unknown as Prisma.InputJsonValue;

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { JobsController } from './jobs.controller';
+import { JobLauncherService } from './job-launcher.service';
 import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 
 @Module({
   imports: [WebhooksModule],
   controllers: [JobsController],
-  providers: [JobsService, JobResultsService],
+  providers: [JobsService, JobResultsService, JobLauncherService],
+  exports: [JobLauncherService],
 })
 export class JobsModule {}

@@ -1,33 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-import { BadRequestException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { CreateUploadResult, CSV_JOB_WORKFLOW, CsvJobInput, DeliveryOptions, workflowIdForJob } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import type { CreateUploadResult, CsvJobInput, DeliveryOptions } from '@sluice/contracts';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
-import type { Client } from '@temporalio/client';
 
 import type { ApiConfig } from '../config/api-config';
-import { DatasetConfigsService, VersionedDataset } from '../datasets/dataset-configs.service';
-import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { DatasetConfigsService } from '../datasets/dataset-configs.service';
+import { JobLauncherService } from '../jobs/job-launcher.service';
+import { PipelinesService } from '../pipelines/pipelines.service';
+import { API_CONFIG, OBJECT_STORE } from '../tokens';
 import { parseMode, parseRateLimit, parseRetryDelays } from '../webhooks/delivery-options';
 import { WebhookEndpointsService } from '../webhooks/webhook-endpoints.service';
 import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
 
 const HOUR_MS = 3_600_000;
 
+/** What an upload's files are read as. */
+interface JobSource {
+  /** The dataset or pipeline name. */
+  name: string;
+  /** The dataset configuration version; null for a pipeline, whose definitions travel in the input. */
+  version: number | null;
+  input: Pick<CsvJobInput, 'definition' | 'pipeline' | 'definitions'>;
+  /** A pipeline job: each file's tagged dataset, undefined to detect it by headers. */
+  fileDatasets: (string | undefined)[];
+}
+
 @Injectable()
 export class UploadsService {
-  private readonly logger = new Logger(UploadsService.name);
-
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly datasets: DatasetConfigsService,
+    private readonly pipelines: PipelinesService,
     private readonly webhooks: WebhookEndpointsService,
+    private readonly launcher: JobLauncherService,
   ) {}
 
   /** Stores the files, records the job and starts its workflow; a refused request leaves nothing behind. */
@@ -38,59 +47,55 @@ export class UploadsService {
       maxFiles: this.config.maxFilesPerUpload,
     });
     let retentionHours: number;
-    let config: VersionedDataset;
+    let source: JobSource;
     let delivery: DeliveryOptions | undefined;
     try {
-      ({ retentionHours, config } = await this.validate(received));
+      if (received.files.length === 0) throw new BadRequestException('Missing file: send one or more CSV files in the "files" field');
+      source = await this.sourceOf(received);
+      retentionHours = this.retention(received.fields['retentionHours']);
       delivery = await this.deliveryOptions(received.fields);
     } catch (error) {
       await this.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
       throw error;
     }
-    const dataset = config.definition.name;
-    await this.prisma.job.create({
-      data: {
-        id: jobId,
-        dataset,
-        datasetVersion: config.version,
-        workflowId: workflowIdForJob(jobId),
-        retentionHours,
-        uploads: {
-          create: received.files.map((f, position) => ({ id: f.uploadId, position, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes })),
-        },
-        ...(delivery
-          ? { delivery: { create: { endpointId: delivery.endpointId, url: delivery.url, rateLimit: delivery.rateLimit, retryDelaysMs: delivery.retryDelaysMs } } }
-          : {}),
-      },
-    });
+    const datasetOf = (index: number) => source.fileDatasets[index];
     const input: CsvJobInput = {
       jobId,
-      dataset,
-      files: received.files.map((f) => ({ uploadId: f.uploadId, key: f.key })),
+      dataset: source.name,
+      files: received.files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(datasetOf(index) ? { dataset: datasetOf(index) } : {}) })),
       retentionMs: Math.round(retentionHours * HOUR_MS),
-      definition: config.definition,
+      ...source.input,
       ...(delivery ? { delivery } : {}),
     };
-    try {
-      await this.temporal.workflow.start(CSV_JOB_WORKFLOW, { taskQueue: this.config.taskQueue, workflowId: workflowIdForJob(jobId), args: [input] });
-    } catch (error) {
-      this.logger.error(`Could not start workflow for job ${jobId}: ${error}`);
-      await this.prisma.job.delete({ where: { id: jobId } }).catch(() => undefined);
-      await this.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
-      throw new ServiceUnavailableException('Processing is unavailable right now (Temporal is not reachable); nothing was stored, please retry');
-    }
+    const files = received.files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: datasetOf(index) }));
+    await this.launcher.launch({ id: jobId, dataset: source.name, datasetVersion: source.version, pipeline: source.input.pipeline?.name, retentionHours, files, delivery }, input);
     return { jobId, status: 'waiting' };
   }
 
-  /** Returns the dataset configuration and retention to use, or throws a 400 naming what is wrong. */
-  private async validate({ fields, files }: ReceivedUpload): Promise<{ config: VersionedDataset; retentionHours: number }> {
-    if (files.length === 0) throw new BadRequestException('Missing file: send one or more CSV files in the "files" field');
-    const dataset = fields['dataset']?.trim();
+  /** What the files are read as: one dataset (field "dataset") or a pipeline's datasets (field "pipeline"); else a 400. */
+  private async sourceOf({ fields, files }: ReceivedUpload): Promise<JobSource> {
+    const pipelineName = fields['pipeline']?.trim();
+    const datasetName = fields['dataset']?.trim();
+    if (pipelineName && datasetName) throw new BadRequestException('Send either "dataset" or "pipeline", not both');
+    if (pipelineName) return this.pipelineSource(pipelineName, fields['datasets'], files.length);
     const known = async () => (await this.datasets.list()).map((d) => d.definition.name).join(', ');
-    if (!dataset) throw new BadRequestException(`Missing field "dataset" (one of: ${await known()})`);
-    const config = await this.datasets.current(dataset);
-    if (!config) throw new BadRequestException(`Unknown dataset "${dataset}" (known: ${await known()})`);
-    return { config, retentionHours: this.retention(fields['retentionHours']) };
+    if (!datasetName) throw new BadRequestException(`Missing field "dataset" (one of: ${await known()}) or "pipeline"`);
+    const config = await this.datasets.current(datasetName);
+    if (!config) throw new BadRequestException(`Unknown dataset "${datasetName}" (known: ${await known()})`);
+    return { name: config.definition.name, version: config.version, input: { definition: config.definition }, fileDatasets: [] };
+  }
+
+  private async pipelineSource(name: string, tags: string | undefined, fileCount: number): Promise<JobSource> {
+    const resolved = await this.pipelines.resolve(name);
+    const members = Object.keys(resolved.definitions);
+    const fileDatasets = tags?.trim() ? tags.split(',').map((t) => t.trim()) : [];
+    if (fileDatasets.length && fileDatasets.length !== fileCount) {
+      throw new BadRequestException(`"datasets" names ${fileDatasets.length} datasets for ${fileCount} files: give one per file, in order (empty to detect by headers)`);
+    }
+    for (const tag of fileDatasets) {
+      if (tag && !members.includes(tag)) throw new BadRequestException(`"datasets" names "${tag}", which is not in pipeline ${name} (${members.join(', ')})`);
+    }
+    return { name, version: null, input: { pipeline: resolved.pipeline, definitions: resolved.definitions }, fileDatasets: fileDatasets.map((t) => t || undefined) };
   }
 
   /** Webhook settings of the upload, or undefined for download mode; the URL is registered (and its secret made) here. */

@@ -6,8 +6,10 @@ import { deliverBatch } from './delivery/deliver-batch.activity';
 import { applyDeliveryRate, finishDelivery } from './delivery/delivery-bookkeeping.activities';
 import { planDeliveries } from './delivery/plan-deliveries.activity';
 import { redeliverFailed } from './delivery/redeliver-failed.activity';
+import { detectFileDataset } from './detect-file-dataset.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
+import { recordMetrics } from './record-metrics.activity';
 import { writeResults } from './write-results.activity';
 
 /** Binds every activity of the csvJob workflow to the worker's Postgres, S3 and webhook clients. */
@@ -24,5 +26,7 @@ export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities {
     finishDelivery: (input) => finishDelivery(deps, input),
     finalize: (input) => finalize(deps, input),
     expireJob: (input) => expireJob(deps, input),
+    detectFileDataset: (input) => detectFileDataset(deps, input),
+    recordMetrics: (input) => recordMetrics(deps, input),
   };
 }

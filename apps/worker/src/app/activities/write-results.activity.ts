@@ -1,15 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 
-import { mergeRecords } from '@sluice/analytics';
-import type { MergeStatsView } from '@sluice/contracts';
-
-import { DatasetDefinition, findDataset, keptColumns, neutraliseFormula } from '@sluice/core';
+import { joinPipeline, mergeRecords } from '@sluice/analytics';
+import type { FieldType, MergeStatsView, PipelineDefinition } from '@sluice/contracts';
+import { DatasetDefinition, keptColumns, neutraliseFormula, pipelineColumns, pipelineDatasets } from '@sluice/core';
 import { recordsKey, resultKey } from '@sluice/storage';
 import type { ResultsInput } from '@sluice/temporal';
 import { stringify } from 'csv-stringify';
 
 import type { ActivityDeps } from './activity-deps';
+import { datasetOf } from './job-spec';
 import { withStagedFiles } from './staged-files';
 
 const PAGE = 5000;
@@ -20,24 +20,62 @@ const PAGE = 5000;
  * neutralised against spreadsheet formula injection.
  */
 export async function writeResults(deps: ActivityDeps, input: ResultsInput): Promise<MergeStatsView> {
-  const dataset = input.definition ?? findDataset(input.dataset);
-  if (!dataset) throw new Error(`Unknown dataset "${input.dataset}"`);
-  const stats = await writeClean(deps, input, dataset);
+  const stats = input.pipeline ? await writeJoined(deps, input, input.pipeline) : await writeClean(deps, input, datasetOf(input));
   await writeRejected(deps, input);
   return stats;
 }
 
+const typesOf = (dataset: DatasetDefinition): Record<string, FieldType> => Object.fromEntries(dataset.fields.map((f) => [f.name, f.type]));
+
+/** The dataset's fields plus the columns its files keep unmapped. */
+function fieldsOf(dataset: DatasetDefinition, sources: ResultsInput['files']): string[] {
+  const kept = sources.flatMap((source) => keptColumns(dataset, source.columns).map((k) => k.header));
+  return [...new Set([...dataset.fields.map((f) => f.name), ...kept])];
+}
+
+async function storeOutputs(deps: ActivityDeps, jobId: string, output: string, records: string | undefined): Promise<void> {
+  await deps.store.put(resultKey(jobId, 'clean'), createReadStream(output));
+  if (records) await deps.store.put(recordsKey(jobId), createReadStream(records), 'application/x-ndjson');
+}
+
 /** Merges and de-duplicates the staged records in DuckDB and stores the result. */
 async function writeClean(deps: ActivityDeps, { jobId, stagedKeys, files: sources, records }: ResultsInput, dataset: DatasetDefinition): Promise<MergeStatsView> {
-  const kept = sources.flatMap((source) => keptColumns(dataset, source.columns).map((k) => k.header));
-  const fields = [...new Set([...dataset.fields.map((f) => f.name), ...kept])];
   return withStagedFiles(deps, jobId, stagedKeys, async (files, scratch) => {
     const output = join(scratch, 'clean.csv');
-    const json = records ? { output: join(scratch, 'records.ndjson'), types: Object.fromEntries(dataset.fields.map((f) => [f.name, f.type])) } : undefined;
-    const stats = await mergeRecords({ files, fields, dedupe: dataset.dedupe, output, records: json });
-    await deps.store.put(resultKey(jobId, 'clean'), createReadStream(output));
-    if (json) await deps.store.put(recordsKey(jobId), createReadStream(json.output), 'application/x-ndjson');
+    const json = records ? { output: join(scratch, 'records.ndjson'), types: typesOf(dataset) } : undefined;
+    const stats = await mergeRecords({ files, fields: fieldsOf(dataset, sources), dedupe: dataset.dedupe, output, records: json });
+    await storeOutputs(deps, jobId, output, json?.output);
     return stats;
+  });
+}
+
+/**
+ * A pipeline job: each dataset's files are merged and de-duplicated on their own, then joined into
+ * the final sheet, which is the job's result.
+ */
+async function writeJoined(deps: ActivityDeps, input: ResultsInput, pipeline: PipelineDefinition): Promise<MergeStatsView> {
+  const sources = input.files.filter((f) => f.stagedKey);
+  return withStagedFiles(deps, input.jobId, sources.map((f) => f.stagedKey as string), async (staged, scratch) => {
+    const merged: Record<string, string> = {};
+    const fieldTypes: Record<string, Record<string, FieldType>> = {};
+    const total: MergeStatsView = { rowsIn: 0, rowsOut: 0, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 };
+    for (const name of pipelineDatasets(pipeline)) {
+      const dataset = datasetOf(input, name);
+      fieldTypes[name] = typesOf(dataset);
+      const mine = sources.flatMap((source, index) => (source.dataset === name ? [{ source, file: staged[index] }] : []));
+      if (mine.length === 0) continue;
+      merged[name] = join(scratch, `${name}.csv`);
+      const stats = await mergeRecords({ files: mine.map((m) => m.file), fields: fieldsOf(dataset, mine.map((m) => m.source)), dedupe: dataset.dedupe, output: merged[name] });
+      total.rowsIn += stats.rowsIn;
+      total.duplicatesRemoved += stats.duplicatesRemoved;
+      total.fieldsMerged += stats.fieldsMerged;
+      total.conflicts += stats.conflicts;
+    }
+    const output = join(scratch, 'final.csv');
+    const records = input.records ? { output: join(scratch, 'records.ndjson'), types: pipelineColumns(pipeline, (name) => datasetOf(input, name)) } : undefined;
+    const joined = await joinPipeline({ base: pipeline.base, joins: pipeline.joins, files: merged, fieldTypes, output, records });
+    await storeOutputs(deps, input.jobId, output, records?.output);
+    return { ...total, rowsOut: joined.rowsOut, matched: joined.matched };
   });
 }
 

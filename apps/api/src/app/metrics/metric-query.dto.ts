@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Which metric of which source, over which days, optionally per dimension value. */
+export class MetricQueryDto {
+  @ApiProperty({ example: 'email_engagement', description: 'A dataset or pipeline that declares metrics' })
+  @IsString()
+  @IsNotEmpty()
+  source!: string;
+
+  @ApiProperty({ example: 'open_rate' })
+  @IsString()
+  @IsNotEmpty()
+  metric!: string;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (YYYY-MM-DD); the period holding it is the first one. Default: 11 periods before `to`.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date written YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day (YYYY-MM-DD). Default: the last day with data.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a date written YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'domain', description: 'Break the metric down by this dimension (with `value`: only that value)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  dimension?: string;
+
+  @ApiPropertyOptional({ example: 'acme.com', description: 'Only rows with this value of `dimension`' })
+  @IsOptional()
+  @IsString()
+  value?: string;
+
+  @ApiPropertyOptional({ example: 'UTC', description: "The source's time zone; metrics are recorded in its days, so another zone is refused" })
+  @IsOptional()
+  @IsString()
+  tz?: string;
+}
+
+export class CompareMetricsDto extends MetricQueryDto {
+  @ApiPropertyOptional({ enum: ['week', 'month'], default: 'week', description: 'ISO weeks (Monday) or calendar months' })
+  @IsOptional()
+  @IsIn(['week', 'month'], { message: 'granularity must be week or month' })
+  granularity: 'week' | 'month' = 'week';
+}
+
+export class MetricSeriesDto extends MetricQueryDto {
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'], { message: 'granularity must be day, week or month' })
+  granularity: 'day' | 'week' | 'month' = 'day';
+}

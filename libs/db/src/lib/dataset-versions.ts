@@ -1,0 +1,16 @@
+import type { DatasetDefinition } from '@sluice/contracts';
+
+import type { PrismaClient } from '../generated/prisma/client';
+
+export interface VersionedDataset {
+  version: number;
+  definition: DatasetDefinition;
+}
+
+/** A dataset's current configuration, or null when no dataset has that name. */
+export async function currentDatasetVersion(prisma: PrismaClient, name: string): Promise<VersionedDataset | null> {
+  const config = await prisma.datasetConfig.findUnique({ where: { name } });
+  if (!config) return null;
+  const found = await prisma.datasetConfigVersion.findUnique({ where: { datasetName_version: { datasetName: name, version: config.currentVersion } } });
+  return found && { version: found.version, definition: found.definition as unknown as DatasetDefinition };
+}
