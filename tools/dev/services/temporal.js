@@ -33,6 +33,9 @@ async function startTemporal(profile, log, { headless = false } = {}) {
       '--db-filename', path.join(profile.dataDir, 'temporal.db'),
       '--namespace', 'default',
       '--log-level', 'warn',
+      // Job workflows carry these, so runs can be found by dataset and status in Temporal UI.
+      '--search-attribute', 'SluiceDataset=Keyword',
+      '--search-attribute', 'SluiceStatus=Keyword',
       ...(headless ? ['--headless'] : []),
     ]);
   }

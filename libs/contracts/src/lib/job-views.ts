@@ -1,4 +1,5 @@
 import type { JobAggregations } from './aggregations';
+import type { MetricsSummary } from './metrics';
 import type { JobStatus } from './job-status';
 import type { DeliveryView, ProcessingMode } from './webhook-delivery';
 
@@ -32,6 +33,8 @@ export interface UploadView {
   /** The file id of seed 004. */
   id: string;
   fileName: string;
+  /** A pipeline job's file: the dataset it was tagged with or detected as. */
+  dataset: string | null;
   sizeBytes: number;
   uploadedAt: string;
   rowsProcessed: number;
@@ -69,6 +72,12 @@ export interface JobSummaryView {
   error: string | null;
   expiresAt: string | null;
   expiredAt: string | null;
+  /** Set when the job joins several datasets per this pipeline (then `dataset` is its name too). */
+  pipeline: string | null;
+  /** The job this one reran. */
+  rerunOf: string | null;
+  /** The Temporal schedule that started the job. */
+  scheduleId: string | null;
 }
 
 export interface JobDetailView extends JobSummaryView {
@@ -85,6 +94,8 @@ export interface JobDetailView extends JobSummaryView {
   mode: ProcessingMode;
   /** Webhook delivery progress; null for download-mode jobs. */
   delivery: DeliveryView | null;
+  /** What recording the job's daily metrics did; null when its source has no metrics. */
+  metrics: MetricsSummary | null;
 }
 
 export interface Paginated<T> {
@@ -97,6 +108,10 @@ export interface Paginated<T> {
 export interface CreateUploadResult {
   jobId: string;
   status: JobStatus;
+}
+
+export interface RerunJobResult extends CreateUploadResult {
+  rerunOf: string;
 }
 
 export interface HealthView {

@@ -1,4 +1,4 @@
-import type { ColumnMappingView, DeliveryView, InvalidRowView, JobAggregations, MergeStatsView, JobDetailView, JobSummaryView, UploadView } from '@sluice/contracts';
+import type { ColumnMappingView, DeliveryView, InvalidRowView, JobAggregations, MergeStatsView, JobDetailView, JobSummaryView, MetricsSummary, UploadView } from '@sluice/contracts';
 import type { InvalidRow, Job, Upload } from '@sluice/db';
 
 import { iso } from '../common/iso-date';
@@ -21,6 +21,9 @@ export function toJobSummaryView(job: Job & { uploads: Pick<Upload, 'id'>[] }): 
     error: job.error,
     expiresAt: iso(job.expiresAt),
     expiredAt: iso(job.expiredAt),
+    pipeline: job.pipeline,
+    rerunOf: job.rerunOf,
+    scheduleId: job.scheduleId,
   };
 }
 
@@ -28,6 +31,7 @@ export function toUploadView(upload: Upload): UploadView {
   return {
     id: upload.id,
     fileName: upload.fileName,
+    dataset: upload.dataset,
     sizeBytes: Number(upload.sizeBytes),
     uploadedAt: upload.uploadedAt.toISOString(),
     rowsProcessed: upload.rowsProcessed,
@@ -60,5 +64,6 @@ export function toJobDetailView(
     invalidRows: { total: invalidRows.total, items: invalidRows.items.map(toInvalidRowView) },
     mode: delivery ? 'webhook' : 'download',
     delivery,
+    metrics: (job.metrics as unknown as MetricsSummary | null) ?? null,
   };
 }

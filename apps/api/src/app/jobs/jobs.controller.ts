@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
+import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated, RerunJobResult } from '@sluice/contracts';
 
 import type { Response } from 'express';
 
 import { DownloadJobDto } from './download-job.dto';
+import { JobRerunService } from './job-rerun.service';
 import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 import { ListInvalidRowsDto } from './list-invalid-rows.dto';
@@ -16,6 +17,7 @@ export class JobsController {
   constructor(
     private readonly jobs: JobsService,
     private readonly results: JobResultsService,
+    private readonly reruns: JobRerunService,
   ) {}
 
   @Get()
@@ -43,6 +45,15 @@ export class JobsController {
     const { fileName, body } = await this.results.open(id, query.part);
     response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     return new StreamableFile(body, { type: 'text/csv; charset=utf-8' });
+  }
+
+  @Post(':id/rerun')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Reruns a finished job from its stored files and settings as a new job; its metrics replace the original\'s' })
+  @ApiResponse({ status: 409, description: 'The job is still running' })
+  @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
+  rerun(@Param('id', new ParseUUIDPipe()) id: string): Promise<RerunJobResult> {
+    return this.reruns.rerun(id);
   }
 
   @Get(':id/invalid-rows')
