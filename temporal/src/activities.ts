@@ -81,8 +81,29 @@ export interface CsvJobActivities {
   recordMetrics(input: JobSpec & { rootJobId?: string }): Promise<MetricsSummary | null>;
 }
 
+/** What a schedule passes each run of the inboxJob workflow. */
+export interface InboxJobInput {
+  scheduleId: string;
+  /** Dataset or pipeline name. */
+  source: string;
+  /** The S3 prefix files are dropped under. */
+  prefix: string;
+  retentionMs: number;
+}
+
+export interface ClaimInboxInput extends InboxJobInput {
+  /** Chosen by the workflow, so a retried claim records the same job. */
+  jobId: string;
+}
+
+export interface ClaimedInbox extends InboxRunOutcome {
+  workflowId: string;
+  /** The job's input; null when the inbox was empty (the job is recorded as `no_files`). */
+  input: CsvJobInput | null;
+}
+
 /** What the inboxJob workflow (started by a schedule) asks of the worker. */
 export interface InboxActivities {
-  /** Moves every file waiting under the schedule's inbox prefix into a new job and starts nothing; an empty inbox records a `no_files` job. */
-  claimInbox(input: { scheduleId: string; source: string }): Promise<InboxRunOutcome & { input: CsvJobInput | null }>;
+  /** Moves every file waiting under the inbox prefix into a new job; an empty inbox records a `no_files` job. */
+  claimInbox(input: ClaimInboxInput): Promise<ClaimedInbox>;
 }

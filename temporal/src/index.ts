@@ -1,4 +1,4 @@
-export type { CsvJobActivities, DeliverBatchInput, DeliveryCounts, InboxActivities, JobSpec, RedeliverInput, ResultsInput } from './activities';
+export type { ClaimedInbox, ClaimInboxInput, CsvJobActivities, DeliverBatchInput, DeliveryCounts, InboxActivities, InboxJobInput, JobSpec, RedeliverInput, ResultsInput } from './activities';
 export { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './workflows/signals';
 export { workflowsPath } from './workflows-path';
 export { csvJobStartOptions } from './job-start-options';

@@ -7,3 +7,4 @@ export * from './lib/dataset-definition';
 export * from './lib/webhook-delivery';
 export * from './lib/metrics';
 export * from './lib/pipeline-definition';
+export * from './lib/schedule-views';

@@ -6,3 +6,4 @@ export type { DeliveryBatch, FailedDelivery, JobDelivery, WebhookEndpoint } from
 export type { MetricDaily } from './generated/prisma/client';
 export * from './lib/job-records';
 export * from './lib/dataset-versions';
+export type { InboxSchedule } from './generated/prisma/client';

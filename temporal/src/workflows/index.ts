@@ -1,1 +1,2 @@
 export { csvJob } from './csv-job.workflow';
+export { inboxJob } from './inbox-job.workflow';

@@ -1,8 +1,11 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DatasetDefinition, PipelineDefinition } from '@sluice/contracts';
 import { checkPipelineDefinition, findPipeline, PRESET_PIPELINES, pipelineDatasets } from '@sluice/core';
 
+import { currentDefinitions, PrismaClient } from '@sluice/db';
+
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
+import { PRISMA } from '../tokens';
 
 export interface ResolvedPipeline {
   pipeline: PipelineDefinition;
@@ -13,7 +16,10 @@ export interface ResolvedPipeline {
 /** Pipelines join datasets; they are checked against the datasets' current configurations whenever used. */
 @Injectable()
 export class PipelinesService {
-  constructor(private readonly datasets: DatasetConfigsService) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly datasets: DatasetConfigsService,
+  ) {}
 
   list(): PipelineDefinition[] {
     return [...PRESET_PIPELINES];
@@ -29,7 +35,7 @@ export class PipelinesService {
   async resolve(name: string): Promise<ResolvedPipeline> {
     const pipeline = findPipeline(name);
     if (!pipeline) throw new BadRequestException(`Unknown pipeline "${name}" (known: ${PRESET_PIPELINES.map((p) => p.name).join(', ')})`);
-    const definitions = await this.definitionsOf(pipelineDatasets(pipeline));
+    const definitions = await currentDefinitions(this.prisma, pipelineDatasets(pipeline));
     this.assertValid(pipeline, definitions, `Pipeline "${name}" no longer fits its datasets' current configurations`);
     return { pipeline, definitions };
   }
@@ -38,15 +44,6 @@ export class PipelinesService {
   async check(input: unknown): Promise<PipelineDefinition> {
     const all = Object.fromEntries((await this.datasets.list()).map((d) => [d.definition.name, d.definition]));
     return this.assertValid(input, all, 'Invalid pipeline definition');
-  }
-
-  private async definitionsOf(names: string[]): Promise<Record<string, DatasetDefinition>> {
-    const definitions: Record<string, DatasetDefinition> = {};
-    for (const name of names) {
-      const current = await this.datasets.current(name);
-      if (current) definitions[name] = current.definition;
-    }
-    return definitions;
   }
 
   private assertValid(input: unknown, definitions: Record<string, DatasetDefinition>, message: string): PipelineDefinition {

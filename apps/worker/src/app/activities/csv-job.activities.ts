@@ -1,4 +1,4 @@
-import type { CsvJobActivities } from '@sluice/temporal';
+import type { CsvJobActivities, InboxActivities } from '@sluice/temporal';
 
 import type { ActivityDeps } from './activity-deps';
 import { aggregate } from './aggregate.activity';
@@ -6,15 +6,17 @@ import { deliverBatch } from './delivery/deliver-batch.activity';
 import { applyDeliveryRate, finishDelivery } from './delivery/delivery-bookkeeping.activities';
 import { planDeliveries } from './delivery/plan-deliveries.activity';
 import { redeliverFailed } from './delivery/redeliver-failed.activity';
+import { claimInbox } from './claim-inbox.activity';
 import { detectFileDataset } from './detect-file-dataset.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
 import { recordMetrics } from './record-metrics.activity';
 import { writeResults } from './write-results.activity';
 
-/** Binds every activity of the csvJob workflow to the worker's Postgres, S3 and webhook clients. */
-export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities {
+/** Binds every activity of the csvJob and inboxJob workflows to the worker's Postgres, S3 and webhook clients. */
+export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities {
   return {
+    claimInbox: (input) => claimInbox(deps, input),
     markProcessing: (input) => markProcessing(deps, input),
     parseAndValidate: (input) => parseAndValidate(deps, input),
     aggregate: (input) => aggregate(deps, input),

@@ -1,0 +1,153 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { ScheduleView } from '@sluice/contracts';
+import { INBOX_JOB_WORKFLOW } from '@sluice/contracts';
+import { findPipeline, isTimeZone } from '@sluice/core';
+import type { InboxSchedule, PrismaClient } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+import type { InboxJobInput } from '@sluice/temporal';
+import { datasetSearchAttribute } from '@sluice/temporal';
+import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
+
+import type { ApiConfig } from '../config/api-config';
+import { DatasetConfigsService } from '../datasets/dataset-configs.service';
+import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import type { CreateScheduleDto, UpdateScheduleDto } from './create-schedule.dto';
+
+const WEEKLY = '0 6 * * 1';
+const HOUR_MS = 3_600_000;
+
+/**
+ * Inbox schedules: Temporal Schedules that run the inboxJob workflow over an S3 prefix. Postgres keeps
+ * what was asked (source, prefix, cron); Temporal keeps the state (paused, next and recent runs).
+ */
+@Injectable()
+export class SchedulesService {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly datasets: DatasetConfigsService,
+  ) {}
+
+  async list(): Promise<ScheduleView[]> {
+    const rows = await this.prisma.inboxSchedule.findMany({ orderBy: { createdAt: 'asc' } });
+    return Promise.all(rows.map((row) => this.view(row)));
+  }
+
+  async get(id: string): Promise<ScheduleView> {
+    return this.view(await this.row(id));
+  }
+
+  async create(dto: CreateScheduleDto): Promise<ScheduleView> {
+    const source = dto.source.trim();
+    if (!findPipeline(source) && !(await this.datasets.current(source))) throw new BadRequestException(`Unknown dataset or pipeline "${source}"`);
+    const id = dto.id ?? `${source.replace(/_/g, '-')}-inbox`;
+    const cron = dto.cron?.trim() ?? WEEKLY;
+    const timeZone = this.timeZone(dto.timeZone);
+    if (await this.prisma.inboxSchedule.findUnique({ where: { id } })) throw new ConflictException(`Schedule "${id}" exists already`);
+    const row = { id, source, prefix: `inbox/${source}/`, cron, timeZone, retentionHours: this.config.retentionHours };
+    const args: InboxJobInput = { scheduleId: id, source, prefix: row.prefix, retentionMs: Math.round(row.retentionHours * HOUR_MS) };
+    try {
+      await this.temporal.schedule.create({
+        scheduleId: id,
+        spec: { cronExpressions: [cron], timezone: timeZone },
+        action: {
+          type: 'startWorkflow',
+          workflowType: INBOX_JOB_WORKFLOW,
+          taskQueue: this.config.taskQueue,
+          workflowId: `inbox-${id}`,
+          args: [args],
+          typedSearchAttributes: [{ key: datasetSearchAttribute, value: source }],
+        },
+        // A run asked for while one is going waits for it rather than racing it over the same inbox.
+        policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '1 day' },
+        state: { paused: dto.paused ?? false },
+      });
+    } catch (error) {
+      if (error instanceof ScheduleAlreadyRunning) throw new ConflictException(`Temporal already has a schedule "${id}"`);
+      throw this.refused(error);
+    }
+    return this.view(await this.prisma.inboxSchedule.create({ data: row }));
+  }
+
+  async update(id: string, dto: UpdateScheduleDto): Promise<ScheduleView> {
+    const row = await this.row(id);
+    const handle = this.temporal.schedule.getHandle(id);
+    const cron = dto.cron?.trim() ?? row.cron;
+    const timeZone = dto.timeZone === undefined ? row.timeZone : this.timeZone(dto.timeZone);
+    try {
+      if (cron !== row.cron || timeZone !== row.timeZone) {
+        await handle.update((previous) => ({ ...previous, spec: { cronExpressions: [cron], timezone: timeZone } }));
+      }
+      if (dto.paused === true) await handle.pause('Paused through the API');
+      if (dto.paused === false) await handle.unpause('Resumed through the API');
+    } catch (error) {
+      throw this.refused(error);
+    }
+    return this.view(await this.prisma.inboxSchedule.update({ where: { id }, data: { cron, timeZone } }));
+  }
+
+  /** Runs the schedule now, whatever its timing; a run already going is followed by this one. */
+  async trigger(id: string): Promise<void> {
+    await this.row(id);
+    await this.temporal.schedule.getHandle(id).trigger(ScheduleOverlapPolicy.BUFFER_ONE);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.row(id);
+    try {
+      await this.temporal.schedule.getHandle(id).delete();
+    } catch (error) {
+      if (!(error instanceof ScheduleNotFoundError)) throw error;
+    }
+    await this.prisma.inboxSchedule.delete({ where: { id } });
+  }
+
+  private async row(id: string): Promise<InboxSchedule> {
+    const row = await this.prisma.inboxSchedule.findUnique({ where: { id } });
+    if (!row) throw new NotFoundException(`Schedule "${id}" not found`);
+    return row;
+  }
+
+  private timeZone(zone: string | undefined): string {
+    const value = zone?.trim() || 'UTC';
+    if (!isTimeZone(value)) throw new BadRequestException(`timeZone "${value}" is not a known IANA time zone`);
+    return value;
+  }
+
+  /** Temporal refuses a bad cron expression with INVALID_ARGUMENT, which the SDK raises as a TypeError: that is the user's 400. */
+  private refused(error: unknown): unknown {
+    if (error instanceof TypeError) return new BadRequestException(`Temporal refused the schedule: ${error.message}`);
+    return error;
+  }
+
+  private async view(row: InboxSchedule): Promise<ScheduleView> {
+    const [description, waiting, jobs] = await Promise.all([
+      this.temporal.schedule.getHandle(row.id).describe().catch((error) => {
+        if (error instanceof ScheduleNotFoundError) return null;
+        throw error;
+      }),
+      this.store.list(row.prefix),
+      this.prisma.job.findMany({ where: { scheduleId: row.id }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, status: true, createdAt: true } }),
+    ]);
+    return {
+      id: row.id,
+      source: row.source,
+      prefix: row.prefix,
+      cron: row.cron,
+      timeZone: row.timeZone,
+      paused: description?.state.paused ?? null,
+      missingInTemporal: description === null,
+      filesWaiting: waiting.filter((o) => o.key.toLowerCase().endsWith('.csv')).length,
+      nextRuns: (description?.info.nextActionTimes ?? []).slice(0, 3).map((d) => d.toISOString()),
+      recentRuns: (description?.info.recentActions ?? []).map((a) => ({
+        scheduledAt: a.scheduledAt.toISOString(),
+        takenAt: a.takenAt.toISOString(),
+        workflowId: a.action.workflow.workflowId,
+      })),
+      recentJobs: jobs.map((j) => ({ id: j.id, status: j.status, createdAt: j.createdAt.toISOString() })),
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import type { InboxRunOutcome } from '@sluice/contracts';
+import { ParentClosePolicy, proxyActivities, startChild, uuid4 } from '@temporalio/workflow';
+
+import type { InboxActivities, InboxJobInput } from '../activities';
+import { datasetSearchAttribute, statusSearchAttribute } from '../search-attributes';
+import { csvJob } from './csv-job.workflow';
+
+const inbox = proxyActivities<InboxActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/**
+ * One scheduled run: collects the files dropped in the inbox since the last run into one job and
+ * starts that job's own workflow, which outlives this run (it keeps the job for its retention).
+ */
+export async function inboxJob(input: InboxJobInput): Promise<InboxRunOutcome> {
+  const claimed = await inbox.claimInbox({ ...input, jobId: uuid4() });
+  if (claimed.input) {
+    await startChild(csvJob, {
+      workflowId: claimed.workflowId,
+      args: [claimed.input],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [
+        { key: datasetSearchAttribute, value: input.source },
+        { key: statusSearchAttribute, value: 'waiting' },
+      ],
+    });
+  }
+  return { jobId: claimed.jobId, files: claimed.files };
+}
