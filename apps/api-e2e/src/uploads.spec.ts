@@ -58,7 +58,7 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
     expect(unknown.body['message']).toMatch(new RegExp(`^Unknown dataset "spaceships" ${known}$`));
     const missing = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], {});
     expect(missing.status).toBe(400);
-    expect(missing.body['message']).toMatch(/^Missing field "dataset" \(one of: [a-z_, ]*sensor_readings[a-z_, ]*\)$/);
+    expect(missing.body['message']).toMatch(/^Missing field "dataset" \(one of: [a-z_, ]*sensor_readings[a-z_, ]*\) or "pipeline" \(one of: email_engagement\)$/);
   });
 
   it('400 for a retention longer than the configured one', async () => {

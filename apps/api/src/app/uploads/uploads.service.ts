@@ -79,7 +79,10 @@ export class UploadsService {
     if (pipelineName && datasetName) throw new BadRequestException('Send either "dataset" or "pipeline", not both');
     if (pipelineName) return this.pipelineSource(pipelineName, fields['datasets'], files.length);
     const known = async () => (await this.datasets.list()).map((d) => d.definition.name).join(', ');
-    if (!datasetName) throw new BadRequestException(`Missing field "dataset" (one of: ${await known()}) or "pipeline"`);
+    if (!datasetName) {
+      const pipelines = this.pipelines.list().map((p) => p.name).join(', ');
+      throw new BadRequestException(`Missing field "dataset" (one of: ${await known()}) or "pipeline" (one of: ${pipelines})`);
+    }
     const config = await this.datasets.current(datasetName);
     if (!config) throw new BadRequestException(`Unknown dataset "${datasetName}" (known: ${await known()})`);
     return { name: config.definition.name, version: config.version, input: { definition: config.definition }, fileDatasets: [] };
