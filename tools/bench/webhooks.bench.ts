@@ -3,7 +3,6 @@
 //   (Standard Webhooks signing, bounded concurrency, the Postgres rate gate, retry bookkeeping);
 //   and the measured arrival rate at the receiver vs a configured limit of 100 records/s.
 // Postgres is started on the "bench" profile's port; the rate gate is the production one.
-/* eslint-disable @typescript-eslint/no-require-imports */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -17,10 +16,9 @@ import { Agent, request } from 'undici';
 import { deliverRecords, OutgoingRecord } from '../../apps/worker/src/app/activities/delivery/deliver-records';
 import { outgoingRecord } from '../../apps/worker/src/app/activities/delivery/delivery-target';
 import { PostgresRateGate } from '../../apps/worker/src/app/activities/delivery/postgres-rate-gate';
+import { startBenchDatabase, stopBenchDatabase } from './bench-database';
 
 const RECORDS = Number(process.env['WEBHOOK_BENCH_RECORDS'] ?? 20_000);
-// The dev tools are CommonJS files that find the repository from their own location: load them from there.
-const tool = (file: string) => require(join(process.cwd(), 'tools', file));
 const CONCURRENCY = 32;
 const PACED_RATE = 100;
 const PACED_RECORDS = 1000;
@@ -55,19 +53,6 @@ async function startReceiver(): Promise<Receiver> {
   };
 }
 
-async function startDatabase(): Promise<string> {
-  const { resolveProfile } = tool('dev/profiles.js');
-  const { startPostgres, ensureDatabase } = tool('dev/services/postgres.js');
-  const { runPrisma } = tool('prisma/engine-env.js');
-  const profile = resolveProfile('bench');
-  const { port } = await startPostgres(profile, () => undefined);
-  const server = `postgresql://postgres@127.0.0.1:${port}`;
-  await ensureDatabase(`${server}/postgres`, 'sluice', { fresh: false });
-  const url = `${server}/sluice`;
-  runPrisma(['migrate', 'deploy'], { env: { DATABASE_URL: url } });
-  return url;
-}
-
 async function bareBaseline(url: string, body: string): Promise<number> {
   const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 30_000 });
   let next = 0;
@@ -88,7 +73,7 @@ async function bareBaseline(url: string, body: string): Promise<number> {
 async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
-  if (ownDatabase) process.env['DATABASE_URL'] = await startDatabase();
+  if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
   const prisma = createPrismaClient();
   const secret = generateSigningSecret();
   const endpoint = await prisma.webhookEndpoint.create({ data: { id: randomUUID(), url: `${receiver.url}?${randomUUID()}`, secret } });
@@ -148,7 +133,7 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
   await sender.close();
   receiver.stop();
-  if (ownDatabase) await tool('dev/services/postgres.js').stopPostgres(tool('dev/profiles.js').resolveProfile('bench'));
+  if (ownDatabase) await stopBenchDatabase();
 }
 
 main().catch((error) => {

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AggregateMetric, ComparisonView, DimensionComparison, Granularity, MetricDefinition, PeriodComparison, SeriesView } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
-import { baseMetricsOf, changeBetween, foldMetric, isIsoDay, MetricParts, periodEnd, periodLabel, periodsBetween, periodStart, ratioOf, shiftPeriod } from '@sluice/core';
+import { baseMetricsOf, changeBetween, daysBetween, foldMetric, isIsoDay, MetricParts, periodEnd, periodLabel, periodsBetween, periodStart, ratioOf, shiftPeriod } from '@sluice/core';
 import { stringify } from 'csv-stringify/sync';
 
 import { MetricPartsRepository, PartsByPeriod } from './metric-parts.repository';
@@ -129,7 +129,7 @@ export class MetricsService {
     const to = query.to ?? (await this.sources.span(source.name)).lastDay ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? shiftPeriod(periodStart(to, granularity), granularity, -(DEFAULT_PERIODS - 1));
     if (from > to) throw new BadRequestException(`from (${from}) is after to (${to})`);
-    if (periodsBetween(from, to, 'day').length > MAX_DAYS) throw new BadRequestException('The range spans more than 10 years: ask for less');
+    if (daysBetween(from, to) > MAX_DAYS) throw new BadRequestException('The range spans more than 10 years: ask for less');
     return { source, metric, bases, timeZone, from, to, dimension, value: query.value };
   }
 }

@@ -1,0 +1,115 @@
+// Period comparisons on 3 years of daily metrics × 50 dimension values, through the real HTTP API,
+// against a baseline measured in the same run: the bare SQL that sums the same rows per week.
+// Target: p95 under 30 ms. Postgres runs on the "bench" profile's port.
+import { randomUUID } from 'node:crypto';
+
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createPrismaClient, Prisma } from '@sluice/db';
+
+import { ConfigModule } from '../../apps/api/src/app/config/config.module';
+import { configureApp } from '../../apps/api/src/app/configure-app';
+import { MetricsModule } from '../../apps/api/src/app/metrics/metrics.module';
+import { PrismaModule } from '../../apps/api/src/app/prisma/prisma.module';
+import { startBenchDatabase, stopBenchDatabase } from './bench-database';
+
+const DAYS = 3 * 365 + 1;
+const REGIONS = Array.from({ length: 50 }, (_, i) => `r${String(i).padStart(2, '0')}`);
+const FIRST_DAY = Date.UTC(2023, 10, 23);
+const SAMPLES = 200;
+
+@Module({ imports: [ConfigModule, PrismaModule, MetricsModule] })
+class MetricsBenchModule {}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timed(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 20; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+/** Three years of weekly jobs' daily parts for transactions: revenue, transactions and active users, in total and per region. */
+async function seed(prisma: ReturnType<typeof createPrismaClient>): Promise<number> {
+  await prisma.metricDaily.deleteMany({ where: { source: 'transactions' } });
+  let rows: Prisma.MetricDailyCreateManyInput[] = [];
+  let total = 0;
+  const flush = async () => {
+    await prisma.metricDaily.createMany({ data: rows });
+    total += rows.length;
+    rows = [];
+  };
+  let jobId = randomUUID();
+  for (let d = 0; d < DAYS; d++) {
+    if (d % 7 === 0) jobId = randomUUID();
+    const day = new Date(FIRST_DAY + d * 86_400_000);
+    for (const [dimension, value] of [['', ''], ...REGIONS.map((r) => ['region', r])]) {
+      const scale = dimension ? 1 : REGIONS.length;
+      const users = Array.from({ length: dimension ? 5 : 40 }, (_, u) => `u${(d * 7 + u * 13 + value.length) % 400}`);
+      const base = { source: 'transactions', jobId, day, dimension, dimensionValue: value };
+      rows.push(
+        { ...base, metric: 'revenue', sum: (100 + (d % 17)) * scale, count: 20 * scale, min: 0.5, max: 40, distinctValues: [] },
+        { ...base, metric: 'transactions', sum: 0, count: 20 * scale, min: null, max: null, distinctValues: [] },
+        { ...base, metric: 'active_users', sum: 0, count: users.length, min: null, max: null, distinctValues: users },
+      );
+    }
+    if (rows.length >= 10_000) await flush();
+  }
+  await flush();
+  await prisma.$executeRawUnsafe('ANALYZE "MetricDaily"');
+  return total;
+}
+
+async function main(): Promise<void> {
+  const ownDatabase = !process.env['DATABASE_URL'];
+  if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
+  const prisma = createPrismaClient();
+  const app = await NestFactory.create(MetricsBenchModule, { logger: ['error', 'warn'] });
+  configureApp(app);
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api/metrics`;
+  const rows = await seed(prisma);
+
+  const get = (query: string) => async () => {
+    const response = await fetch(`${base}/${query}`);
+    if (!response.ok) throw new Error(`${query}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  const range = 'from=2023-11-23&to=2026-11-22';
+  const bare = await timed(() => prisma.$queryRaw`SELECT date_trunc('week', day::timestamp) AS period, sum(sum) FROM "MetricDaily"
+    WHERE source = 'transactions' AND metric = 'revenue' AND dimension = '' AND day >= '2023-11-20' AND day <= '2026-11-22' GROUP BY 1`);
+  const cases: [string, string][] = [
+    ['revenue, weekly, 3 years (157 weeks)', `compare?source=transactions&metric=revenue&granularity=week&${range}`],
+    ['revenue, monthly, by region (50 values)', `compare?source=transactions&metric=revenue&granularity=month&${range}&dimension=region`],
+    ['revenue per active user (ratio, distinct), weekly, 3 years', `compare?source=transactions&metric=revenue_per_user&granularity=week&${range}`],
+    ['revenue series, daily, one region, 3 years', `series?source=transactions&metric=revenue&granularity=day&${range}&dimension=region&value=r07`],
+    ['comparison CSV, weekly, 3 years', `compare.csv?source=transactions&metric=revenue&granularity=week&${range}`],
+  ];
+  console.log(`${rows} daily rows: ${DAYS} days × (total + ${REGIONS.length} regions) × 3 metrics; ${SAMPLES} requests each, after 20 to warm up`);
+  console.log(`${'bare SQL: weekly revenue sums (baseline)'.padEnd(60)} p50 ${bare.p50.toFixed(2).padStart(6)} ms  p95 ${bare.p95.toFixed(2).padStart(6)} ms  1.00×`);
+  let worst = 0;
+  for (const [what, query] of cases) {
+    const { p50, p95 } = await timed(get(query));
+    worst = Math.max(worst, p95);
+    console.log(`${what.padEnd(60)} p50 ${p50.toFixed(2).padStart(6)} ms  p95 ${p95.toFixed(2).padStart(6)} ms  ${(p95 / bare.p95).toFixed(2)}× the baseline p95`);
+  }
+  console.log(`worst p95 ${worst.toFixed(2)} ms (target < 30 ms); peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
+
+  await prisma.metricDaily.deleteMany({ where: { source: 'transactions' } });
+  await prisma.$disconnect();
+  await app.close();
+  if (ownDatabase) await stopBenchDatabase();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
