@@ -37,7 +37,7 @@ export class MetricsService {
     const periods = periodsBetween(q.from, q.to, g);
     const earliest = shiftPeriod(periods[0], g, -1);
     const last = periods[periods.length - 1];
-    const totals = await this.parts.partsByPeriod({ source: q.source.name, metrics: q.bases, granularity: g, dimension: q.value !== undefined ? (q.dimension ?? '') : '', value: q.value, from: earliest, to: periodEnd(last, g) });
+    const totals = await this.totals(q, g, earliest, periodEnd(last, g));
     const valueAt = (parts: PartsByPeriod, period: string, dimensionValue: string) => this.valueOf(q.metric, q.bases, parts.get(period)?.get(dimensionValue));
     const key = q.value ?? '';
     const rows: PeriodComparison[] = periods.map((start) => {
@@ -60,16 +60,9 @@ export class MetricsService {
         .sort((a, b) => (b.current ?? -Infinity) - (a.current ?? -Infinity) || a.value.localeCompare(b.value));
     }
     return {
-      source: q.source.name,
-      metric: q.metric.name,
-      granularity: g,
-      timeZone: q.timeZone,
-      from: q.from,
-      to: q.to,
+      ...this.heading(q, g),
       periods: rows,
       kpi: { period: lastRow.label, current: lastRow.value, previous: lastRow.previous, change: lastRow.change, changePct: lastRow.changePct },
-      dimension: q.dimension,
-      dimensionValue: q.value ?? null,
       breakdown,
     };
   }
@@ -87,18 +80,22 @@ export class MetricsService {
     const q = await this.resolve(query, query.granularity);
     const g = query.granularity;
     const periods = periodsBetween(q.from, q.to, g);
-    const parts = await this.parts.partsByPeriod({ source: q.source.name, metrics: q.bases, granularity: g, dimension: q.value !== undefined ? (q.dimension ?? '') : '', value: q.value, from: periods[0], to: periodEnd(periods[periods.length - 1], g) });
+    const parts = await this.totals(q, g, periods[0], periodEnd(periods[periods.length - 1], g));
     return {
-      source: q.source.name,
-      metric: q.metric.name,
-      granularity: g,
-      timeZone: q.timeZone,
-      from: q.from,
-      to: q.to,
-      dimension: q.dimension,
-      dimensionValue: q.value ?? null,
+      ...this.heading(q, g),
       points: periods.map((start) => ({ period: start, label: periodLabel(start, g), value: this.valueOf(q.metric, q.bases, parts.get(start)?.get(q.value ?? '')) })),
     };
+  }
+
+  /** What every answer repeats of the question. */
+  private heading<G extends Granularity>(q: ResolvedQuery, granularity: G) {
+    return { source: q.source.name, metric: q.metric.name, granularity, timeZone: q.timeZone, from: q.from, to: q.to, dimension: q.dimension, dimensionValue: q.value ?? null };
+  }
+
+  /** The metric's parts per period over all rows, or over one dimension value's rows when the query filters to one. */
+  private totals(q: ResolvedQuery, granularity: Granularity, from: string, to: string): Promise<PartsByPeriod> {
+    const dimension = q.value !== undefined ? (q.dimension ?? '') : '';
+    return this.parts.partsByPeriod({ source: q.source.name, metrics: q.bases, granularity, dimension, value: q.value, from, to });
   }
 
   private valueOf(metric: MetricDefinition, bases: AggregateMetric[], parts: Map<string, MetricParts> | undefined): number | null {
