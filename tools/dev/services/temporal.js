@@ -17,6 +17,27 @@ async function temporalReady(address, namespace) {
   }
 }
 
+const SEARCH_ATTRIBUTES = { SluiceDataset: 'Keyword', SluiceStatus: 'Keyword' };
+
+/**
+ * Registers the job search attributes. start-dev's --search-attribute flags only apply when it
+ * creates the namespace, so a data folder from an older release needs them added here.
+ */
+async function ensureSearchAttributes(address, namespace) {
+  const { Connection } = require('@temporalio/client');
+  const { temporal } = require('@temporalio/proto');
+  const connection = await Connection.connect({ address });
+  try {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const missing = Object.keys(SEARCH_ATTRIBUTES).filter((name) => !(name in (customAttributes ?? {})));
+    if (missing.length === 0) return;
+    const searchAttributes = Object.fromEntries(missing.map((name) => [name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]));
+    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  } finally {
+    await connection.close();
+  }
+}
+
 async function startTemporal(profile, log, { headless = false } = {}) {
   const { temporal: port, temporalUi: uiPort } = profile.ports;
   const address = `127.0.0.1:${port}`;
@@ -34,12 +55,12 @@ async function startTemporal(profile, log, { headless = false } = {}) {
       '--namespace', 'default',
       '--log-level', 'warn',
       // Job workflows carry these, so runs can be found by dataset and status in Temporal UI.
-      '--search-attribute', 'SluiceDataset=Keyword',
-      '--search-attribute', 'SluiceStatus=Keyword',
+      ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
       ...(headless ? ['--headless'] : []),
     ]);
   }
   await waitFor('Temporal', () => temporalReady(address, 'default'), { logFile, timeoutMs: 90000 });
+  await ensureSearchAttributes(address, 'default');
   return { address, uiUrl: headless ? null : `http://127.0.0.1:${uiPort}` };
 }
 
