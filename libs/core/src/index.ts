@@ -29,3 +29,4 @@ export * from './lib/pipelines/pipeline-columns';
 export * from './lib/pipelines/pipeline-schema';
 export * from './lib/pipelines/pipeline-registry';
 export * from './lib/pipelines/presets/email-engagement.pipeline';
+export * from './lib/config/env-number';

@@ -1,3 +1,5 @@
+import { positiveNumberFromEnv } from '@sluice/core';
+
 export interface WorkerConfig {
   temporalAddress: string;
   temporalNamespace: string;
@@ -18,11 +20,11 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
-    maxConcurrentActivities: Number(env['WORKER_MAX_CONCURRENT_ACTIVITIES'] ?? 4),
+    maxConcurrentActivities: Math.ceil(positiveNumberFromEnv(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 4)),
     webhooks: {
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
-      concurrency: Number(env['WEBHOOK_CONCURRENCY'] ?? 32),
-      timeoutMs: Number(env['WEBHOOK_TIMEOUT_MS'] ?? 10_000),
+      concurrency: Math.ceil(positiveNumberFromEnv(env, 'WEBHOOK_CONCURRENCY', 32)),
+      timeoutMs: positiveNumberFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
     },
   };
 }

@@ -1,3 +1,5 @@
+import { positiveNumberFromEnv } from '@sluice/core';
+
 export interface ApiConfig {
   host: string;
   port: number;
@@ -18,21 +20,13 @@ export interface ApiConfig {
   };
 }
 
-function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return value;
-}
-
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
     host: env['HOST'] ?? '127.0.0.1',
     port: Number(env['PORT'] ?? 3000),
-    maxUploadBytes: Math.round(positiveNumber(env, 'MAX_UPLOAD_MB', 20) * 1024 * 1024),
-    maxFilesPerUpload: positiveNumber(env, 'MAX_FILES_PER_UPLOAD', 20),
-    retentionHours: positiveNumber(env, 'RETENTION_HOURS', 48),
+    maxUploadBytes: Math.round(positiveNumberFromEnv(env, 'MAX_UPLOAD_MB', 20) * 1024 * 1024),
+    maxFilesPerUpload: positiveNumberFromEnv(env, 'MAX_FILES_PER_UPLOAD', 20),
+    retentionHours: positiveNumberFromEnv(env, 'RETENTION_HOURS', 48),
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
@@ -40,7 +34,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     adminDir: env['ADMIN_DIST'] ?? `${process.cwd()}/dist/apps/admin/browser`,
     webhooks: {
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
-      timeoutMs: positiveNumber(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
+      timeoutMs: positiveNumberFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
     },
   };
 }
