@@ -82,16 +82,31 @@ function reportCharAsText(adapter) {
   return adapter;
 }
 
+// adapter-pg splits a script on every ";", which cuts function bodies ($$ … $$) apart. Postgres runs
+// a whole script as one simple query, which is what the native engine sends.
+function wholeScripts(adapter) {
+  adapter.executeScript = async function executeWholeScript(script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  return adapter;
+}
+
+const prepared = (adapter) => wholeScripts(reportCharAsText(adapter));
+
 function adapterFactory(url) {
   const factory = new PrismaPg(poolConfig(url));
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => reportCharAsText(await connect());
+  factory.connect = async () => prepared(await connect());
   // adapter-pg drops the shadow database while its own pool still holds connections; close the pool first.
   factory.connectToShadowDb = async () => {
     const admin = await factory.connect();
     const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
     await admin.executeScript(`CREATE DATABASE "${name}"`);
-    const shadow = reportCharAsText(await new PrismaPg(poolConfig(url, name)).connect());
+    const shadow = prepared(await new PrismaPg(poolConfig(url, name)).connect());
     const closeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await closeShadow();

@@ -8,3 +8,4 @@ export * from './lib/webhook-delivery';
 export * from './lib/metrics';
 export * from './lib/pipeline-definition';
 export * from './lib/schedule-views';
+export * from './lib/storage-usage';

@@ -6,6 +6,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { apiConfigFromEnv } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DatasetsModule } from './datasets/datasets.module';
+import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -13,6 +14,7 @@ import { PipelinesModule } from './pipelines/pipelines.module';
 import { PrismaModule } from './prisma/prisma.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { StorageModule } from './storage/storage.module';
+import { StorageUsageModule } from './storage-usage/storage-usage.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -26,6 +28,6 @@ const adminConsole = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, PipelinesModule, MetricsModule, SchedulesModule, WebhooksModule, HealthModule, adminConsole],
+  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, PipelinesModule, MetricsModule, SchedulesModule, EventsModule, StorageUsageModule, WebhooksModule, HealthModule, adminConsole],
 })
 export class AppModule {}

@@ -78,6 +78,8 @@ export interface JobSummaryView {
   rerunOf: string | null;
   /** The Temporal schedule that started the job. */
   scheduleId: string | null;
+  /** Records merged away as duplicates; null before results are written. */
+  duplicatesRemoved: number | null;
 }
 
 export interface JobDetailView extends JobSummaryView {
@@ -96,6 +98,8 @@ export interface JobDetailView extends JobSummaryView {
   delivery: DeliveryView | null;
   /** What recording the job's daily metrics did; null when its source has no metrics. */
   metrics: MetricsSummary | null;
+  /** The job's workflow in Temporal UI, when the API knows where that is. */
+  temporalUrl: string | null;
 }
 
 export interface Paginated<T> {

@@ -24,6 +24,7 @@ export function toJobSummaryView(job: Job & { uploads: Pick<Upload, 'id'>[] }): 
     pipeline: job.pipeline,
     rerunOf: job.rerunOf,
     scheduleId: job.scheduleId,
+    duplicatesRemoved: (job.mergeStats as unknown as MergeStatsView | null)?.duplicatesRemoved ?? null,
   };
 }
 
@@ -51,6 +52,8 @@ export function toJobDetailView(
   job: Job & { uploads: Upload[] },
   invalidRows: { total: number; items: InvalidRow[] },
   delivery: DeliveryView | null = null,
+  temporalUiUrl: string | null = null,
+  namespace = 'default',
 ): JobDetailView {
   const files = job.uploads.map(toUploadView);
   return {
@@ -65,5 +68,6 @@ export function toJobDetailView(
     mode: delivery ? 'webhook' : 'download',
     delivery,
     metrics: (job.metrics as unknown as MetricsSummary | null) ?? null,
+    temporalUrl: temporalUiUrl ? `${temporalUiUrl.replace(/\/$/, '')}/namespaces/${namespace}/workflows/${encodeURIComponent(job.workflowId)}` : null,
   };
 }

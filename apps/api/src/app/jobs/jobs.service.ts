@@ -2,7 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
 import type { PrismaClient } from '@sluice/db';
 
-import { PRISMA } from '../tokens';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, PRISMA } from '../tokens';
 import { JobDeliveriesService } from '../webhooks/job-deliveries.service';
 import { toInvalidRowView, toJobDetailView, toJobSummaryView } from './job-views';
 import type { ListInvalidRowsDto } from './list-invalid-rows.dto';
@@ -16,12 +17,14 @@ const INVALID_ROW_ORDER = [{ uploadId: 'asc' as const }, { line: 'asc' as const 
 @Injectable()
 export class JobsService {
   constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     private readonly deliveries: JobDeliveriesService,
   ) {}
 
-  async list({ page, pageSize, status, dataset }: ListJobsDto): Promise<Paginated<JobSummaryView>> {
-    const where = { ...(status ? { status } : {}), ...(dataset ? { dataset } : {}) };
+  async list({ page, pageSize, status, dataset, from, to }: ListJobsDto): Promise<Paginated<JobSummaryView>> {
+    const created = { ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}), ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}) };
+    const where = { ...(status ? { status } : {}), ...(dataset ? { dataset } : {}), ...(from || to ? { createdAt: created } : {}) };
     const [total, jobs] = await this.prisma.$transaction([
       this.prisma.job.count({ where }),
       this.prisma.job.findMany({
@@ -40,7 +43,7 @@ export class JobsService {
     if (!job) throw new NotFoundException(`Job ${id} not found`);
     const items = await this.prisma.invalidRow.findMany({ where: { jobId: id }, orderBy: INVALID_ROW_ORDER, take: INVALID_ROWS_IN_DETAIL });
     const total = items.length < INVALID_ROWS_IN_DETAIL ? items.length : await this.prisma.invalidRow.count({ where: { jobId: id } });
-    return toJobDetailView(job, { total, items }, await this.deliveries.view(id));
+    return toJobDetailView(job, { total, items }, await this.deliveries.view(id), this.config.temporalUiUrl, this.config.temporalNamespace);
   }
 
   async invalidRows(id: string, { page, pageSize }: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {

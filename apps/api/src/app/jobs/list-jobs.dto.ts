@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_STATUSES, JobStatus } from '@sluice/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { PageQueryDto } from '../common/page-query.dto';
 
@@ -23,4 +23,14 @@ export class ListJobsDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   dataset?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Jobs created on or after this day (UTC)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date written YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Jobs created on or before this day (UTC)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date written YYYY-MM-DD' })
+  to?: string;
 }

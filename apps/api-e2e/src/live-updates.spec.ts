@@ -1,0 +1,87 @@
+import type { JobSummaryView, Paginated, StorageUsageView } from '@sluice/contracts';
+
+import { upload, waitForStatus } from './support/api-client';
+import { SluiceApp, startSluice } from './support/sluice-app';
+
+const CSV = ['sensor_id,timestamp,value', 's-1,2026-11-02T00:00:00Z,1', 's-2,2026-11-02T01:00:00Z,2'].join('\n');
+
+/** Reads server-sent events from a stream until `done` says so; returns the events read. */
+async function readEvents(url: string, until: (events: { type: string; data: unknown }[]) => boolean, signal: AbortSignal) {
+  const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: { type: string; data: unknown }[] = [];
+  let buffer = '';
+  while (!until(events)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const type = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (data) events.push({ type, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return { status: response.status, contentType: response.headers.get('content-type'), events };
+}
+
+describe('live updates, job filters and storage usage', () => {
+  let app: SluiceApp;
+
+  beforeAll(async () => {
+    app = await startSluice();
+  });
+
+  afterAll(() => app?.close());
+
+  it('pushes the ids of changed jobs as server-sent events while a job runs', async () => {
+    const abort = new AbortController();
+    let jobId = '';
+    const seen = (events: { type: string; data: unknown }[]) => events.filter((e) => e.type === 'jobs' && (e.data as { ids: string[] }).ids.includes(jobId)).length;
+    const stream = readEvents(`${app.baseUrl}/api/events/jobs`, (events) => jobId !== '' && seen(events) >= 2, abort.signal);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the stream is listening before the job exists
+    const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);
+    jobId = created.body['jobId'] as string;
+    const timeout = setTimeout(() => abort.abort(), 20_000);
+    const { status, contentType, events } = await stream;
+    clearTimeout(timeout);
+    expect(status).toBe(200);
+    expect(contentType).toContain('text/event-stream');
+    // Created, then at least one change of status: each arrives without polling.
+    expect(seen(events)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('filters jobs by status, dataset and creation day, and reports duplicates removed', async () => {
+    const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
+    const list = async (query: string) => {
+      const response = await fetch(`${app.baseUrl}/api/jobs?${query}`);
+      return { status: response.status, body: (await response.json()) as Paginated<JobSummaryView> & { message?: string[] } };
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const mine = (page: Paginated<JobSummaryView>) => page.items.find((j) => j.id === job.id);
+    expect(mine((await list(`status=processed&dataset=sensor_readings&from=${today}&to=${today}&pageSize=100`)).body)).toMatchObject({ duplicatesRemoved: 0 });
+    expect(mine((await list('from=2999-01-01')).body)).toBeUndefined();
+    expect(mine((await list('status=failed&pageSize=100')).body)).toBeUndefined();
+    expect(mine((await list('dataset=people&pageSize=100')).body)).toBeUndefined();
+    const bad = await list('from=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('from must be a date written YYYY-MM-DD');
+  });
+
+  it('reports objects and bytes per job and the next cleanup', async () => {
+    const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
+    const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
+    const mine = usage.jobs.find((j) => j.jobId === job.id);
+    const stored = await app.store.list(`jobs/${job.id}/`);
+    expect(mine).toEqual({ jobId: job.id, dataset: 'sensor_readings', status: 'processed', objects: stored.length, bytes: stored.reduce((s, o) => s + o.size, 0), expiresAt: job.expiresAt });
+    expect(mine?.objects).toBeGreaterThanOrEqual(4); // upload, staged rows, clean and rejected results
+    expect(usage.bytes).toBeGreaterThanOrEqual(mine?.bytes ?? 0);
+    expect((usage.nextCleanup?.at ?? '') <= (job.expiresAt as string)).toBe(true);
+    expect(usage.nextCleanup).not.toBeNull();
+  });
+});

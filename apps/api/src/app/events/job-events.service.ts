@@ -1,0 +1,60 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { databaseUrlFromEnv } from '@sluice/db';
+import { Client } from 'pg';
+import { bufferTime, filter, map, Observable, share, Subject } from 'rxjs';
+
+const CHANNEL = 'job_changed';
+/** Changes are gathered this long, so a job counting rows sends one event per interval, not one per write. */
+const GATHER_MS = 250;
+const RECONNECT_MS = 2000;
+
+/**
+ * Job changes as Postgres announces them (LISTEN job_changed, fed by triggers): one listening
+ * connection per API process, opened with the first subscriber and shared by every stream.
+ */
+@Injectable()
+export class JobEventsService implements OnModuleDestroy {
+  private readonly logger = new Logger(JobEventsService.name);
+  private readonly changes = new Subject<string>();
+  private client: Client | null = null;
+  private closed = false;
+
+  /** Ids of the jobs that changed, gathered per interval. */
+  readonly changed$: Observable<string[]> = new Observable<string>((subscriber) => {
+    void this.listen();
+    return this.changes.subscribe(subscriber);
+  }).pipe(
+    bufferTime(GATHER_MS),
+    filter((ids) => ids.length > 0),
+    map((ids) => [...new Set(ids)]),
+    share(),
+  );
+
+  private async listen(): Promise<void> {
+    if (this.client || this.closed) return;
+    const client = new Client({ connectionString: databaseUrlFromEnv() });
+    this.client = client;
+    client.on('notification', (message) => message.payload && this.changes.next(message.payload));
+    client.on('error', (error) => this.reconnect(client, error));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      this.reconnect(client, error);
+    }
+  }
+
+  private reconnect(client: Client, error: unknown): void {
+    if (this.client !== client) return;
+    this.logger.warn(`Job change notifications interrupted (${error}); reconnecting`);
+    this.client = null;
+    void client.end().catch(() => undefined);
+    if (!this.closed) setTimeout(() => void this.listen(), RECONNECT_MS).unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    this.changes.complete();
+    await this.client?.end().catch(() => undefined);
+  }
+}
