@@ -46,4 +46,14 @@ describe('datasets and header mapping preview', () => {
     const wrongType = await preview('sensor_readings', { headers: 'a,b' });
     expect(wrongType.status).toBe(400);
   });
+
+  it('detects the dataset of a header row, or says none fits', async () => {
+    const detect = (body: unknown) => fetch(`${app.baseUrl}/api/datasets/detect`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const opens = await detect({ sample: 'Recipient,Sent Date,Opens,Click Count\nann@acme.com,2026-01-05,2,1\n' });
+    expect(opens.status).toBe(200);
+    expect(await opens.json()).toEqual({ dataset: 'email_opens', coverage: 4 / 7 });
+    const none = await detect({ headers: ['planet', 'orbit'] });
+    expect(none.status).toBe(422);
+    expect((await none.json()).message).toBe('No dataset fits these headers: planet, orbit');
+  });
 });

@@ -1,6 +1,6 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HeaderMappingPreview, mapDatasetHeader } from '@sluice/core';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DatasetGuess, detectDataset, HeaderMappingPreview, mapDatasetHeader } from '@sluice/core';
 import { parse } from 'csv-parse/sync';
 import type { Response } from 'express';
 
@@ -32,6 +32,17 @@ export class DatasetsController {
   @ApiBody({ schema: { type: 'array', items: { type: 'object' } } })
   import(@Body() body: unknown): Promise<VersionedDataset[]> {
     return this.configs.import(body);
+  }
+
+  @Post('detect')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Which dataset a header row (or the start of a file) belongs to, by its headers' })
+  @ApiResponse({ status: 422, description: 'No dataset has all its required fields among the headers' })
+  async detect(@Body() body: PreviewMappingDto): Promise<DatasetGuess> {
+    const headers = body.headers ?? headerOf(body.sample);
+    const guess = detectDataset(headers, (await this.configs.list()).map((d) => d.definition));
+    if (!guess) throw new UnprocessableEntityException(`No dataset fits these headers: ${headers.slice(0, 12).join(', ')}`);
+    return guess;
   }
 
   @Get(':name')
