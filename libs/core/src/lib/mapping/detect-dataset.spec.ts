@@ -13,5 +13,7 @@ describe('detectDataset', () => {
 
   it('returns null when no dataset has all its required fields', () => {
     expect(detectDataset(['sku', 'price'], candidates)).toBeNull();
+    const loose = { name: 'notes', label: 'Notes', fields: [{ name: 'note', type: 'string' as const, required: false }] };
+    expect(detectDataset(['sku', 'price'], [...candidates, loose])).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ export interface DatasetGuess {
 }
 
 /**
- * Which of `candidates` a header row belongs to: among datasets whose required fields all map, the one
+ * Which of `candidates` a header row belongs to: among datasets whose required fields all map (and at
+ * least one field), the one
  * whose fields the headers cover best (ties: more mapped headers). Null when no candidate fits.
  */
 export function detectDataset(headers: string[], candidates: DatasetDefinition[]): DatasetGuess | null {
@@ -17,7 +18,8 @@ export function detectDataset(headers: string[], candidates: DatasetDefinition[]
   for (const dataset of candidates) {
     const mapping = matchHeaders(headers, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
     const mapped = new Set(mapping.flatMap((m) => (m.field ? [m.field] : [])));
-    if (!dataset.fields.every((f) => !f.required || mapped.has(f.name))) continue;
+    // A dataset without required fields would fit anything: at least one header must map.
+    if (mapped.size === 0 || !dataset.fields.every((f) => !f.required || mapped.has(f.name))) continue;
     const coverage = mapped.size / dataset.fields.length;
     if (!best || coverage > best.coverage || (coverage === best.coverage && mapped.size > best.mapped)) best = { dataset: dataset.name, coverage, mapped: mapped.size };
   }
