@@ -1,6 +1,16 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateUploadResult, FailedDeliveryView, InvalidRowView, JobDetailView, JobSummaryView, Paginated, WebhookTestResult } from '@sluice/contracts';
+import type {
+  CreateUploadResult,
+  FailedDeliveryView,
+  InvalidRowView,
+  JobDetailView,
+  JobStatus,
+  JobSummaryView,
+  Paginated,
+  RerunJobResult,
+  WebhookTestResult,
+} from '@sluice/contracts';
 import { map, Observable } from 'rxjs';
 
 /** Webhook settings of an upload; rate is records/s or "unlimited". */
@@ -14,13 +24,30 @@ export interface DatasetOption {
   label: string;
 }
 
+/** What the uploaded files are read as: one dataset, or a pipeline whose datasets are detected per file. */
+export type UploadSource = { dataset: string } | { pipeline: string };
+
+export interface JobFilters {
+  status?: JobStatus | '';
+  dataset?: string;
+  /** Created on or after / before this day, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+}
+
 /** The admin's only door to the REST API. */
 @Injectable({ providedIn: 'root' })
 export class JobsApiService {
   private readonly http = inject(HttpClient);
 
-  listJobs(page: number, pageSize: number): Observable<Paginated<JobSummaryView>> {
-    return this.http.get<Paginated<JobSummaryView>>('/api/jobs', { params: new HttpParams().set('page', page).set('pageSize', pageSize) });
+  listJobs(page: number, pageSize: number, filters: JobFilters = {}): Observable<Paginated<JobSummaryView>> {
+    let params = new HttpParams().set('page', page).set('pageSize', pageSize);
+    for (const [key, value] of Object.entries(filters)) if (value) params = params.set(key, value);
+    return this.http.get<Paginated<JobSummaryView>>('/api/jobs', { params });
+  }
+
+  rerun(id: string): Observable<RerunJobResult> {
+    return this.http.post<RerunJobResult>(`/api/jobs/${id}/rerun`, {});
   }
 
   getJob(id: string): Observable<JobDetailView> {
@@ -39,9 +66,19 @@ export class JobsApiService {
       .pipe(map((datasets) => datasets.map(({ definition }) => ({ name: definition.name, label: definition.label }))));
   }
 
-  upload(dataset: string, files: File[], webhook: WebhookDelivery | null = null): Observable<CreateUploadResult> {
+  listPipelines(): Observable<DatasetOption[]> {
+    return this.http.get<DatasetOption[]>('/api/pipelines').pipe(map((pipelines) => pipelines.map(({ name, label }) => ({ name, label }))));
+  }
+
+  /** The dataset a file's header row belongs to; errors when none fits. */
+  detectDataset(sample: string): Observable<{ dataset: string; coverage: number }> {
+    return this.http.post<{ dataset: string; coverage: number }>('/api/datasets/detect', { sample });
+  }
+
+  upload(source: UploadSource, files: File[], webhook: WebhookDelivery | null = null): Observable<CreateUploadResult> {
     const form = new FormData();
-    form.append('dataset', dataset);
+    if ('pipeline' in source) form.append('pipeline', source.pipeline);
+    else form.append('dataset', source.dataset);
     if (webhook) {
       form.append('mode', 'webhook');
       form.append('webhookUrl', webhook.webhookUrl);

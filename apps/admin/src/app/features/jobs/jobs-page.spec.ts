@@ -25,6 +25,10 @@ function job(overrides: Partial<JobSummaryView>): JobSummaryView {
     error: null,
     expiresAt: null,
     expiredAt: null,
+    pipeline: null,
+    rerunOf: null,
+    scheduleId: null,
+    duplicatesRemoved: 3,
     ...overrides,
   };
 }
@@ -44,7 +48,8 @@ describe('JobsPage', () => {
     const fixture = TestBed.createComponent(JobsPage);
     fixture.detectChanges();
     await tick();
-    http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'sensor_readings', label: 'Sensor readings' } }]);
+    for (const request of http.match('/api/datasets')) request.flush([{ version: 1, definition: { name: 'sensor_readings', label: 'Sensor readings' } }]);
+    for (const request of http.match('/api/pipelines')) request.flush([]);
     http.expectOne('/api/jobs?page=1&pageSize=20').flush(response);
     await fixture.whenStable();
     fixture.detectChanges();
@@ -61,11 +66,11 @@ describe('JobsPage', () => {
       pageSize: 20,
     });
     const rows = Array.from(page.querySelectorAll('tbody tr')).map((row) =>
-      Array.from(row.querySelectorAll('td')).slice(0, 7).map((cell) => cell.textContent?.trim()),
+      Array.from(row.querySelectorAll('td')).slice(0, 8).map((cell) => cell.textContent?.trim()),
     );
     expect(rows).toEqual([
-      ['partial', 'sensor_readings', '2', '10', '8', '2', '1.25 s'],
-      ['failed', 'sensor_readings', '2', '10', '0', '2', '—'],
+      ['partial', 'sensor_readings', '2', '10', '8', '2', '3', '1.25 s'],
+      ['failed', 'sensor_readings', '2', '10', '0', '2', '3', '—'],
     ]);
     expect(page.querySelector('tbody a')?.getAttribute('href')).toBe('/jobs/j2');
     expect(page.querySelector('.chip--partial')).not.toBeNull();
@@ -81,10 +86,28 @@ describe('JobsPage', () => {
     const fixture = TestBed.createComponent(JobsPage);
     fixture.detectChanges();
     await tick();
-    http.expectOne('/api/datasets').flush([]);
+    for (const request of http.match('/api/datasets')) request.flush([]);
+    for (const request of http.match('/api/pipelines')) request.flush([]);
     http.expectOne('/api/jobs?page=1&pageSize=20').flush({ message: 'Database unavailable' }, { status: 503, statusText: 'x' });
     await fixture.whenStable();
     fixture.detectChanges();
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toBe('Database unavailable');
+  });
+
+  it('asks for the filtered list when a filter changes, from page 1', async () => {
+    const page = await render({ items: [job({ id: 'j1', status: 'processing' })], total: 1, page: 1, pageSize: 20 });
+    expect(page.querySelector('progress.job-progress')).not.toBeNull();
+    const status = page.querySelector('select[name="status"]') as HTMLSelectElement;
+    status.value = 'failed';
+    status.dispatchEvent(new Event('change'));
+    const from = page.querySelector('input[name="from"]') as HTMLInputElement;
+    from.value = '2026-11-01';
+    from.dispatchEvent(new Event('change'));
+    await tick();
+    const request = http.expectOne((r) => r.url === '/api/jobs' && r.params.get('from') === '2026-11-01');
+    expect(request.request.urlWithParams).toBe('/api/jobs?page=1&pageSize=20&status=failed&from=2026-11-01');
+    request.flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await tick();
+    expect(page.textContent).toContain('No jobs match these filters.');
   });
 });

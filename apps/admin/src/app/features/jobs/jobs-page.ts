@@ -1,17 +1,19 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import type { JobSummaryView, Paginated } from '@sluice/contracts';
-import { catchError, map, of, switchMap, timer } from 'rxjs';
+import { JOB_STATUSES, JobStatus, JobSummaryView, Paginated } from '@sluice/contracts';
+import { catchError, combineLatest, debounceTime, map, merge, of, startWith, switchMap, timer } from 'rxjs';
 
-import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
+import { JobEventsService } from '../../core/job-events.service';
+import { describeHttpError, JobFilters, JobsApiService } from '../../core/jobs-api.service';
 import { formatDuration } from '../../shared/format';
 import { StatusChip } from '../../shared/status-chip';
 import { UploadForm } from '../upload/upload-form';
 
-/** How often the list refreshes; a later issue replaces polling with server-sent events. */
-export const JOBS_REFRESH_MS = 2000;
+/** Pushed changes drive the list; this slow poll only covers a stream a proxy cut. */
+export const JOBS_FALLBACK_REFRESH_MS = 30_000;
+const RUNNING: readonly JobStatus[] = ['waiting', 'processing'];
 
 type JobsState = { page: Paginated<JobSummaryView> | null; error: string | null };
 
@@ -23,17 +25,32 @@ type JobsState = { page: Paginated<JobSummaryView> | null; error: string | null 
 })
 export class JobsPage {
   private readonly api = inject(JobsApiService);
+  private readonly events = inject(JobEventsService);
 
   readonly pageSize = 20;
+  readonly statuses = JOB_STATUSES;
   readonly pageNumber = signal(1);
+  readonly filters = signal<JobFilters>({});
+  /** Every source a job can belong to: datasets and pipelines. */
+  readonly sources = toSignal(
+    combineLatest([this.api.listDatasets(), this.api.listPipelines()]).pipe(
+      map(([datasets, pipelines]) => [...datasets, ...pipelines].map((s) => s.name).sort()),
+      catchError(() => of([] as string[])),
+    ),
+    { initialValue: [] as string[] },
+  );
   readonly formatDuration = formatDuration;
+  readonly isRunning = (job: JobSummaryView) => RUNNING.includes(job.status);
+
+  private readonly query = computed(() => ({ page: this.pageNumber(), filters: this.filters() }));
 
   readonly state = toSignal(
-    toObservable(this.pageNumber).pipe(
-      switchMap((page) =>
-        timer(0, JOBS_REFRESH_MS).pipe(
+    toObservable(this.query).pipe(
+      switchMap(({ page, filters }) =>
+        merge(this.events.changes$.pipe(debounceTime(200)), timer(JOBS_FALLBACK_REFRESH_MS, JOBS_FALLBACK_REFRESH_MS)).pipe(
+          startWith(null),
           switchMap(() =>
-            this.api.listJobs(page, this.pageSize).pipe(
+            this.api.listJobs(page, this.pageSize, filters).pipe(
               map((result): JobsState => ({ page: result, error: null })),
               catchError((error: unknown) => of<JobsState>({ page: null, error: describeHttpError(error) })),
             ),
@@ -43,6 +60,11 @@ export class JobsPage {
     ),
     { initialValue: { page: null, error: null } as JobsState },
   );
+
+  filter(key: keyof JobFilters, value: string): void {
+    this.filters.update((current) => ({ ...current, [key]: value }));
+    this.pageNumber.set(1);
+  }
 
   lastPage(page: Paginated<JobSummaryView>): number {
     return Math.max(1, Math.ceil(page.total / page.pageSize));

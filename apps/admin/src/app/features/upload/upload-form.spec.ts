@@ -35,6 +35,7 @@ describe('UploadForm', () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'sensor_readings', label: 'Sensor readings' } }]);
+    http.expectOne('/api/pipelines').flush([]);
     const form = fixture.componentInstance;
     form.files.set([csv('a.csv'), csv('b.csv')]);
     form.submit();
@@ -51,6 +52,7 @@ describe('UploadForm', () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([]);
+    http.expectOne('/api/pipelines').flush([]);
     const form = fixture.componentInstance;
     form.mode.set('webhook');
     fixture.detectChanges();
@@ -81,6 +83,7 @@ describe('UploadForm', () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([]);
+    http.expectOne('/api/pipelines').flush([]);
     fixture.componentInstance.files.set([csv('a.csv')]);
     fixture.componentInstance.submit();
     http.expectOne('/api/uploads').flush({ message: '"a.csv" is larger than the 20 MB limit' }, { status: 413, statusText: 'x' });
@@ -93,8 +96,58 @@ describe('UploadForm', () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([]);
+    http.expectOne('/api/pipelines').flush([]);
     fixture.componentInstance.submit();
     http.expectNone('/api/uploads');
     expect(fixture.componentInstance.error()).toBe('Choose one or more CSV files');
+  });
+
+  it('uploads a pipeline\'s files together, its datasets detected by the API', () => {
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([]);
+    http.expectOne('/api/pipelines').flush([{ name: 'email_engagement', label: 'Email engagement' }]);
+    fixture.detectChanges();
+    const options = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('select[name="dataset"] optgroup')).map((g) => g.getAttribute('label'));
+    expect(options).toEqual(['Datasets', 'Pipelines (files of several datasets, joined)']);
+    const form = fixture.componentInstance;
+    form.source.set('pipeline:email_engagement');
+    form.files.set([csv('sends.csv'), csv('opens.csv')]);
+    form.submit();
+    const body = http.expectOne('/api/uploads').request.body as FormData;
+    expect(body.get('pipeline')).toBe('email_engagement');
+    expect(body.get('dataset')).toBeNull();
+  });
+
+  it('detects the dataset from the first file\'s header row when asked', async () => {
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([]);
+    http.expectOne('/api/pipelines').flush([]);
+    const form = fixture.componentInstance;
+    form.source.set('detect');
+    form.files.set([new File(['Recipient,Sent Date,Opens\nann@acme.com,2026-01-05,2\n'], 'opens.csv', { type: 'text/csv' })]);
+    form.submit();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const detect = http.expectOne('/api/datasets/detect');
+    expect(detect.request.body).toEqual({ sample: 'Recipient,Sent Date,Opens\nann@acme.com,2026-01-05,2\n' });
+    detect.flush({ dataset: 'email_opens', coverage: 0.43 });
+    expect((http.expectOne('/api/uploads').request.body as FormData).get('dataset')).toBe('email_opens');
+    expect(form.detected()).toBe('email_opens');
+  });
+
+  it('takes dropped files, with the same checks', () => {
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([]);
+    http.expectOne('/api/pipelines').flush([]);
+    const form = fixture.componentInstance;
+    const drop = (files: File[]) => ({ preventDefault: () => undefined, dataTransfer: { files: files as unknown as FileList } }) as unknown as DragEvent;
+    form.drop(drop([csv('a.csv')]));
+    expect(form.files().map((f) => f.name)).toEqual(['a.csv']);
+    form.drop(drop([new File(['x'], 'notes.txt')]));
+    expect(form.files()).toEqual([]);
+    expect(form.error()).toBe('"notes.txt" is not a .csv file');
   });
 });

@@ -1,14 +1,16 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { catchError, of } from 'rxjs';
-
 import { RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
+import { catchError, from, map, Observable, of, switchMap } from 'rxjs';
 
-import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
+import { describeHttpError, JobsApiService, UploadSource } from '../../core/jobs-api.service';
 
 /** Same limit as the API's default; the API has the final word. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** The choice that detects the dataset from the first file's header row. */
+export const DETECT = 'detect';
+const HEADER_SAMPLE_BYTES = 64 * 1024;
 
 @Component({
   selector: 'sl-upload-form',
@@ -21,8 +23,12 @@ export class UploadForm {
 
   readonly uploaded = output<string>();
   readonly datasets = toSignal(this.api.listDatasets().pipe(catchError(() => of([]))), { initialValue: [] });
-  readonly dataset = signal('sensor_readings');
+  readonly pipelines = toSignal(this.api.listPipelines().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** "dataset:<name>", "pipeline:<name>" or "detect". */
+  readonly source = signal('dataset:sensor_readings');
+  readonly detected = signal<string | null>(null);
   readonly files = signal<File[]>([]);
+  readonly dragging = signal(false);
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
   readonly mode = signal<'download' | 'webhook'>('download');
@@ -30,6 +36,7 @@ export class UploadForm {
   readonly rateLimit = signal('10');
   readonly ratePresets = RATE_LIMIT_PRESETS.map((rate) => (rate === null ? 'unlimited' : String(rate)));
   readonly testResult = signal<WebhookTestResult | null>(null);
+  readonly DETECT = DETECT;
 
   /** Sends one signed sample record, so a wrong URL shows before any job runs. */
   testWebhook(): void {
@@ -41,11 +48,23 @@ export class UploadForm {
     });
   }
 
-  pickFiles(list: FileList | null): void {
+  pickFiles(list: FileList | null | undefined): void {
     const files = Array.from(list ?? []);
     const problem = files.map(checkFile).find((p) => p !== null) ?? null;
     this.error.set(problem);
+    this.detected.set(null);
     this.files.set(problem ? [] : files);
+  }
+
+  drop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    this.pickFiles(event.dataTransfer?.files);
+  }
+
+  dragOver(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(true);
   }
 
   submit(): void {
@@ -60,22 +79,49 @@ export class UploadForm {
     }
     this.busy.set(true);
     this.error.set(null);
-    this.api.upload(this.dataset(), this.files(), webhook).subscribe({
-      next: ({ jobId }) => {
-        this.busy.set(false);
-        this.uploaded.emit(jobId);
-        void this.router.navigate(['/jobs', jobId]);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(describeHttpError(error));
-      },
-    });
+    this.resolveSource()
+      .pipe(switchMap((source) => this.api.upload(source, this.files(), webhook)))
+      .subscribe({
+        next: ({ jobId }) => {
+          this.busy.set(false);
+          this.uploaded.emit(jobId);
+          void this.router.navigate(['/jobs', jobId]);
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.error.set(describeHttpError(error));
+        },
+      });
   }
+
+  /** The chosen source; "detect" asks the API which dataset the first file's header row belongs to. */
+  private resolveSource(): Observable<UploadSource> {
+    const [kind, name] = this.source().split(':');
+    if (kind === 'pipeline') return of({ pipeline: name });
+    if (kind === 'dataset') return of({ dataset: name });
+    return from(readText(this.files()[0].slice(0, HEADER_SAMPLE_BYTES))).pipe(
+      switchMap((sample) => this.api.detectDataset(sample)),
+      map(({ dataset }) => {
+        this.detected.set(dataset);
+        return { dataset };
+      }),
+    );
+  }
+}
+
+/** The text of a blob; FileReader works in every browser and test DOM. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
+    reader.readAsText(blob);
+  });
 }
 
 export function checkFile(file: File): string | null {
   if (!/\.csv$/i.test(file.name)) return `"${file.name}" is not a .csv file`;
   if (file.size > MAX_FILE_BYTES) return `"${file.name}" is larger than 20 MB`;
+  if (file.size === 0) return `"${file.name}" is empty`;
   return null;
 }
