@@ -19,3 +19,12 @@ CREATE TRIGGER "Job_changed" AFTER INSERT OR UPDATE ON "Job"
 
 CREATE TRIGGER "DeliveryBatch_changed" AFTER INSERT OR UPDATE ON "DeliveryBatch"
   FOR EACH ROW EXECUTE FUNCTION sluice_notify_job_delivery_changed();
+
+-- Delivery settings and outcomes (not the rate limiter's bookkeeping, which changes many times a second).
+CREATE TRIGGER "JobDelivery_changed" AFTER UPDATE ON "JobDelivery"
+  FOR EACH ROW WHEN (OLD."rateLimit" IS DISTINCT FROM NEW."rateLimit" OR OLD."state" IS DISTINCT FROM NEW."state"
+    OR OLD."total" IS DISTINCT FROM NEW."total" OR OLD."error" IS DISTINCT FROM NEW."error")
+  EXECUTE FUNCTION sluice_notify_job_delivery_changed();
+
+CREATE TRIGGER "FailedDelivery_changed" AFTER INSERT OR UPDATE ON "FailedDelivery"
+  FOR EACH ROW EXECUTE FUNCTION sluice_notify_job_delivery_changed();

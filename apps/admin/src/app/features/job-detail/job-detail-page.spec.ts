@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import type { JobDetailView } from '@sluice/contracts';
 
 import { JobDetailPage } from './job-detail-page';
@@ -24,8 +24,14 @@ const JOB: JobDetailView = {
   error: null,
   expiresAt: '2026-01-07T10:00:02.000Z',
   expiredAt: null,
+  pipeline: null,
+  rerunOf: null,
+  scheduleId: null,
+  duplicatesRemoved: 2,
   workflowId: 'job-j1',
-  files: [{ id: 'f1', fileName: 'r.csv', sizeBytes: 2048, uploadedAt: '2026-01-05T10:00:00.000Z', rowsProcessed: 3, validRows: 2, invalidRows: 1, error: null,
+  temporalUrl: 'http://127.0.0.1:8233/namespaces/default/workflows/job-j1',
+  metrics: { source: 'sensor_readings', rows: 2, rowsWithoutDate: 0, days: 1, firstDay: '2026-01-05', lastDay: '2026-01-05' },
+  files: [{ id: 'f1', fileName: 'r.csv', dataset: null, sizeBytes: 2048, uploadedAt: '2026-01-05T10:00:00.000Z', rowsProcessed: 3, validRows: 2, invalidRows: 1, error: null,
       columns: [
         { header: 'Device', index: 0, field: 'sensor_id', score: 100, method: 'synonym' },
         { header: 'Notes', index: 1, field: null, score: 0, method: 'unmapped' },
@@ -128,5 +134,27 @@ describe('JobDetailPage', () => {
     await tick();
     // Asking something of the job polls it again.
     expect(http.match('/api/jobs/j1').length).toBeGreaterThan(0);
+  });
+
+  it('links to Temporal UI and the dashboard, and reruns the job as a new one', async () => {
+    const { http, fixture } = await openJob(JOB);
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('a.temporal-link')?.getAttribute('href')).toBe('http://127.0.0.1:8233/namespaces/default/workflows/job-j1');
+    expect(page.querySelector('.metrics-summary')?.textContent).toContain('1 days recorded (2026-01-05 – 2026-01-05)');
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    (Array.from(page.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Rerun') as HTMLButtonElement).click();
+    const request = http.expectOne('/api/jobs/j1/rerun');
+    expect(request.request.method).toBe('POST');
+    request.flush({ jobId: 'j2', status: 'waiting', rerunOf: 'j1' });
+    expect(navigate).toHaveBeenCalledWith(['/jobs', 'j2']);
+  });
+
+  it('shows why a rerun was refused', async () => {
+    const { http, fixture } = await openJob(JOB);
+    fixture.componentInstance.rerun('j1');
+    http.expectOne('/api/jobs/j1/rerun').flush({ message: 'Job j1 has expired: its files were deleted after the retention period' }, { status: 410, statusText: 'Gone' });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain('has expired');
   });
 });

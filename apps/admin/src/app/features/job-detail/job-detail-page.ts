@@ -1,10 +1,11 @@
 import { DatePipe, DecimalPipe, KeyValuePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { JobDetailView } from '@sluice/contracts';
-import { catchError, map, of, switchMap, takeWhile, timer } from 'rxjs';
+import { catchError, filter, map, merge, of, switchMap, takeWhile, timer } from 'rxjs';
 
+import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { StatusChip } from '../../shared/status-chip';
@@ -27,6 +28,8 @@ type DetailState = { job: JobDetailView | null; error: string | null };
 })
 export class JobDetailPage {
   private readonly api = inject(JobsApiService);
+  private readonly events = inject(JobEventsService);
+  private readonly router = inject(Router);
 
   /** Bound from the route parameter. */
   readonly id = input.required<string>();
@@ -43,13 +46,40 @@ export class JobDetailPage {
     this.refresh.update((n) => n + 1);
   }
 
-  // Polls while the job runs or delivers, then stops: a finished job only changes again when asked or expired.
+  readonly rerunError = signal<string | null>(null);
+  readonly rerunning = signal(false);
+
+  /** Starts the job again from its stored files as a new job, and opens that one. */
+  rerun(id: string): void {
+    this.rerunning.set(true);
+    this.rerunError.set(null);
+    this.api.rerun(id).subscribe({
+      next: ({ jobId }) => {
+        this.rerunning.set(false);
+        void this.router.navigate(['/jobs', jobId]);
+      },
+      error: (error: unknown) => {
+        this.rerunning.set(false);
+        this.rerunError.set(describeHttpError(error));
+      },
+    });
+  }
+
+  // Polls each second while the job runs or delivers; besides, every change the API pushes for this job
+  // (a replay, expiry) loads it again.
   readonly state = toSignal(
     toObservable(computed(() => ({ id: this.id(), refresh: this.refresh() }))).pipe(
       switchMap(({ id }) =>
-        timer(0, 1000).pipe(
-          switchMap(() => this.api.getJob(id)),
-          takeWhile((job) => isActive(job) || Date.now() - this.askedAt < ASKED_POLL_MS, true),
+        merge(
+          timer(0, 1000).pipe(
+            switchMap(() => this.api.getJob(id)),
+            takeWhile((job) => isActive(job) || Date.now() - this.askedAt < ASKED_POLL_MS, true),
+          ),
+          this.events.changes$.pipe(
+            filter((ids) => ids.includes(id)),
+            switchMap(() => this.api.getJob(id)),
+          ),
+        ).pipe(
           map((job): DetailState => ({ job, error: null })),
           catchError((error: unknown) => of<DetailState>({ job: null, error: describeHttpError(error) })),
         ),
