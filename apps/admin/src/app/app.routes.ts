@@ -7,5 +7,9 @@ export const appRoutes: Route[] = [
     title: 'Job · Sluice',
     loadComponent: () => import('./features/job-detail/job-detail-page').then((m) => m.JobDetailPage),
   },
+  { path: 'dashboard', title: 'Dashboard · Sluice', loadComponent: () => import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage) },
+  { path: 'datasets', title: 'Datasets · Sluice', loadComponent: () => import('./features/datasets/datasets-page').then((m) => m.DatasetsPage) },
+  { path: 'datasets/:name', title: 'Dataset · Sluice', loadComponent: () => import('./features/datasets/dataset-editor-page').then((m) => m.DatasetEditorPage) },
+  { path: 'storage', title: 'Storage · Sluice', loadComponent: () => import('./features/storage/storage-page').then((m) => m.StoragePage) },
   { path: '**', redirectTo: '' },
 ];

@@ -1,0 +1,112 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { BarChartModule, LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
+import type { ComparisonView, MetricSourceView, SeriesView } from '@sluice/contracts';
+import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
+
+import { describeHttpError } from '../../core/jobs-api.service';
+import { MetricQuery, MetricsApiService } from '../../core/metrics-api.service';
+import { formatChange, formatMetric } from './metric-format';
+
+type Loaded<T> = { value: T | null; error: string | null };
+
+@Component({
+  selector: 'sl-dashboard-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [LineChartModule, BarChartModule],
+  templateUrl: './dashboard-page.html',
+})
+export class DashboardPage {
+  private readonly api = inject(MetricsApiService);
+
+  /** Preselected source, from ?source= (the job page links here). */
+  readonly sourceParam = input<string | undefined>(undefined, { alias: 'source' });
+
+  readonly sources = toSignal(
+    this.api.sources().pipe(
+      map((value): Loaded<MetricSourceView[]> => ({ value, error: null })),
+      catchError((error: unknown) => of<Loaded<MetricSourceView[]>>({ value: null, error: describeHttpError(error) })),
+    ),
+    { initialValue: { value: null, error: null } as Loaded<MetricSourceView[]> },
+  );
+  readonly sourceName = signal('');
+  readonly metricName = signal('');
+  readonly granularity = signal<'week' | 'month'>('week');
+  readonly from = signal('');
+  readonly to = signal('');
+  readonly dimension = signal('');
+
+  readonly source = computed(() => this.sources().value?.find((s) => s.name === this.sourceName()) ?? null);
+  readonly metric = computed(() => this.source()?.metrics.find((m) => m.name === this.metricName()) ?? null);
+  readonly percent = computed(() => this.metric()?.percent ?? false);
+
+  readonly query = computed((): MetricQuery | null => {
+    const source = this.source();
+    const metric = this.metric();
+    if (!source || !metric) return null;
+    return { source: source.name, metric: metric.name, granularity: this.granularity(), from: this.from() || undefined, to: this.to() || undefined, dimension: this.dimension() || undefined };
+  });
+
+  readonly data = toSignal(
+    toObservable(this.query).pipe(
+      switchMap((query) => {
+        if (!query) return of({ value: null, error: null } as Loaded<{ comparison: ComparisonView; series: SeriesView }>);
+        return combineLatest([this.api.compare(query), this.api.series(query)]).pipe(
+          map(([comparison, series]) => ({ value: { comparison, series }, error: null })),
+          catchError((error: unknown) => of({ value: null, error: describeHttpError(error) })),
+        );
+      }),
+    ),
+    { initialValue: { value: null, error: null } as Loaded<{ comparison: ComparisonView; series: SeriesView }> },
+  );
+
+  /** The trend line: one series, periods without data left out rather than drawn as zero. */
+  readonly trend = computed(() => {
+    const series = this.data().value?.series;
+    if (!series) return [];
+    return [{ name: this.metric()?.label ?? series.metric, series: series.points.filter((p) => p.value !== null).map((p) => ({ name: p.label, value: p.value as number })) }];
+  });
+
+  /** Each period next to the one before it. */
+  readonly periodBars = computed(() =>
+    (this.data().value?.comparison.periods ?? []).map((p) => ({
+      name: p.label,
+      series: [
+        { name: 'Previous period', value: p.previous ?? 0 },
+        { name: 'This period', value: p.value ?? 0 },
+      ],
+    })),
+  );
+
+  readonly csvUrl = computed(() => {
+    const query = this.query();
+    return query ? this.api.csvUrl(query) : null;
+  });
+
+  readonly legendBelow = LegendPosition.Below;
+  readonly formatMetric = formatMetric;
+  readonly formatChange = formatChange;
+  readonly formatAxis = (value: number) => formatMetric(value, this.percent());
+
+  constructor() {
+    // Starts on the requested source, or the first one that has data, and its first metric.
+    effect(() => {
+      const sources = this.sources().value;
+      if (!sources?.length || this.sourceName()) return;
+      const wanted = sources.find((s) => s.name === this.sourceParam()) ?? sources.find((s) => s.lastDay) ?? sources[0];
+      this.chooseSource(wanted.name);
+    });
+  }
+
+  chooseSource(name: string): void {
+    this.sourceName.set(name);
+    const source = this.sources().value?.find((s) => s.name === name);
+    this.metricName.set(source?.metrics[0]?.name ?? '');
+    this.dimension.set('');
+  }
+
+  trendOf(changePct: number | null): 'up' | 'down' | 'flat' {
+    if (changePct === null || changePct === 0) return 'flat';
+    return changePct > 0 ? 'up' : 'down';
+  }
+}

@@ -1,0 +1,146 @@
+import { DatePipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import type { DatasetDefinition, FieldDefinition, FieldType, MergePolicy } from '@sluice/contracts';
+import { HttpErrorResponse } from '@angular/common/http';
+
+import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../../core/datasets-api.service';
+import { describeHttpError } from '../../core/jobs-api.service';
+import { formatKeys, splitList, withDedupe, withFieldChange } from './dataset-draft';
+import { DiffLine, lineDiff } from './line-diff';
+
+const FIELD_TYPES: FieldType[] = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'];
+
+interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Edits a dataset's fields, matching and de-duplication; every save is a new version that can be compared and restored. */
+@Component({
+  selector: 'sl-dataset-editor-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, JsonPipe, RouterLink],
+  templateUrl: './dataset-editor-page.html',
+})
+export class DatasetEditorPage {
+  private readonly api = inject(DatasetsApiService);
+
+  /** Bound from the route parameter. */
+  readonly name = input.required<string>();
+
+  readonly fieldTypes = FIELD_TYPES;
+  readonly draft = signal<DatasetDefinition | null>(null);
+  readonly currentVersion = signal<number | null>(null);
+  readonly keysText = signal('');
+  readonly policy = signal<MergePolicy>('most_recent');
+  readonly versions = signal<DatasetVersionSummary[]>([]);
+  readonly problems = signal<Problem[]>([]);
+  readonly message = signal<string | null>(null);
+  readonly error = signal<string | null>(null);
+  readonly saving = signal(false);
+  readonly diff = signal<{ version: number; lines: DiffLine[] } | null>(null);
+  readonly previewHeaders = signal('');
+  readonly preview = signal<MappingPreview | null>(null);
+  readonly formatKeys = formatKeys;
+
+  constructor() {
+    effect(() => this.load(this.name()));
+  }
+
+  load(name: string): void {
+    this.api.get(name).subscribe({
+      next: ({ version, definition }) => {
+        this.draft.set(definition);
+        this.currentVersion.set(version);
+        this.keysText.set(formatKeys(definition.dedupe?.keys));
+        this.policy.set(definition.dedupe?.policy ?? 'most_recent');
+      },
+      error: (error: unknown) => this.error.set(describeHttpError(error)),
+    });
+    this.api.versions(name).subscribe({ next: (versions) => this.versions.set(versions), error: () => this.versions.set([]) });
+  }
+
+  update(change: Partial<DatasetDefinition>): void {
+    this.draft.update((d) => (d ? { ...d, ...change } : d));
+  }
+
+  updateField(index: number, key: keyof FieldDefinition, value: unknown): void {
+    this.draft.update((d) => (d ? { ...d, fields: d.fields.map((f, i) => (i === index ? withFieldChange(f, key, value) : f)) } : d));
+  }
+
+  addField(): void {
+    this.draft.update((d) => (d ? { ...d, fields: [...d.fields, { name: '', type: 'string', required: false }] } : d));
+  }
+
+  removeField(index: number): void {
+    this.draft.update((d) => (d ? { ...d, fields: d.fields.filter((_, i) => i !== index) } : d));
+  }
+
+  synonymsOf(field: FieldDefinition): string {
+    return (field.synonyms ?? []).join(', ');
+  }
+
+  setSynonyms(index: number, text: string): void {
+    this.updateField(index, 'synonyms', splitList(text));
+  }
+
+  setDerive(index: number, text: string): void {
+    this.updateField(index, 'deriveDomainFrom', splitList(text));
+  }
+
+  /** Saves the draft as the next version; the API's problems are shown next to the form, by path. */
+  save(): void {
+    const draft = this.draft();
+    if (!draft) return;
+    const definition = withDedupe(draft, this.keysText(), this.policy());
+    this.saving.set(true);
+    this.problems.set([]);
+    this.message.set(null);
+    this.error.set(null);
+    this.api.save(this.name(), definition).subscribe({
+      next: ({ version }) => {
+        this.saving.set(false);
+        this.message.set(version === this.currentVersion() ? 'No changes: still version ' + version : `Saved as version ${version}`);
+        this.load(this.name());
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        const problems = error instanceof HttpErrorResponse ? (error.error as { problems?: Problem[] } | null)?.problems : undefined;
+        if (problems?.length) this.problems.set(problems);
+        else this.error.set(describeHttpError(error));
+      },
+    });
+  }
+
+  restore(version: number): void {
+    this.api.restore(this.name(), version).subscribe({
+      next: ({ version: restoredAs }) => {
+        this.message.set(`Version ${version} restored as version ${restoredAs}`);
+        this.diff.set(null);
+        this.load(this.name());
+      },
+      error: (error: unknown) => this.error.set(describeHttpError(error)),
+    });
+  }
+
+  /** What changed from an old version to the current one. */
+  compare(version: number): void {
+    const current = this.currentVersion();
+    if (current === null) return;
+    this.api.version(this.name(), version).subscribe({
+      next: (old) =>
+        this.api.version(this.name(), current).subscribe((now) =>
+          this.diff.set({ version, lines: lineDiff(JSON.stringify(old.definition, null, 2), JSON.stringify(now.definition, null, 2)) }),
+        ),
+      error: (error: unknown) => this.error.set(describeHttpError(error)),
+    });
+  }
+
+  runPreview(): void {
+    this.api.preview(this.name(), splitList(this.previewHeaders())).subscribe({
+      next: (preview) => this.preview.set(preview),
+      error: (error: unknown) => this.error.set(describeHttpError(error)),
+    });
+  }
+}

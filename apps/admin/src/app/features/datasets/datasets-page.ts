@@ -1,0 +1,61 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { catchError, map, of } from 'rxjs';
+
+import { DatasetsApiService, VersionedDataset } from '../../core/datasets-api.service';
+import { describeHttpError } from '../../core/jobs-api.service';
+
+type ListState = { datasets: VersionedDataset[] | null; error: string | null };
+
+@Component({
+  selector: 'sl-datasets-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  template: `
+    <section aria-labelledby="datasets-title">
+      <h2 id="datasets-title">Datasets &amp; mappings</h2>
+      @if (state().error; as error) {
+        <p class="error" role="alert">{{ error }}</p>
+      }
+      @if (state().datasets; as datasets) {
+        <div class="table-scroll">
+          <table class="datasets">
+            <thead>
+              <tr><th scope="col">Dataset</th><th scope="col">Name</th><th scope="col">Fields</th><th scope="col">Version</th><th scope="col">De-duplication</th><th scope="col">Metrics</th></tr>
+            </thead>
+            <tbody>
+              @for (d of datasets; track d.definition.name) {
+                <tr>
+                  <td><a [routerLink]="['/datasets', d.definition.name]">{{ d.definition.label }}</a></td>
+                  <td><code>{{ d.definition.name }}</code></td>
+                  <td>{{ d.definition.fields.length }}</td>
+                  <td>v{{ d.version }}</td>
+                  <td>{{ d.definition.dedupe ? d.definition.dedupe.policy + ' by ' + keysOf(d) : '—' }}</td>
+                  <td>{{ d.definition.metrics?.metrics?.length ?? 0 }}</td>
+                </tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      } @else if (!state().error) {
+        <p class="empty">Loading…</p>
+      }
+    </section>
+  `,
+})
+export class DatasetsPage {
+  private readonly api = inject(DatasetsApiService);
+
+  readonly state = toSignal(
+    this.api.list().pipe(
+      map((datasets): ListState => ({ datasets, error: null })),
+      catchError((error: unknown) => of<ListState>({ datasets: null, error: describeHttpError(error) })),
+    ),
+    { initialValue: { datasets: null, error: null } as ListState },
+  );
+
+  keysOf(dataset: VersionedDataset): string {
+    return (dataset.definition.dedupe?.keys ?? []).map((key) => key.join(' + ')).join(', else ');
+  }
+}

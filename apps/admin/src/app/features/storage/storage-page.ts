@@ -1,0 +1,73 @@
+import { DatePipe } from '@angular/common';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import type { StorageUsageView } from '@sluice/contracts';
+import { catchError, map, of } from 'rxjs';
+
+import { describeHttpError } from '../../core/jobs-api.service';
+import { formatBytes } from '../../shared/format';
+import { StatusChip } from '../../shared/status-chip';
+
+type UsageState = { usage: StorageUsageView | null; error: string | null };
+
+@Component({
+  selector: 'sl-storage-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, RouterLink, StatusChip],
+  template: `
+    <section aria-labelledby="storage-title">
+      <h2 id="storage-title">Storage</h2>
+      @if (state().error; as error) {
+        <p class="error" role="alert">{{ error }}</p>
+      }
+      @if (state().usage; as usage) {
+        <div class="kpis" role="group" aria-label="Totals">
+          <div class="kpi"><span class="kpi__label">Objects</span><span class="kpi__value">{{ usage.objects }}</span></div>
+          <div class="kpi"><span class="kpi__label">Stored</span><span class="kpi__value">{{ formatBytes(usage.bytes) }}</span></div>
+          <div class="kpi"><span class="kpi__label">Waiting in inboxes</span><span class="kpi__value">{{ usage.inbox.objects }} ({{ formatBytes(usage.inbox.bytes) }})</span></div>
+          <div class="kpi">
+            <span class="kpi__label">Next cleanup</span>
+            <span class="kpi__value">{{ usage.nextCleanup ? (usage.nextCleanup.at | date: 'short') : '—' }}</span>
+          </div>
+        </div>
+        @if (usage.jobs.length === 0) {
+          <p class="empty">No job holds any files.</p>
+        } @else {
+          <div class="table-scroll">
+            <table class="storage">
+              <thead><tr><th scope="col">Job</th><th scope="col">Dataset</th><th scope="col">Status</th><th scope="col">Objects</th><th scope="col">Size</th><th scope="col">Deleted at</th></tr></thead>
+              <tbody>
+                @for (job of usage.jobs; track job.jobId) {
+                  <tr>
+                    <td><a [routerLink]="['/jobs', job.jobId]">{{ job.jobId.slice(0, 8) }}</a></td>
+                    <td>{{ job.dataset }}</td>
+                    <td>@if (job.status) {<sl-status-chip [status]="job.status" />}</td>
+                    <td>{{ job.objects }}</td>
+                    <td>{{ formatBytes(job.bytes) }}</td>
+                    <td>{{ job.expiresAt ? (job.expiresAt | date: 'short') : 'after it finishes' }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      } @else if (!state().error) {
+        <p class="empty">Loading…</p>
+      }
+    </section>
+  `,
+})
+export class StoragePage {
+  private readonly http = inject(HttpClient);
+  readonly formatBytes = formatBytes;
+
+  readonly state = toSignal(
+    this.http.get<StorageUsageView>('/api/storage').pipe(
+      map((usage): UsageState => ({ usage, error: null })),
+      catchError((error: unknown) => of<UsageState>({ usage: null, error: describeHttpError(error) })),
+    ),
+    { initialValue: { usage: null, error: null } as UsageState },
+  );
+}
