@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Browser, chromium, Page } from 'playwright-core';
 
+import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -103,6 +104,80 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(await page.locator('.failed-deliveries').count()).toBe(0);
     const records = receiver.acknowledged.filter((r) => r.payload.jobId !== 'test');
     expect(records.map((r) => r.payload.data['sensor_id']).sort()).toStrictEqual(['pump-1', 'pump-2', 'pump-3']);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('updates the jobs list live while a job runs, then opens it and downloads its result', async () => {
+    consoleErrors.length = 0;
+    await page.goto(app.baseUrl);
+    await page.locator('table.jobs').waitFor();
+    // Uploaded elsewhere (REST): only a pushed event can bring it to this page this soon (the fallback poll is 30 s).
+    const created = await upload(app.baseUrl, [{ name: 'live.csv', content: 'sensor_id,timestamp,value\nlive-1,2026-11-20T08:00:00Z,5\n' }]);
+    const jobId = created.body['jobId'] as string;
+    const row = page.locator('table.jobs tbody tr', { has: page.locator(`a[href="/jobs/${jobId}"]`) });
+    await row.locator('.chip--processed').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'jobs-live.png'), fullPage: true });
+
+    await row.locator(`a[href="/jobs/${jobId}"]`).click();
+    await page.waitForURL(`${app.baseUrl}/jobs/${jobId}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download clean records' }).click()]);
+    const saved = join(tmpdir(), `sluice-${jobId}.csv`);
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toBe('sensor_id,timestamp,value\nlive-1,2026-11-20T08:00:00.000Z,5\n');
+    expect(await page.locator('a.temporal-link').count()).toBe(0); // the test API has no Temporal UI address
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('edits a mapping into a new version, shows the diff and restores the old one', async () => {
+    consoleErrors.length = 0;
+    await page.goto(`${app.baseUrl}/datasets`);
+    await page.getByRole('link', { name: 'Companies' }).click();
+    await page.waitForURL(`${app.baseUrl}/datasets/company`);
+    const before = await page.locator('h2 small').innerText();
+    const synonyms = page.getByLabel('Synonyms of company_name');
+    await synonyms.fill(`${await synonyms.inputValue()}, trading name`);
+    await synonyms.press('Tab');
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    const saved = Number(before.slice(1)) + 1;
+    await page.locator('.saved', { hasText: `Saved as version ${saved}` }).waitFor();
+    expect(await page.locator('h2 small').innerText()).toBe(`v${saved}`);
+
+    await page.getByRole('button', { name: `Diff v${saved - 1}` }).click();
+    await page.locator('.diff__added', { hasText: '"trading name"' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'dataset-diff.png'), fullPage: true });
+    await page.getByRole('button', { name: `Restore v${saved - 1}` }).click();
+    await page.locator('.saved', { hasText: `Version ${saved - 1} restored as version ${saved + 1}` }).waitFor();
+    expect(await page.getByLabel('Synonyms of company_name').inputValue()).not.toContain('trading name');
+
+    // A broken field name is refused with its path, and nothing is saved.
+    await page.getByLabel('Name of field 1').fill('Company Name');
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await expect(page.locator('.problems li').first().innerText()).resolves.toBe('fields.0.name must be lower_snake_case, starting with a letter');
+    expect(await page.locator('h2 small').innerText()).toBe(`v${saved + 1}`);
+    expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  it('renders KPI cards and charts on the dashboard for recorded metrics', async () => {
+    consoleErrors.length = 0;
+    const week = (day: number, amount: number) => `u${day},EMEA,gpt-x,100,${amount},2026-03-${String(day).padStart(2, '0')}T10:00:00Z`;
+    const csv = ['user,region,model_name,token_count,cost,timestamp', week(2, 10), week(3, 5), week(9, 30)].join('\n');
+    const created = await upload(app.baseUrl, [{ name: 'tx.csv', content: csv }], { dataset: 'transactions' });
+    await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
+
+    await page.goto(`${app.baseUrl}/dashboard?source=transactions`);
+    await page.getByLabel('Metric').selectOption('revenue');
+    await page.getByLabel('From', { exact: true }).fill('2026-03-02');
+    await page.getByLabel('To', { exact: true }).fill('2026-03-15');
+    await page.getByLabel('To', { exact: true }).press('Tab');
+    await page.locator('.kpi__label', { hasText: '2026-W11' }).waitFor();
+    expect(await page.locator('.kpi__value').allInnerTexts()).toEqual(['30', '15', '+100.0 %']);
+    expect(await page.locator('.kpi--up').count()).toBe(1);
+    await page.locator('ngx-charts-line-chart svg path.line').first().waitFor();
+    // Four bars: each week and the one before it (the first "before" is an empty week, drawn with no height).
+    await page.locator('ngx-charts-bar-vertical-2d svg path.bar').nth(3).waitFor();
+    expect(await page.locator('ngx-charts-bar-vertical-2d svg path.bar').count()).toBe(4);
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    expect(await page.locator('table.periods tbody tr').allInnerTexts()).toEqual(['2026-W10\t15\t—\t—', '2026-W11\t30\t15\t+100.0 %']);
     expect(consoleErrors).toEqual([]);
   });
 });

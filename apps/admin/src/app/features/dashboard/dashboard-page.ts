@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { BarChartModule, LegendPosition, LineChartModule } from '@swimlane/ngx-charts';
+import { BarChartModule, Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
 import type { ComparisonView, MetricSourceView, SeriesView } from '@sluice/contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 
@@ -83,7 +83,9 @@ export class DashboardPage {
     return query ? this.api.csvUrl(query) : null;
   });
 
-  readonly legendBelow = LegendPosition.Below;
+  /** Previous periods grey, current ones blue, as the caption says. */
+  readonly periodColors: Color = { name: 'periods', selectable: false, group: ScaleType.Ordinal, domain: ['#9aa5b4', '#2f6fde'] };
+  readonly trendColors: Color = { name: 'trend', selectable: false, group: ScaleType.Ordinal, domain: ['#2f6fde'] };
   readonly formatMetric = formatMetric;
   readonly formatChange = formatChange;
   readonly formatAxis = (value: number) => formatMetric(value, this.percent());

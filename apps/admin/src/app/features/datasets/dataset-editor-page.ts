@@ -102,6 +102,7 @@ export class DatasetEditorPage {
       next: ({ version }) => {
         this.saving.set(false);
         this.message.set(version === this.currentVersion() ? 'No changes: still version ' + version : `Saved as version ${version}`);
+        this.currentVersion.set(version);
         this.load(this.name());
       },
       error: (error: unknown) => {
@@ -117,6 +118,7 @@ export class DatasetEditorPage {
     this.api.restore(this.name(), version).subscribe({
       next: ({ version: restoredAs }) => {
         this.message.set(`Version ${version} restored as version ${restoredAs}`);
+        this.currentVersion.set(restoredAs);
         this.diff.set(null);
         this.load(this.name());
       },
