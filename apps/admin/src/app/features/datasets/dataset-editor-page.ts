@@ -7,7 +7,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../../core/datasets-api.service';
 import { describeHttpError } from '../../core/jobs-api.service';
 import { formatKeys, splitList, withDedupe, withFieldChange } from './dataset-draft';
-import { DiffLine, lineDiff } from './line-diff';
+import { DiffLine, lineDiff, withContext } from './line-diff';
 
 const FIELD_TYPES: FieldType[] = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'];
 
@@ -133,7 +133,7 @@ export class DatasetEditorPage {
     this.api.version(this.name(), version).subscribe({
       next: (old) =>
         this.api.version(this.name(), current).subscribe((now) =>
-          this.diff.set({ version, lines: lineDiff(JSON.stringify(old.definition, null, 2), JSON.stringify(now.definition, null, 2)) }),
+          this.diff.set({ version, lines: withContext(lineDiff(JSON.stringify(old.definition, null, 2), JSON.stringify(now.definition, null, 2))) }),
         ),
       error: (error: unknown) => this.error.set(describeHttpError(error)),
     });

@@ -1,5 +1,5 @@
 export interface DiffLine {
-  kind: 'same' | 'added' | 'removed';
+  kind: 'same' | 'added' | 'removed' | 'skipped';
   text: string;
 }
 
@@ -26,4 +26,19 @@ export function lineDiff(before: string, after: string): DiffLine[] {
   while (i < a.length) lines.push({ kind: 'removed', text: a[i++] });
   while (j < b.length) lines.push({ kind: 'added', text: b[j++] });
   return lines;
+}
+
+/** Only the changes and `context` lines around each; every run of unchanged lines left out becomes one "skipped" line. */
+export function withContext(lines: DiffLine[], context = 2): DiffLine[] {
+  const near = lines.map(() => false);
+  lines.forEach((line, i) => {
+    if (line.kind === 'same') return;
+    for (let j = Math.max(0, i - context); j <= Math.min(lines.length - 1, i + context); j++) near[j] = true;
+  });
+  const shown: DiffLine[] = [];
+  lines.forEach((line, i) => {
+    if (near[i]) shown.push(line);
+    else if (shown[shown.length - 1]?.kind !== 'skipped') shown.push({ kind: 'skipped', text: '…' });
+  });
+  return shown;
 }

@@ -1,5 +1,6 @@
 import { DatePipe, DecimalPipe, KeyValuePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { JobDetailView } from '@sluice/contracts';
@@ -30,6 +31,8 @@ export class JobDetailPage {
   private readonly api = inject(JobsApiService);
   private readonly events = inject(JobEventsService);
   private readonly router = inject(Router);
+  private readonly announcer = inject(LiveAnnouncer);
+  private announcedStatus: string | null = null;
 
   /** Bound from the route parameter. */
   readonly id = input.required<string>();
@@ -44,6 +47,15 @@ export class JobDetailPage {
   asked(): void {
     this.askedAt = Date.now();
     this.refresh.update((n) => n + 1);
+  }
+
+  constructor() {
+    // Screen readers hear the job change status (processing → processed) without moving focus.
+    effect(() => {
+      const status = this.state().job?.status ?? null;
+      if (status && this.announcedStatus !== null && status !== this.announcedStatus) void this.announcer.announce(`Job ${status}`);
+      if (status) this.announcedStatus = status;
+    });
   }
 
   readonly rerunError = signal<string | null>(null);
