@@ -159,17 +159,18 @@ describe('admin console in Chromium against the real API and stack', () => {
 
   it('renders KPI cards and charts on the dashboard for recorded metrics', async () => {
     consoleErrors.length = 0;
-    const week = (day: number, amount: number) => `u${day},EMEA,gpt-x,100,${amount},2026-03-${String(day).padStart(2, '0')}T10:00:00Z`;
+    // June 2025: no other test records transactions then.
+    const week = (day: number, amount: number) => `u${day},EMEA,gpt-x,100,${amount},2025-06-${String(day).padStart(2, '0')}T10:00:00Z`;
     const csv = ['user,region,model_name,token_count,cost,timestamp', week(2, 10), week(3, 5), week(9, 30)].join('\n');
     const created = await upload(app.baseUrl, [{ name: 'tx.csv', content: csv }], { dataset: 'transactions' });
     await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
 
     await page.goto(`${app.baseUrl}/dashboard?source=transactions`);
     await page.getByLabel('Metric').selectOption('revenue');
-    await page.getByLabel('From', { exact: true }).fill('2026-03-02');
-    await page.getByLabel('To', { exact: true }).fill('2026-03-15');
+    await page.getByLabel('From', { exact: true }).fill('2025-06-02');
+    await page.getByLabel('To', { exact: true }).fill('2025-06-15');
     await page.getByLabel('To', { exact: true }).press('Tab');
-    await page.locator('.kpi__label', { hasText: '2026-W11' }).waitFor();
+    await page.locator('.kpi__label', { hasText: '2025-W24' }).waitFor();
     expect(await page.locator('.kpi__value').allInnerTexts()).toEqual(['30', '15', '+100.0 %']);
     expect(await page.locator('.kpi--up').count()).toBe(1);
     await page.locator('ngx-charts-line-chart svg path.line').first().waitFor();
@@ -177,7 +178,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.locator('ngx-charts-bar-vertical-2d svg path.bar').nth(3).waitFor();
     expect(await page.locator('ngx-charts-bar-vertical-2d svg path.bar').count()).toBe(4);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
-    expect(await page.locator('table.periods tbody tr').allInnerTexts()).toEqual(['2026-W10\t15\t—\t—', '2026-W11\t30\t15\t+100.0 %']);
+    expect(await page.locator('table.periods tbody tr').allInnerTexts()).toEqual(['2025-W23\t15\t—\t—', '2025-W24\t30\t15\t+100.0 %']);
     expect(consoleErrors).toEqual([]);
   });
 });

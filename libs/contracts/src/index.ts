@@ -9,3 +9,4 @@ export * from './lib/metrics';
 export * from './lib/pipeline-definition';
 export * from './lib/schedule-views';
 export * from './lib/storage-usage';
+export * from './lib/dataset-versions';

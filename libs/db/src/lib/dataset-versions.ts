@@ -1,11 +1,6 @@
-import type { DatasetDefinition } from '@sluice/contracts';
+import type { DatasetDefinition, VersionedDataset } from '@sluice/contracts';
 
 import type { PrismaClient } from '../generated/prisma/client';
-
-export interface VersionedDataset {
-  version: number;
-  definition: DatasetDefinition;
-}
 
 /** A dataset's current configuration, or null when no dataset has that name. */
 export async function currentDatasetVersion(prisma: PrismaClient, name: string): Promise<VersionedDataset | null> {

@@ -1,19 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { DatasetDefinition } from '@sluice/contracts';
+import type { DatasetDefinition, DatasetVersionSummary, VersionedDataset } from '@sluice/contracts';
 import { Observable } from 'rxjs';
 
-export interface VersionedDataset {
-  version: number;
-  definition: DatasetDefinition;
-}
-
-export interface DatasetVersionSummary {
-  version: number;
-  origin: string;
-  createdAt: string;
-  current: boolean;
-}
+export type { DatasetVersionSummary, VersionedDataset };
 
 export interface MappingPreview {
   columns: { header: string; index: number; field: string | null; score: number; method: string }[];

@@ -1,23 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 
 import { BadRequestException, Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
-import type { DatasetDefinition } from '@sluice/contracts';
+import type { DatasetDefinition, DatasetVersionSummary, VersionedDataset } from '@sluice/contracts';
 import { checkDatasetDefinition, PRESET_DATASETS } from '@sluice/core';
 import { Prisma, PrismaClient } from '@sluice/db';
 
 import { PRISMA } from '../tokens';
 
-export interface VersionedDataset {
-  version: number;
-  definition: DatasetDefinition;
-}
-
-export interface DatasetVersionSummary {
-  version: number;
-  origin: string;
-  createdAt: string;
-  current: boolean;
-}
+export type { DatasetVersionSummary, VersionedDataset };
 
 /**
  * Dataset configurations in Postgres. Every change is a new immutable version; jobs record the

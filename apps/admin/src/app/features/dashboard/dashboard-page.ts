@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { BarChartModule, Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
-import type { ComparisonView, MetricSourceView, SeriesView } from '@sluice/contracts';
+import type { ComparisonView, SeriesView } from '@sluice/contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 
 import { describeHttpError } from '../../core/jobs-api.service';
 import { MetricQuery, MetricsApiService } from '../../core/metrics-api.service';
+import { Loaded, loadedSignal } from '../../shared/loaded';
 import { formatChange, formatMetric } from './metric-format';
 
-type Loaded<T> = { value: T | null; error: string | null };
 
 @Component({
   selector: 'sl-dashboard-page',
@@ -22,13 +22,7 @@ export class DashboardPage {
   /** Preselected source, from ?source= (the job page links here). */
   readonly sourceParam = input<string | undefined>(undefined, { alias: 'source' });
 
-  readonly sources = toSignal(
-    this.api.sources().pipe(
-      map((value): Loaded<MetricSourceView[]> => ({ value, error: null })),
-      catchError((error: unknown) => of<Loaded<MetricSourceView[]>>({ value: null, error: describeHttpError(error) })),
-    ),
-    { initialValue: { value: null, error: null } as Loaded<MetricSourceView[]> },
-  );
+  readonly sources = loadedSignal(this.api.sources());
   readonly sourceName = signal('');
   readonly metricName = signal('');
   readonly granularity = signal<'week' | 'month'>('week');

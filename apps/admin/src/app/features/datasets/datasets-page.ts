@@ -1,12 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { catchError, map, of } from 'rxjs';
 
 import { DatasetsApiService, VersionedDataset } from '../../core/datasets-api.service';
-import { describeHttpError } from '../../core/jobs-api.service';
-
-type ListState = { datasets: VersionedDataset[] | null; error: string | null };
+import { loadedSignal } from '../../shared/loaded';
 
 @Component({
   selector: 'sl-datasets-page',
@@ -18,7 +14,7 @@ type ListState = { datasets: VersionedDataset[] | null; error: string | null };
       @if (state().error; as error) {
         <p class="error" role="alert">{{ error }}</p>
       }
-      @if (state().datasets; as datasets) {
+      @if (state().value; as datasets) {
         <div class="table-scroll">
           <table class="datasets">
             <thead>
@@ -47,13 +43,7 @@ type ListState = { datasets: VersionedDataset[] | null; error: string | null };
 export class DatasetsPage {
   private readonly api = inject(DatasetsApiService);
 
-  readonly state = toSignal(
-    this.api.list().pipe(
-      map((datasets): ListState => ({ datasets, error: null })),
-      catchError((error: unknown) => of<ListState>({ datasets: null, error: describeHttpError(error) })),
-    ),
-    { initialValue: { datasets: null, error: null } as ListState },
-  );
+  readonly state = loadedSignal(this.api.list());
 
   keysOf(dataset: VersionedDataset): string {
     return (dataset.definition.dedupe?.keys ?? []).map((key) => key.join(' + ')).join(', else ');

@@ -1,16 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { StorageUsageView } from '@sluice/contracts';
-import { catchError, map, of } from 'rxjs';
 
-import { describeHttpError } from '../../core/jobs-api.service';
 import { formatBytes } from '../../shared/format';
+import { loadedSignal } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
-
-type UsageState = { usage: StorageUsageView | null; error: string | null };
 
 @Component({
   selector: 'sl-storage-page',
@@ -22,7 +18,7 @@ type UsageState = { usage: StorageUsageView | null; error: string | null };
       @if (state().error; as error) {
         <p class="error" role="alert">{{ error }}</p>
       }
-      @if (state().usage; as usage) {
+      @if (state().value; as usage) {
         <div class="kpis" role="group" aria-label="Totals">
           <div class="kpi"><span class="kpi__label">Objects</span><span class="kpi__value">{{ usage.objects }}</span></div>
           <div class="kpi"><span class="kpi__label">Stored</span><span class="kpi__value">{{ formatBytes(usage.bytes) }}</span></div>
@@ -63,11 +59,5 @@ export class StoragePage {
   private readonly http = inject(HttpClient);
   readonly formatBytes = formatBytes;
 
-  readonly state = toSignal(
-    this.http.get<StorageUsageView>('/api/storage').pipe(
-      map((usage): UsageState => ({ usage, error: null })),
-      catchError((error: unknown) => of<UsageState>({ usage: null, error: describeHttpError(error) })),
-    ),
-    { initialValue: { usage: null, error: null } as UsageState },
-  );
+  readonly state = loadedSignal(this.http.get<StorageUsageView>('/api/storage'));
 }
