@@ -167,6 +167,8 @@ describe('admin console in Chromium against the real API and stack', () => {
 
     await page.goto(`${app.baseUrl}/dashboard?source=transactions`);
     await page.getByLabel('Metric').selectOption('revenue');
+    // The default range (12 weeks up to the last recorded day) is drawn first; the chart must follow the change.
+    await page.locator('ngx-charts-bar-vertical-2d svg path.bar').first().waitFor({ state: 'attached' });
     await page.getByLabel('From', { exact: true }).fill('2025-06-02');
     await page.getByLabel('To', { exact: true }).fill('2025-06-15');
     await page.getByLabel('To', { exact: true }).press('Tab');
@@ -174,9 +176,11 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(await page.locator('.kpi__value').allInnerTexts()).toEqual(['30', '15', '+100.0 %']);
     expect(await page.locator('.kpi--up').count()).toBe(1);
     await page.locator('ngx-charts-line-chart svg path.line').first().waitFor();
-    // Four bars: each week and the one before it (the first "before" is an empty week, drawn with no height).
-    await page.locator('ngx-charts-bar-vertical-2d svg path.bar').nth(3).waitFor();
-    expect(await page.locator('ngx-charts-bar-vertical-2d svg path.bar').count()).toBe(4);
+    // Four bars once the chart has redrawn for the chosen days: each week and the one before it (the
+    // first "before" is an empty week, drawn with no height).
+    const bars = page.locator('ngx-charts-bar-vertical-2d svg path.bar');
+    for (const deadline = Date.now() + 5000; (await bars.count()) !== 4 && Date.now() < deadline; ) await page.waitForTimeout(100);
+    expect(await bars.count()).toBe(4);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
     expect(await page.locator('table.periods tbody tr').allInnerTexts()).toEqual(['2025-W23\t15\t—\t—', '2025-W24\t30\t15\t+100.0 %']);
     expect(consoleErrors).toEqual([]);
