@@ -77,11 +77,13 @@ export class SchedulesService {
     const cron = dto.cron?.trim() ?? row.cron;
     const timeZone = dto.timeZone === undefined ? row.timeZone : this.timeZone(dto.timeZone);
     try {
-      if (cron !== row.cron || timeZone !== row.timeZone) {
-        await handle.update((previous) => ({ ...previous, spec: { cronExpressions: [cron], timezone: timeZone } }));
-      }
-      if (dto.paused === true) await handle.pause('Paused through the API');
-      if (dto.paused === false) await handle.unpause('Resumed through the API');
+      // One update for timing and pause, so neither overwrites the other with what it read before.
+      await handle.update((previous) => ({
+        ...previous,
+        spec: { cronExpressions: [cron], timezone: timeZone },
+        state: { ...previous.state, paused: dto.paused ?? previous.state.paused, note: dto.paused === undefined ? previous.state.note : dto.paused ? 'Paused through the API' : 'Resumed through the API' },
+      }));
+      if (dto.paused !== undefined) await this.settled(id, dto.paused);
     } catch (error) {
       throw this.refused(error);
     }
@@ -102,6 +104,13 @@ export class SchedulesService {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
     }
     await this.prisma.inboxSchedule.delete({ where: { id } });
+  }
+
+  /** Temporal applies schedule changes asynchronously: waits (briefly) until a describe shows the new state. */
+  private async settled(id: string, paused: boolean): Promise<void> {
+    for (const deadline = Date.now() + 3000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      if ((await this.temporal.schedule.getHandle(id).describe()).state.paused === paused) return;
+    }
   }
 
   private async row(id: string): Promise<InboxSchedule> {
