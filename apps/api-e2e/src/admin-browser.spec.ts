@@ -55,7 +55,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.locator('.chip--partial').waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(ARTIFACTS, 'job-detail.png'), fullPage: true });
     expect(await page.locator('.per-sensor tbody tr').allInnerTexts()).toEqual(['boiler-1\t1', 'boiler-2\t1']);
-    expect(await page.locator('.invalid-rows tbody tr').allInnerTexts()).toEqual(['4\tvalue "n/a" is not a number']);
+    expect(await page.locator('.invalid-rows tbody tr').allInnerTexts()).toEqual(['boilers.csv\t4\tvalue "n/a" is not a number']);
 
     await page.getByRole('link', { name: '← All jobs' }).click();
     await page.locator('table.jobs').waitFor();

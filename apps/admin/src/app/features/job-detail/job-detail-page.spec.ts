@@ -95,7 +95,7 @@ describe('JobDetailPage', () => {
     expect(Array.from(page.querySelectorAll('.cleaned span')).map((s) => s.textContent)).toEqual(['date_format: 2', 'whitespace: 3']);
     expect(Array.from(page.querySelectorAll('.mapping tbody tr')).map((r) => r.textContent)).toEqual(['Devicesensor_idsynonym100', 'Notesignoredunmapped0']);
     expect(Array.from(page.querySelectorAll('.per-sensor tbody td')).map((c) => c.textContent)).toEqual(['s-1', '2']);
-    expect(Array.from(page.querySelectorAll('.invalid-rows tbody td')).map((c) => c.textContent)).toEqual(['3', 'value "abc" is not a number']);
+    expect(Array.from(page.querySelectorAll('.invalid-rows tbody td')).map((c) => c.textContent)).toEqual(['r.csv', '3', 'value "abc" is not a number']);
     // A finished job is not polled again.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     http.expectNone('/api/jobs/j1');
@@ -156,5 +156,19 @@ describe('JobDetailPage', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toContain('has expired');
+  });
+
+  it('pages through invalid rows beyond the first hundred', async () => {
+    const many = { ...JOB, invalidRowCount: 150, invalidRows: { total: 150, items: JOB.invalidRows.items } };
+    const { http, fixture } = await openJob(many);
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('nav[aria-label="Invalid row pages"] span')?.textContent).toBe('Page 1 of 2 · 150 rows');
+    (Array.from(page.querySelectorAll('nav[aria-label="Invalid row pages"] button')).find((b) => b.textContent === 'Next') as HTMLButtonElement).click();
+    await tick();
+    const request = http.expectOne('/api/jobs/j1/invalid-rows?page=2&pageSize=100');
+    request.flush({ items: [{ fileId: 'f1', row: 140, error: 'timestamp is required' }], total: 150, page: 2, pageSize: 100 });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(Array.from(page.querySelectorAll('.invalid-rows tbody td')).map((c) => c.textContent)).toEqual(['r.csv', '140', 'timestamp is required']);
   });
 });

@@ -11,6 +11,7 @@ import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { StatusChip } from '../../shared/status-chip';
 import { DeliveryPanel } from './delivery-panel';
+import { InvalidRowsTable } from './invalid-rows-table';
 
 const RUNNING = new Set(['waiting', 'processing']);
 const DELIVERING = new Set(['pending', 'delivering']);
@@ -24,7 +25,7 @@ type DetailState = { job: JobDetailView | null; error: string | null };
 @Component({
   selector: 'sl-job-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, StatusChip, DeliveryPanel],
+  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, StatusChip, DeliveryPanel, InvalidRowsTable],
   templateUrl: './job-detail-page.html',
 })
 export class JobDetailPage {
