@@ -129,8 +129,12 @@ describe('UploadForm', () => {
     form.source.set('detect');
     form.files.set([new File(['Recipient,Sent Date,Opens\nann@acme.com,2026-01-05,2\n'], 'opens.csv', { type: 'text/csv' })]);
     form.submit();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const detect = http.expectOne('/api/datasets/detect');
+    // The browser reads the file asynchronously before asking; under load that takes a while.
+    let [detect] = http.match('/api/datasets/detect');
+    for (let waited = 0; !detect && waited < 5000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [detect] = http.match('/api/datasets/detect');
+    }
     expect(detect.request.body).toEqual({ sample: 'Recipient,Sent Date,Opens\nann@acme.com,2026-01-05,2\n' });
     detect.flush({ dataset: 'email_opens', coverage: 0.43 });
     expect((http.expectOne('/api/uploads').request.body as FormData).get('dataset')).toBe('email_opens');
