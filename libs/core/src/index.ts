@@ -30,3 +30,4 @@ export * from './lib/pipelines/pipeline-schema';
 export * from './lib/pipelines/pipeline-registry';
 export * from './lib/pipelines/presets/email-engagement.pipeline';
 export * from './lib/config/env-number';
+export * from './lib/validation/header-row';

@@ -12,6 +12,13 @@ export interface CsvJobFile {
   dataset?: string;
 }
 
+export const HOUR_MS = 3_600_000;
+
+/** Retention as workflows take it, from the hours users and configuration speak in. */
+export function retentionMsOf(hours: number): number {
+  return Math.round(hours * HOUR_MS);
+}
+
 export interface CsvJobInput {
   jobId: string;
   dataset: string;

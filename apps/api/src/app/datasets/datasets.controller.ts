@@ -1,7 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DatasetGuess, detectDataset, HeaderMappingPreview, mapDatasetHeader } from '@sluice/core';
-import { parse } from 'csv-parse/sync';
+import { DatasetGuess, detectDataset, HeaderMappingPreview, headerRowOf, mapDatasetHeader } from '@sluice/core';
 import type { Response } from 'express';
 
 import { DatasetConfigsService, DatasetVersionSummary, VersionedDataset } from './dataset-configs.service';
@@ -87,13 +86,12 @@ export class DatasetsController {
 
 function headerOf(sample: string | undefined): string[] {
   if (sample === undefined) throw new BadRequestException('Send "headers" (an array) or "sample" (the start of a CSV file)');
-  // The sample may stop mid-file; only its first record is read.
-  const firstLine = sample.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  let header: string[] = [];
   try {
-    const [header] = parse(firstLine, { relax_column_count: true, relax_quotes: true }) as string[][];
-    if (!header?.length) throw new Error('empty');
-    return header;
+    header = headerRowOf(sample);
   } catch {
-    throw new BadRequestException('The sample has no readable header row');
+    // Reported below, like an empty one.
   }
+  if (!header.length) throw new BadRequestException('The sample has no readable header row');
+  return header;
 }

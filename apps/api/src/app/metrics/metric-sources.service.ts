@@ -29,11 +29,14 @@ export class MetricSourcesService {
     return [...pipelines, ...datasets];
   }
 
+  /** The named source; every comparison asks, so only that source is read unless the name is unknown. */
   async resolve(name: string): Promise<MetricSource> {
+    const pipeline = this.pipelines.list().find((p) => p.name === name);
+    if (pipeline?.metrics) return { name, kind: 'pipeline', label: pipeline.label, config: pipeline.metrics };
+    const dataset = pipeline ? null : (await this.datasets.current(name))?.definition;
+    if (dataset?.metrics) return { name, kind: 'dataset', label: dataset.label, config: dataset.metrics };
     const sources = await this.all();
-    const found = sources.find((s) => s.name === name);
-    if (!found) throw new BadRequestException(`Unknown source "${name}": metrics exist for ${sources.map((s) => s.name).join(', ')}`);
-    return found;
+    throw new BadRequestException(`Unknown source "${name}": metrics exist for ${sources.map((s) => s.name).join(', ')}`);
   }
 
   /** First and last recorded day of a source, or nulls before its first job. */

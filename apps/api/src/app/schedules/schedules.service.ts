@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ScheduleView } from '@sluice/contracts';
-import { INBOX_JOB_WORKFLOW } from '@sluice/contracts';
+import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { findPipeline, isTimeZone } from '@sluice/core';
 import type { InboxSchedule, PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
@@ -14,7 +14,6 @@ import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
 import type { CreateScheduleDto, UpdateScheduleDto } from './create-schedule.dto';
 
 const WEEKLY = '0 6 * * 1';
-const HOUR_MS = 3_600_000;
 
 /**
  * Inbox schedules: Temporal Schedules that run the inboxJob workflow over an S3 prefix. Postgres keeps
@@ -47,7 +46,7 @@ export class SchedulesService {
     const timeZone = this.timeZone(dto.timeZone);
     if (await this.prisma.inboxSchedule.findUnique({ where: { id } })) throw new ConflictException(`Schedule "${id}" exists already`);
     const row = { id, source, prefix: `inbox/${source}/`, cron, timeZone, retentionHours: this.config.retentionHours };
-    const args: InboxJobInput = { scheduleId: id, source, prefix: row.prefix, retentionMs: Math.round(row.retentionHours * HOUR_MS) };
+    const args: InboxJobInput = { scheduleId: id, source, prefix: row.prefix, retentionMs: retentionMsOf(row.retentionHours) };
     try {
       await this.temporal.schedule.create({
         scheduleId: id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import type { CreateUploadResult, CsvJobInput, DeliveryOptions } from '@sluice/contracts';
+import { type CreateUploadResult, type CsvJobInput, type DeliveryOptions, retentionMsOf } from '@sluice/contracts';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
 
@@ -14,8 +14,6 @@ import { API_CONFIG, OBJECT_STORE } from '../tokens';
 import { parseMode, parseRateLimit, parseRetryDelays } from '../webhooks/delivery-options';
 import { WebhookEndpointsService } from '../webhooks/webhook-endpoints.service';
 import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
-
-const HOUR_MS = 3_600_000;
 
 /** What an upload's files are read as. */
 interface JobSource {
@@ -63,7 +61,7 @@ export class UploadsService {
       jobId,
       dataset: source.name,
       files: received.files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(datasetOf(index) ? { dataset: datasetOf(index) } : {}) })),
-      retentionMs: Math.round(retentionHours * HOUR_MS),
+      retentionMs: retentionMsOf(retentionHours),
       ...source.input,
       ...(delivery ? { delivery } : {}),
     };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
-import { workflowIdForJob } from '@sluice/contracts';
+import { HOUR_MS, workflowIdForJob } from '@sluice/contracts';
 import { checkPipelineDefinition, findPipeline, pipelineDatasets } from '@sluice/core';
 import { currentDatasetVersion, currentDefinitions, NewJob, recordJob } from '@sluice/db';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
@@ -9,8 +9,6 @@ import type { ClaimInboxInput, ClaimedInbox } from '@sluice/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
 
 import type { ActivityDeps } from './activity-deps';
-
-const HOUR_MS = 3_600_000;
 
 /** A stable id per job and inbox object, so a retried claim copies to the same keys and records nothing twice. */
 function stableUuid(...parts: string[]): string {

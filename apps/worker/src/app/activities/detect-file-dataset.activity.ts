@@ -1,6 +1,5 @@
 import type { CsvJobFile, DatasetDefinition } from '@sluice/contracts';
-import { detectDataset, FileRejection } from '@sluice/core';
-import { parse } from 'csv-parse/sync';
+import { detectDataset, FileRejection, headerRowOf } from '@sluice/core';
 
 import type { ActivityDeps } from './activity-deps';
 import { asBadInput } from './bad-input';
@@ -9,10 +8,7 @@ const HEADER_BYTES = 64 * 1024;
 
 /** The header row of an object: its first CSV record, read from the first 64 KiB. */
 async function headerRow(deps: ActivityDeps, key: string): Promise<string[]> {
-  const head = (await deps.store.readRange(key, 0, HEADER_BYTES - 1)).toString('utf8');
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
-  const [record] = parse(firstLine, { bom: true, relax_quotes: true, relax_column_count: true }) as string[][];
-  return record ?? [];
+  return headerRowOf((await deps.store.readRange(key, 0, HEADER_BYTES - 1)).toString('utf8'));
 }
 
 /** Tells which of a pipeline's datasets a file is by its headers, and records it on the upload. */

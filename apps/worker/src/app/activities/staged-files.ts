@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ActivityDeps } from './activity-deps';
 
 /**
- * Runs `work` with the staged objects copied to a scratch folder (DuckDB cannot read S3 here: no
+ * Runs `work` with the job's objects (staged rows, results) copied to a scratch folder (DuckDB cannot read S3 here: no
  * httpfs), and removes the folder afterwards.
  */
 export async function withStagedFiles<T>(
