@@ -93,6 +93,9 @@ describe('DatasetEditorPage', () => {
     expect(page.querySelector('.diff__added')?.textContent).toContain('"label": "People"');
     (Array.from(page.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Restore v1') as HTMLButtonElement).click();
     http.expectOne('/api/datasets/people/versions/1/restore').flush({ version: 3, definition: { ...PEOPLE, label: 'Persons' } });
+    fixture.detectChanges();
+    // Until the restored definition is back in the form, the page must not claim it is restored.
+    expect(page.querySelector('.saved')).toBeNull();
     http.expectOne('/api/datasets/people').flush({ version: 3, definition: { ...PEOPLE, label: 'Persons' } });
     http.expectOne('/api/datasets/people/versions').flush(VERSIONS);
     await fixture.whenStable();

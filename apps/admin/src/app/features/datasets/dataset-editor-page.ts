@@ -48,13 +48,15 @@ export class DatasetEditorPage {
     effect(() => this.load(this.name()));
   }
 
-  load(name: string): void {
+  /** `announce` is shown only once the form holds what was loaded, so a message never describes a form still showing the old version. */
+  load(name: string, announce?: string): void {
     this.api.get(name).subscribe({
       next: ({ version, definition }) => {
         this.draft.set(definition);
         this.currentVersion.set(version);
         this.keysText.set(formatKeys(definition.dedupe?.keys));
         this.policy.set(definition.dedupe?.policy ?? 'most_recent');
+        if (announce) this.message.set(announce);
       },
       error: (error: unknown) => this.error.set(describeHttpError(error)),
     });
@@ -101,9 +103,7 @@ export class DatasetEditorPage {
     this.api.save(this.name(), definition).subscribe({
       next: ({ version }) => {
         this.saving.set(false);
-        this.message.set(version === this.currentVersion() ? 'No changes: still version ' + version : `Saved as version ${version}`);
-        this.currentVersion.set(version);
-        this.load(this.name());
+        this.load(this.name(), version === this.currentVersion() ? 'No changes: still version ' + version : `Saved as version ${version}`);
       },
       error: (error: unknown) => {
         this.saving.set(false);
@@ -117,10 +117,8 @@ export class DatasetEditorPage {
   restore(version: number): void {
     this.api.restore(this.name(), version).subscribe({
       next: ({ version: restoredAs }) => {
-        this.message.set(`Version ${version} restored as version ${restoredAs}`);
-        this.currentVersion.set(restoredAs);
         this.diff.set(null);
-        this.load(this.name());
+        this.load(this.name(), `Version ${version} restored as version ${restoredAs}`);
       },
       error: (error: unknown) => this.error.set(describeHttpError(error)),
     });
