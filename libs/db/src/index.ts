@@ -7,3 +7,4 @@ export type { MetricDaily } from './generated/prisma/client';
 export * from './lib/job-records';
 export * from './lib/dataset-versions';
 export type { InboxSchedule } from './generated/prisma/client';
+export * from './lib/pipeline-resolution';

@@ -1,8 +1,8 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DatasetDefinition, PipelineDefinition } from '@sluice/contracts';
-import { checkPipelineDefinition, findPipeline, PRESET_PIPELINES, pipelineDatasets } from '@sluice/core';
+import { checkPipelineDefinition, findPipeline, PRESET_PIPELINES } from '@sluice/core';
 
-import { currentDefinitions, PrismaClient } from '@sluice/db';
+import { PrismaClient, resolvePipeline } from '@sluice/db';
 
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
 import { PRISMA } from '../tokens';
@@ -33,11 +33,10 @@ export class PipelinesService {
 
   /** The pipeline with its datasets' current definitions; a 400 when an edited dataset no longer fits it. */
   async resolve(name: string): Promise<ResolvedPipeline> {
-    const pipeline = findPipeline(name);
-    if (!pipeline) throw new BadRequestException(`Unknown pipeline "${name}" (known: ${PRESET_PIPELINES.map((p) => p.name).join(', ')})`);
-    const definitions = await currentDefinitions(this.prisma, pipelineDatasets(pipeline));
-    this.assertValid(pipeline, definitions, `Pipeline "${name}" no longer fits its datasets' current configurations`);
-    return { pipeline, definitions };
+    const resolved = await resolvePipeline(this.prisma, name);
+    if (!resolved) throw new BadRequestException(`Unknown pipeline "${name}" (known: ${PRESET_PIPELINES.map((p) => p.name).join(', ')})`);
+    if (!resolved.ok) throw new BadRequestException({ message: `Pipeline "${name}" no longer fits its datasets' current configurations`, problems: resolved.problems });
+    return { pipeline: resolved.pipeline, definitions: resolved.definitions };
   }
 
   /** Checks a pipeline definition against the current datasets without saving anything. */

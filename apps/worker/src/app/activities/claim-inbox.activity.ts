@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
 import { HOUR_MS, workflowIdForJob } from '@sluice/contracts';
-import { checkPipelineDefinition, findPipeline, pipelineDatasets } from '@sluice/core';
-import { currentDatasetVersion, currentDefinitions, NewJob, recordJob } from '@sluice/db';
+import { currentDatasetVersion, NewJob, recordJob, resolvePipeline } from '@sluice/db';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import type { ClaimInboxInput, ClaimedInbox } from '@sluice/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -23,13 +22,11 @@ interface SourceSpec {
 }
 
 async function sourceSpec(deps: ActivityDeps, source: string): Promise<SourceSpec> {
-  const pipeline = findPipeline(source);
-  if (pipeline) {
-    const definitions = await currentDefinitions(deps.prisma, pipelineDatasets(pipeline));
-    const check = checkPipelineDefinition(pipeline, (name) => definitions[name]);
-    if (!check.ok) throw ApplicationFailure.nonRetryable(`Pipeline ${source} no longer fits its datasets: ${check.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
-    return { version: null, input: { pipeline, definitions }, members: Object.keys(definitions) };
+  const pipeline = await resolvePipeline(deps.prisma, source);
+  if (pipeline && !pipeline.ok) {
+    throw ApplicationFailure.nonRetryable(`Pipeline ${source} no longer fits its datasets: ${pipeline.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
   }
+  if (pipeline) return { version: null, input: { pipeline: pipeline.pipeline, definitions: pipeline.definitions }, members: Object.keys(pipeline.definitions) };
   const dataset = await currentDatasetVersion(deps.prisma, source);
   if (!dataset) throw ApplicationFailure.nonRetryable(`Unknown dataset or pipeline "${source}"`);
   return { version: dataset.version, input: { definition: dataset.definition as DatasetDefinition }, members: [] };
