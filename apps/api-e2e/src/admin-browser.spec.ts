@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 import { Browser, chromium, Page } from 'playwright-core';
 
@@ -155,6 +156,31 @@ describe('admin console in Chromium against the real API and stack', () => {
     await expect(page.locator('.problems li').first().innerText()).resolves.toBe('fields.0.name must be lower_snake_case, starting with a letter');
     expect(await page.locator('h2 small').innerText()).toBe(`v${saved + 1}`);
     expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
+  it('creates a schedule, runs it now on a dropped file, shows its job and deletes it after confirmation', async () => {
+    consoleErrors.length = 0;
+    await page.goto(`${app.baseUrl}/schedules`);
+    await page.getByLabel('Source', { exact: true }).selectOption('sensor_readings');
+    await page.getByLabel('Id (optional)').fill('sensors-browser');
+    await page.getByRole('button', { name: 'Create schedule' }).click();
+    await page.locator('.saved', { hasText: 'Schedule sensors-browser created: drop CSV files under inbox/sensor_readings/' }).waitFor();
+    const row = page.locator('table.schedules tbody tr', { hasText: 'sensors-browser' });
+    expect(await row.locator('.schedule-state').innerText()).toBe('active');
+
+    await app.store.put('inbox/sensor_readings/boiler-room.csv', Readable.from(['sensor_id,timestamp,value\nroom-1,2026-11-21T08:00:00Z,20\n']));
+    await page.getByRole('button', { name: 'Run sensors-browser now' }).click();
+    // The job is pushed to the page as it changes; no reload.
+    await row.locator('.chip--processed').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'schedules.png'), fullPage: true });
+    expect(await row.locator('td').nth(5).innerText()).toBe('0');
+
+    await page.getByRole('button', { name: 'Delete sensors-browser' }).click();
+    await page.getByRole('button', { name: 'Confirm delete of sensors-browser' }).click();
+    await page.locator('.saved', { hasText: 'Schedule sensors-browser deleted' }).waitFor();
+    expect(await row.count()).toBe(0);
+    await expect(app.temporal.schedule.getHandle('sensors-browser').describe()).rejects.toThrow();
+    expect(consoleErrors).toEqual([]);
   });
 
   it('renders KPI cards and charts on the dashboard for recorded metrics', async () => {

@@ -1,0 +1,108 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { catchError, combineLatest, debounceTime, map, merge, Observable, of, startWith, Subject, switchMap } from 'rxjs';
+
+import { JobEventsService } from '../../core/job-events.service';
+import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
+import { ScheduleChange, SchedulesApiService, ScheduleView } from '../../core/schedules-api.service';
+import { Loaded } from '../../shared/loaded';
+import { StatusChip } from '../../shared/status-chip';
+
+export const DEFAULT_CRON = '0 6 * * 1';
+
+/**
+ * Inbox schedules: each run takes every CSV dropped under the schedule's prefix into one job.
+ * The list follows job changes, so a run started here shows up without a reload.
+ */
+@Component({
+  selector: 'sl-schedules-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, RouterLink, StatusChip],
+  templateUrl: './schedules-page.html',
+})
+export class SchedulesPage {
+  private readonly api = inject(SchedulesApiService);
+  private readonly jobs = inject(JobsApiService);
+  private readonly events = inject(JobEventsService);
+  private readonly refresh$ = new Subject<void>();
+
+  readonly sources = toSignal(
+    combineLatest([this.jobs.listDatasets(), this.jobs.listPipelines()]).pipe(
+      map(([datasets, pipelines]) => ({ datasets, pipelines })),
+      catchError(() => of({ datasets: [], pipelines: [] })),
+    ),
+    { initialValue: { datasets: [], pipelines: [] } },
+  );
+
+  readonly state = toSignal(
+    merge(this.refresh$, this.events.changes$.pipe(debounceTime(300))).pipe(
+      startWith(null),
+      switchMap(() => this.api.list().pipe(map((value): Loaded<ScheduleView[]> => ({ value, error: null })), catchError((error: unknown) => of({ value: null, error: describeHttpError(error) })))),
+    ),
+    { initialValue: { value: null, error: null } as Loaded<ScheduleView[]> },
+  );
+
+  readonly source = signal('');
+  readonly cron = signal(DEFAULT_CRON);
+  readonly timeZone = signal('UTC');
+  readonly id = signal('');
+  readonly busy = signal(false);
+  readonly message = signal<string | null>(null);
+  readonly error = signal<string | null>(null);
+  /** The schedule whose delete waits for a second click. */
+  readonly confirmingDelete = signal<string | null>(null);
+
+  create(): void {
+    const source = this.source();
+    if (!source) {
+      this.error.set('Choose the dataset or pipeline whose files the inbox collects');
+      return;
+    }
+    const id = this.id().trim();
+    this.run(this.api.create({ source, cron: this.cron().trim() || undefined, timeZone: this.timeZone().trim() || undefined, ...(id ? { id } : {}) }), (created) => {
+      this.id.set('');
+      return `Schedule ${created.id} created: drop CSV files under ${created.prefix}`;
+    });
+  }
+
+  setPaused(schedule: ScheduleView, paused: boolean): void {
+    this.change(schedule.id, { paused }, paused ? `Schedule ${schedule.id} paused` : `Schedule ${schedule.id} resumed`);
+  }
+
+  change(id: string, change: ScheduleChange, done: string): void {
+    this.run(this.api.update(id, change), () => done);
+  }
+
+  trigger(schedule: ScheduleView): void {
+    this.run(this.api.trigger(schedule.id), () => `Schedule ${schedule.id} started: its job appears below and on the Jobs page`);
+  }
+
+  remove(schedule: ScheduleView): void {
+    if (this.confirmingDelete() !== schedule.id) {
+      this.confirmingDelete.set(schedule.id);
+      return;
+    }
+    this.confirmingDelete.set(null);
+    this.run(this.api.remove(schedule.id), () => `Schedule ${schedule.id} deleted; files still waiting stay in ${schedule.prefix}`);
+  }
+
+  /** One request at a time; its outcome is announced, then the list is read again. */
+  private run<T>(request: Observable<T>, describe: (result: T) => string): void {
+    this.busy.set(true);
+    this.message.set(null);
+    this.error.set(null);
+    request.subscribe({
+      next: (result) => this.message.set(describe(result)),
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(describeHttpError(error));
+      },
+      complete: () => {
+        this.busy.set(false);
+        this.refresh$.next();
+      },
+    });
+  }
+}
