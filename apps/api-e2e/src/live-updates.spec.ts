@@ -37,21 +37,61 @@ describe('live updates, job filters and storage usage', () => {
 
   afterAll(() => app?.close());
 
-  it('pushes the ids of changed jobs as server-sent events while a job runs', async () => {
+  it('says when it follows changes, then pushes the ids of changed jobs as server-sent events while a job runs', async () => {
     const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), 20_000);
     let jobId = '';
+    let markReady!: () => void;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
     const seen = (events: { type: string; data: unknown }[]) => events.filter((e) => e.type === 'jobs' && (e.data as { ids: string[] }).ids.includes(jobId)).length;
-    const stream = readEvents(`${app.baseUrl}/api/events/jobs`, (events) => jobId !== '' && seen(events) >= 2, abort.signal);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the stream is listening before the job exists
+    const stream = readEvents(
+      `${app.baseUrl}/api/events/jobs`,
+      (events) => {
+        if (events.some((e) => e.type === 'ready')) markReady();
+        return jobId !== '' && seen(events) >= 2;
+      },
+      abort.signal,
+    );
+    await Promise.race([ready, stream]); // a stream that ends without "ready" fails below
     const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);
     jobId = created.body['jobId'] as string;
-    const timeout = setTimeout(() => abort.abort(), 20_000);
     const { status, contentType, events } = await stream;
     clearTimeout(timeout);
     expect(status).toBe(200);
     expect(contentType).toContain('text/event-stream');
+    expect(events[0]?.type).toBe('ready');
     // Created, then at least one change of status: each arrives without polling.
     expect(seen(events)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says "ready" again once its Postgres listener is cut and back, so clients reload, and goes on pushing changes', async () => {
+    const abort = new AbortController();
+    const timeout = setTimeout(() => abort.abort(), 20_000);
+    const readies = (events: { type: string }[]) => events.filter((e) => e.type === 'ready').length;
+    let jobId = '';
+    const waiters: { count: number; resolve: () => void }[] = [];
+    const readyCount = (count: number) => new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    const first = readyCount(1);
+    const second = readyCount(2);
+    const stream = readEvents(
+      `${app.baseUrl}/api/events/jobs`,
+      (events) => {
+        for (const waiter of waiters) if (readies(events) >= waiter.count) waiter.resolve();
+        return jobId !== '' && events.some((e) => e.type === 'jobs' && (e.data as { ids: string[] }).ids.includes(jobId));
+      },
+      abort.signal,
+    );
+    await Promise.race([first, stream]);
+    const cut = await app.prisma.$queryRawUnsafe<{ cut: boolean }[]>(
+      `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE query = 'LISTEN job_changed' AND pid <> pg_backend_pid()`,
+    );
+    expect(cut).toEqual([{ cut: true }]);
+    await Promise.race([second, stream]);
+    const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);
+    jobId = created.body['jobId'] as string;
+    const { events } = await stream;
+    clearTimeout(timeout);
+    expect(readies(events)).toBe(2);
   });
 
   it('filters jobs by status, dataset and creation day, and reports duplicates removed', async () => {

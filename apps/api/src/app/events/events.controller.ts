@@ -13,10 +13,16 @@ export class EventsController {
   constructor(private readonly events: JobEventsService) {}
 
   @Sse('jobs')
-  @ApiOperation({ summary: 'Server-sent events: `jobs` with the ids of jobs that changed (status, progress, delivery), at most 4 a second' })
+  @ApiOperation({
+    summary:
+      'Server-sent events: `jobs` with the ids of jobs that changed (status, progress, delivery), at most 4 a second; ' +
+      '`ready` once changes are being followed, and again after the API lost and regained them: reload what you show then',
+  })
   jobs(): Observable<MessageEvent> {
+    // Subscribed in this order, so the changes are followed before `ready` can say so.
     return merge(
       this.events.changed$.pipe(map((ids): MessageEvent => ({ type: 'jobs', data: { ids } }))),
+      this.events.listening$.pipe(map((): MessageEvent => ({ type: 'ready', data: {} }))),
       interval(KEEPALIVE_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
     );
   }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { databaseUrlFromEnv } from '@sluice/db';
 import { Client } from 'pg';
-import { bufferTime, filter, map, Observable, share, Subject } from 'rxjs';
+import { BehaviorSubject, bufferTime, distinctUntilChanged, filter, map, Observable, share, Subject } from 'rxjs';
 
 const CHANNEL = 'job_changed';
 /** Changes are gathered this long, so a job counting rows sends one event per interval, not one per write. */
@@ -16,6 +16,7 @@ const RECONNECT_MS = 2000;
 export class JobEventsService implements OnModuleDestroy {
   private readonly logger = new Logger(JobEventsService.name);
   private readonly changes = new Subject<string>();
+  private readonly listening = new BehaviorSubject(false);
   private client: Client | null = null;
   private closed = false;
 
@@ -30,6 +31,16 @@ export class JobEventsService implements OnModuleDestroy {
     share(),
   );
 
+  /**
+   * Emits each time the LISTEN is in place: from then on no change is missed. Changes made while it
+   * was not (before the first, or during a reconnect) are lost, so a client reloads what it shows.
+   */
+  readonly listening$: Observable<void> = this.listening.pipe(
+    distinctUntilChanged(),
+    filter(Boolean),
+    map(() => undefined),
+  );
+
   private async listen(): Promise<void> {
     if (this.client || this.closed) return;
     const client = new Client({ connectionString: databaseUrlFromEnv() });
@@ -39,6 +50,7 @@ export class JobEventsService implements OnModuleDestroy {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      if (this.client === client) this.listening.next(true);
     } catch (error) {
       this.reconnect(client, error);
     }
@@ -48,6 +60,7 @@ export class JobEventsService implements OnModuleDestroy {
     if (this.client !== client) return;
     this.logger.warn(`Job change notifications interrupted (${error}); reconnecting`);
     this.client = null;
+    this.listening.next(false);
     void client.end().catch(() => undefined);
     if (!this.closed) setTimeout(() => void this.listen(), RECONNECT_MS).unref();
   }
@@ -55,6 +68,7 @@ export class JobEventsService implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
     this.changes.complete();
+    this.listening.complete();
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { JobDetailView } from '@sluice/contracts';
 import { catchError, filter, map, merge, of, switchMap, takeWhile, timer } from 'rxjs';
 
-import { JobEventsService } from '../../core/job-events.service';
+import { concerns, JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { StatusChip } from '../../shared/status-chip';
@@ -89,7 +89,7 @@ export class JobDetailPage {
             takeWhile((job) => isActive(job) || Date.now() - this.askedAt < ASKED_POLL_MS, true),
           ),
           this.events.changes$.pipe(
-            filter((ids) => ids.includes(id)),
+            filter((changes) => concerns(changes, id)),
             switchMap(() => this.api.getJob(id)),
           ),
         ).pipe(
