@@ -116,7 +116,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     const created = await upload(app.baseUrl, [{ name: 'live.csv', content: 'sensor_id,timestamp,value\nlive-1,2026-11-20T08:00:00Z,5\n' }]);
     const jobId = created.body['jobId'] as string;
     const row = page.locator('table.jobs tbody tr', { has: page.locator(`a[href="/jobs/${jobId}"]`) });
-    await row.locator('.chip--processed').waitFor({ timeout: 10_000 });
+    await row.locator('.chip--processed').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'jobs-live.png'), fullPage: true });
 
     await row.locator(`a[href="/jobs/${jobId}"]`).click();
