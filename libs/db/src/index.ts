@@ -8,3 +8,4 @@ export * from './lib/job-records';
 export * from './lib/dataset-versions';
 export type { InboxSchedule } from './generated/prisma/client';
 export * from './lib/pipeline-resolution';
+export type { PipelineConfig } from './generated/prisma/client';

@@ -30,3 +30,10 @@ export interface PipelineDefinition {
   joins: JoinStep[];
   metrics?: MetricsConfig;
 }
+
+/** A pipeline as the API keeps it: shipped with Sluice (`preset`, until saved) or saved by a user (`custom`). */
+export interface StoredPipeline {
+  definition: PipelineDefinition;
+  origin: 'preset' | 'custom';
+  updatedAt: string;
+}

@@ -1,8 +1,14 @@
 import type { DatasetDefinition, PipelineDefinition } from '@sluice/contracts';
-import { checkPipelineDefinition, DefinitionProblem, findPipeline, pipelineDatasets } from '@sluice/core';
+import { checkPipelineDefinition, DefinitionProblem, pipelineDatasets } from '@sluice/core';
 
 import type { PrismaClient } from '../generated/prisma/client';
 import { currentDefinitions } from './dataset-versions';
+
+/** A pipeline as stored (a preset, or one saved through the API), or null when none has that name. */
+export async function storedPipeline(prisma: PrismaClient, name: string): Promise<PipelineDefinition | null> {
+  const config = await prisma.pipelineConfig.findUnique({ where: { name } });
+  return config && (config.definition as unknown as PipelineDefinition);
+}
 
 export type PipelineResolution =
   | { ok: true; pipeline: PipelineDefinition; definitions: Record<string, DatasetDefinition> }
@@ -14,7 +20,7 @@ export type PipelineResolution =
  * The API (uploads) and the worker (scheduled inboxes) both start pipeline jobs through this.
  */
 export async function resolvePipeline(prisma: PrismaClient, name: string): Promise<PipelineResolution | null> {
-  const pipeline = findPipeline(name);
+  const pipeline = await storedPipeline(prisma, name);
   if (!pipeline) return null;
   const definitions = await currentDefinitions(prisma, pipelineDatasets(pipeline));
   const check = checkPipelineDefinition(pipeline, (dataset) => definitions[dataset]);

@@ -9,6 +9,7 @@ import type {
   JobSummaryView,
   Paginated,
   RerunJobResult,
+  StoredPipeline,
   WebhookTestResult,
 } from '@sluice/contracts';
 import { map, Observable } from 'rxjs';
@@ -67,7 +68,7 @@ export class JobsApiService {
   }
 
   listPipelines(): Observable<DatasetOption[]> {
-    return this.http.get<DatasetOption[]>('/api/pipelines').pipe(map((pipelines) => pipelines.map(({ name, label }) => ({ name, label }))));
+    return this.http.get<StoredPipeline[]>('/api/pipelines').pipe(map((pipelines) => pipelines.map(({ definition: { name, label } }) => ({ name, label }))));
   }
 
   /** The dataset a file's header row belongs to; errors when none fits. */

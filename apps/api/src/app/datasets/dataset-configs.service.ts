@@ -83,6 +83,9 @@ export class DatasetConfigsService implements OnModuleInit {
         await tx.datasetConfigVersion.create({ data: { datasetName: name, version, definition: json, origin } });
         await tx.datasetConfig.update({ where: { name }, data: { currentVersion: version } });
       } else {
+        if (await tx.pipelineConfig.count({ where: { name } })) {
+          throw new BadRequestException({ message: 'Invalid dataset definition', problems: [{ path: 'name', message: `"${name}" is a pipeline; a dataset needs a name of its own` }] });
+        }
         await tx.datasetConfig.create({ data: { name, currentVersion: version, versions: { create: { version, definition: json, origin } } } });
       }
       return { version, definition };

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { MetricSourceView, MetricsConfig } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import { PrismaClient, storedPipeline } from '@sluice/db';
 
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
@@ -25,13 +25,13 @@ export class MetricSourcesService {
 
   async all(): Promise<MetricSource[]> {
     const datasets = (await this.datasets.list()).flatMap(({ definition: d }) => (d.metrics ? [{ name: d.name, kind: 'dataset' as const, label: d.label, config: d.metrics }] : []));
-    const pipelines = this.pipelines.list().flatMap((p) => (p.metrics ? [{ name: p.name, kind: 'pipeline' as const, label: p.label, config: p.metrics }] : []));
+    const pipelines = (await this.pipelines.list()).flatMap(({ definition: p }) => (p.metrics ? [{ name: p.name, kind: 'pipeline' as const, label: p.label, config: p.metrics }] : []));
     return [...pipelines, ...datasets];
   }
 
   /** The named source; every comparison asks, so only that source is read unless the name is unknown. */
   async resolve(name: string): Promise<MetricSource> {
-    const pipeline = this.pipelines.list().find((p) => p.name === name);
+    const pipeline = await storedPipeline(this.prisma, name);
     if (pipeline?.metrics) return { name, kind: 'pipeline', label: pipeline.label, config: pipeline.metrics };
     const dataset = pipeline ? null : (await this.datasets.current(name))?.definition;
     if (dataset?.metrics) return { name, kind: 'dataset', label: dataset.label, config: dataset.metrics };

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PipelineDefinition } from '@sluice/contracts';
+import type { PipelineDefinition, StoredPipeline } from '@sluice/contracts';
 
 import { PipelinesService } from './pipelines.service';
 
@@ -11,7 +11,7 @@ export class PipelinesController {
 
   @Get()
   @ApiOperation({ summary: 'Pipelines: datasets joined into one result, with their metrics' })
-  list(): PipelineDefinition[] {
+  list(): Promise<StoredPipeline[]> {
     return this.pipelines.list();
   }
 
@@ -25,7 +25,21 @@ export class PipelinesController {
 
   @Get(':name')
   @ApiResponse({ status: 404, description: 'No such pipeline' })
-  get(@Param('name') name: string): PipelineDefinition {
+  get(@Param('name') name: string): Promise<StoredPipeline> {
     return this.pipelines.get(name);
+  }
+
+  @Put(':name')
+  @ApiOperation({ summary: 'Creates or replaces a pipeline; the next job uses it, jobs already started keep theirs' })
+  @ApiResponse({ status: 400, description: 'Every problem, with its path; nothing is saved' })
+  save(@Param('name') name: string, @Body() body: unknown): Promise<StoredPipeline> {
+    return this.pipelines.save(name, body);
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  @ApiResponse({ status: 409, description: 'A preset, or a pipeline a schedule uses' })
+  async remove(@Param('name') name: string): Promise<void> {
+    await this.pipelines.remove(name);
   }
 }

@@ -1,8 +1,8 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ScheduleView } from '@sluice/contracts';
 import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
-import { findPipeline, isTimeZone } from '@sluice/core';
-import type { InboxSchedule, PrismaClient } from '@sluice/db';
+import { isTimeZone } from '@sluice/core';
+import { InboxSchedule, PrismaClient, storedPipeline } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
 import { datasetSearchAttribute } from '@sluice/temporal';
@@ -40,7 +40,7 @@ export class SchedulesService {
 
   async create(dto: CreateScheduleDto): Promise<ScheduleView> {
     const source = dto.source.trim();
-    if (!findPipeline(source) && !(await this.datasets.current(source))) throw new BadRequestException(`Unknown dataset or pipeline "${source}"`);
+    if (!(await storedPipeline(this.prisma, source)) && !(await this.datasets.current(source))) throw new BadRequestException(`Unknown dataset or pipeline "${source}"`);
     const id = dto.id ?? `${source.replace(/_/g, '-')}-inbox`;
     const cron = dto.cron?.trim() ?? WEEKLY;
     const timeZone = this.timeZone(dto.timeZone);

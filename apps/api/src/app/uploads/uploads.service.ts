@@ -78,7 +78,7 @@ export class UploadsService {
     if (pipelineName) return this.pipelineSource(pipelineName, fields['datasets'], files.length);
     const known = async () => (await this.datasets.list()).map((d) => d.definition.name).join(', ');
     if (!datasetName) {
-      const pipelines = this.pipelines.list().map((p) => p.name).join(', ');
+      const pipelines = (await this.pipelines.list()).map((p) => p.definition.name).join(', ');
       throw new BadRequestException(`Missing field "dataset" (one of: ${await known()}) or "pipeline" (one of: ${pipelines})`);
     }
     const config = await this.datasets.current(datasetName);

@@ -1,7 +1,7 @@
 import type { PipelineDefinition } from '@sluice/contracts';
 
 import { findDataset } from '../datasets/dataset-registry';
-import { checkPipelineDefinition } from './pipeline-schema';
+import { checkPipelineDefinition, inDocumentedOrder } from './pipeline-schema';
 import { pipelineColumns } from './pipeline-columns';
 import { emailEngagementPipeline } from './presets/email-engagement.pipeline';
 
@@ -54,5 +54,17 @@ describe('pipeline definitions', () => {
     expect(problemsOf({ ...emailEngagementPipeline, metrics: { ...emailEngagementPipeline.metrics, timeZone: 'Mars/Olympus' } })).toEqual([
       { path: 'metrics.timeZone', message: 'is not a known IANA time zone' },
     ]);
+  });
+
+  it('puts a stored definition\'s keys back in the documented order, and leaves one it cannot read alone', () => {
+    const { name, label, base, joins, metrics } = emailEngagementPipeline;
+    const [join] = joins;
+    const shuffled = { metrics, joins: [{ columns: join.columns, on: join.on, type: join.type, dataset: join.dataset }], base, name, label } as PipelineDefinition;
+    const ordered = inDocumentedOrder(shuffled);
+    expect(Object.keys(ordered)).toEqual(['name', 'label', 'base', 'joins', 'metrics']);
+    expect(Object.keys(ordered.joins[0])).toEqual(['dataset', 'type', 'on', 'columns']);
+    expect(ordered).toEqual(shuffled);
+    const unreadable = { ...shuffled, extra: true } as PipelineDefinition;
+    expect(inDocumentedOrder(unreadable)).toBe(unreadable);
   });
 });

@@ -68,3 +68,9 @@ export function checkPipelineDefinition(input: unknown, datasetOf: (name: string
   }
   return problems.length ? { ok: false, problems } : { ok: true, definition: pipeline };
 }
+
+/** The definition with its keys in the documented order (name, label, base, joins, metrics): Postgres' JSONB keeps its own order. */
+export function inDocumentedOrder(definition: PipelineDefinition): PipelineDefinition {
+  const parsed = pipelineSchema.safeParse(definition);
+  return parsed.success ? (parsed.data as PipelineDefinition) : definition;
+}

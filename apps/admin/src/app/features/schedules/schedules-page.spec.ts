@@ -30,7 +30,7 @@ describe('SchedulesPage', () => {
     const fixture = TestBed.createComponent(SchedulesPage);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'people', label: 'People' } }]);
-    http.expectOne('/api/pipelines').flush([{ name: 'email_engagement', label: 'Email engagement' }]);
+    http.expectOne('/api/pipelines').flush([{ definition: { name: 'email_engagement', label: 'Email engagement' }, origin: 'preset', updatedAt: '2026-11-01T00:00:00.000Z' }]);
     http.expectOne('/api/schedules').flush(schedules);
     await settle(fixture);
     return { fixture, page: fixture.nativeElement as HTMLElement };

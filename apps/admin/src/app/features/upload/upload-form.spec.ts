@@ -106,7 +106,7 @@ describe('UploadForm', () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([]);
-    http.expectOne('/api/pipelines').flush([{ name: 'email_engagement', label: 'Email engagement' }]);
+    http.expectOne('/api/pipelines').flush([{ definition: { name: 'email_engagement', label: 'Email engagement' }, origin: 'preset', updatedAt: '2026-11-01T00:00:00.000Z' }]);
     fixture.detectChanges();
     const options = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('select[name="dataset"] optgroup')).map((g) => g.getAttribute('label'));
     expect(options).toEqual(['Datasets', 'Pipelines (files of several datasets, joined)']);
