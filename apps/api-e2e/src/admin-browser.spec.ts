@@ -183,6 +183,42 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('writes a pipeline as JSON, shows the API\'s problems, saves it for the upload form and deletes it', async () => {
+    consoleErrors.length = 0;
+    const definition = {
+      name: 'browser_opens',
+      label: 'Browser opens',
+      base: 'email_sends',
+      joins: [{ dataset: 'email_opens', type: 'left', on: [{ left: 'recipient_email', right: 'recipient' }], columns: [{ field: 'open_count', aggregate: 'sum' }] }],
+    };
+    await page.goto(`${app.baseUrl}/pipelines`);
+    await page.getByRole('link', { name: 'New pipeline' }).click();
+    await page.waitForURL(`${app.baseUrl}/pipelines/new`);
+    const json = page.getByLabel('Definition (JSON)');
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#pipeline-json')?.value.includes('"my_pipeline"'));
+    await json.fill(JSON.stringify(definition, null, 2));
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.locator('.problems li').first().innerText()).resolves.toBe('joins.0.on.0.right names no field of email_opens ("recipient")');
+
+    definition.joins[0].on[0].right = 'recipient_email';
+    await json.fill(JSON.stringify(definition, null, 2));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`${app.baseUrl}/pipelines/browser_opens`);
+    await page.locator('.saved', { hasText: 'Saved browser_opens; the next job uses it' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'pipeline-editor.png'), fullPage: true });
+
+    await page.goto(app.baseUrl);
+    await page.locator('option[value="pipeline:browser_opens"]').waitFor({ state: 'attached' });
+
+    await page.goto(`${app.baseUrl}/pipelines/browser_opens`);
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Confirm delete' }).click();
+    await page.waitForURL(`${app.baseUrl}/pipelines`);
+    await page.locator('table.pipelines').waitFor();
+    expect(await page.locator('table.pipelines a', { hasText: 'Browser opens' }).count()).toBe(0);
+    expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
+  });
+
   it('renders KPI cards and charts on the dashboard for recorded metrics', async () => {
     consoleErrors.length = 0;
     // June 2025: no other test records transactions then.

@@ -10,6 +10,12 @@ export const appRoutes: Route[] = [
   { path: 'dashboard', title: 'Dashboard · Sluice', loadComponent: () => import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage) },
   { path: 'datasets', title: 'Datasets · Sluice', loadComponent: () => import('./features/datasets/datasets-page').then((m) => m.DatasetsPage) },
   { path: 'datasets/:name', title: 'Dataset · Sluice', loadComponent: () => import('./features/datasets/dataset-editor-page').then((m) => m.DatasetEditorPage) },
+  { path: 'pipelines', title: 'Pipelines · Sluice', loadComponent: () => import('./features/pipelines/pipelines-page').then((m) => m.PipelinesPage) },
+  {
+    path: 'pipelines/:name',
+    title: 'Pipeline · Sluice',
+    loadComponent: () => import('./features/pipelines/pipeline-editor-page').then((m) => m.PipelineEditorPage),
+  },
   { path: 'schedules', title: 'Schedules · Sluice', loadComponent: () => import('./features/schedules/schedules-page').then((m) => m.SchedulesPage) },
   { path: 'storage', title: 'Storage · Sluice', loadComponent: () => import('./features/storage/storage-page').then((m) => m.StoragePage) },
   { path: '**', redirectTo: '' },

@@ -6,21 +6,17 @@ import { HttpErrorResponse } from '@angular/common/http';
 
 import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../../core/datasets-api.service';
 import { describeHttpError } from '../../core/jobs-api.service';
+import { DefinitionProblem as Problem, DefinitionProblems } from '../../shared/definition-problems';
 import { formatKeys, splitList, withDedupe, withFieldChange } from './dataset-draft';
 import { DiffLine, lineDiff, withContext } from './line-diff';
 
 const FIELD_TYPES: FieldType[] = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'];
 
-interface Problem {
-  path: string;
-  message: string;
-}
-
 /** Edits a dataset's fields, matching and de-duplication; every save is a new version that can be compared and restored. */
 @Component({
   selector: 'sl-dataset-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, JsonPipe, RouterLink],
+  imports: [DatePipe, DefinitionProblems, JsonPipe, RouterLink],
   templateUrl: './dataset-editor-page.html',
 })
 export class DatasetEditorPage {

@@ -2,18 +2,17 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { DatasetsApiService, VersionedDataset } from '../../core/datasets-api.service';
+import { LoadStatus } from '../../shared/load-status';
 import { loadedSignal } from '../../shared/loaded';
 
 @Component({
   selector: 'sl-datasets-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [LoadStatus, RouterLink],
   template: `
     <section aria-labelledby="datasets-title">
       <h2 id="datasets-title">Datasets &amp; mappings</h2>
-      @if (state().error; as error) {
-        <p class="error" role="alert">{{ error }}</p>
-      }
+      <sl-load-status [state]="state()" />
       @if (state().value; as datasets) {
         <div class="table-scroll">
           <table class="datasets">
@@ -34,8 +33,6 @@ import { loadedSignal } from '../../shared/loaded';
             </tbody>
           </table>
         </div>
-      } @else if (!state().error) {
-        <p class="empty">Loading…</p>
       }
     </section>
   `,

@@ -7,6 +7,7 @@ import { catchError, combineLatest, debounceTime, map, merge, Observable, of, st
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { ScheduleChange, SchedulesApiService, ScheduleView } from '../../core/schedules-api.service';
+import { LoadStatus } from '../../shared/load-status';
 import { Loaded } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
 
@@ -19,7 +20,7 @@ export const DEFAULT_CRON = '0 6 * * 1';
 @Component({
   selector: 'sl-schedules-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, StatusChip],
+  imports: [DatePipe, LoadStatus, RouterLink, StatusChip],
   templateUrl: './schedules-page.html',
 })
 export class SchedulesPage {

@@ -5,19 +5,18 @@ import { RouterLink } from '@angular/router';
 import type { StorageUsageView } from '@sluice/contracts';
 
 import { formatBytes } from '../../shared/format';
+import { LoadStatus } from '../../shared/load-status';
 import { loadedSignal } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
 
 @Component({
   selector: 'sl-storage-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, StatusChip],
+  imports: [DatePipe, LoadStatus, RouterLink, StatusChip],
   template: `
     <section aria-labelledby="storage-title">
       <h2 id="storage-title">Storage</h2>
-      @if (state().error; as error) {
-        <p class="error" role="alert">{{ error }}</p>
-      }
+      <sl-load-status [state]="state()" />
       @if (state().value; as usage) {
         <div class="kpis" role="group" aria-label="Totals">
           <div class="kpi"><span class="kpi__label">Objects</span><span class="kpi__value">{{ usage.objects }}</span></div>
@@ -49,8 +48,6 @@ import { StatusChip } from '../../shared/status-chip';
             </table>
           </div>
         }
-      } @else if (!state().error) {
-        <p class="empty">Loading…</p>
       }
     </section>
   `,
