@@ -1,38 +1,27 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
+import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './support/admin-browser';
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 import { WebhookReceiver } from './support/webhook-receiver';
-
-const ROOT = join(__dirname, '../../..');
-const ADMIN_DIST = join(ROOT, 'dist/apps/admin/browser');
-const ARTIFACTS = join(ROOT, 'test-artifacts/screenshots');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 describe('admin console in Chromium against the real API and stack', () => {
   let app: SluiceApp;
   let browser: Browser;
   let page: Page;
   let receiver: WebhookReceiver;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(ADMIN_DIST, 'index.html'))) throw new Error('Admin is not built: run "npx nx build admin" (npm test does it)');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: "apt-get install chromium" (npm test does it)`);
+    assertAdminBuilt();
     app = await startSluice({ ADMIN_DIST, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1' });
     receiver = await new WebhookReceiver().start();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-    mkdirSync(ARTIFACTS, { recursive: true });
+    ({ browser, page, consoleErrors } = await openAdminBrowser());
   });
 
   afterAll(async () => {
@@ -134,14 +123,14 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.goto(`${app.baseUrl}/datasets`);
     await page.getByRole('link', { name: 'Companies' }).click();
     await page.waitForURL(`${app.baseUrl}/datasets/company`);
-    const before = await page.locator('h2 small').innerText();
+    const before = await page.locator('h1 small').innerText();
     const synonyms = page.getByLabel('Synonyms of company_name');
     await synonyms.fill(`${await synonyms.inputValue()}, trading name`);
     await synonyms.press('Tab');
     await page.getByRole('button', { name: 'Save as new version' }).click();
     const saved = Number(before.slice(1)) + 1;
     await page.locator('.saved', { hasText: `Saved as version ${saved}` }).waitFor();
-    expect(await page.locator('h2 small').innerText()).toBe(`v${saved}`);
+    expect(await page.locator('h1 small').innerText()).toBe(`v${saved}`);
 
     await page.getByRole('button', { name: `Diff v${saved - 1}` }).click();
     await page.locator('.diff__added', { hasText: '"trading name"' }).waitFor();
@@ -154,7 +143,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.getByLabel('Name of field 1').fill('Company Name');
     await page.getByRole('button', { name: 'Save as new version' }).click();
     await expect(page.locator('.problems li').first().innerText()).resolves.toBe('fields.0.name must be lower_snake_case, starting with a letter');
-    expect(await page.locator('h2 small').innerText()).toBe(`v${saved + 1}`);
+    expect(await page.locator('h1 small').innerText()).toBe(`v${saved + 1}`);
     expect(consoleErrors.filter((e) => !e.includes('400'))).toEqual([]);
   });
 
@@ -169,7 +158,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(await row.locator('.schedule-state').innerText()).toBe('active');
 
     await app.store.put('inbox/sensor_readings/boiler-room.csv', Readable.from(['sensor_id,timestamp,value\nroom-1,2026-11-21T08:00:00Z,20\n']));
-    await page.getByRole('button', { name: 'Run sensors-browser now' }).click();
+    await page.getByRole('button', { name: 'Run now: sensors-browser' }).click();
     // The job is pushed to the page as it changes; no reload.
     await row.locator('.chip--processed').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'schedules.png'), fullPage: true });

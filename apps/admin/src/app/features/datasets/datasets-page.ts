@@ -11,7 +11,7 @@ import { loadedSignal } from '../../shared/loaded';
   imports: [LoadStatus, RouterLink],
   template: `
     <section aria-labelledby="datasets-title">
-      <h2 id="datasets-title">Datasets &amp; mappings</h2>
+      <h1 id="datasets-title">Datasets &amp; mappings</h1>
       <sl-load-status [state]="state()" />
       @if (state().value; as datasets) {
         <div class="table-scroll">

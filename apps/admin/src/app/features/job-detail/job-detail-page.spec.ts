@@ -86,7 +86,7 @@ describe('JobDetailPage', () => {
   it('shows files, aggregations and invalid rows of a finished job', async () => {
     const { http, fixture } = await openJob(JOB);
     const page = fixture.nativeElement as HTMLElement;
-    expect(page.querySelector('h2')?.textContent).toContain('Job j1');
+    expect(page.querySelector('h1')?.textContent).toContain('Job j1');
     expect(page.querySelector('.chip--partial')).not.toBeNull();
     expect(page.querySelector('.download-clean')?.getAttribute('href')).toBe('/api/jobs/j1/download');
     expect(page.querySelector('.download-rejected')?.getAttribute('href')).toBe('/api/jobs/j1/download?part=rejected');

@@ -12,7 +12,7 @@ import { describeJoins } from './pipeline-summary';
   imports: [LoadStatus, RouterLink],
   template: `
     <section aria-labelledby="pipelines-title">
-      <h2 id="pipelines-title">Pipelines</h2>
+      <h1 id="pipelines-title">Pipelines</h1>
       <p class="hint">A pipeline joins several datasets' files into one result, in DuckDB, and may record metrics for the dashboard.</p>
       <p><a routerLink="/pipelines/new" class="button-link">New pipeline</a></p>
       <sl-load-status [state]="state()" />

@@ -111,7 +111,7 @@ describe('SchedulesPage', () => {
     expect(page.querySelector('.saved')?.textContent).toBe('Schedule email-weekly paused');
     expect(page.querySelector('.schedule-state')?.textContent?.trim()).toBe('paused');
 
-    button(page, 'Run email-weekly now').click();
+    button(page, 'Run now: email-weekly').click();
     http.expectOne('/api/schedules/email-weekly/trigger').flush({ triggered: true }, { status: 202, statusText: 'Accepted' });
     http.expectOne('/api/schedules').flush([{ ...WEEKLY, paused: true }]);
     await settle(fixture);

@@ -15,7 +15,7 @@ import { StatusChip } from '../../shared/status-chip';
   imports: [DatePipe, LoadStatus, RouterLink, StatusChip],
   template: `
     <section aria-labelledby="storage-title">
-      <h2 id="storage-title">Storage</h2>
+      <h1 id="storage-title">Storage</h1>
       <sl-load-status [state]="state()" />
       @if (state().value; as usage) {
         <div class="kpis" role="group" aria-label="Totals">
