@@ -234,6 +234,13 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(await bars.count()).toBe(4);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
     expect(await page.locator('table.periods tbody tr').allInnerTexts()).toEqual(['2025-W23\t15\t—\t—', '2025-W24\t30\t15\t+100.0 %']);
+
+    // The address holds the view: opened again, it shows the same numbers.
+    const address = `${app.baseUrl}/dashboard?source=transactions&metric=revenue&granularity=week&from=2025-06-02&to=2025-06-15`;
+    expect(page.url()).toBe(address);
+    await page.goto(address);
+    await page.locator('.kpi__label', { hasText: '2025-W24' }).waitFor();
+    expect(await page.locator('.kpi__value').allInnerTexts()).toEqual(['30', '15', '+100.0 %']);
     expect(consoleErrors).toEqual([]);
   });
 });

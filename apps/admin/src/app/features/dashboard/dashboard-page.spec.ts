@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { NO_ERRORS_SCHEMA } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { BarChartModule, LineChartModule } from '@swimlane/ngx-charts';
 import type { ComparisonView, MetricSourceView, SeriesView } from '@sluice/contracts';
 
@@ -56,8 +56,9 @@ describe('DashboardPage', () => {
 
   afterEach(() => TestBed.resetTestingModule());
 
-  async function open() {
+  async function open(address: Record<string, string> = {}) {
     const fixture = TestBed.createComponent(DashboardPage);
+    for (const [name, value] of Object.entries(address)) fixture.componentRef.setInput(name, value);
     fixture.detectChanges();
     http.expectOne('/api/metrics/sources').flush(SOURCES);
     await tick();
@@ -110,5 +111,23 @@ describe('DashboardPage', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect((fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')?.textContent).toBe('from (2026-03-01) is after to (2026-02-01)');
+  });
+
+  it('opens the view its address names, ignores what does not exist, and keeps the address in step', async () => {
+    const fixture = await open({ source: 'email_engagement', metric: 'sends', granularity: 'month', from: '2026-01-01', to: 'soon', dimension: 'planet' });
+    const compare = http.expectOne((r) => r.url === '/api/metrics/compare');
+    expect(compare.request.params.toString()).toBe('source=email_engagement&metric=sends&granularity=month&from=2026-01-01');
+    compare.flush(COMPARISON);
+    http.expectOne((r) => r.url === '/api/metrics/series').flush(SERIES);
+    await fixture.whenStable();
+    const router = TestBed.inject(Router);
+    expect(router.url).toBe('/?source=email_engagement&metric=sends&granularity=month&from=2026-01-01');
+
+    fixture.componentInstance.dimension.set('domain');
+    await tick();
+    http.expectOne((r) => r.url === '/api/metrics/compare').flush(COMPARISON);
+    http.expectOne((r) => r.url === '/api/metrics/series').flush(SERIES);
+    await fixture.whenStable();
+    expect(router.url).toBe('/?source=email_engagement&metric=sends&granularity=month&from=2026-01-01&dimension=domain');
   });
 });

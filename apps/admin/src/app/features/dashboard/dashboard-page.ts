@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Router } from '@angular/router';
 import { BarChartModule, Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
 import type { ComparisonView, SeriesView } from '@sluice/contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
@@ -9,7 +10,9 @@ import { MetricQuery, MetricsApiService } from '../../core/metrics-api.service';
 import { Loaded, loadedSignal } from '../../shared/loaded';
 import { formatChange, formatMetric } from './metric-format';
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The dashboard's choices live in its address (?source=&metric=&granularity=&from=&to=&dimension=), so a view can be bookmarked and shared. */
 @Component({
   selector: 'sl-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -18,9 +21,15 @@ import { formatChange, formatMetric } from './metric-format';
 })
 export class DashboardPage {
   private readonly api = inject(MetricsApiService);
+  private readonly router = inject(Router);
 
-  /** Preselected source, from ?source= (the job page links here). */
+  /** The view asked for in the address; the job page links here with ?source=. Read once, when the sources arrive. */
   readonly sourceParam = input<string | undefined>(undefined, { alias: 'source' });
+  readonly metricParam = input<string | undefined>(undefined, { alias: 'metric' });
+  readonly granularityParam = input<string | undefined>(undefined, { alias: 'granularity' });
+  readonly fromParam = input<string | undefined>(undefined, { alias: 'from' });
+  readonly toParam = input<string | undefined>(undefined, { alias: 'to' });
+  readonly dimensionParam = input<string | undefined>(undefined, { alias: 'dimension' });
 
   readonly sources = loadedSignal(this.api.sources());
   readonly sourceName = signal('');
@@ -85,12 +94,29 @@ export class DashboardPage {
   readonly formatAxis = (value: number) => formatMetric(value, this.percent());
 
   constructor() {
-    // Starts on the requested source, or the first one that has data, and its first metric.
+    // Starts on the view in the address, as far as it names what exists; else the first source with data and its first metric.
     effect(() => {
       const sources = this.sources().value;
       if (!sources?.length || this.sourceName()) return;
-      const wanted = sources.find((s) => s.name === this.sourceParam()) ?? sources.find((s) => s.lastDay) ?? sources[0];
-      this.chooseSource(wanted.name);
+      untracked(() => {
+        const wanted = sources.find((s) => s.name === this.sourceParam()) ?? sources.find((s) => s.lastDay) ?? sources[0];
+        this.chooseSource(wanted.name);
+        const metric = this.metricParam();
+        if (metric && wanted.metrics.some((m) => m.name === metric)) this.metricName.set(metric);
+        const granularity = this.granularityParam();
+        if (granularity === 'week' || granularity === 'month') this.granularity.set(granularity);
+        if (DAY.test(this.fromParam() ?? '')) this.from.set(this.fromParam() as string);
+        if (DAY.test(this.toParam() ?? '')) this.to.set(this.toParam() as string);
+        const dimension = this.dimensionParam();
+        if (dimension && wanted.dimensions.includes(dimension)) this.dimension.set(dimension);
+      });
+    });
+    // Keeps the address in step with the choices, without adding a history entry per change.
+    effect(() => {
+      const query = this.query();
+      if (!query) return;
+      const queryParams = { source: query.source, metric: query.metric, granularity: query.granularity, from: query.from ?? null, to: query.to ?? null, dimension: query.dimension ?? null };
+      untracked(() => void this.router.navigate([], { queryParams, replaceUrl: true }));
     });
   }
 
