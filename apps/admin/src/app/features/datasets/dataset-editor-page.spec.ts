@@ -103,6 +103,34 @@ describe('DatasetEditorPage', () => {
     expect(page.querySelector('.saved')?.textContent).toBe('Version 1 restored as version 3');
   });
 
+  it('edits metrics as JSON, refuses text that is not JSON, and saves none when emptied', async () => {
+    const fixture = await open();
+    const page = fixture.nativeElement as HTMLElement;
+    expect((page.querySelector('#dataset-metrics') as HTMLTextAreaElement).value).toBe('');
+    const metrics = { dateField: 'signed_up', dimensions: [], metrics: [{ name: 'people', op: 'count' }] };
+    fixture.componentInstance.metricsText.set(JSON.stringify(metrics));
+    fixture.componentInstance.save();
+    const put = http.expectOne('/api/datasets/people');
+    expect(put.request.body.metrics).toEqual(metrics);
+    put.flush({ version: 3, definition: put.request.body });
+    http.expectOne('/api/datasets/people').flush({ version: 3, definition: put.request.body });
+    http.expectOne('/api/datasets/people/versions').flush(VERSIONS);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(JSON.parse((page.querySelector('#dataset-metrics') as HTMLTextAreaElement).value)).toEqual(metrics);
+
+    fixture.componentInstance.metricsText.set('{ "dateField": ');
+    fixture.componentInstance.save();
+    http.expectNone('/api/datasets/people');
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(page.querySelector('.problems li')?.textContent).toMatch(/^metrics is not valid JSON: /);
+
+    fixture.componentInstance.metricsText.set('  ');
+    fixture.componentInstance.save();
+    expect('metrics' in http.expectOne('/api/datasets/people').request.body).toBe(false);
+  });
+
   it('previews how a header row maps', async () => {
     const fixture = await open();
     fixture.componentInstance.previewHeaders.set('Mail, Name');

@@ -1,7 +1,7 @@
-import { DatePipe, JsonPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DatasetDefinition, FieldDefinition, FieldType, MergePolicy } from '@sluice/contracts';
+import type { DatasetDefinition, FieldDefinition, FieldType, MergePolicy, MetricsConfig } from '@sluice/contracts';
 import { HttpErrorResponse } from '@angular/common/http';
 
 import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../../core/datasets-api.service';
@@ -16,7 +16,7 @@ const FIELD_TYPES: FieldType[] = ['string', 'email', 'domain', 'url', 'int', 'de
 @Component({
   selector: 'sl-dataset-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DefinitionProblems, JsonPipe, RouterLink],
+  imports: [DatePipe, DefinitionProblems, RouterLink],
   templateUrl: './dataset-editor-page.html',
 })
 export class DatasetEditorPage {
@@ -30,6 +30,8 @@ export class DatasetEditorPage {
   readonly currentVersion = signal<number | null>(null);
   readonly keysText = signal('');
   readonly policy = signal<MergePolicy>('most_recent');
+  /** Metrics are edited as JSON: their shape (ratios of other metrics) suits a form poorly. */
+  readonly metricsText = signal('');
   readonly versions = signal<DatasetVersionSummary[]>([]);
   readonly problems = signal<Problem[]>([]);
   readonly message = signal<string | null>(null);
@@ -52,6 +54,7 @@ export class DatasetEditorPage {
         this.currentVersion.set(version);
         this.keysText.set(formatKeys(definition.dedupe?.keys));
         this.policy.set(definition.dedupe?.policy ?? 'most_recent');
+        this.metricsText.set(definition.metrics ? JSON.stringify(definition.metrics, null, 2) : '');
         if (announce) this.message.set(announce);
       },
       error: (error: unknown) => this.error.set(describeHttpError(error)),
@@ -91,11 +94,14 @@ export class DatasetEditorPage {
   save(): void {
     const draft = this.draft();
     if (!draft) return;
-    const definition = withDedupe(draft, this.keysText(), this.policy());
-    this.saving.set(true);
     this.problems.set([]);
     this.message.set(null);
     this.error.set(null);
+    const metrics = this.parsedMetrics();
+    if (metrics === false) return;
+    const { metrics: _previous, ...rest } = withDedupe(draft, this.keysText(), this.policy());
+    const definition: DatasetDefinition = metrics ? { ...rest, metrics } : rest;
+    this.saving.set(true);
     this.api.save(this.name(), definition).subscribe({
       next: ({ version }) => {
         this.saving.set(false);
@@ -108,6 +114,18 @@ export class DatasetEditorPage {
         else this.error.set(describeHttpError(error));
       },
     });
+  }
+
+  /** The metrics as written, undefined for none, or false (with the reason shown) when the text is not JSON. */
+  private parsedMetrics(): MetricsConfig | undefined | false {
+    const text = this.metricsText().trim();
+    if (!text) return undefined;
+    try {
+      return JSON.parse(text) as MetricsConfig;
+    } catch (error) {
+      this.problems.set([{ path: 'metrics', message: `is not valid JSON: ${(error as Error).message}` }]);
+      return false;
+    }
   }
 
   restore(version: number): void {
