@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createPrismaClient, Prisma } from '@sluice/db';
+import { distinctKeyOf } from '@sluice/analytics';
 
 import { ConfigModule } from '../../apps/api/src/app/config/config.module';
 import { configureApp } from '../../apps/api/src/app/configure-app';
@@ -56,9 +57,9 @@ async function seed(prisma: ReturnType<typeof createPrismaClient>): Promise<numb
       const users = Array.from({ length: dimension ? 5 : 40 }, (_, u) => `u${(d * 7 + u * 13 + value.length) % 400}`);
       const base = { source: 'transactions', jobId, day, dimension, dimensionValue: value };
       rows.push(
-        { ...base, metric: 'revenue', sum: (100 + (d % 17)) * scale, count: 20 * scale, min: 0.5, max: 40, distinctValues: [] },
-        { ...base, metric: 'transactions', sum: 0, count: 20 * scale, min: null, max: null, distinctValues: [] },
-        { ...base, metric: 'active_users', sum: 0, count: users.length, min: null, max: null, distinctValues: users },
+        { ...base, metric: 'revenue', sum: (100 + (d % 17)) * scale, count: 20 * scale, min: 0.5, max: 40, distinctKeys: [] },
+        { ...base, metric: 'transactions', sum: 0, count: 20 * scale, min: null, max: null, distinctKeys: [] },
+        { ...base, metric: 'active_users', sum: 0, count: users.length, min: null, max: null, distinctKeys: users.map(distinctKeyOf) },
       );
     }
     if (rows.length >= 10_000) await flush();

@@ -1,3 +1,4 @@
+import { distinctKeyOf } from '@sluice/analytics';
 import type { ComparisonView, JobDetailView, SeriesView } from '@sluice/contracts';
 
 import { getJob, upload, waitForStatus } from './support/api-client';
@@ -151,6 +152,14 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     await waitForStatus(app.baseUrl, ((await again.json()) as { jobId: string }).jobId, [...DONE]);
     expect((await compare('metric=sends&granularity=week&from=2026-02-02&to=2026-02-08')).body.periods).toEqual(before.body.periods);
     expect((await getJob(app.baseUrl, jobB.id)).status).toBe('processed');
+  });
+
+  it('keys distinct values exactly as the migration of older history did in Postgres', async () => {
+    const values = ['a@x.com', 'ZOË@Example.com', '', '東京', 'ffff'];
+    for (const value of values) {
+      const [row] = await app.prisma.$queryRaw<{ key: bigint }[]>`SELECT ('x' || left(md5(${value}), 16))::bit(64)::bigint AS key`;
+      expect(BigInt(row.key)).toBe(distinctKeyOf(value));
+    }
   });
 
   it('refuses bad parameters with 400 and a message', async () => {

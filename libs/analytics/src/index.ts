@@ -4,3 +4,4 @@ export * from './lib/merge-records';
 export * from './lib/typed-columns';
 export * from './lib/join-pipeline';
 export * from './lib/daily-metrics';
+export * from './lib/distinct-key';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { localDay } from '@sluice/core';
 
 import { computeDailyMetrics } from './daily-metrics';
+import { distinctKeyOf } from './distinct-key';
 
 describe('computeDailyMetrics', () => {
   let dir: string;
@@ -37,7 +38,7 @@ describe('computeDailyMetrics', () => {
     const find = (day: string, metric: string, dimension = '', dimensionValue = '') => rows.find((r) => r.day === day && r.metric === metric && r.dimension === dimension && r.dimensionValue === dimensionValue);
     expect(find('2026-01-05', 'sends')).toMatchObject({ count: 3 });
     expect(find('2026-01-05', 'opens')).toMatchObject({ sum: 5, count: 2, min: 2, max: 3 });
-    expect(find('2026-01-05', 'contacts')?.distinctValues?.sort()).toEqual(['a@x.com', 'b@x.com']);
+    expect(find('2026-01-05', 'contacts')?.distinctKeys?.sort()).toEqual([distinctKeyOf('a@x.com'), distinctKeyOf('b@x.com')].sort());
     expect(find('2026-01-05', 'sends', 'domain', 'x.com')).toMatchObject({ count: 2 });
     expect(find('2026-01-05', 'sends', 'domain', '(none)')).toMatchObject({ count: 1 });
     expect(find('2026-01-06', 'opens', 'domain', 'y.com')).toMatchObject({ sum: 1 });

@@ -2,6 +2,7 @@ import type { AggregateMetric, DailyMetricRow, FieldType, MetricsConfig } from '
 import { isRatioMetric } from '@sluice/contracts';
 
 import { ident, sqlLiteral, withDuckDb } from './duckdb-session';
+import { distinctKeyOf } from './distinct-key';
 
 export interface DailyMetricsInput {
   /** A result CSV: the merged records of a dataset or the joined rows of a pipeline. */
@@ -62,7 +63,7 @@ export async function computeDailyMetrics({ file, types, config }: DailyMetricsI
         metrics.forEach((metric, index) => {
           const [count, sum, min, max, distinct] = row.slice(2 + index * 5, 7 + index * 5);
           const daily: DailyMetricRow = { day: String(row[0]), metric: metric.name, dimension, dimensionValue: String(row[1]), sum: asNumber(sum) ?? 0, count: Number(count), min: asNumber(min), max: asNumber(max) };
-          if (metric.op === 'count_distinct') daily.distinctValues = ((distinct as { items: unknown[] } | null)?.items ?? []).map(String);
+          if (metric.op === 'count_distinct') daily.distinctKeys = ((distinct as { items: unknown[] } | null)?.items ?? []).map((item) => distinctKeyOf(String(item)));
           rows.push(daily);
         });
       }

@@ -46,8 +46,8 @@ export interface DailyMetricRow {
   count: number;
   min: number | null;
   max: number | null;
-  /** Only for count_distinct: the day's distinct values, so a week or month counts each value once. */
-  distinctValues?: string[];
+  /** Only for count_distinct: the day's distinct values as keys (see distinctKeyOf), so a week or month counts each value once. */
+  distinctKeys?: bigint[];
 }
 
 /** What recording a job's metrics did; kept on the job. */

@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { MetricSourceView, MetricsConfig } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
-import { PrismaClient, storedPipeline } from '@sluice/db';
+import { PrismaClient } from '@sluice/db';
 
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
@@ -29,12 +29,15 @@ export class MetricSourcesService {
     return [...pipelines, ...datasets];
   }
 
-  /** The named source; every comparison asks, so only that source is read unless the name is unknown. */
+  /** The named source; every comparison asks, so it is one round trip for that source alone (all of them only when the name is unknown). */
   async resolve(name: string): Promise<MetricSource> {
-    const pipeline = await storedPipeline(this.prisma, name);
-    if (pipeline?.metrics) return { name, kind: 'pipeline', label: pipeline.label, config: pipeline.metrics };
-    const dataset = pipeline ? null : (await this.datasets.current(name))?.definition;
-    if (dataset?.metrics) return { name, kind: 'dataset', label: dataset.label, config: dataset.metrics };
+    const [found] = await this.prisma.$queryRaw<{ kind: 'pipeline' | 'dataset'; definition: { label: string; metrics?: MetricsConfig } }[]>`
+      SELECT 'pipeline' AS kind, definition FROM "PipelineConfig" WHERE name = ${name}
+      UNION ALL
+      SELECT 'dataset', v.definition FROM "DatasetConfig" c
+        JOIN "DatasetConfigVersion" v ON v."datasetName" = c.name AND v.version = c."currentVersion" WHERE c.name = ${name}
+      ORDER BY kind DESC LIMIT 1`;
+    if (found?.definition.metrics) return { name, kind: found.kind, label: found.definition.label, config: found.definition.metrics };
     const sources = await this.all();
     throw new BadRequestException(`Unknown source "${name}": metrics exist for ${sources.map((s) => s.name).join(', ')}`);
   }

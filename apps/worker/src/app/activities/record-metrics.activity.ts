@@ -30,7 +30,7 @@ export async function recordMetrics(deps: ActivityDeps, input: JobSpec & { rootJ
     count: row.count,
     min: row.min,
     max: row.max,
-    distinctValues: row.distinctValues ?? [],
+    distinctKeys: row.distinctKeys ?? [],
   }));
   const days = [...new Set(daily.rows.map((r) => r.day))].sort();
   const summary: MetricsSummary = {
