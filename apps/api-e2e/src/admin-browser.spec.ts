@@ -156,6 +156,13 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.locator('.saved', { hasText: 'Schedule sensors-browser created: drop CSV files under inbox/sensor_readings/' }).waitFor();
     const row = page.locator('table.schedules tbody tr', { hasText: 'sensors-browser' });
     expect(await row.locator('.schedule-state').innerText()).toBe('active');
+    await page.getByRole('button', { name: 'Change timing of sensors-browser' }).click();
+    await page.getByLabel('Cron of sensors-browser').fill('0 7 * * 2');
+    await page.getByRole('button', { name: 'Save timing' }).click();
+    await page.locator('.saved', { hasText: 'Schedule sensors-browser now runs at "0 7 * * 2" in UTC' }).waitFor();
+    // Temporal computes the next run from the new timing: a Tuesday, 07:00 UTC.
+    const [next] = (await app.temporal.schedule.getHandle('sensors-browser').describe()).info.nextActionTimes;
+    expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([2, 7, 0]);
 
     await app.store.put('inbox/sensor_readings/boiler-room.csv', Readable.from(['sensor_id,timestamp,value\nroom-1,2026-11-21T08:00:00Z,20\n']));
     await page.getByRole('button', { name: 'Run now: sensors-browser' }).click();

@@ -110,4 +110,13 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
     expect(await message(404, 'PATCH', '/nope', { paused: true })).toBe('Schedule "nope" not found');
     await call('DELETE', '/email-weekly');
   });
+
+  it('takes a schedule id again as soon as the schedule of that id is deleted', async () => {
+    for (let round = 0; round < 3; round++) {
+      const created = await call<{ message?: string }>('POST', '', { source: 'people', id: 'people-again', paused: true });
+      expect(created).toMatchObject({ status: 201 });
+      expect((await call('DELETE', '/people-again')).status).toBe(204);
+    }
+    await expect(app.temporal.schedule.getHandle('people-again').describe()).rejects.toThrow();
+  });
 });

@@ -128,4 +128,30 @@ describe('SchedulesPage', () => {
     await settle(fixture);
     expect(page.querySelector('.empty')?.textContent).toContain('No schedules yet');
   });
+
+  it('changes a schedule\'s timing in its row, keeping the form open when the API refuses it', async () => {
+    const { fixture, page } = await open([WEEKLY]);
+    button(page, 'Change timing of email-weekly').click();
+    await settle(fixture);
+    const cron = page.querySelector<HTMLInputElement>('input[aria-label="Cron of email-weekly"]') as HTMLInputElement;
+    expect(cron.value).toBe('0 6 * * 1');
+    cron.value = 'every day';
+    cron.dispatchEvent(new Event('input'));
+    page.querySelector<HTMLButtonElement>('.timing-form button[type="submit"]')?.click();
+    http.expectOne('/api/schedules/email-weekly').flush({ message: 'Invalid cron expression "every day"' }, { status: 400, statusText: 'Bad Request' });
+    await settle(fixture);
+    expect(page.querySelector('[role="alert"]')?.textContent).toBe('Invalid cron expression "every day"');
+    expect(page.querySelector('.timing-form')).not.toBeNull();
+
+    fixture.componentInstance.editTiming({ cron: '30 7 * * 1-5', timeZone: 'Europe/Berlin' });
+    fixture.componentInstance.saveTiming();
+    const patch = http.expectOne('/api/schedules/email-weekly');
+    expect([patch.request.method, patch.request.body]).toEqual(['PATCH', { cron: '30 7 * * 1-5', timeZone: 'Europe/Berlin' }]);
+    patch.flush({ ...WEEKLY, cron: '30 7 * * 1-5' });
+    http.expectOne('/api/schedules').flush([{ ...WEEKLY, cron: '30 7 * * 1-5' }]);
+    await settle(fixture);
+    expect(page.querySelector('.saved')?.textContent).toBe('Schedule email-weekly now runs at "30 7 * * 1-5" in Europe/Berlin');
+    expect(page.querySelector('.timing-form')).toBeNull();
+    expect(page.querySelector('table.schedules tbody tr')?.textContent).toContain('30 7 * * 1-5');
+  });
 });

@@ -52,6 +52,8 @@ export class SchedulesPage {
   readonly busy = signal(false);
   readonly message = signal<string | null>(null);
   readonly error = signal<string | null>(null);
+  /** The schedule whose timing is being changed, with what has been typed so far. */
+  readonly editing = signal<{ id: string; cron: string; timeZone: string } | null>(null);
   /** The schedule whose delete waits for a second click. */
   readonly confirmingDelete = signal<string | null>(null);
 
@@ -74,6 +76,20 @@ export class SchedulesPage {
 
   change(id: string, change: ScheduleChange, done: string): void {
     this.run(this.api.update(id, change), () => done);
+  }
+
+  editTiming(change: Partial<{ cron: string; timeZone: string }>): void {
+    this.editing.update((timing) => timing && { ...timing, ...change });
+  }
+
+  /** Temporal takes the new timing in one update; the row shows the next run it computes. */
+  saveTiming(): void {
+    const timing = this.editing();
+    if (!timing) return;
+    this.run(this.api.update(timing.id, { cron: timing.cron.trim(), timeZone: timing.timeZone.trim() }), (updated) => {
+      this.editing.set(null);
+      return `Schedule ${updated.id} now runs at "${updated.cron}" in ${updated.timeZone}`;
+    });
   }
 
   trigger(schedule: ScheduleView): void {
