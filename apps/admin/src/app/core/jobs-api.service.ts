@@ -12,7 +12,7 @@ import type {
   StoredPipeline,
   WebhookTestResult,
 } from '@sluice/contracts';
-import { map, Observable } from 'rxjs';
+import { catchError, combineLatest, map, Observable, of } from 'rxjs';
 
 /** Webhook settings of an upload; rate is records/s or "unlimited". */
 export interface WebhookDelivery {
@@ -23,6 +23,11 @@ export interface WebhookDelivery {
 export interface DatasetOption {
   name: string;
   label: string;
+}
+
+export interface SourceOptions {
+  datasets: DatasetOption[];
+  pipelines: DatasetOption[];
 }
 
 /** What the uploaded files are read as: one dataset, or a pipeline whose datasets are detected per file. */
@@ -69,6 +74,14 @@ export class JobsApiService {
 
   listPipelines(): Observable<DatasetOption[]> {
     return this.http.get<StoredPipeline[]>('/api/pipelines').pipe(map((pipelines) => pipelines.map(({ definition: { name, label } }) => ({ name, label }))));
+  }
+
+  /** Both kinds of source a job reads its files as; empty lists when the API cannot say. */
+  listSources(): Observable<SourceOptions> {
+    return combineLatest([this.listDatasets(), this.listPipelines()]).pipe(
+      map(([datasets, pipelines]) => ({ datasets, pipelines })),
+      catchError(() => of<SourceOptions>({ datasets: [], pipelines: [] })),
+    );
   }
 
   /** The dataset a file's header row belongs to; errors when none fits. */

@@ -32,13 +32,9 @@ export class JobsPage {
   readonly pageNumber = signal(1);
   readonly filters = signal<JobFilters>({});
   /** Every source a job can belong to: datasets and pipelines. */
-  readonly sources = toSignal(
-    combineLatest([this.api.listDatasets(), this.api.listPipelines()]).pipe(
-      map(([datasets, pipelines]) => [...datasets, ...pipelines].map((s) => s.name).sort()),
-      catchError(() => of([] as string[])),
-    ),
-    { initialValue: [] as string[] },
-  );
+  readonly sources = toSignal(this.api.listSources().pipe(map(({ datasets, pipelines }) => [...datasets, ...pipelines].map((s) => s.name).sort())), {
+    initialValue: [] as string[],
+  });
   readonly formatDuration = formatDuration;
   readonly isRunning = (job: JobSummaryView) => RUNNING.includes(job.status);
 

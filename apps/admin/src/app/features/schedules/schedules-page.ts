@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { catchError, combineLatest, debounceTime, map, merge, Observable, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, debounceTime, map, merge, Observable, of, startWith, Subject, switchMap } from 'rxjs';
 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
@@ -29,13 +29,7 @@ export class SchedulesPage {
   private readonly events = inject(JobEventsService);
   private readonly refresh$ = new Subject<void>();
 
-  readonly sources = toSignal(
-    combineLatest([this.jobs.listDatasets(), this.jobs.listPipelines()]).pipe(
-      map(([datasets, pipelines]) => ({ datasets, pipelines })),
-      catchError(() => of({ datasets: [], pipelines: [] })),
-    ),
-    { initialValue: { datasets: [], pipelines: [] } },
-  );
+  readonly sources = toSignal(this.jobs.listSources(), { initialValue: { datasets: [], pipelines: [] } });
 
   readonly state = toSignal(
     merge(this.refresh$, this.events.changes$.pipe(debounceTime(300))).pipe(
