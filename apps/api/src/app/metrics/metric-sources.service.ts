@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { MetricSourceView, MetricsConfig } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
-import { PrismaClient } from '@sluice/db';
+import type { PrismaClient } from '@sluice/db';
 
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
 import { PipelinesService } from '../pipelines/pipelines.service';

@@ -49,10 +49,6 @@ export class PipelinesService implements OnModuleInit {
     return view(config);
   }
 
-  async exists(name: string): Promise<boolean> {
-    return (await this.prisma.pipelineConfig.count({ where: { name } })) > 0;
-  }
-
   /** The pipeline with its datasets' current definitions; a 400 when it is unknown or an edited dataset no longer fits it. */
   async resolve(name: string): Promise<ResolvedPipeline> {
     const resolved = await resolvePipeline(this.prisma, name);

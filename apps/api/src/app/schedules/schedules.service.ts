@@ -2,7 +2,8 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import type { ScheduleView } from '@sluice/contracts';
 import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { isTimeZone } from '@sluice/core';
-import { InboxSchedule, PrismaClient, storedPipeline } from '@sluice/db';
+import type { InboxSchedule, PrismaClient } from '@sluice/db';
+import { storedPipeline } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
 import { datasetSearchAttribute } from '@sluice/temporal';
