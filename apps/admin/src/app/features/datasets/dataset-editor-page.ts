@@ -7,6 +7,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../../core/datasets-api.service';
 import { describeHttpError } from '../../core/jobs-api.service';
 import { DefinitionProblem as Problem, DefinitionProblems } from '../../shared/definition-problems';
+import { parseJson } from '../../shared/parse-json';
 import { formatKeys, splitList, withDedupe, withFieldChange } from './dataset-draft';
 import { DiffLine, lineDiff, withContext } from './line-diff';
 
@@ -120,12 +121,10 @@ export class DatasetEditorPage {
   private parsedMetrics(): MetricsConfig | undefined | false {
     const text = this.metricsText().trim();
     if (!text) return undefined;
-    try {
-      return JSON.parse(text) as MetricsConfig;
-    } catch (error) {
-      this.problems.set([{ path: 'metrics', message: `is not valid JSON: ${(error as Error).message}` }]);
-      return false;
-    }
+    const parsed = parseJson(text);
+    if (parsed.ok) return parsed.value as MetricsConfig;
+    this.problems.set([{ path: 'metrics', message: `is not valid JSON: ${parsed.reason}` }]);
+    return false;
   }
 
   restore(version: number): void {

@@ -8,20 +8,11 @@ import { DatasetsApiService } from '../../core/datasets-api.service';
 import { describeHttpError } from '../../core/jobs-api.service';
 import { PipelinesApiService, StoredPipeline } from '../../core/pipelines-api.service';
 import { DefinitionProblem as Problem, DefinitionProblems } from '../../shared/definition-problems';
+import { parseJson } from '../../shared/parse-json';
 import { describeJoins, pipelineTemplate } from './pipeline-summary';
 
 /** The route parameter that opens an empty editor. */
 export const NEW_PIPELINE = 'new';
-
-type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
-
-function parse(text: string): Parsed {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, error: `Not valid JSON: ${(error as Error).message}` };
-  }
-}
 
 /**
  * Edits a pipeline as JSON, with the API's check (joins, keys, columns, metrics against the current
@@ -50,10 +41,10 @@ export class PipelineEditorPage {
   readonly confirmingDelete = signal(false);
 
   readonly isNew = computed(() => this.name() === NEW_PIPELINE);
-  private readonly parsed = computed(() => parse(this.text()));
+  private readonly parsed = computed(() => parseJson(this.text()));
   readonly jsonError = computed(() => {
     const parsed = this.parsed();
-    return parsed.ok ? null : parsed.error;
+    return parsed.ok ? null : `Not valid JSON: ${parsed.reason}`;
   });
   /** The joins in words, while the text is a pipeline-shaped object. */
   readonly summary = computed(() => {
@@ -133,7 +124,7 @@ export class PipelineEditorPage {
     this.problems.set([]);
     const parsed = this.parsed();
     if (parsed.ok) return parsed.value;
-    this.error.set(parsed.error);
+    this.error.set(this.jsonError());
     return undefined;
   }
 

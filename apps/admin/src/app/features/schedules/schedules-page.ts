@@ -2,13 +2,13 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { catchError, debounceTime, map, merge, Observable, of, startWith, Subject, switchMap } from 'rxjs';
+import { debounceTime, merge, Observable, startWith, Subject, switchMap } from 'rxjs';
 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { ScheduleChange, SchedulesApiService, ScheduleView } from '../../core/schedules-api.service';
 import { LoadStatus } from '../../shared/load-status';
-import { Loaded } from '../../shared/loaded';
+import { asLoaded, Loaded } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
 
 export const DEFAULT_CRON = '0 6 * * 1';
@@ -34,7 +34,7 @@ export class SchedulesPage {
   readonly state = toSignal(
     merge(this.refresh$, this.events.changes$.pipe(debounceTime(300))).pipe(
       startWith(null),
-      switchMap(() => this.api.list().pipe(map((value): Loaded<ScheduleView[]> => ({ value, error: null })), catchError((error: unknown) => of({ value: null, error: describeHttpError(error) })))),
+      switchMap(() => asLoaded(this.api.list())),
     ),
     { initialValue: { value: null, error: null } as Loaded<ScheduleView[]> },
   );
