@@ -102,7 +102,10 @@ describe('admin console accessibility', () => {
     await tabTo('previewHeaders');
     await page.keyboard.type('E-mail, Full Name');
     await page.keyboard.press('Enter');
-    expect(await page.locator('table.preview tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^E-mail\temail\t/), expect.stringMatching(/^Full Name\tfull_name\t/)]);
+    const previewRows = page.locator('table.preview tbody tr');
+    // The preview is the API's answer: wait for it rather than read the table at once.
+    await previewRows.filter({ hasText: 'Full Name' }).waitFor();
+    expect(await previewRows.allInnerTexts()).toEqual([expect.stringMatching(/^E-mail\temail\t/), expect.stringMatching(/^Full Name\tfull_name\t/)]);
     expect(consoleErrors).toEqual([]);
   });
 });

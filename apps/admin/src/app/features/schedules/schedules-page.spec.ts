@@ -80,6 +80,9 @@ describe('SchedulesPage', () => {
     expect(post.request.method).toBe('POST');
     expect(post.request.body).toEqual({ source: 'email_engagement', cron: '0 6 * * 1', timeZone: 'Europe/Berlin', id: 'email-weekly' });
     post.flush(WEEKLY);
+    await settle(fixture);
+    // Not announced while the list still lacks the new schedule.
+    expect(page.querySelector('.saved')).toBeNull();
     http.expectOne({ method: 'GET', url: '/api/schedules' }).flush([WEEKLY]);
     await settle(fixture);
     expect(page.querySelector('.saved')?.textContent).toBe('Schedule email-weekly created: drop CSV files under inbox/email_engagement/');
@@ -124,9 +127,12 @@ describe('SchedulesPage', () => {
     const deletion = http.expectOne('/api/schedules/email-weekly');
     expect(deletion.request.method).toBe('DELETE');
     deletion.flush(null, { status: 204, statusText: 'No Content' });
+    await settle(fixture);
+    expect(page.querySelector('.saved')).toBeNull();
     http.expectOne('/api/schedules').flush([]);
     await settle(fixture);
     expect(page.querySelector('.empty')?.textContent).toContain('No schedules yet');
+    expect(page.querySelector('.saved')?.textContent).toBe('Schedule email-weekly deleted; files still waiting stay in inbox/email_engagement/');
   });
 
   it('changes a schedule\'s timing in its row, keeping the form open when the API refuses it', async () => {

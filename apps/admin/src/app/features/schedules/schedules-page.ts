@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { debounceTime, merge, Observable, startWith, Subject, switchMap } from 'rxjs';
+import { debounceTime, merge, Observable, share, startWith, Subject, switchMap, take } from 'rxjs';
 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
@@ -31,13 +31,13 @@ export class SchedulesPage {
 
   readonly sources = toSignal(this.jobs.listSources(), { initialValue: { datasets: [], pipelines: [] } });
 
-  readonly state = toSignal(
-    merge(this.refresh$, this.events.changes$.pipe(debounceTime(300))).pipe(
-      startWith(null),
-      switchMap(() => asLoaded(this.api.list())),
-    ),
-    { initialValue: { value: null, error: null } as Loaded<ScheduleView[]> },
+  private readonly list$ = merge(this.refresh$, this.events.changes$.pipe(debounceTime(300))).pipe(
+    startWith(null),
+    switchMap(() => asLoaded(this.api.list())),
+    share(),
   );
+
+  readonly state = toSignal(this.list$, { initialValue: { value: null, error: null } as Loaded<ScheduleView[]> });
 
   readonly source = signal('');
   readonly cron = signal(DEFAULT_CRON);
@@ -99,20 +99,27 @@ export class SchedulesPage {
     this.run(this.api.remove(schedule.id), () => `Schedule ${schedule.id} deleted; files still waiting stay in ${schedule.prefix}`);
   }
 
-  /** One request at a time; its outcome is announced, then the list is read again. */
+  /**
+   * One request at a time. Its outcome is announced once the list has been read again, so the
+   * announcement never stands next to a row that says otherwise (a deleted schedule still listed).
+   */
   private run<T>(request: Observable<T>, describe: (result: T) => string): void {
     this.busy.set(true);
     this.message.set(null);
     this.error.set(null);
     request.subscribe({
-      next: (result) => this.message.set(describe(result)),
+      next: (result) => {
+        const announcement = describe(result);
+        // switchMap drops any read already under way, so the next list is read after this change.
+        this.list$.pipe(take(1)).subscribe(() => {
+          this.busy.set(false);
+          this.message.set(announcement);
+        });
+        this.refresh$.next();
+      },
       error: (error: unknown) => {
         this.busy.set(false);
         this.error.set(describeHttpError(error));
-      },
-      complete: () => {
-        this.busy.set(false);
-        this.refresh$.next();
       },
     });
   }
