@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import { distinctKeyOf } from '@sluice/analytics';
 import type { ComparisonView, JobDetailView, SeriesView } from '@sluice/contracts';
 
@@ -152,6 +155,53 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     await waitForStatus(app.baseUrl, ((await again.json()) as { jobId: string }).jobId, [...DONE]);
     expect((await compare('metric=sends&granularity=week&from=2026-02-02&to=2026-02-08')).body.periods).toEqual(before.body.periods);
     expect((await getJob(app.baseUrl, jobB.id)).status).toBe('processed');
+    expect(await periodCountsAgainstDailyKeys()).toEqual([]);
+  });
+
+  /** The period counts the triggers keep that differ from a count made now over the daily keys, either way. */
+  async function periodCountsAgainstDailyKeys(): Promise<unknown[]> {
+    return app.prisma.$queryRaw`
+      WITH fresh AS (
+        SELECT d.source, d.metric, d.dimension, g.granularity, d."dimensionValue", date_trunc(g.granularity, d.day::timestamp)::date AS period, count(DISTINCT k)::int AS "distinctCount"
+        FROM "MetricDaily" AS d CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g (granularity) CROSS JOIN unnest(d."distinctKeys") AS k
+        GROUP BY 1, 2, 3, 4, 5, 6
+      ), kept AS (SELECT source, metric, dimension, granularity, "dimensionValue", period, "distinctCount" FROM "MetricPeriodDistinct")
+      (SELECT 'missing' AS drift, * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) AS missing)
+      UNION ALL (SELECT 'stale', * FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) AS stale)`;
+  }
+
+  it('counts the values of two jobs recording the same days at once, each value once', async () => {
+    const source = `distinct_race_${randomUUID().slice(0, 8)}`;
+    const day = (keys: string[]) => ({
+      source, jobId: randomUUID(), day: new Date('2026-03-04'), metric: 'users', dimension: '', dimensionValue: '',
+      sum: 0, count: keys.length, min: null, max: null, distinctKeys: keys.map(distinctKeyOf),
+    });
+    let second: Promise<unknown> = Promise.resolve();
+    await app.prisma.$transaction(
+      async (tx) => {
+        await tx.metricDaily.create({ data: day(['a', 'b']) });
+        // A Prisma query runs once it is awaited or then'd: start it now, outside this transaction.
+        second = app.prisma.metricDaily.create({ data: day(['b', 'c']) }).then(() => undefined);
+        // The second job's recount waits for this one to commit instead of counting without its keys.
+        for (let waited = 0; ; waited += 20) {
+          const [row] = await app.prisma.$queryRaw<{ waiting: number }[]>`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`;
+          if (row.waiting > 0) break;
+          if (waited > 10_000) throw new Error('the second recording never waited for the first');
+          await sleep(20);
+        }
+      },
+      { timeout: 20_000 },
+    );
+    await second;
+    const counts = await app.prisma.metricPeriodDistinct.findMany({ where: { source }, orderBy: { granularity: 'asc' } });
+    expect(counts.map((c) => [c.granularity, c.period.toISOString().slice(0, 10), c.distinctCount])).toEqual([
+      ['day', '2026-03-04', 3],
+      ['month', '2026-03-01', 3],
+      ['week', '2026-03-02', 3],
+    ]);
+    await app.prisma.metricDaily.deleteMany({ where: { source } });
+    expect(await app.prisma.metricPeriodDistinct.count({ where: { source } })).toBe(0);
   });
 
   it('keys distinct values exactly as the migration of older history did in Postgres', async () => {

@@ -13,7 +13,9 @@ export interface PartsQuery {
   dimension: string;
   /** Only this dimension value; every value when absent. */
   value?: string;
+  /** The first day of a period. */
   from: string;
+  /** The last day of a period: distinct counts are kept per whole period. */
   to: string;
 }
 
@@ -32,7 +34,7 @@ interface PartsRow {
 
 /**
  * Folds stored daily parts into periods inside Postgres: date_trunc('week') starts ISO weeks on Monday.
- * Distinct counts are counted over the period's values, so a contact seen on three days counts once.
+ * Distinct counts come per period (MetricPeriodDistinct), so a contact seen on three days counts once.
  */
 @Injectable()
 export class MetricPartsRepository {
@@ -49,14 +51,14 @@ export class MetricPartsRepository {
       this.prisma.$queryRaw<PartsRow[]>`
         SELECT ${period} AS period, "dimensionValue" AS value, metric, sum(sum) AS sum, sum(count)::bigint AS count, min(min) AS min, max(max) AS max
         FROM "MetricDaily" WHERE ${where} AND metric = ANY(${names}::text[]) GROUP BY 1, 2, 3`,
-      // Days are sorted into their groups before their keys are unnested, so only each group's few
-      // keys are sorted for counting; 64-bit keys sort about 3× faster than the text values did.
+      // Whole periods only (the service asks from a period's start to a period's end), so the
+      // counts the triggers keep per period answer without reading a single day's keys.
       distinct.length
-        ? this.prisma.$queryRaw<{ period: Date; value: string; metric: string; distinct: bigint }[]>`
-            SELECT period, value, metric, count(DISTINCT v) AS distinct
-            FROM (SELECT ${period} AS period, "dimensionValue" AS value, metric, "distinctKeys" FROM "MetricDaily"
-                  WHERE ${where} AND metric = ANY(${distinct}::text[]) ORDER BY 1, 2, 3) AS days, unnest("distinctKeys") AS v
-            GROUP BY 1, 2, 3`
+        ? this.prisma.$queryRaw<{ period: Date; value: string; metric: string; distinct: number }[]>`
+            SELECT period, "dimensionValue" AS value, metric, "distinctCount" AS distinct FROM "MetricPeriodDistinct"
+            WHERE source = ${query.source} AND dimension = ${query.dimension} AND granularity = ${query.granularity}
+              AND period >= ${query.from}::date AND period <= ${query.to}::date AND metric = ANY(${distinct}::text[])
+              ${query.value !== undefined ? Prisma.sql`AND "dimensionValue" = ${query.value}` : Prisma.empty}`
         : Promise.resolve([]),
     ]);
     const result: PartsByPeriod = new Map();
