@@ -12,9 +12,16 @@ const PROFILES = {
   bench: { postgres: 56432 },
 };
 
+// SLUICE_PORT_OFFSET moves every fixed port of a profile, so two checkouts can run their test stacks side by side.
+function withOffset(ports, offset) {
+  return Object.fromEntries(Object.entries(ports).map(([service, port]) => [service, port === 0 ? 0 : port + offset]));
+}
+
 function resolveProfile(name = 'dev') {
-  const ports = PROFILES[name];
-  if (!ports) throw new Error(`Unknown stack profile "${name}" (expected ${Object.keys(PROFILES).join(', ')})`);
+  if (!PROFILES[name]) throw new Error(`Unknown stack profile "${name}" (expected ${Object.keys(PROFILES).join(', ')})`);
+  const offset = Number(process.env.SLUICE_PORT_OFFSET ?? 0);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 5000) throw new Error('SLUICE_PORT_OFFSET must be a whole number from 0 to 5000');
+  const ports = withOffset(PROFILES[name], offset);
   const dataDir = path.join(DATA_ROOT, name);
   return {
     name,
