@@ -4,6 +4,7 @@ import type { CleaningCounts } from '../cleaning/cleaning-rules';
 import { DateOrder, inferDateOrder } from '../cleaning/date-cleaners';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
+import { FileRejection } from './file-rejection';
 import type { HeaderLayout } from './header-layout';
 import { resolveHeaderLayout } from './header-layout';
 import type { RowValidation } from './row-validator';
@@ -20,10 +21,7 @@ export const CSV_PARSE_OPTIONS: CsvParseOptions = {
 /** Rows read before the file's date order is decided; later rows follow that decision. */
 export const DATE_ORDER_SAMPLE_ROWS = 1000;
 
-/** A file-level problem: no retry or row-level handling can save the file. */
-export class FileRejection extends Error {
-  override readonly name = 'FileRejection';
-}
+export { FileRejection };
 
 export interface RowOutcome {
   /** 1-based line number in the file (the header is line 1). */
