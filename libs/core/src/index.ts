@@ -31,3 +31,7 @@ export * from './lib/pipelines/pipeline-registry';
 export * from './lib/pipelines/presets/email-engagement.pipeline';
 export * from './lib/config/env-number';
 export * from './lib/validation/header-row';
+export * from './lib/validation/csv-record-reader';
+export * from './lib/validation/file-limits';
+export * from './lib/validation/file-rejection';
+export * from './lib/work/stepwise';

@@ -4,13 +4,17 @@ import type { CleaningCounts } from '../cleaning/cleaning-rules';
 import { DateOrder, inferDateOrder } from '../cleaning/date-cleaners';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
+import { runInSlices } from '../work/stepwise';
+import type { CsvRecordEvent } from './csv-record-reader';
 import { FileRejection } from './file-rejection';
-import type { HeaderLayout } from './header-layout';
-import { resolveHeaderLayout } from './header-layout';
+import type { FileLimits } from './file-limits';
+import { DEFAULT_FILE_LIMITS, FileLimitExceeded, limitMessages } from './file-limits';
+import type { HeaderLayout, HeaderLayoutResult } from './header-layout';
+import { resolveHeaderLayout, resolveHeaderLayoutStepwise } from './header-layout';
 import type { RowValidation } from './row-validator';
-import { validateRow } from './row-validator';
+import { fieldCountMismatch, validateRow } from './row-validator';
 
-/** How every uploaded CSV is tokenised; the worker streams with these and the tests parse with them. */
+/** How csv-parse reads an uploaded CSV; CsvRecordReader reads exactly the same way (its tests compare the two). */
 export const CSV_PARSE_OPTIONS: CsvParseOptions = {
   bom: true,
   info: true,
@@ -49,7 +53,10 @@ export class CsvFileValidator {
   /** Values changed by each cleaning rule, over the valid rows so far. */
   readonly cleaned: CleaningCounts = {};
 
-  constructor(private readonly dataset: DatasetDefinition) {}
+  constructor(
+    private readonly dataset: DatasetDefinition,
+    private readonly limits: Pick<FileLimits, 'maxRows' | 'maxRowBytes'> = DEFAULT_FILE_LIMITS,
+  ) {}
 
   /** Columns of the staged output: the dataset's fields, then any unmapped columns it keeps. */
   get outputColumns(): string[] {
@@ -61,20 +68,34 @@ export class CsvFileValidator {
     return this.layout?.columns ?? [];
   }
 
+  get hasHeader(): boolean {
+    return this.layout !== null;
+  }
+
   /** Returns the rows it can decide now (none for the header); throws FileRejection for an unusable header. */
   accept(cells: string[], line: number): RowOutcome[] {
     if (!this.layout) {
-      const resolved = resolveHeaderLayout(this.dataset, cells);
-      if (!resolved.ok) throw new FileRejection(resolved.error);
-      this.layout = resolved.layout;
-      const hasDates = resolved.layout.bindings.some(({ field }) => field.type === 'date' || field.type === 'datetime');
-      this.pending = hasDates ? [] : null;
+      this.useHeader(resolveHeaderLayout(this.dataset, cells));
       return [];
     }
-    this.dataRows += 1;
+    this.countRow();
     if (!this.pending) return [this.validate({ cells, line })];
     this.pending.push({ cells, line });
     return this.pending.length >= DATE_ORDER_SAMPLE_ROWS ? this.release() : [];
+  }
+
+  /** Reads the header as accept does, matching it in slices that leave the event loop free (a wide header takes a while). */
+  async acceptHeader(cells: string[]): Promise<void> {
+    if (this.layout) throw new Error('The header has been read already');
+    this.useHeader(await runInSlices(resolveHeaderLayoutStepwise(this.dataset, cells)));
+  }
+
+  /** Takes a row as CsvRecordReader reports it: a row it could not hand over cell by cell is a row error. */
+  acceptEvent(event: CsvRecordEvent): RowOutcome[] {
+    if (event.kind === 'record' || !this.layout) return this.accept(event.kind === 'record' ? event.cells : [], event.line);
+    this.countRow();
+    const error = event.kind === 'too-wide' ? fieldCountMismatch(this.layout.columnCount, event.cellCount) : limitMessages.row(this.limits.maxRowBytes);
+    return [{ line: event.line, cells: [], result: { ok: false, error } }];
   }
 
   /** Returns the rows still held back; throws FileRejection when the file held no header or no data rows. */
@@ -82,6 +103,18 @@ export class CsvFileValidator {
     if (!this.layout) throw new FileRejection('File is empty: expected a header row');
     if (this.dataRows === 0) throw new FileRejection('File has a header but no data rows');
     return this.pending ? this.release() : [];
+  }
+
+  private useHeader(resolved: HeaderLayoutResult): void {
+    if (!resolved.ok) throw new FileRejection(resolved.error);
+    this.layout = resolved.layout;
+    const hasDates = resolved.layout.bindings.some(({ field }) => field.type === 'date' || field.type === 'datetime');
+    this.pending = hasDates ? [] : null;
+  }
+
+  private countRow(): void {
+    this.dataRows += 1;
+    if (this.dataRows > this.limits.maxRows) throw new FileLimitExceeded('maxRows', limitMessages.rows(this.limits.maxRows));
   }
 
   private release(): RowOutcome[] {

@@ -321,3 +321,10 @@ export class CsvRecordReader {
     else this.events.push({ kind: 'record', cells, line });
   }
 }
+
+/** The rows of a decoded CSV stream, as CsvRecordReader reads them. */
+export async function* csvRecords(text: AsyncIterable<string>, limits: RecordLimits): AsyncGenerator<CsvRecordEvent> {
+  const reader = new CsvRecordReader(limits);
+  for await (const chunk of text) yield* reader.push(chunk);
+  yield* reader.end();
+}

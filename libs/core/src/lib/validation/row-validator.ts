@@ -16,6 +16,10 @@ function quote(raw: string): string {
   return JSON.stringify(shown);
 }
 
+export function fieldCountMismatch(expected: number, found: number): string {
+  return `Expected ${expected} fields, found ${found}`;
+}
+
 /**
  * Checks and cleans one data row against the layout; every problem in the row is reported, not
  * just the first. The cleaning rules applied to a valid row are added to `counts`.
@@ -27,7 +31,7 @@ export function validateRow(
   counts: CleaningCounts = {},
 ): RowValidation {
   if (cells.length !== layout.columnCount) {
-    return { ok: false, error: `Expected ${layout.columnCount} fields, found ${cells.length}` };
+    return { ok: false, error: fieldCountMismatch(layout.columnCount, cells.length) };
   }
   const problems: string[] = [];
   const record: ValidRecord = {};
