@@ -35,7 +35,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath,
-      activities: createCsvJobActivities({ prisma: this.prisma, store: this.store, webhooks: { sender: this.sender, concurrency } }),
+      activities: createCsvJobActivities({
+        prisma: this.prisma,
+        store: this.store,
+        fileLimits: this.config.fileLimits,
+        webhooks: { sender: this.sender, concurrency },
+      }),
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
       // Delivery progress lives in heartbeats: sent often, a replacement attempt resends little.
       maxHeartbeatThrottleInterval: '1 second',
