@@ -35,3 +35,4 @@ export * from './lib/validation/csv-record-reader';
 export * from './lib/validation/file-limits';
 export * from './lib/validation/file-rejection';
 export * from './lib/work/stepwise';
+export * from './lib/validation/row-cells';

@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 
 import type { CsvJobFile, DatasetDefinition } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
-import { csvRecords, DEFAULT_FILE_LIMITS, detectDatasetStepwise, FileRejection, runInSlices, StrictUtf8Decoder } from '@sluice/core';
+import { cellArray, csvRecords, DEFAULT_FILE_LIMITS, detectDatasetStepwise, FileRejection, runInSlices, StrictUtf8Decoder } from '@sluice/core';
 
 import { namingItsSetting } from '../worker-config';
 import type { ActivityDeps } from './activity-deps';
@@ -14,7 +14,7 @@ async function headerRow(deps: ActivityDeps, key: string, limits: FileLimits): P
   const reading = pipeline(await deps.store.read(key), text);
   // Leaving the loop after the header destroys the stream; that rejection is expected.
   reading.catch(() => undefined);
-  for await (const event of csvRecords(text, limits)) return event.kind === 'record' ? event.cells : [];
+  for await (const event of csvRecords(text, limits)) return event.kind === 'record' ? cellArray(event.cells) : [];
   return [];
 }
 

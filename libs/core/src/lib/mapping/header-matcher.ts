@@ -77,18 +77,30 @@ function addTo(index: Map<string, number[]>, key: string, fieldIndex: number): v
   else if (!list.includes(fieldIndex)) list.push(fieldIndex);
 }
 
+/** normaliseHeader over a whole header row, yielding between steps. */
+export function* normaliseHeadersStepwise(headers: string[]): Stepwise<string[]> {
+  const normalised: string[] = [];
+  for (let i = 0; i < headers.length; i += 1) {
+    normalised.push(normaliseHeader(headers[i]));
+    if (i % NORMALISED_PER_STEP === NORMALISED_PER_STEP - 1) yield;
+  }
+  return normalised;
+}
+
 /**
  * Maps each header to at most one field, and each field to at most one header: exact names first,
  * then synonyms, then the best fuzzy scores at or above the threshold. Exact names and synonyms are looked up;
  * only headers and fields still free after them are compared by similarity, so a wide header costs time in
  * proportion to its width. Yields between steps (see Stepwise).
  */
-export function* matchHeadersStepwise(headers: string[], fields: MappableField[], threshold = DEFAULT_MATCH_THRESHOLD): Stepwise<ColumnMapping[]> {
-  const normalised: string[] = [];
-  for (let i = 0; i < headers.length; i += 1) {
-    normalised.push(normaliseHeader(headers[i]));
-    if (i % NORMALISED_PER_STEP === NORMALISED_PER_STEP - 1) yield;
-  }
+export function* matchHeadersStepwise(
+  headers: string[],
+  fields: MappableField[],
+  threshold = DEFAULT_MATCH_THRESHOLD,
+  /** The headers already normalised, when the caller has them. */
+  normalisedHeaders?: string[],
+): Stepwise<ColumnMapping[]> {
+  const normalised = normalisedHeaders ?? (yield* normaliseHeadersStepwise(headers));
   const names = fields.map((field) => normaliseHeader(field.name));
   const byName = new Map<string, number[]>();
   const bySynonym = new Map<string, number[]>();

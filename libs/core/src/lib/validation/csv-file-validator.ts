@@ -11,6 +11,8 @@ import type { FileLimits } from './file-limits';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, limitMessages } from './file-limits';
 import type { HeaderLayout, HeaderLayoutResult } from './header-layout';
 import { resolveHeaderLayout, resolveHeaderLayoutStepwise } from './header-layout';
+import type { RowCells } from './row-cells';
+import { cellArray } from './row-cells';
 import type { RowValidation } from './row-validator';
 import { fieldCountMismatch, validateRow } from './row-validator';
 
@@ -36,7 +38,7 @@ export interface RowOutcome {
 }
 
 interface PendingRow {
-  cells: string[];
+  cells: RowCells;
   line: number;
 }
 
@@ -73,9 +75,9 @@ export class CsvFileValidator {
   }
 
   /** Returns the rows it can decide now (none for the header); throws FileRejection for an unusable header. */
-  accept(cells: string[], line: number): RowOutcome[] {
+  accept(cells: RowCells, line: number): RowOutcome[] {
     if (!this.layout) {
-      this.useHeader(resolveHeaderLayout(this.dataset, cells));
+      this.useHeader(resolveHeaderLayout(this.dataset, cellArray(cells)));
       return [];
     }
     this.countRow();
@@ -85,9 +87,9 @@ export class CsvFileValidator {
   }
 
   /** Reads the header as accept does, matching it in slices that leave the event loop free (a wide header takes a while). */
-  async acceptHeader(cells: string[]): Promise<void> {
+  async acceptHeader(cells: RowCells): Promise<void> {
     if (this.layout) throw new Error('The header has been read already');
-    this.useHeader(await runInSlices(resolveHeaderLayoutStepwise(this.dataset, cells)));
+    this.useHeader(await runInSlices(resolveHeaderLayoutStepwise(this.dataset, cellArray(cells))));
   }
 
   /** Takes a row as CsvRecordReader reports it: a row it could not hand over cell by cell is a row error. */
@@ -123,13 +125,21 @@ export class CsvFileValidator {
     const layout = this.layout as HeaderLayout;
     for (const { field, index } of layout.bindings) {
       if (field.type !== 'date' && field.type !== 'datetime') continue;
-      const evidence = inferDateOrder(rows.map((row) => row.cells[index] ?? ''));
+      const evidence = inferDateOrder(rows.map((row) => row.cells.at(index) ?? ''));
       this.dateOrders.set(field.name, evidence ?? this.dataset.defaultDateOrder ?? 'MDY');
     }
     return rows.map((row) => this.validate(row));
   }
 
   private validate({ cells, line }: PendingRow): RowOutcome {
-    return { line, cells, result: validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned) };
+    const result = validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned);
+    // Cut into cells only when asked: the worker keeps the cells of invalid rows alone.
+    return {
+      line,
+      result,
+      get cells() {
+        return cellArray(cells);
+      },
+    };
   }
 }

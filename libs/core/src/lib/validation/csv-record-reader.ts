@@ -2,10 +2,12 @@ import { CsvError } from 'csv-parse';
 
 import type { FileLimits } from './file-limits';
 import { FileLimitExceeded, limitMessages } from './file-limits';
+import type { RowCells } from './row-cells';
+import { LineCells } from './row-cells';
 
 /** What the reader makes of one row of the file; `line` is where the row ends (1-based, the header is line 1). */
 export type CsvRecordEvent =
-  | { kind: 'record'; cells: string[]; line: number }
+  | { kind: 'record'; cells: RowCells; line: number }
   /** More cells than any file may have columns: the cells are counted, not kept. */
   | { kind: 'too-wide'; cellCount: number; line: number }
   /** Over the row size limit: dropped unread, the rows around it are read as usual. */
@@ -28,6 +30,9 @@ enum Mode {
 }
 
 type Delimiter = '' | '\n' | '\r\n' | '\r';
+
+/** The most of a row's start carried over to the next text; a longer row is read piece by piece instead. */
+const CARRY_LIMIT = 1024 * 1024;
 
 /** Position of the next `char` at or after `from`, remembered so that scanning a text stays linear. */
 class NextIndex {
@@ -69,6 +74,8 @@ export class CsvRecordReader {
   private mode = Mode.FieldStart;
   private dropping: 'no' | 'too-wide' | 'oversized' = 'no';
   private events: CsvRecordEvent[] = [];
+  /** Comma positions of the row being split, reused from row to row. */
+  private commaScratch = new Int32Array(1024);
 
   constructor(private readonly limits: RecordLimits) {}
 
@@ -152,6 +159,10 @@ export class CsvRecordReader {
       if (this.mode === Mode.FieldStart && this.cellCount === 0 && i === rowFrom && this.chars === 0 && this.delimiter !== '' && this.delimiter !== '\r') {
         // Fast path: a whole row in this text, without quotes or stray carriage returns.
         const lf = nextLF.from(i);
+        if (lf === Infinity && !final && n - i <= CARRY_LIMIT && nextQuote.from(i) === Infinity) {
+          // The row goes on in the next text: carry its start over, so that it too is split in one go.
+          break;
+        }
         if (lf !== Infinity) {
           const bodyEnd = this.delimiter === '\r\n' ? lf - 1 : lf;
           if (bodyEnd >= i && (this.delimiter === '\n' || text.charCodeAt(bodyEnd) === CR) && nextQuote.from(i) >= bodyEnd && nextCR.from(i) >= bodyEnd) {
@@ -300,18 +311,42 @@ export class CsvRecordReader {
   }
 
   private fastRecord(body: string): void {
-    const cells = body.split(',');
-    this.cellCount = cells.length;
     const oversized = body.length > this.sizeLimit || (body.length * 3 > this.sizeLimit && Buffer.byteLength(body) > this.sizeLimit);
+    let cells: RowCells = [];
     if (oversized) this.startDropping('oversized');
-    else if (cells.length > this.limits.maxColumns) this.startDropping('too-wide');
+    else cells = this.lineCells(body);
     this.emit(this.startLine, cells);
     this.startLine += 1;
     this.cellCount = 0;
     this.dropping = 'no';
   }
 
-  private emit(line: number, cells: string[]): void {
+  /** The row's cells by their commas; counted only (and the row too wide) past the column limit. */
+  private lineCells(body: string): RowCells {
+    let count = 0;
+    for (let comma = body.indexOf(','); comma !== -1; comma = body.indexOf(',', comma + 1)) {
+      if (count < this.limits.maxColumns) {
+        if (count === this.commaScratch.length) {
+          const grown = new Int32Array(this.commaScratch.length * 2);
+          grown.set(this.commaScratch);
+          this.commaScratch = grown;
+        }
+        this.commaScratch[count] = comma;
+      }
+      count += 1;
+    }
+    this.cellCount = count + 1;
+    if (this.cellCount > this.limits.maxColumns) {
+      this.startDropping('too-wide');
+      return [];
+    }
+    const ends = new Int32Array(this.cellCount);
+    ends.set(this.commaScratch.subarray(0, count));
+    ends[count] = body.length;
+    return new LineCells(body, ends);
+  }
+
+  private emit(line: number, cells: RowCells): void {
     if (!this.headerRead) {
       this.headerRead = true;
       if (this.dropping === 'too-wide') throw new FileLimitExceeded('maxColumns', limitMessages.columns(this.cellCount, this.limits.maxColumns));

@@ -1,7 +1,6 @@
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
-import { DEFAULT_MATCH_THRESHOLD, matchHeadersStepwise } from '../mapping/header-matcher';
-import { normaliseHeader } from '../mapping/normalise-header';
+import { DEFAULT_MATCH_THRESHOLD, matchHeadersStepwise, normaliseHeadersStepwise } from '../mapping/header-matcher';
 import type { Stepwise } from '../work/stepwise';
 import { runToEnd } from '../work/stepwise';
 
@@ -43,10 +42,10 @@ export function describeHeaders(header: string[]): string {
 }
 
 /** Headers that normalise to one seen earlier in the row, as written. */
-function duplicatesOf(header: string[]): string[] {
+function duplicatesOf(header: string[], normalised: string[]): string[] {
   const seen = new Set<string>();
-  return header.filter((raw) => {
-    const key = normaliseHeader(raw);
+  return header.filter((_, index) => {
+    const key = normalised[index];
     if (key === '') return false;
     if (seen.has(key)) return true;
     seen.add(key);
@@ -56,8 +55,10 @@ function duplicatesOf(header: string[]): string[] {
 
 /** How a header row maps to the dataset's fields: exact names, synonyms, then fuzzy similarity. Yields between steps. */
 export function* mapDatasetHeaderStepwise(dataset: DatasetDefinition, header: string[]): Stepwise<HeaderMappingPreview> {
-  const duplicates = duplicatesOf(header);
-  const columns = yield* matchHeadersStepwise(header, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
+  const normalised = yield* normaliseHeadersStepwise(header);
+  const duplicates = duplicatesOf(header, normalised);
+  yield;
+  const columns = yield* matchHeadersStepwise(header, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD, normalised);
   const mapped = new Set(columns.map((c) => c.field));
   return {
     columns,
