@@ -50,7 +50,8 @@ export async function parseAndValidate(
     const reading = pipeline(await deps.store.read(file.key), text);
     // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
     reading.catch(() => undefined);
-    const record = async ({ line, result, cells: rowCells }: RowOutcome) => {
+    const record = async (outcome: RowOutcome) => {
+      const { result } = outcome;
       counts.rows += 1;
       if (result.ok) {
         counts.valid += 1;
@@ -58,7 +59,8 @@ export async function parseAndValidate(
         if (!output.staged.write(result.record)) await once(output.staged, 'drain');
       } else {
         counts.invalid += 1;
-        await invalidRows.add(line, result.error, rowCells);
+        // Only an invalid row's cells are kept, so only they are cut out of its line.
+        await invalidRows.add(outcome.line, result.error, outcome.cells);
       }
     };
     for await (const event of csvRecords(text, limits)) {

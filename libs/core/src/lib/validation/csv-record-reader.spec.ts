@@ -5,7 +5,7 @@ import { CSV_PARSE_OPTIONS } from './csv-file-validator';
 import type { CsvRecordEvent, RecordLimits } from './csv-record-reader';
 import { CsvRecordReader } from './csv-record-reader';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded } from './file-limits';
-import { cellArray } from './row-cells';
+import { cellArray, LineCells } from './row-cells';
 
 type Outcome = { rows: { line: number; cells: string[] }[] } | { error: string };
 
@@ -119,5 +119,17 @@ describe('CsvRecordReader', () => {
     expect(events[7].kind === 'record' && [events[7].cells.at(0), events[7].cells.at(9_999)]).toEqual(['0', '9999']);
     // 2 million cells; csv-parse takes several seconds for these on this machine.
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('LineCells', () => {
+  it('reads any cell of a long line as splitting it would', () => {
+    const cells = Array.from({ length: 1000 }, (_, i) => (i % 7 === 0 ? '' : `v${i}`));
+    const line = cells.join(',');
+    const commas = Int32Array.from(Array.from(line.matchAll(/,/g), (m) => m.index as number));
+    const lazy = new LineCells(line, commas, cells.length);
+    expect(Array.from({ length: cells.length }, (_, i) => lazy.at(i))).toEqual(cells);
+    expect([lazy.at(-1), lazy.at(1000), lazy.length]).toEqual([undefined, undefined, 1000]);
+    expect(lazy.toArray()).toEqual(cells);
   });
 });

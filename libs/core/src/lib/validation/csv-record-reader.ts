@@ -340,10 +340,7 @@ export class CsvRecordReader {
       this.startDropping('too-wide');
       return [];
     }
-    const ends = new Int32Array(this.cellCount);
-    ends.set(this.commaScratch.subarray(0, count));
-    ends[count] = body.length;
-    return new LineCells(body, ends);
+    return new LineCells(body, this.commaScratch, this.cellCount);
   }
 
   private emit(line: number, cells: RowCells): void {
