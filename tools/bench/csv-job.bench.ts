@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 import { aggregateSensorReadings, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
-import { CsvFileValidator, csvRecords, DEFAULT_FILE_LIMITS, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 
@@ -59,12 +59,8 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
       if (!out.write(result.record)) await new Promise((resolve) => out.once('drain', resolve));
     } else counts.invalid += 1;
   };
-  for await (const event of csvRecords(text, DEFAULT_FILE_LIMITS)) {
-    if (!validator.hasHeader && event.kind === 'record') await validator.acceptHeader(event.cells);
-    else for (const outcome of validator.acceptEvent(event)) await take(outcome);
-  }
+  for await (const outcomes of validateCsvStream(text, validator, DEFAULT_FILE_LIMITS)) for (const outcome of outcomes) await take(outcome);
   await reading;
-  for (const outcome of validator.finish()) await take(outcome);
   out.end();
   await writing;
   return counts;

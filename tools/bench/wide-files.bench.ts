@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 
-import { CsvFileValidator, csvRecords, DEFAULT_FILE_LIMITS, peopleDataset, resolveHeaderLayoutStepwise, runInSlices, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, peopleDataset, resolveHeaderLayoutStepwise, runInSlices, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import type { DatasetDefinition } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -76,12 +76,8 @@ async function validateAndStage(file: string, staged: string): Promise<number> {
     valid += 1;
     if (!out.write(result.record)) await new Promise((resolve) => out.once('drain', resolve));
   };
-  for await (const event of csvRecords(text, DEFAULT_FILE_LIMITS)) {
-    if (!validator.hasHeader && event.kind === 'record') await validator.acceptHeader(event.cells);
-    else for (const outcome of validator.acceptEvent(event)) await take(outcome);
-  }
+  for await (const outcomes of validateCsvStream(text, validator, DEFAULT_FILE_LIMITS)) for (const outcome of outcomes) await take(outcome);
   await reading;
-  for (const outcome of validator.finish()) await take(outcome);
   out.end();
   await writing;
   return valid;

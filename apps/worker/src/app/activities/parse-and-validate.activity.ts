@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 
 import type { CsvJobFile, DatasetDefinition, FileOutcome } from '@sluice/contracts';
-import { CsvFileValidator, csvRecords, DEFAULT_FILE_LIMITS, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { stagedKey } from '@sluice/storage';
 import { Stringifier, stringify } from 'csv-stringify';
 
@@ -63,13 +63,11 @@ export async function parseAndValidate(
         await invalidRows.add(outcome.line, result.error, outcome.cells);
       }
     };
-    for await (const event of csvRecords(text, limits)) {
-      if (!validator.hasHeader && event.kind === 'record') await validator.acceptHeader(event.cells);
-      else for (const outcome of validator.acceptEvent(event)) await record(outcome);
+    for await (const outcomes of validateCsvStream(text, validator, limits)) {
+      for (const outcome of outcomes) await record(outcome);
       await progress.tick(counts.rows);
     }
     await reading;
-    for (const outcome of validator.finish()) await record(outcome);
     await invalidRows.flush();
     output ??= open();
     output.staged.end();
