@@ -50,7 +50,10 @@ export function planSweep(inventory: SweepInventory): SweepPlan {
   const byJob = new Map<string, StoredObject[]>();
   for (const object of inventory.objects) {
     const jobId = jobIdOfKey(object.key);
-    if (jobId) (byJob.get(jobId) ?? byJob.set(jobId, []).get(jobId))?.push(object);
+    if (!jobId) continue;
+    const objects = byJob.get(jobId);
+    if (objects) objects.push(object);
+    else byJob.set(jobId, [object]);
   }
   const stillUploading = new Set(inventory.uploads.filter((u) => !isOld(u.initiated)).map((u) => jobIdOfKey(u.key)));
   const deleteObjects = [...byJob.entries()].flatMap(([jobId, objects]) => {
