@@ -291,6 +291,14 @@ describe('hostile requests never take the API down (a real API process)', () => 
       expect(problemsOf('oversized file')).toEqual([]);
     });
 
+    it('a body announced larger than any upload may be is a 413 before it is read', async () => {
+      await probe('10 GB announced', raw([head(10 * 1024 * MB), validBody().subarray(0, 1000)], { timeoutMs: 15_000 }), {
+        expect: both(status(413), messageMatching(/larger than the .* a request may carry/), closes),
+        afterwards: leftovers,
+      });
+      expect(problemsOf('10 GB announced')).toEqual([]);
+    });
+
     it('a body cut after S3 began a multipart upload is a 400 and the multipart upload is aborted', async () => {
       const body = validBody(sensorCsv(9 * MB), 'nine.csv');
       const cut = body.subarray(0, body.length - 1000);

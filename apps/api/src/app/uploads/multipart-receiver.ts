@@ -32,6 +32,8 @@ export interface ReceiveLimits {
 const FILE_FIELDS = new Set(['files', 'file']);
 const MAX_FIELDS = 50;
 const MAX_FIELD_BYTES = 64 * 1024;
+/** Room for part headers, boundaries and fields next to the files themselves. */
+const FORM_OVERHEAD_BYTES = MAX_FIELDS * MAX_FIELD_BYTES;
 
 /** The client closed the connection before its body was complete: nobody is left to answer (nginx's 499). */
 export class ClientClosedRequestException extends HttpException {
@@ -61,6 +63,10 @@ export async function receiveMultipart(request: IncomingMessage, store: ObjectSt
   if (!request.headers['content-type']?.startsWith('multipart/form-data')) {
     throw new BadRequestException('Expected a multipart/form-data body with one or more "files" and a "dataset" field');
   }
+  // Refused parts are read to their end so the client sees the answer; an endless body must not be.
+  const maxBodyBytes = limits.maxFiles * limits.maxFileBytes + FORM_OVERHEAD_BYTES;
+  const tooLarge = () => new PayloadTooLargeException(`The upload is larger than the ${megabytes(maxBodyBytes)} a request may carry (${limits.maxFiles} files of ${megabytes(limits.maxFileBytes)})`);
+  if (Number(request.headers['content-length']) > maxBodyBytes) throw tooLarge();
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: request.headers, limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES } });
@@ -130,6 +136,11 @@ export async function receiveMultipart(request: IncomingMessage, store: ObjectSt
     parser.on('error', (error: Error) => stop(error instanceof HttpException ? error : malformed(error)));
   });
   request.pipe(parser);
+  let bodyBytes = 0;
+  request.on('data', (chunk: Buffer) => {
+    bodyBytes += chunk.length;
+    if (bodyBytes > maxBodyBytes) stop(tooLarge());
+  });
   await parsed;
   // Every part settles (stored, or its S3 upload aborted) before the request is answered.
   await Promise.all(writes);
