@@ -28,10 +28,8 @@ export class DependencyHealthIndicator {
   }
 
   temporal(): Promise<HealthIndicatorResult> {
-    return this.probe('temporal', async () => {
-      await this.temporalClient.connection.ensureConnected();
-      await this.temporalClient.workflowService.getSystemInfo({});
-    });
+    // Not connection.ensureConnected(): it keeps its first failure, so a Temporal that was down at the first check would stay down.
+    return this.probe('temporal', () => this.temporalClient.workflowService.getSystemInfo({}));
   }
 
   private async probe<const Key extends string>(key: Key, check: () => Promise<unknown>): Promise<HealthIndicatorResult<Key>> {
