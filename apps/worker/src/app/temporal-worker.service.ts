@@ -7,6 +7,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 
 import { createCsvJobActivities } from './activities/csv-job.activities';
 import { installWorkerRuntime } from './quiet-runtime';
+import { timerHeartbeats } from './timer-heartbeats';
 import { OBJECT_STORE, PRISMA, WORKER_CONFIG } from './tokens';
 import type { WorkerConfig } from './worker-config';
 
@@ -37,7 +38,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowsPath,
       activities: createCsvJobActivities({ prisma: this.prisma, store: this.store, webhooks: { sender: this.sender, concurrency } }),
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
-      // Delivery progress lives in heartbeats: sent often, a replacement attempt resends little.
+      // Every activity heartbeats on a timer (deliveries with their checkpoint), so a dead worker is noticed within the heartbeat timeout.
+      interceptors: { activity: [timerHeartbeats()] },
+      // Heartbeats reach the server within a second of being sent, well inside the 10 s heartbeat timeouts.
       maxHeartbeatThrottleInterval: '1 second',
     });
     this.running = this.worker.run();
