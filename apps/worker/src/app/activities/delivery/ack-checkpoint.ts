@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@sluice/db';
 
-import { fromRanges, toRanges } from './index-ranges';
+import { IndexRanges } from './index-ranges';
 
 /**
  * One batch's acknowledged records as stored in its DeliveryBatch row. A delivery stores each
@@ -11,24 +11,23 @@ import { fromRanges, toRanges } from './index-ranges';
 export class AckCheckpoint {
   private written: Promise<void> = Promise.resolve();
   private next: Promise<void> | null = null;
-  private latest: ReadonlySet<number> = new Set();
 
   private constructor(
     private readonly prisma: PrismaClient,
     private readonly batch: { jobId: string; index: number },
-    /** What earlier attempts stored. */
-    readonly stored: ReadonlySet<number>,
+    /** What this and earlier attempts acknowledged. */
+    readonly acked: IndexRanges,
   ) {}
 
   /** The batch's checkpoint, creating its row on the first attempt. */
   static async open(prisma: PrismaClient, jobId: string, index: number): Promise<AckCheckpoint> {
     const row = await prisma.deliveryBatch.upsert({ where: { jobId_index: { jobId, index } }, create: { jobId, index }, update: {}, select: { acked: true } });
-    return new AckCheckpoint(prisma, { jobId, index }, fromRanges(row.acked as [number, number][]));
+    return new AckCheckpoint(prisma, { jobId, index }, new IndexRanges(row.acked as [number, number][]));
   }
 
-  /** Resolves once `acked`, as it is now, is stored (with its count as the batch's delivered records). */
-  save(acked: ReadonlySet<number>): Promise<void> {
-    this.latest = acked;
+  /** Resolves once the acknowledgement of `recordIndex` is stored. */
+  save(recordIndex: number): Promise<void> {
+    this.acked.add(recordIndex);
     this.next ??= this.written
       .catch(() => undefined)
       .then(() => {
@@ -39,8 +38,8 @@ export class AckCheckpoint {
   }
 
   private async write(): Promise<void> {
-    // Read synchronously, before the first await: what this write stores is fixed when it starts.
-    const data = { acked: toRanges(this.latest), delivered: this.latest.size };
-    await this.prisma.deliveryBatch.update({ where: { jobId_index: this.batch }, data });
+    // Taken before the first await: what this write stores is fixed when it starts.
+    const acked = this.acked.toJSON();
+    await this.prisma.deliveryBatch.update({ where: { jobId_index: this.batch }, data: { acked }, select: { index: true } });
   }
 }

@@ -17,7 +17,7 @@ export async function deliverBatch(deps: ActivityDeps, { jobId, dataset, records
   const context = Context.current();
   const { prisma } = deps;
   const checkpoint = await AckCheckpoint.open(prisma, jobId, batch.index);
-  const progress = new DeliveryProgress(context, checkpoint.stored);
+  const progress = new DeliveryProgress(context, checkpoint.acked);
   const lines = recordLines(await deps.store.readRange(recordsKey, batch.start, batch.end));
   if (lines.length !== batch.count) throw new Error(`Batch ${batch.index} holds ${lines.length} records, ${batch.count} were planned`);
   const records = lines
@@ -26,12 +26,15 @@ export async function deliverBatch(deps: ActivityDeps, { jobId, dataset, records
 
   const save = async () => {
     progress.heartbeat();
-    await Promise.all([checkpoint.save(progress.acked), prisma.jobDelivery.update({ where: { jobId }, data: { currentRate: progress.currentRate() } })]);
+    await prisma.$transaction([
+      prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batch.index } }, data: { delivered: progress.acked.size } }),
+      prisma.jobDelivery.update({ where: { jobId }, data: { currentRate: progress.currentRate() } }),
+    ]);
   };
   const listener = {
     acknowledged: (recordIndex: number) => {
       progress.acknowledge(recordIndex);
-      return checkpoint.save(progress.acked);
+      return checkpoint.save(recordIndex);
     },
     // The failure is stored before it joins the heartbeat, so a resumed attempt never loses it.
     failed: async (recordIndex: number, attempts: number, last: AttemptResult) => {
