@@ -53,7 +53,7 @@ function runnerOf(workers: WorkerProcess[], activity: PendingActivity): WorkerPr
   return runner;
 }
 
-describe('a worker process killed with SIGKILL mid-job', () => {
+describe('a worker process that dies or is stopped mid-job', () => {
   let app: SluiceApp;
   let receiver: WebhookReceiver;
   let workers: WorkerProcess[] = [];
@@ -126,6 +126,29 @@ describe('a worker process killed with SIGKILL mid-job', () => {
     const [clean, referenceClean] = await Promise.all([download(jobId), download(referenceJob.id)]);
     expect(clean.length).toBeGreaterThan(content.length / 2);
     expect(clean === referenceClean).toBe(true);
+  });
+
+  it('hands its running attempt back at once when stopped with SIGTERM, and exits by itself', async () => {
+    await startWorkers();
+    const created = await upload(app.baseUrl, [{ name: 'readings.csv', content: readings(400_000) }]);
+    const jobId = created.body['jobId'] as string;
+    const handle = app.temporal.workflow.getHandle((await getJob(app.baseUrl, jobId)).workflowId);
+    const parsing = await until('the parse to be under way', async () => (await pendingActivities(handle)).find((a) => a.name === 'parseAndValidate' && a.started), 120_000);
+    const victim = runnerOf(workers, parsing);
+    const stoppedAt = Date.now();
+    await victim.kill('SIGTERM');
+    workers = workers.filter((w) => w !== victim);
+    const resumed = await until(
+      'the parse to run again',
+      async () => (await pendingActivities(handle)).find((a) => a.name === 'parseAndValidate' && a.attempt > parsing.attempt && a.started && a.startedAt),
+      60_000,
+      250,
+    );
+    const seconds = ((resumed.startedAt as number) - stoppedAt) / 1000;
+    process.stderr.write(`[recovery] parseAndValidate resumed ${seconds.toFixed(1)} s after SIGTERM\n`);
+    // Well inside the 10 s heartbeat timeout: the stopping worker reported the attempt as failed.
+    expect(seconds).toBeLessThan(8);
+    expect((await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed'], 240_000)).status).toBe('processed');
   });
 
   it('repeats no more webhook deliveries than were in flight, and loses none', async () => {
