@@ -9,15 +9,15 @@ const { ensureDependencies } = require('../dev/ensure-deps');
 const { ROOT } = require('../dev/profiles');
 const { ensureChromium } = require('./ensure-browser');
 
-// The browser tests load the built admin console from dist/; the hostile-request suite runs the built API as its own process.
+// The browser tests load the built admin console from dist/; the process tests run the built API and worker.
 function buildApps() {
   const nx = require.resolve('nx/bin/nx', { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'api', 'admin', '--outputStyle=static'], {
+  const result = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'admin', 'api', 'worker', '--outputStyle=static'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
   });
-  if (result.status !== 0) throw new Error('Building the API and the admin console failed (run "npx nx run-many -t build -p api admin" to see why)');
+  if (result.status !== 0) throw new Error('Building the admin console, API and worker failed (run "npx nx run-many -t build -p admin api worker" to see why)');
 }
 
 function main() {

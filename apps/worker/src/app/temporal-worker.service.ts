@@ -10,6 +10,7 @@ import { createCsvJobActivities } from './activities/csv-job.activities';
 import { createStorageSweeperActivities } from './activities/storage-sweep.activities';
 import { installWorkerRuntime } from './quiet-runtime';
 import { ensureStorageSweeperSchedule } from './storage-sweeper-schedule';
+import { timerHeartbeats } from './timer-heartbeats';
 import { OBJECT_STORE, PRISMA, WORKER_CONFIG } from './tokens';
 import type { WorkerConfig } from './worker-config';
 
@@ -47,7 +48,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ...createStorageSweeperActivities({ prisma: this.prisma, store: this.store, temporal: client, minAgeMs: this.config.sweeper.minAgeMs }),
       },
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
-      // Delivery progress lives in heartbeats: sent often, a replacement attempt resends little.
+      // Every activity heartbeats on a timer (deliveries with their checkpoint), so a dead worker is noticed within the heartbeat timeout.
+      interceptors: { activity: [timerHeartbeats()] },
+      // Heartbeats reach the server within a second of being sent, well inside the 10 s heartbeat timeouts.
       maxHeartbeatThrottleInterval: '1 second',
     });
     this.running = this.worker.run();
