@@ -9,21 +9,21 @@ const { ensureDependencies } = require('../dev/ensure-deps');
 const { ROOT } = require('../dev/profiles');
 const { ensureChromium } = require('./ensure-browser');
 
-// The browser tests load the built admin console from dist/.
-function buildAdmin() {
+// The browser tests load the built admin console from dist/; the process tests run the built API and worker.
+function buildApps() {
   const nx = require.resolve('nx/bin/nx', { paths: [ROOT] });
-  const result = spawnSync(process.execPath, [nx, 'build', 'admin', '--outputStyle=static'], {
+  const result = spawnSync(process.execPath, [nx, 'run-many', '-t', 'build', '-p', 'admin', 'api', 'worker', '--outputStyle=static'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
   });
-  if (result.status !== 0) throw new Error('Building the admin console failed');
+  if (result.status !== 0) throw new Error('Building the admin console, API and worker failed (run "npx nx run-many -t build -p admin api worker" to see why)');
 }
 
 function main() {
   ensureDependencies();
   ensureChromium();
-  buildAdmin();
+  buildApps();
   const resultsFile = path.join(ROOT, '.data', 'test-results', 'jest.json');
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.rmSync(resultsFile, { force: true });

@@ -112,7 +112,7 @@ describe('live updates, job filters and storage usage', () => {
     expect(bad.body.message).toContain('from must be a date written YYYY-MM-DD');
   });
 
-  it('reports objects and bytes per job and the next cleanup', async () => {
+  it('reports objects and bytes per job and the next expiry', async () => {
     const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
     const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
@@ -121,7 +121,7 @@ describe('live updates, job filters and storage usage', () => {
     expect(mine).toEqual({ jobId: job.id, dataset: 'sensor_readings', status: 'processed', objects: stored.length, bytes: stored.reduce((s, o) => s + o.size, 0), expiresAt: job.expiresAt });
     expect(mine?.objects).toBeGreaterThanOrEqual(4); // upload, staged rows, clean and rejected results
     expect(usage.bytes).toBeGreaterThanOrEqual(mine?.bytes ?? 0);
-    expect((usage.nextCleanup?.at ?? '') <= (job.expiresAt as string)).toBe(true);
-    expect(usage.nextCleanup).not.toBeNull();
+    expect((usage.nextExpiry?.at ?? '') <= (job.expiresAt as string)).toBe(true);
+    expect(usage.nextExpiry).not.toBeNull();
   });
 });

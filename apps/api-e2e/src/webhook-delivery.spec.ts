@@ -170,6 +170,38 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect((await getJob(app.baseUrl, jobId)).delivery).toMatchObject({ delivered: 10, total: 10 });
   });
 
+  it('stores each acknowledgement before freeing its slot, resumes from what is stored, and empties the checkpoint once delivery ends', async () => {
+    const jobId = await startJob(10, { rateLimit: 'unlimited' });
+    await waitForDelivery(app.baseUrl, jobId, ['delivered']);
+    expect(await app.prisma.deliveryBatch.findMany({ where: { jobId }, select: { acked: true, delivered: true } })).toEqual([{ acked: [], delivered: 10 }]);
+    receiver.reset();
+    const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
+    const deps = { prisma: app.prisma, store: app.store, webhooks: { sender, concurrency: 1 } };
+    const plan = await planDeliveries(deps, { jobId });
+    // As if a worker stored records 0-6 and was killed before its next heartbeat; 5/s leaves time to look between records.
+    await app.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });
+    await app.prisma.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
+    const storedWhenSent: unknown[] = [];
+    const replacement = new MockActivityEnvironment();
+    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batches[0] });
+    const seen = new Set<number>();
+    while (seen.size < 3) {
+      for (const r of receiver.requests) {
+        if (seen.has(r.payload.recordIndex)) continue;
+        seen.add(r.payload.recordIndex);
+        storedWhenSent.push((await app.prisma.deliveryBatch.findUniqueOrThrow({ where: { jobId_index: { jobId, index: 0 } } })).acked);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await running).toEqual({ delivered: 10, failed: 0 });
+    await sender.close();
+
+    expect(receiver.requests.map((r) => r.payload.recordIndex)).toEqual([7, 8, 9]);
+    // When record n arrives, every record before it is stored (n itself may be too, by the time we look).
+    storedWhenSent.forEach((acked, i) => expect([[[0, 6 + i]], [[0, 7 + i]]]).toContainEqual(acked));
+    expect(await app.prisma.deliveryBatch.findUniqueOrThrow({ where: { jobId_index: { jobId, index: 0 } } })).toMatchObject({ acked: [[0, 9]], delivered: 10 });
+  });
+
   it('survives losing its worker mid-batch: the new worker resumes, nothing is lost or counted twice', async () => {
     const jobId = await startJob(60, { rateLimit: '20' });
     while (receiver.acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -179,8 +211,8 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(job.delivery).toMatchObject({ state: 'delivered', total: 60, delivered: 60, failed: 0, pending: 0 });
     const indices = receiver.acknowledged.map((r) => r.payload.recordIndex);
     expect(new Set(indices).size).toBe(60);
-    // A stopping worker flushes its last heartbeat, so the new attempt skips all acknowledged records
-    // but those in flight at the stop; a hard crash could repeat up to a second's worth (same ids).
+    // Acknowledgements are stored before their slot is freed, so the new attempt skips every
+    // acknowledged record but those in flight at the stop (same ids); worker-crash-recovery.spec.ts kills -9.
     expect(indices.length - 60).toBeLessThanOrEqual(3);
     const history = await app.temporal.workflow.getHandle(job.workflowId).fetchHistory();
     const retried = history.events?.some((e) => e.activityTaskStartedEventAttributes && Number(e.activityTaskStartedEventAttributes.attempt) > 1);

@@ -6,13 +6,16 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app/app.module';
 import { apiConfigFromEnv } from './app/config/api-config';
 import { configureApp } from './app/configure-app';
+import { guardProcess } from './process-guard';
 
 async function bootstrap(): Promise<void> {
   const config = apiConfigFromEnv();
   const app = await NestFactory.create(AppModule);
-  configureApp(app);
+  configureApp(app, config);
   await app.listen(config.port, config.host);
-  Logger.log(`API on http://${config.host}:${config.port}/api (docs at /docs)`, 'Bootstrap');
+  guardProcess();
+  const { port } = app.getHttpServer().address() as { port: number };
+  Logger.log(`API on http://${config.host}:${port}/api (docs at /docs)`, 'Bootstrap');
 }
 
 bootstrap().catch((error) => {

@@ -3,11 +3,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
+import { installProcessGuard } from './app/process-guard';
 import { WorkerModule } from './app/worker.module';
 
 async function bootstrap(): Promise<void> {
+  installProcessGuard();
   const app = await NestFactory.createApplicationContext(WorkerModule);
-  // Lets Temporal finish in-flight activities on Ctrl-C / SIGTERM.
+  // Ctrl-C / SIGTERM shuts the Temporal worker down: it stops polling, and each running attempt ends
+  // as failed, so another worker retries it at once rather than after its heartbeat timeout.
   app.enableShutdownHooks();
 }
 

@@ -9,3 +9,4 @@ export * from './lib/dataset-versions';
 export type { InboxSchedule } from './generated/prisma/client';
 export * from './lib/pipeline-resolution';
 export type { PipelineConfig } from './generated/prisma/client';
+export type { StorageSweep } from './generated/prisma/client';

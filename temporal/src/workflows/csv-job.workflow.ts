@@ -8,24 +8,30 @@ import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 // Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
 const BAD_INPUT = 'BadInput';
 
+// A worker that dies mid-activity is noticed only once its heartbeats stop, so the heartbeat timeout
+// is what a crash costs. The worker heartbeats every activity on a timer every 2 s whatever its work
+// is doing (deliveries every second), so 10 s is several missed beats; with the first retry's 1 s
+// wait a crashed attempt runs again elsewhere ~11 s after the crash.
 const processing = proxyActivities<CsvJobActivities>({
   startToCloseTimeout: '2 hours',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: [BAD_INPUT] },
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: [BAD_INPUT] },
 });
 
-// Bookkeeping must eventually land whatever the outage, so it retries without a limit.
+// Bookkeeping must eventually land whatever the outage, so it retries without a limit; it heartbeats
+// on a timer too, so a crash mid-step costs the heartbeat timeout, not the whole minute.
 const bookkeeping = proxyActivities<CsvJobActivities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 
-// A batch may wait minutes on a slow receiver's Retry-After; heartbeats say it is alive, and a crashed
-// worker's batch resumes elsewhere from its last heartbeat.
+// A batch may wait minutes on a slow receiver's Retry-After; heartbeats every second say it is alive,
+// and a crashed worker's batch resumes elsewhere ~11 s later from its stored acknowledgements.
 const delivering = proxyActivities<CsvJobActivities>({
   startToCloseTimeout: '24 hours',
-  heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 function reason(error: unknown): string {

@@ -7,7 +7,9 @@ import { csvJob } from './csv-job.workflow';
 
 const inbox = proxyActivities<InboxActivities>({
   startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+  // The worker heartbeats every activity on a timer: a crashed one is noticed in seconds.
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 /**

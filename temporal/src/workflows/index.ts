@@ -1,2 +1,3 @@
 export { csvJob } from './csv-job.workflow';
 export { inboxJob } from './inbox-job.workflow';
+export { storageSweep } from './storage-sweep.workflow';

@@ -28,12 +28,13 @@ async function startWorker(): Promise<INestApplicationContext> {
   return worker;
 }
 
-export async function startSluice(env: Record<string, string> = {}): Promise<SluiceApp> {
+/** `inProcessWorker: false` leaves the worker to the test, e.g. as an OS process it can kill. */
+export async function startSluice(env: Record<string, string> = {}, { inProcessWorker = true } = {}): Promise<SluiceApp> {
   Object.assign(process.env, { WORKER_LOG_LEVEL: 'ERROR' }, env);
   const api: INestApplication = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });
   configureApp(api);
   await api.listen(0, '127.0.0.1');
-  let worker = await startWorker();
+  let worker = inProcessWorker ? await startWorker() : null;
   const address = api.getHttpServer().address() as { port: number };
   const prisma = createPrismaClient();
   const store = new ObjectStore(s3ConfigFromEnv());
@@ -44,11 +45,11 @@ export async function startSluice(env: Record<string, string> = {}): Promise<Slu
     store,
     temporal: new Client({ connection }),
     async replaceWorker() {
-      await worker.close();
+      await worker?.close();
       worker = await startWorker();
     },
     async close() {
-      await worker.close();
+      await worker?.close();
       await api.close();
       await prisma.$disconnect();
       store.destroy();

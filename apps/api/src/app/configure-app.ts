@@ -1,11 +1,28 @@
+import type { Server } from 'node:http';
+
 import type { INestApplication } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-/** Prefix, validation and OpenAPI: shared by main.ts and the integration tests, so both serve the same API. */
-export function configureApp(app: INestApplication): void {
+import { ApiConfig, apiConfigFromEnv } from './config/api-config';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { bodyIdleTimeout } from './http/body-idle-timeout';
+import { bodyParsers } from './http/body-parsers';
+import { RejectNulBytesPipe } from './http/reject-nul-bytes.pipe';
+import { applyServerLimits } from './http/server-limits';
+
+/**
+ * Prefix, request limits, body parsing, validation, error answers and OpenAPI: shared by main.ts and
+ * the integration tests, so both serve the same API. The middleware registered here runs before
+ * every module's (the admin's static files included), so no module can change how a body is refused.
+ */
+export function configureApp(app: INestApplication, config: ApiConfig = apiConfigFromEnv()): void {
+  applyServerLimits(app.getHttpServer() as Server, config.http);
+  app.use(bodyIdleTimeout(config.http.bodyIdleTimeoutMs));
+  for (const handler of bodyParsers(config.http)) app.use(handler);
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  app.useGlobalPipes(new RejectNulBytesPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
+  app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

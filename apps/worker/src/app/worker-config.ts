@@ -1,3 +1,4 @@
+import { HOUR_MS } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, positiveNumberFromEnv } from '@sluice/core';
 
@@ -15,6 +16,10 @@ export interface WorkerConfig {
     /** Requests in flight per delivery activity. */
     concurrency: number;
     timeoutMs: number;
+  };
+  sweeper: {
+    /** SWEEPER_MIN_AGE_MS: the storage sweeper leaves anything younger alone (an upload writes its objects before its job row). */
+    minAgeMs: number;
   };
 }
 
@@ -50,5 +55,6 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
       concurrency: Math.ceil(positiveNumberFromEnv(env, 'WEBHOOK_CONCURRENCY', 32)),
       timeoutMs: positiveNumberFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
     },
+    sweeper: { minAgeMs: positiveNumberFromEnv(env, 'SWEEPER_MIN_AGE_MS', HOUR_MS) },
   };
 }

@@ -6,6 +6,11 @@ export const CSV_JOB_WORKFLOW = 'csvJob';
 /** The workflow a schedule starts: collects its inbox into one job. */
 export const INBOX_JOB_WORKFLOW = 'inboxJob';
 
+/** The hourly Temporal Schedule (created by the worker) that runs the storage sweeper workflow. */
+export const STORAGE_SWEEPER_SCHEDULE_ID = 'storage-sweeper';
+
+export const STORAGE_SWEEP_WORKFLOW = 'storageSweep';
+
 /** Custom search attributes (registered with the server) that make jobs findable in Temporal UI. */
 export const SEARCH_ATTRIBUTES = { dataset: 'SluiceDataset', status: 'SluiceStatus' } as const;
 

@@ -1,4 +1,4 @@
-import { jobPrefix, sanitizeFileName, stagedKey, uploadKey } from './object-keys';
+import { jobIdOfKey, jobPrefix, sanitizeFileName, stagedKey, uploadKey } from './object-keys';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -26,5 +26,13 @@ describe('object keys', () => {
     expect(uploadKey('j1', 'u1', 'a.csv')).toBe('jobs/j1/uploads/u1/a.csv');
     expect(stagedKey('j1', 'u1')).toBe('jobs/j1/staged/u1.csv');
     expect(uploadKey('j1', 'u1', 'a.csv').startsWith(jobPrefix('j1'))).toBe(true);
+  });
+
+  it('reads the job id back from a key, and only a job id', () => {
+    const jobId = 'a1b2c3d4-0000-4000-8000-000000000001';
+    expect(jobIdOfKey(uploadKey(jobId, 'u1', 'a.csv'))).toBe(jobId);
+    expect(jobIdOfKey(`inbox/people/${jobId}/a.csv`)).toBeNull();
+    expect(jobIdOfKey('jobs/not-a-job/a.csv')).toBeNull();
+    expect(jobIdOfKey(`jobs/${jobId.toUpperCase()}/a.csv`)).toBeNull();
   });
 });

@@ -1,6 +1,17 @@
+/** Where every job's objects live; the storage sweeper looks only here (never at inboxes). */
+export const JOBS_PREFIX = 'jobs/';
+
 /** Every object of a job lives under one prefix, so expiry is one prefix delete. */
 export function jobPrefix(jobId: string): string {
-  return `jobs/${jobId}/`;
+  return `${JOBS_PREFIX}${jobId}/`;
+}
+
+// Job ids are lower-case UUIDs (as Postgres prints them), so a key's id compares equal to the row's.
+const JOB_KEY = /^jobs\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//;
+
+/** The job an object belongs to by its key; null for a key outside any job's prefix (or not named for a job id). */
+export function jobIdOfKey(key: string): string | null {
+  return JOB_KEY.exec(key)?.[1] ?? null;
 }
 
 export function uploadKey(jobId: string, uploadId: string, safeFileName: string): string {

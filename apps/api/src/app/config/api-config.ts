@@ -13,11 +13,28 @@ export interface ApiConfig {
   temporalUiUrl: string | null;
   /** Folder of the built admin console, served at / when present. */
   adminDir: string;
+  http: HttpConfig;
   webhooks: {
     /** Private addresses webhooks may reach anyway, e.g. "127.0.0.1" (WEBHOOK_ALLOWED_NETWORKS). */
     allowedNetworks: string;
     timeoutMs: number;
   };
+}
+
+/** How long a request may take to arrive, and how large and deep a JSON body may be. */
+export interface HttpConfig {
+  /** A request body that sends nothing for this long is cut off with a 408 (REQUEST_IDLE_TIMEOUT_MS). */
+  bodyIdleTimeoutMs: number;
+  /** The request line and headers must arrive within this (REQUEST_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** The whole request must arrive within this (REQUEST_TIMEOUT_MS): long enough for the largest upload on a slow link. */
+  requestTimeoutMs: number;
+  /** An idle kept-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** MAX_JSON_BODY_KB */
+  maxJsonBytes: number;
+  /** How deeply arrays and objects of a JSON body may nest (MAX_JSON_DEPTH). */
+  maxJsonDepth: number;
 }
 
 export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -32,6 +49,14 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     temporalUiUrl: env['TEMPORAL_UI_URL'] ?? null,
     adminDir: env['ADMIN_DIST'] ?? `${process.cwd()}/dist/apps/admin/browser`,
+    http: {
+      bodyIdleTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_IDLE_TIMEOUT_MS', 30_000),
+      headersTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_HEADERS_TIMEOUT_MS', 20_000),
+      requestTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_TIMEOUT_MS', 3_600_000),
+      keepAliveTimeoutMs: positiveNumberFromEnv(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000),
+      maxJsonBytes: Math.round(positiveNumberFromEnv(env, 'MAX_JSON_BODY_KB', 1024) * 1024),
+      maxJsonDepth: positiveNumberFromEnv(env, 'MAX_JSON_DEPTH', 64),
+    },
     webhooks: {
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
       timeoutMs: positiveNumberFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000),

@@ -1,8 +1,9 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DatasetGuess, detectDataset, HeaderMappingPreview, headerRowOf, mapDatasetHeader } from '@sluice/core';
 import type { Response } from 'express';
 
+import { IntParam } from '../common/params';
 import { DatasetConfigsService, DatasetVersionSummary, VersionedDataset } from './dataset-configs.service';
 import { PreviewMappingDto } from './preview-mapping.dto';
 
@@ -65,13 +66,13 @@ export class DatasetsController {
 
   @Get(':name/versions/:version')
   @ApiOperation({ summary: 'One version of a dataset' })
-  version(@Param('name') name: string, @Param('version', ParseIntPipe) version: number): Promise<VersionedDataset> {
+  version(@Param('name') name: string, @IntParam('version') version: number): Promise<VersionedDataset> {
     return this.configs.version(name, version);
   }
 
   @Post(':name/versions/:version/restore')
   @ApiOperation({ summary: 'Make an old version current again (as a new version)' })
-  restore(@Param('name') name: string, @Param('version', ParseIntPipe) version: number): Promise<VersionedDataset> {
+  restore(@Param('name') name: string, @IntParam('version') version: number): Promise<VersionedDataset> {
     return this.configs.restore(name, version);
   }
 

@@ -4,18 +4,10 @@ import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
+import { withTimeout } from '../common/with-timeout';
 import { OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
 
 const TIMEOUT_MS = 3000;
-
-function withTimeout<T>(work: Promise<T>): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) => {
-      setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref();
-    }),
-  ]);
-}
 
 /** Whether each server Sluice depends on answers right now. */
 @Injectable()
@@ -36,16 +28,14 @@ export class DependencyHealthIndicator {
   }
 
   temporal(): Promise<HealthIndicatorResult> {
-    return this.probe('temporal', async () => {
-      await this.temporalClient.connection.ensureConnected();
-      await this.temporalClient.workflowService.getSystemInfo({});
-    });
+    // Not connection.ensureConnected(): it keeps its first failure, so a Temporal that was down at the first check would stay down.
+    return this.probe('temporal', () => this.temporalClient.workflowService.getSystemInfo({}));
   }
 
   private async probe<const Key extends string>(key: Key, check: () => Promise<unknown>): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
     try {
-      await withTimeout(check());
+      await withTimeout(check(), TIMEOUT_MS);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

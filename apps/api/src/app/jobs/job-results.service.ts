@@ -4,8 +4,9 @@ import { ConflictException, GoneException, Inject, Injectable, NotFoundException
 import { FINISHED_JOB_STATUSES } from '@sluice/contracts';
 import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
-import { resultKey } from '@sluice/storage';
+import { isMissingObject, resultKey } from '@sluice/storage';
 
+import { storageUnavailable } from '../storage/storage-unavailable';
 import { OBJECT_STORE, PRISMA } from '../tokens';
 import type { ResultPart } from './download-job.dto';
 
@@ -35,8 +36,9 @@ export class JobResultsService {
     try {
       return { fileName: resultFileName(job.dataset, part, job.createdAt), body: await this.store.read(resultKey(jobId, part)) };
     } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey') throw new NotFoundException(`Job ${jobId} has no ${part} result file`);
-      throw error;
+      if (isMissingObject(error)) throw new NotFoundException(`Job ${jobId} has no ${part} result file`);
+      // The S3 client has retried transient failures already: what is left is an outage, not a bug.
+      throw storageUnavailable(`Reading the ${part} result of job ${jobId}`, error);
     }
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated, RerunJobResult } from '@sluice/contracts';
 
 import type { Response } from 'express';
 
+import { UuidParam } from '../common/params';
 import { DownloadJobDto } from './download-job.dto';
 import { JobRerunService } from './job-rerun.service';
 import { JobResultsService } from './job-results.service';
@@ -29,7 +30,7 @@ export class JobsController {
   @Get(':id')
   @ApiOperation({ summary: 'One job: files, status, duration, aggregations and the first invalid rows' })
   @ApiResponse({ status: 404, description: 'No such job' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<JobDetailView> {
+  get(@UuidParam() id: string): Promise<JobDetailView> {
     return this.jobs.get(id);
   }
 
@@ -38,7 +39,7 @@ export class JobsController {
   @ApiResponse({ status: 409, description: 'The job has not finished' })
   @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
   async download(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam() id: string,
     @Query() query: DownloadJobDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
@@ -52,13 +53,13 @@ export class JobsController {
   @ApiOperation({ summary: 'Reruns a finished job from its stored files and settings as a new job; its metrics replace the original\'s' })
   @ApiResponse({ status: 409, description: 'The job is still running' })
   @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
-  rerun(@Param('id', new ParseUUIDPipe()) id: string): Promise<RerunJobResult> {
+  rerun(@UuidParam() id: string): Promise<RerunJobResult> {
     return this.reruns.rerun(id);
   }
 
   @Get(':id/invalid-rows')
   @ApiOperation({ summary: 'Every invalid row of a job, paginated' })
-  invalidRows(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {
+  invalidRows(@UuidParam() id: string, @Query() query: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {
     return this.jobs.invalidRows(id, query);
   }
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { JOB_STATUSES, JobStatus } from '@sluice/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+import { IsIsoDay } from '../common/iso-day.validator';
 import { PageQueryDto } from '../common/page-query.dto';
 
 export class ListJobsDto extends PageQueryDto {
@@ -22,15 +23,16 @@ export class ListJobsDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'sensor_readings' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   dataset?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Jobs created on or after this day (UTC)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date written YYYY-MM-DD' })
+  @IsIsoDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Jobs created on or before this day (UTC)' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date written YYYY-MM-DD' })
+  @IsIsoDay()
   to?: string;
 }

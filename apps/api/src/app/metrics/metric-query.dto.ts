@@ -1,44 +1,49 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIsoDay } from '../common/iso-day.validator';
 
 /** Which metric of which source, over which days, optionally per dimension value. */
 export class MetricQueryDto {
   @ApiProperty({ example: 'email_engagement', description: 'A dataset or pipeline that declares metrics' })
   @IsString()
   @IsNotEmpty()
+  @MaxLength(200)
   source!: string;
 
   @ApiProperty({ example: 'open_rate' })
   @IsString()
   @IsNotEmpty()
+  @MaxLength(200)
   metric!: string;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First day (YYYY-MM-DD); the period holding it is the first one. Default: 11 periods before `to`.' })
   @IsOptional()
-  @Matches(DAY, { message: 'from must be a date written YYYY-MM-DD' })
+  @IsIsoDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Last day (YYYY-MM-DD). Default: the last day with data.' })
   @IsOptional()
-  @Matches(DAY, { message: 'to must be a date written YYYY-MM-DD' })
+  @IsIsoDay()
   to?: string;
 
   @ApiPropertyOptional({ example: 'domain', description: 'Break the metric down by this dimension (with `value`: only that value)' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
+  @MaxLength(200)
   dimension?: string;
 
   @ApiPropertyOptional({ example: 'acme.com', description: 'Only rows with this value of `dimension`' })
   @IsOptional()
   @IsString()
+  @MaxLength(1000)
   value?: string;
 
   @ApiPropertyOptional({ example: 'UTC', description: "The source's time zone; metrics are recorded in its days, so another zone is refused" })
   @IsOptional()
   @IsString()
+  @MaxLength(100)
   tz?: string;
 }
 

@@ -1,25 +1,58 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobStorageView, StorageUsageView } from '@sluice/contracts';
+import { STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
 import type { PrismaClient } from '@sluice/db';
-import type { ObjectStore } from '@sluice/storage';
+import type { ObjectStore, StoredObject } from '@sluice/storage';
+import { jobIdOfKey, JOBS_PREFIX } from '@sluice/storage';
+import type { Client } from '@temporalio/client';
 
-import { OBJECT_STORE, PRISMA } from '../tokens';
+import { withTimeout } from '../common/with-timeout';
+import { storageUnavailable } from '../storage/storage-unavailable';
+import { OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
 
-const JOB_KEY = /^jobs\/([^/]+)\//;
+/** How long the page waits for Temporal to name the sweeper's next run before showing none. */
+const SCHEDULE_DEADLINE_MS = 3000;
 
-/** What the bucket holds per job and in total, and when retention frees space next. */
+const bytesOf = (objects: { size: number }[]) => objects.reduce((sum, o) => sum + o.size, 0);
+
+/** What the bucket holds per job and in total, what retention frees next, and what the storage sweeper did and will do. */
 @Injectable()
 export class StorageUsageService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   async usage(): Promise<StorageUsageView> {
-    const [objects, inbox] = await Promise.all([this.store.list('jobs/'), this.store.list('inbox/')]);
+    const [[objects, inbox, incomplete], lastSweep, nextCleanup] = await Promise.all([
+      Promise.all([this.store.list(JOBS_PREFIX), this.store.list('inbox/'), this.store.listIncompleteUploads(JOBS_PREFIX)]).catch((error) => {
+        throw storageUnavailable('Listing storage usage', error);
+      }),
+      this.prisma.storageSweep.findFirst({ orderBy: { finishedAt: 'desc' } }),
+      this.nextSweep(),
+    ]);
+    const jobs = await this.perJob(objects);
+    const next = jobs.filter((v) => v.expiresAt && v.status !== 'expired').sort((a, b) => (a.expiresAt as string).localeCompare(b.expiresAt as string))[0];
+    return {
+      objects: objects.length,
+      bytes: bytesOf(objects),
+      jobs,
+      inbox: { objects: inbox.length, bytes: bytesOf(inbox) },
+      nextExpiry: next ? { jobId: next.jobId, at: next.expiresAt as string } : null,
+      incompleteUploads: { count: incomplete.length, bytes: incomplete.reduce((sum, u) => sum + u.bytes, 0) },
+      lastCleanup: lastSweep?.finishedAt.toISOString() ?? null,
+      nextCleanup,
+      filesCleanedLastRun: lastSweep?.filesDeleted ?? null,
+      bytesCleanedLastRun: lastSweep ? Number(lastSweep.bytesDeleted + lastSweep.uploadBytesAborted) : null,
+      uploadsAbortedLastRun: lastSweep?.uploadsAborted ?? null,
+    };
+  }
+
+  private async perJob(objects: StoredObject[]): Promise<JobStorageView[]> {
     const perJob = new Map<string, { objects: number; bytes: number }>();
     for (const object of objects) {
-      const jobId = JOB_KEY.exec(object.key)?.[1];
+      const jobId = jobIdOfKey(object.key);
       if (!jobId) continue;
       const entry = perJob.get(jobId) ?? perJob.set(jobId, { objects: 0, bytes: 0 }).get(jobId)!;
       entry.objects += 1;
@@ -27,19 +60,19 @@ export class StorageUsageService {
     }
     const jobs = await this.prisma.job.findMany({ where: { id: { in: [...perJob.keys()] } }, select: { id: true, dataset: true, status: true, expiresAt: true } });
     const byId = new Map(jobs.map((j) => [j.id, j]));
-    const views: JobStorageView[] = [...perJob.entries()]
+    return [...perJob.entries()]
       .map(([jobId, size]) => {
         const job = byId.get(jobId);
         return { jobId, dataset: job?.dataset ?? '(unknown)', status: job?.status ?? null, ...size, expiresAt: job?.expiresAt?.toISOString() ?? null };
       })
       .sort((a, b) => b.bytes - a.bytes);
-    const next = views.filter((v) => v.expiresAt && v.status !== 'expired').sort((a, b) => (a.expiresAt as string).localeCompare(b.expiresAt as string))[0];
-    return {
-      objects: objects.length,
-      bytes: objects.reduce((sum, o) => sum + o.size, 0),
-      jobs: views,
-      inbox: { objects: inbox.length, bytes: inbox.reduce((sum, o) => sum + o.size, 0) },
-      nextCleanup: next ? { jobId: next.jobId, at: next.expiresAt as string } : null,
-    };
+  }
+
+  /** The sweeper schedule's next run; null when it is paused or missing, or Temporal does not answer in time (the rest of the page still shows). */
+  private async nextSweep(): Promise<string | null> {
+    const description = this.temporal.schedule.getHandle(STORAGE_SWEEPER_SCHEDULE_ID).describe();
+    return withTimeout(description, SCHEDULE_DEADLINE_MS)
+      .then((d) => (d.state.paused ? null : (d.info.nextActionTimes[0]?.toISOString() ?? null)))
+      .catch(() => null);
   }
 }

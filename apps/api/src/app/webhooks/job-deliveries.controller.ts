@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FailedDeliveryView, Paginated } from '@sluice/contracts';
 
+import { UuidParam } from '../common/params';
 import { JobDeliveriesService } from './job-deliveries.service';
 import { ListFailedDeliveriesDto } from './list-failed-deliveries.dto';
 import { UpdateDeliveryRateDto } from './update-delivery-rate.dto';
@@ -16,13 +17,13 @@ export class JobDeliveriesController {
   @ApiOperation({ summary: "Change a webhook job's records-per-second limit while it runs (a Temporal signal)" })
   @ApiResponse({ status: 409, description: 'Not a webhook job' })
   @ApiResponse({ status: 410, description: 'The job expired' })
-  setRate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateDeliveryRateDto): Promise<{ rateLimit: number | null }> {
+  setRate(@UuidParam() id: string, @Body() body: UpdateDeliveryRateDto): Promise<{ rateLimit: number | null }> {
     return this.deliveries.setRate(id, body?.rateLimit);
   }
 
   @Get('deliveries/failed')
   @ApiOperation({ summary: 'Records whose delivery failed after every attempt, with the last error' })
-  failed(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: ListFailedDeliveriesDto): Promise<Paginated<FailedDeliveryView>> {
+  failed(@UuidParam() id: string, @Query() query: ListFailedDeliveriesDto): Promise<Paginated<FailedDeliveryView>> {
     return this.deliveries.failed(id, query);
   }
 
@@ -31,7 +32,7 @@ export class JobDeliveriesController {
   @ApiOperation({ summary: 'Replay every failed delivery of the job (same message ids)' })
   @ApiResponse({ status: 409, description: 'Nothing to retry, or not a webhook job' })
   @ApiResponse({ status: 410, description: 'The job expired' })
-  retryFailed(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ queued: number }> {
+  retryFailed(@UuidParam() id: string): Promise<{ queued: number }> {
     return this.deliveries.retryFailed(id);
   }
 }

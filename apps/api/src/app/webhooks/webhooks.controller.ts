@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 
+import { UuidParam } from '../common/params';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
 import { WebhookUrlDto } from './webhook-url.dto';
 
@@ -33,14 +34,14 @@ export class WebhooksController {
 
   @Get(':id')
   @ApiResponse({ status: 404, description: 'No such endpoint' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookEndpointView> {
+  get(@UuidParam() id: string): Promise<WebhookEndpointView> {
     return this.endpoints.get(id);
   }
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @ApiOperation({ summary: 'Replace the signing secret; later deliveries are signed with the new one' })
-  rotateSecret(@Param('id', new ParseUUIDPipe()) id: string): Promise<WebhookEndpointView> {
+  rotateSecret(@UuidParam() id: string): Promise<WebhookEndpointView> {
     return this.endpoints.rotateSecret(id);
   }
 }

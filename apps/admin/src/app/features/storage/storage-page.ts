@@ -22,9 +22,24 @@ import { StatusChip } from '../../shared/status-chip';
           <div class="kpi"><span class="kpi__label">Objects</span><span class="kpi__value">{{ usage.objects }}</span></div>
           <div class="kpi"><span class="kpi__label">Stored</span><span class="kpi__value">{{ formatBytes(usage.bytes) }}</span></div>
           <div class="kpi"><span class="kpi__label">Waiting in inboxes</span><span class="kpi__value">{{ usage.inbox.objects }} ({{ formatBytes(usage.inbox.bytes) }})</span></div>
+          <div class="kpi"><span class="kpi__label">Incomplete uploads</span><span class="kpi__value">{{ usage.incompleteUploads.count }} ({{ formatBytes(usage.incompleteUploads.bytes) }})</span></div>
+          <div class="kpi">
+            <span class="kpi__label">Next expiry</span>
+            <span class="kpi__value">{{ usage.nextExpiry ? (usage.nextExpiry.at | date: 'short') : '—' }}</span>
+          </div>
+        </div>
+        <div class="kpis" role="group" aria-label="Storage sweeper">
+          <div class="kpi">
+            <span class="kpi__label">Last cleanup</span>
+            <span class="kpi__value">{{ usage.lastCleanup ? (usage.lastCleanup | date: 'short') : 'not yet' }}</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi__label">Cleaned last run</span>
+            <span class="kpi__value">{{ usage.lastCleanup ? cleanedLastRun(usage) : '—' }}</span>
+          </div>
           <div class="kpi">
             <span class="kpi__label">Next cleanup</span>
-            <span class="kpi__value">{{ usage.nextCleanup ? (usage.nextCleanup.at | date: 'short') : '—' }}</span>
+            <span class="kpi__value">{{ usage.nextCleanup ? (usage.nextCleanup | date: 'short') : '—' }}</span>
           </div>
         </div>
         @if (usage.jobs.length === 0) {
@@ -57,4 +72,13 @@ export class StoragePage {
   readonly formatBytes = formatBytes;
 
   readonly state = loadedSignal(this.http.get<StorageUsageView>('/api/storage'));
+
+  /** "3 files, 1.2 MB, 1 upload aborted": what the sweeper's last run freed. */
+  cleanedLastRun(usage: StorageUsageView): string {
+    const files = usage.filesCleanedLastRun ?? 0;
+    const aborted = usage.uploadsAbortedLastRun ?? 0;
+    const parts = [`${files} file${files === 1 ? '' : 's'}`, formatBytes(usage.bytesCleanedLastRun ?? 0)];
+    if (aborted) parts.push(`${aborted} upload${aborted === 1 ? '' : 's'} aborted`);
+    return parts.join(', ');
+  }
 }

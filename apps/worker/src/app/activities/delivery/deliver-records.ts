@@ -20,7 +20,7 @@ export interface DeliveryTarget {
 }
 
 export interface DeliveryListener {
-  /** The receiver answered 2xx. */
+  /** The receiver answered 2xx; the request's slot stays taken until this settles. */
   acknowledged(recordIndex: number): void | Promise<void>;
   /** The last attempt failed, or the failure was not worth retrying. */
   failed(recordIndex: number, attempts: number, last: AttemptResult): void | Promise<void>;
@@ -47,13 +47,17 @@ export async function deliverRecords(records: OutgoingRecord[], target: Delivery
   const attempt = (record: OutgoingRecord) =>
     slots.use(async () => {
       await gate.take(signal);
-      return sender.post(target.url, record.body, target.sign(record.messageId, record.body));
+      const result = await sender.post(target.url, record.body, target.sign(record.messageId, record.body));
+      // The slot is held until the listener has the acknowledgement stored: acknowledgements not yet
+      // stored never outnumber the slots, and neither do the repeats a crash can cause.
+      if (result.ok) await listener.acknowledged(record.recordIndex);
+      return result;
     });
   const deliverOne = async (record: OutgoingRecord) => {
     for (let attempts = 1; ; attempts++) {
       signal.throwIfAborted();
       const result = await attempt(record);
-      if (result.ok) return listener.acknowledged(record.recordIndex);
+      if (result.ok) return;
       const delay = result.retryable ? nextRetryDelay(attempts, target.retryDelaysMs, result.retryAfterMs) : null;
       if (delay === null) return listener.failed(record.recordIndex, attempts, result);
       await abortableSleep(delay, signal);

@@ -13,6 +13,8 @@ export async function finishDelivery(deps: ActivityDeps, { jobId, retentionMs, e
   const now = new Date();
   await prisma.$transaction([
     prisma.jobDelivery.update({ where: { jobId }, data: { state, error, finishedAt: now, currentRate: 0 } }),
+    // Every batch is done with: the acknowledgement checkpoints have served (replays work from the failed list).
+    prisma.deliveryBatch.updateMany({ where: { jobId }, data: { acked: [] } }),
     prisma.job.update({ where: { id: jobId }, data: { expiresAt: new Date(now.getTime() + retentionMs) } }),
   ]);
 }

@@ -11,8 +11,8 @@ export interface DeliveryCheckpoint {
 const RATE_WINDOW_MS = 5000;
 
 /**
- * The records one delivery activity has finished with. It starts from the last heartbeat of an
- * earlier attempt, so a retried batch skips what the receiver already acknowledged.
+ * The records one delivery activity has finished with. It starts from what earlier attempts stored
+ * and their last heartbeat, so a retried batch skips what the receiver already acknowledged.
  */
 export class DeliveryProgress {
   readonly acked: Set<number>;
@@ -20,9 +20,13 @@ export class DeliveryProgress {
   private readonly ackTimes: number[] = [];
   private readonly startedAt = Date.now();
 
-  constructor(private readonly context: Context) {
+  constructor(
+    private readonly context: Context,
+    storedAcks: Iterable<number> = [],
+  ) {
     const checkpoint = context.info.heartbeatDetails as DeliveryCheckpoint | undefined;
     this.acked = fromRanges(checkpoint?.acked);
+    for (const recordIndex of storedAcks) this.acked.add(recordIndex);
     this.failed = fromRanges(checkpoint?.failed);
   }
 

@@ -1,0 +1,49 @@
+import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import type { PrismaClient } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+
+/** What the stack holds: every object key, every unfinished multipart upload, and the row count of every table. */
+export interface StackContents {
+  objects: Set<string>;
+  multipartUploads: Set<string>;
+  rows: Record<string, number>;
+}
+
+async function multipartUploads(store: ObjectStore): Promise<Set<string>> {
+  const found = new Set<string>();
+  let keyMarker: string | undefined;
+  let uploadIdMarker: string | undefined;
+  do {
+    const page = await store.client.send(new ListMultipartUploadsCommand({ Bucket: store.bucket, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker }));
+    for (const upload of page.Uploads ?? []) found.add(`${upload.Key} (${upload.UploadId})`);
+    keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+  } while (keyMarker);
+  return found;
+}
+
+async function rowCounts(prisma: PrismaClient): Promise<Record<string, number>> {
+  const tables = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [{ count }] = await prisma.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${name.replace(/"/g, '""')}"`);
+    counts[name] = Number(count);
+  }
+  return counts;
+}
+
+export async function stackContents(prisma: PrismaClient, store: ObjectStore): Promise<StackContents> {
+  const [objects, uploads, rows] = await Promise.all([store.list(''), multipartUploads(store), rowCounts(prisma)]);
+  return { objects: new Set(objects.map((o) => o.key)), multipartUploads: uploads, rows };
+}
+
+/** What `now` holds that `before` did not: new objects, new unfinished multipart uploads, tables that grew or shrank. */
+export function addedSince(before: StackContents, now: StackContents) {
+  return {
+    objects: [...now.objects].filter((k) => !before.objects.has(k)),
+    multipartUploads: [...now.multipartUploads].filter((u) => !before.multipartUploads.has(u)),
+    rows: Object.fromEntries(Object.entries(now.rows).filter(([table, n]) => n !== (before.rows[table] ?? 0)).map(([table, n]) => [table, n - (before.rows[table] ?? 0)])),
+  };
+}

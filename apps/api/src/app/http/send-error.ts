@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { Logger } from '@nestjs/common';
+
+import { errorAnswer } from './error-answer';
+
+const logger = new Logger('RequestErrors');
+
+/**
+ * Answers a failed request (see errorAnswer) and logs the raw cause under the answer's ref. Used by
+ * the global exception filter and by the middleware that runs before Nest's routing (body parsers,
+ * the idle timeout), so every failure is answered the same way.
+ */
+export function sendError(error: unknown, request: IncomingMessage, response: ServerResponse): void {
+  const { status, body, ref } = errorAnswer(error);
+  if (ref) logger.error(`ref ${ref}: ${request.method} ${request.url} answered ${status}: ${describeCause(error)}`);
+  if (response.headersSent || response.writableEnded || response.destroyed) return;
+  // Answered before the body was read to its end: the rest of it must not be taken for the next request.
+  if (!request.complete) response.setHeader('Connection', 'close');
+  const text = JSON.stringify(body);
+  response.statusCode = status;
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.setHeader('Content-Length', Buffer.byteLength(text));
+  response.end(text);
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
