@@ -24,8 +24,8 @@ interface Candidate {
   method: MatchMethod;
 }
 
-/** Headers normalised between two turns of the event loop. */
-const NORMALISED_PER_STEP = 512;
+/** Headers handled in one step (between two chances to give the event loop a turn). */
+const STEP = 512;
 
 /** Characters of a string, counted by code (a normalised header holds only a–z, 0–9 and spaces; anything else shares a slot). */
 class CharCounts {
@@ -82,7 +82,7 @@ export function* normaliseHeadersStepwise(headers: string[]): Stepwise<string[]>
   const normalised: string[] = [];
   for (let i = 0; i < headers.length; i += 1) {
     normalised.push(normaliseHeader(headers[i]));
-    if (i % NORMALISED_PER_STEP === NORMALISED_PER_STEP - 1) yield;
+    if (i % STEP === STEP - 1) yield;
   }
   return normalised;
 }
@@ -123,10 +123,16 @@ export function* matchHeadersStepwise(
       takenFields.add(name);
     }
   };
-  const lookedUp = (index: Map<string, number[]>, method: MatchMethod) =>
-    normalised.flatMap((header, i) => (header === '' ? [] : (index.get(header) ?? []).map((fieldIndex) => ({ index: i, fieldIndex, score: 100, method }))));
-  take(lookedUp(byName, 'exact'));
-  take(lookedUp(bySynonym, 'synonym'));
+  function* lookedUp(index: Map<string, number[]>, method: MatchMethod): Stepwise<Candidate[]> {
+    const found: Candidate[] = [];
+    for (let i = 0; i < normalised.length; i += 1) {
+      for (const fieldIndex of (normalised[i] !== '' && index.get(normalised[i])) || []) found.push({ index: i, fieldIndex, score: 100, method });
+      if (i % STEP === STEP - 1) yield;
+    }
+    return found;
+  }
+  take(yield* lookedUp(byName, 'exact'));
+  take(yield* lookedUp(bySynonym, 'synonym'));
 
   const free = fields.flatMap((field, fieldIndex) => {
     if (takenFields.has(field.name)) return [];
@@ -148,12 +154,18 @@ export function* matchHeadersStepwise(
   // Array sort is stable: equal scores keep header order, then field order.
   take(fuzzy.sort((a, b) => b.score - a.score || a.index - b.index));
 
-  return headers.map((header, index) => {
+  const mapping: ColumnMapping[] = [];
+  for (let index = 0; index < headers.length; index += 1) {
+    const header = headers[index];
     const chosen = byIndex.get(index);
-    return chosen
-      ? { header, index, field: fields[chosen.fieldIndex].name, score: Math.round(chosen.score), method: chosen.method }
-      : { header, index, field: null, score: 0, method: 'unmapped' };
-  });
+    mapping.push(
+      chosen
+        ? { header, index, field: fields[chosen.fieldIndex].name, score: Math.round(chosen.score), method: chosen.method }
+        : { header, index, field: null, score: 0, method: 'unmapped' },
+    );
+    if (index % STEP === STEP - 1) yield;
+  }
+  return mapping;
 }
 
 export function matchHeaders(headers: string[], fields: MappableField[], threshold = DEFAULT_MATCH_THRESHOLD): ColumnMapping[] {

@@ -41,23 +41,23 @@ export function describeHeaders(header: string[]): string {
   return header.length > HEADERS_SHOWN ? `${shown} … and ${(header.length - HEADERS_SHOWN).toLocaleString('en-US')} more` : shown;
 }
 
-/** Headers that normalise to one seen earlier in the row, as written. */
-function duplicatesOf(header: string[], normalised: string[]): string[] {
+/** Headers that normalise to one seen earlier in the row, as written. Yields between steps. */
+function* duplicatesOf(header: string[], normalised: string[]): Stepwise<string[]> {
   const seen = new Set<string>();
-  return header.filter((_, index) => {
+  const duplicates: string[] = [];
+  for (let index = 0; index < header.length; index += 1) {
     const key = normalised[index];
-    if (key === '') return false;
-    if (seen.has(key)) return true;
+    if (key !== '' && seen.has(key)) duplicates.push(header[index]);
     seen.add(key);
-    return false;
-  });
+    if (index % 4096 === 4095) yield;
+  }
+  return duplicates;
 }
 
 /** How a header row maps to the dataset's fields: exact names, synonyms, then fuzzy similarity. Yields between steps. */
 export function* mapDatasetHeaderStepwise(dataset: DatasetDefinition, header: string[]): Stepwise<HeaderMappingPreview> {
   const normalised = yield* normaliseHeadersStepwise(header);
-  const duplicates = duplicatesOf(header, normalised);
-  yield;
+  const duplicates = yield* duplicatesOf(header, normalised);
   const columns = yield* matchHeadersStepwise(header, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD, normalised);
   const mapped = new Set(columns.map((c) => c.field));
   return {
