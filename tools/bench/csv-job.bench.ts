@@ -1,5 +1,5 @@
 // Throughput of the csvJob processing path against baselines measured in the same run:
-//   csv-parse bare parse  vs  decode + parse + validate + stage (what parseAndValidate does per row)
+//   csv-parse bare parse  vs  decode + read + validate + stage (what parseAndValidate does per row)
 //   DuckDB bare read      vs  the sensor aggregations over the staged file
 // S3 and Postgres are left out: the benchmark would only measure the disk behind them.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 import { aggregateSensorReadings, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
-import { CSV_PARSE_OPTIONS, CsvFileValidator, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 
@@ -50,8 +50,8 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
   const validator = new CsvFileValidator(sensorReadingsDataset);
   const out = stringify({ header: true, columns: sensorReadingsDataset.fields.map((f) => f.name) });
   const writing = pipeline(out, createWriteStream(staged));
-  const records = parse(CSV_PARSE_OPTIONS);
-  const reading = pipeline(createReadStream(file), new StrictUtf8Decoder(), records);
+  const text = new StrictUtf8Decoder();
+  const reading = pipeline(createReadStream(file), text);
   const counts = { valid: 0, invalid: 0 };
   const take = async ({ result }: RowOutcome) => {
     if (result.ok) {
@@ -59,11 +59,8 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
       if (!out.write(result.record)) await new Promise((resolve) => out.once('drain', resolve));
     } else counts.invalid += 1;
   };
-  for await (const { record, info } of records as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    for (const outcome of validator.accept(record, info.lines)) await take(outcome);
-  }
+  for await (const outcomes of validateCsvStream(text, validator, DEFAULT_FILE_LIMITS)) for (const outcome of outcomes) await take(outcome);
   await reading;
-  for (const outcome of validator.finish()) await take(outcome);
   out.end();
   await writing;
   return counts;
@@ -91,7 +88,7 @@ async function main() {
     const parseBase = await time(() => bareParse(file));
     report('baseline: csv-parse bare parse', parseBase);
     const validated = await time(() => validateAndStage(file, staged));
-    report('decode + parse + validate + stage', validated, parseBase);
+    report('decode + read + validate + stage', validated, parseBase);
     const expectedInvalid = Math.ceil(ROWS / INVALID_EVERY);
     if (validated.result.invalid !== expectedInvalid) throw new Error(`Expected ${expectedInvalid} invalid rows, got ${validated.result.invalid}`);
     const duckBase = await time(() => bareDuckDbRead(file));

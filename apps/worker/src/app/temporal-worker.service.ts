@@ -44,7 +44,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue: this.config.taskQueue,
       workflowsPath,
       activities: {
-        ...createCsvJobActivities({ prisma: this.prisma, store: this.store, webhooks: { sender: this.sender, concurrency } }),
+        ...createCsvJobActivities({
+          prisma: this.prisma,
+          store: this.store,
+          fileLimits: this.config.fileLimits,
+          webhooks: { sender: this.sender, concurrency },
+        }),
         ...createStorageSweeperActivities({ prisma: this.prisma, store: this.store, temporal: client, minAgeMs: this.config.sweeper.minAgeMs }),
       },
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,

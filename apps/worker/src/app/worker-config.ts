@@ -1,5 +1,6 @@
 import { HOUR_MS } from '@sluice/contracts';
-import { positiveNumberFromEnv } from '@sluice/core';
+import type { FileLimits } from '@sluice/core';
+import { DEFAULT_FILE_LIMITS, FileLimitExceeded, positiveNumberFromEnv } from '@sluice/core';
 
 export interface WorkerConfig {
   temporalAddress: string;
@@ -7,6 +8,8 @@ export interface WorkerConfig {
   taskQueue: string;
   /** Files processed at the same time by this worker. */
   maxConcurrentActivities: number;
+  /** How much one file may ask of the worker (see FILE_LIMIT_SETTINGS). */
+  fileLimits: FileLimits;
   webhooks: {
     /** Addresses webhooks may reach besides public ones, e.g. "127.0.0.1,10.20.0.0/16" (WEBHOOK_ALLOWED_NETWORKS). */
     allowedNetworks: string;
@@ -20,12 +23,33 @@ export interface WorkerConfig {
   };
 }
 
+/** The environment variable behind each file limit, named in the message of a file refused for it. */
+export const FILE_LIMIT_SETTINGS: Record<keyof FileLimits, string> = {
+  maxColumns: 'WORKER_MAX_COLUMNS',
+  maxHeaderBytes: 'WORKER_MAX_HEADER_BYTES',
+  // Staged rows are read back by DuckDB, whose max_line_size must stay above this.
+  maxRowBytes: 'WORKER_MAX_ROW_BYTES',
+  maxRows: 'WORKER_MAX_ROWS_PER_FILE',
+};
+
+function fileLimitsFromEnv(env: NodeJS.ProcessEnv): FileLimits {
+  const limit = (key: keyof FileLimits) => Math.floor(positiveNumberFromEnv(env, FILE_LIMIT_SETTINGS[key], DEFAULT_FILE_LIMITS[key]));
+  return { maxColumns: limit('maxColumns'), maxHeaderBytes: limit('maxHeaderBytes'), maxRowBytes: limit('maxRowBytes'), maxRows: limit('maxRows') };
+}
+
+/** A file refused for a limit says which setting raises it; any other error is returned as it is. */
+export function namingItsSetting(error: unknown): unknown {
+  if (!(error instanceof FileLimitExceeded)) return error;
+  return new FileLimitExceeded(error.limit, `${error.message} (the worker's ${FILE_LIMIT_SETTINGS[error.limit]} setting)`);
+}
+
 export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   return {
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
     maxConcurrentActivities: Math.ceil(positiveNumberFromEnv(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 4)),
+    fileLimits: fileLimitsFromEnv(env),
     webhooks: {
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
       concurrency: Math.ceil(positiveNumberFromEnv(env, 'WEBHOOK_CONCURRENCY', 32)),

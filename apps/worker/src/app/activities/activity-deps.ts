@@ -1,3 +1,4 @@
+import type { FileLimits } from '@sluice/core';
 import type { PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { WebhookSender } from '@sluice/webhooks';
@@ -5,6 +6,8 @@ import type { WebhookSender } from '@sluice/webhooks';
 export interface ActivityDeps {
   prisma: PrismaClient;
   store: ObjectStore;
+  /** How much one file may ask of the worker; DEFAULT_FILE_LIMITS when left out. */
+  fileLimits?: FileLimits;
   webhooks: {
     /** One sender per worker, so connections to a receiver are reused across batches. */
     sender: WebhookSender;

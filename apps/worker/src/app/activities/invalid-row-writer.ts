@@ -1,10 +1,13 @@
 import type { ActivityDeps } from './activity-deps';
 
 const BATCH_SIZE = 1000;
+/** Rows with very large cells are written sooner, so a batch never holds much memory. */
+const BATCH_CHARS = 8 * 1024 * 1024;
 
 /** Buffers invalid rows and writes them to Postgres in batches. */
 export class InvalidRowWriter {
   private batch: { jobId: string; uploadId: string; line: number; error: string; cells: string[] }[] = [];
+  private batchChars = 0;
 
   constructor(
     private readonly deps: ActivityDeps,
@@ -15,18 +18,21 @@ export class InvalidRowWriter {
   /** A retried attempt starts from the top of the file, so it first removes what an earlier attempt wrote. */
   async reset(): Promise<void> {
     this.batch = [];
+    this.batchChars = 0;
     await this.deps.prisma.invalidRow.deleteMany({ where: { jobId: this.jobId, uploadId: this.uploadId } });
   }
 
   async add(line: number, error: string, cells: string[]): Promise<void> {
     this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error, cells });
-    if (this.batch.length >= BATCH_SIZE) await this.flush();
+    this.batchChars += cells.reduce((sum, cell) => sum + cell.length, 0);
+    if (this.batch.length >= BATCH_SIZE || this.batchChars >= BATCH_CHARS) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const rows = this.batch;
     this.batch = [];
+    this.batchChars = 0;
     await this.deps.prisma.invalidRow.createMany({ data: rows });
   }
 }

@@ -2,25 +2,21 @@ import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 
 import type { CsvJobFile, DatasetDefinition, FileOutcome } from '@sluice/contracts';
-import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { stagedKey } from '@sluice/storage';
-import { parse } from 'csv-parse';
 import { Stringifier, stringify } from 'csv-stringify';
 
+import { namingItsSetting } from '../worker-config';
 import type { ActivityDeps } from './activity-deps';
 import { asBadInput } from './bad-input';
 import { InvalidRowWriter } from './invalid-row-writer';
 import { JobProgress } from './job-progress';
 
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 /**
- * Streams one uploaded file from S3 through strict UTF-8 decoding, csv-parse and the dataset's
- * validator. Valid rows, normalised, stream into a staged CSV object; invalid rows go to Postgres
- * with their line numbers. Memory stays flat whatever the file size.
+ * Streams one uploaded file from S3 through strict UTF-8 decoding, the CSV record reader and the
+ * dataset's validator. Valid rows, normalised, stream into a staged CSV object; invalid rows go to
+ * Postgres with their line numbers. Memory stays flat whatever the file size, every limit is checked
+ * as the file streams, and no step holds the event loop for long (heartbeats and other jobs go on).
  */
 export async function parseAndValidate(
   deps: ActivityDeps,
@@ -37,7 +33,8 @@ export async function parseAndValidate(
 
   const key = stagedKey(jobId, file.uploadId);
   const counts = { rows: 0, valid: 0, invalid: 0 };
-  const validator = new CsvFileValidator(dataset);
+  const limits = deps.fileLimits ?? DEFAULT_FILE_LIMITS;
+  const validator = new CsvFileValidator(dataset, limits);
   // The staged columns are known once the header is read (kept unmapped columns vary by file).
   let output: { staged: Stringifier; upload: ReturnType<ActivityDeps['store']['startUpload']> } | null = null;
   const open = () => {
@@ -49,11 +46,12 @@ export async function parseAndValidate(
   };
 
   try {
-    const records = parse(CSV_PARSE_OPTIONS);
-    const reading = pipeline(await deps.store.read(file.key), new StrictUtf8Decoder(), records);
+    const text = new StrictUtf8Decoder();
+    const reading = pipeline(await deps.store.read(file.key), text);
     // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
     reading.catch(() => undefined);
-    const record = async ({ line, result, cells: rowCells }: RowOutcome) => {
+    const record = async (outcome: RowOutcome) => {
+      const { result } = outcome;
       counts.rows += 1;
       if (result.ok) {
         counts.valid += 1;
@@ -61,15 +59,15 @@ export async function parseAndValidate(
         if (!output.staged.write(result.record)) await once(output.staged, 'drain');
       } else {
         counts.invalid += 1;
-        await invalidRows.add(line, result.error, rowCells);
+        // Only an invalid row's cells are kept, so only they are cut out of its line.
+        await invalidRows.add(outcome.line, result.error, outcome.cells);
       }
     };
-    for await (const { record: cells, info } of records as AsyncIterable<ParsedRecord>) {
-      for (const outcome of validator.accept(cells, info.lines)) await record(outcome);
+    for await (const outcomes of validateCsvStream(text, validator, limits)) {
+      for (const outcome of outcomes) await record(outcome);
       await progress.tick(counts.rows);
     }
     await reading;
-    for (const outcome of validator.finish()) await record(outcome);
     await invalidRows.flush();
     output ??= open();
     output.staged.end();
@@ -77,7 +75,7 @@ export async function parseAndValidate(
   } catch (error) {
     output?.staged.destroy();
     await output?.upload.abort().catch(() => undefined);
-    const failure = asBadInput(error);
+    const failure = asBadInput(namingItsSetting(error));
     // A rejected file keeps no half-written row errors: its one error says why it was rejected.
     if (failure !== error) await invalidRows.reset();
     throw failure;

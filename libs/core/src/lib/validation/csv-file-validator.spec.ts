@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 
 import { sensorReadingsDataset } from '../datasets/presets/sensor-readings.dataset';
 import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, RowOutcome } from './csv-file-validator';
+import { DEFAULT_FILE_LIMITS, FileLimitExceeded } from './file-limits';
 
 interface ParsedRecord {
   record: string[];
@@ -144,5 +145,46 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
   it('shortens long values in messages', () => {
     const [error] = errors(validateCsv(`sensor_id,timestamp,value\ns,2024-01-01,${'9'.repeat(30)}z${'9'.repeat(30)}\n`));
     expect(error.error).toBe(`value "${'9'.repeat(30)}z${'9'.repeat(9)}…" is not a number`);
+  });
+});
+
+describe('CsvFileValidator limits', () => {
+  const limits = { ...DEFAULT_FILE_LIMITS, maxRows: 2 };
+
+  it('turns rows the reader could not hand over into row errors, counted like any row', () => {
+    const validator = new CsvFileValidator(sensorReadingsDataset, limits);
+    validator.acceptEvent({ kind: 'record', cells: ['sensor_id', 'timestamp', 'value'], line: 1 });
+    const outcomes = [
+      ...validator.acceptEvent({ kind: 'oversized', line: 2 }),
+      ...validator.acceptEvent({ kind: 'too-wide', cellCount: 25_000, line: 3 }),
+      ...validator.finish(),
+    ];
+    expect(outcomes).toEqual([
+      { line: 2, cells: [], result: { ok: false, error: 'Row is larger than 32 MiB, the most one row may be: it was left out' } },
+      { line: 3, cells: [], result: { ok: false, error: 'Expected 3 fields, found 25000' } },
+    ]);
+  });
+
+  it('refuses a file with more data rows than the limit, saying how many it allows', () => {
+    const validator = new CsvFileValidator(sensorReadingsDataset, limits);
+    validator.accept(['sensor_id', 'timestamp', 'value'], 1);
+    validator.accept(['s', '2024-01-01', '1'], 2);
+    validator.accept(['s', '2024-01-02', '2'], 3);
+    expect(() => validator.accept(['s', '2024-01-03', '3'], 4)).toThrow(
+      new FileLimitExceeded('maxRows', 'File has more than 2 data rows, the most one file may have: split it into smaller files'),
+    );
+  });
+
+  it('matches a wide header in slices that give the event loop turns, to the same layout', async () => {
+    const header = ['sensor_id', 'timestamp', 'value', ...Array.from({ length: 100_000 }, (_, i) => `extra_${i}`)];
+    const sliced = new CsvFileValidator(sensorReadingsDataset);
+    let turns = 0;
+    const ticker = setInterval(() => (turns += 1), 0);
+    await sliced.acceptHeader(header);
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(0);
+    const whole = new CsvFileValidator(sensorReadingsDataset);
+    whole.accept(header, 1);
+    expect(sliced.columns).toEqual(whole.columns);
   });
 });

@@ -4,12 +4,19 @@ import type { CleaningCounts } from '../cleaning/cleaning-rules';
 import { DateOrder, inferDateOrder } from '../cleaning/date-cleaners';
 import type { DatasetDefinition } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
-import type { HeaderLayout } from './header-layout';
-import { resolveHeaderLayout } from './header-layout';
+import { runInSlices } from '../work/stepwise';
+import type { CsvRecordEvent } from './csv-record-reader';
+import { FileRejection } from './file-rejection';
+import type { FileLimits } from './file-limits';
+import { DEFAULT_FILE_LIMITS, FileLimitExceeded, limitMessages } from './file-limits';
+import type { HeaderLayout, HeaderLayoutResult } from './header-layout';
+import { resolveHeaderLayout, resolveHeaderLayoutStepwise } from './header-layout';
+import type { RowCells } from './row-cells';
+import { cellArray } from './row-cells';
 import type { RowValidation } from './row-validator';
-import { validateRow } from './row-validator';
+import { fieldCountMismatch, validateRow } from './row-validator';
 
-/** How every uploaded CSV is tokenised; the worker streams with these and the tests parse with them. */
+/** How csv-parse reads an uploaded CSV; CsvRecordReader reads exactly the same way (its tests compare the two). */
 export const CSV_PARSE_OPTIONS: CsvParseOptions = {
   bom: true,
   info: true,
@@ -20,10 +27,7 @@ export const CSV_PARSE_OPTIONS: CsvParseOptions = {
 /** Rows read before the file's date order is decided; later rows follow that decision. */
 export const DATE_ORDER_SAMPLE_ROWS = 1000;
 
-/** A file-level problem: no retry or row-level handling can save the file. */
-export class FileRejection extends Error {
-  override readonly name = 'FileRejection';
-}
+export { FileRejection };
 
 export interface RowOutcome {
   /** 1-based line number in the file (the header is line 1). */
@@ -34,7 +38,7 @@ export interface RowOutcome {
 }
 
 interface PendingRow {
-  cells: string[];
+  cells: RowCells;
   line: number;
 }
 
@@ -51,7 +55,10 @@ export class CsvFileValidator {
   /** Values changed by each cleaning rule, over the valid rows so far. */
   readonly cleaned: CleaningCounts = {};
 
-  constructor(private readonly dataset: DatasetDefinition) {}
+  constructor(
+    private readonly dataset: DatasetDefinition,
+    private readonly limits: Pick<FileLimits, 'maxRows' | 'maxRowBytes'> = DEFAULT_FILE_LIMITS,
+  ) {}
 
   /** Columns of the staged output: the dataset's fields, then any unmapped columns it keeps. */
   get outputColumns(): string[] {
@@ -63,20 +70,34 @@ export class CsvFileValidator {
     return this.layout?.columns ?? [];
   }
 
+  get hasHeader(): boolean {
+    return this.layout !== null;
+  }
+
   /** Returns the rows it can decide now (none for the header); throws FileRejection for an unusable header. */
-  accept(cells: string[], line: number): RowOutcome[] {
+  accept(cells: RowCells, line: number): RowOutcome[] {
     if (!this.layout) {
-      const resolved = resolveHeaderLayout(this.dataset, cells);
-      if (!resolved.ok) throw new FileRejection(resolved.error);
-      this.layout = resolved.layout;
-      const hasDates = resolved.layout.bindings.some(({ field }) => field.type === 'date' || field.type === 'datetime');
-      this.pending = hasDates ? [] : null;
+      this.useHeader(resolveHeaderLayout(this.dataset, cellArray(cells)));
       return [];
     }
-    this.dataRows += 1;
+    this.countRow();
     if (!this.pending) return [this.validate({ cells, line })];
     this.pending.push({ cells, line });
     return this.pending.length >= DATE_ORDER_SAMPLE_ROWS ? this.release() : [];
+  }
+
+  /** Reads the header as accept does, matching it in slices that leave the event loop free (a wide header takes a while). */
+  async acceptHeader(cells: RowCells): Promise<void> {
+    if (this.layout) throw new Error('The header has been read already');
+    this.useHeader(await runInSlices(resolveHeaderLayoutStepwise(this.dataset, cellArray(cells))));
+  }
+
+  /** Takes a row as CsvRecordReader reports it: a row it could not hand over cell by cell is a row error. */
+  acceptEvent(event: CsvRecordEvent): RowOutcome[] {
+    if (event.kind === 'record' || !this.layout) return this.accept(event.kind === 'record' ? event.cells : [], event.line);
+    this.countRow();
+    const error = event.kind === 'too-wide' ? fieldCountMismatch(this.layout.columnCount, event.cellCount) : limitMessages.row(this.limits.maxRowBytes);
+    return [{ line: event.line, cells: [], result: { ok: false, error } }];
   }
 
   /** Returns the rows still held back; throws FileRejection when the file held no header or no data rows. */
@@ -86,19 +107,39 @@ export class CsvFileValidator {
     return this.pending ? this.release() : [];
   }
 
+  private useHeader(resolved: HeaderLayoutResult): void {
+    if (!resolved.ok) throw new FileRejection(resolved.error);
+    this.layout = resolved.layout;
+    const hasDates = resolved.layout.bindings.some(({ field }) => field.type === 'date' || field.type === 'datetime');
+    this.pending = hasDates ? [] : null;
+  }
+
+  private countRow(): void {
+    this.dataRows += 1;
+    if (this.dataRows > this.limits.maxRows) throw new FileLimitExceeded('maxRows', limitMessages.rows(this.limits.maxRows));
+  }
+
   private release(): RowOutcome[] {
     const rows = this.pending ?? [];
     this.pending = null;
     const layout = this.layout as HeaderLayout;
     for (const { field, index } of layout.bindings) {
       if (field.type !== 'date' && field.type !== 'datetime') continue;
-      const evidence = inferDateOrder(rows.map((row) => row.cells[index] ?? ''));
+      const evidence = inferDateOrder(rows.map((row) => row.cells.at(index) ?? ''));
       this.dateOrders.set(field.name, evidence ?? this.dataset.defaultDateOrder ?? 'MDY');
     }
     return rows.map((row) => this.validate(row));
   }
 
   private validate({ cells, line }: PendingRow): RowOutcome {
-    return { line, cells, result: validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned) };
+    const result = validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned);
+    // Cut into cells only when asked: the worker keeps the cells of invalid rows alone.
+    return {
+      line,
+      result,
+      get cells() {
+        return cellArray(cells);
+      },
+    };
   }
 }

@@ -1,7 +1,8 @@
 import type { DatasetDefinition, FieldDefinition } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
-import { DEFAULT_MATCH_THRESHOLD, matchHeaders } from '../mapping/header-matcher';
-import { normaliseHeader } from '../mapping/normalise-header';
+import { DEFAULT_MATCH_THRESHOLD, matchHeadersStepwise, normaliseHeadersStepwise } from '../mapping/header-matcher';
+import type { Stepwise } from '../work/stepwise';
+import { runToEnd } from '../work/stepwise';
 
 export interface ColumnBinding {
   field: FieldDefinition;
@@ -30,17 +31,44 @@ export interface HeaderMappingPreview {
   duplicateHeaders: string[];
 }
 
-/** How a header row maps to the dataset's fields: exact names, synonyms, then fuzzy similarity. */
-export function mapDatasetHeader(dataset: DatasetDefinition, header: string[]): HeaderMappingPreview {
-  const seen = header.map(normaliseHeader);
-  const duplicates = header.filter((_, index) => seen[index] !== '' && seen.indexOf(seen[index]) !== index);
-  const columns = matchHeaders(header, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
+/** Headers listed in a message before the rest are counted. */
+const HEADERS_SHOWN = 50;
+
+/** The headers for a message: all of a normal file's, the first few of a wide one's. */
+export function describeHeaders(header: string[]): string {
+  if (header.length === 0) return '(none)';
+  const shown = header.slice(0, HEADERS_SHOWN).map((h) => h.trim()).join(', ');
+  return header.length > HEADERS_SHOWN ? `${shown} … and ${(header.length - HEADERS_SHOWN).toLocaleString('en-US')} more` : shown;
+}
+
+/** Headers that normalise to one seen earlier in the row, as written. Yields between steps. */
+function* duplicatesOf(header: string[], normalised: string[]): Stepwise<string[]> {
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  for (let index = 0; index < header.length; index += 1) {
+    const key = normalised[index];
+    if (key !== '' && seen.has(key)) duplicates.push(header[index]);
+    seen.add(key);
+    if (index % 4096 === 4095) yield;
+  }
+  return duplicates;
+}
+
+/** How a header row maps to the dataset's fields: exact names, synonyms, then fuzzy similarity. Yields between steps. */
+export function* mapDatasetHeaderStepwise(dataset: DatasetDefinition, header: string[]): Stepwise<HeaderMappingPreview> {
+  const normalised = yield* normaliseHeadersStepwise(header);
+  const duplicates = yield* duplicatesOf(header, normalised);
+  const columns = yield* matchHeadersStepwise(header, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD, normalised);
   const mapped = new Set(columns.map((c) => c.field));
   return {
     columns,
     missingRequired: dataset.fields.filter((field) => field.required && !mapped.has(field.name)).map((f) => f.name),
     duplicateHeaders: [...new Set(duplicates.map((h) => h.trim()))],
   };
+}
+
+export function mapDatasetHeader(dataset: DatasetDefinition, header: string[]): HeaderMappingPreview {
+  return runToEnd(mapDatasetHeaderStepwise(dataset, header));
 }
 
 /**
@@ -55,17 +83,22 @@ export function keptColumns(dataset: DatasetDefinition, columns: ColumnMapping[]
     .map((c) => ({ header: c.header.trim(), index: c.index }));
 }
 
-/** Lines a file's header up with the dataset's fields, or says why the file cannot be read. */
-export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]): HeaderLayoutResult {
-  const { columns, missingRequired: missing, duplicateHeaders } = mapDatasetHeader(dataset, header);
-  if (duplicateHeaders.length > 0) return { ok: false, error: `Duplicate column(s) in header: ${duplicateHeaders.join(', ')}` };
+/** Lines a file's header up with the dataset's fields, or says why the file cannot be read. Yields between steps. */
+export function* resolveHeaderLayoutStepwise(dataset: DatasetDefinition, header: string[]): Stepwise<HeaderLayoutResult> {
+  const { columns, missingRequired: missing, duplicateHeaders } = yield* mapDatasetHeaderStepwise(dataset, header);
+  if (duplicateHeaders.length > 0) return { ok: false, error: `Duplicate column(s) in header: ${describeHeaders(duplicateHeaders)}` };
+  const fieldsByName = new Map(dataset.fields.map((field) => [field.name, field]));
   const bindings: ColumnBinding[] = columns.flatMap((column) => {
-    const field = dataset.fields.find((f) => f.name === column.field);
+    const field = column.field === null ? undefined : fieldsByName.get(column.field);
     return field ? [{ field, index: column.index }] : [];
   });
-  const shown = header.length > 0 ? header.map((h) => h.trim()).join(', ') : '(none)';
+  const shown = describeHeaders(header);
   if (missing.length > 0) return { ok: false, error: `Missing required column(s): ${missing.join(', ')}. Headers seen: ${shown}` };
   if (bindings.length === 0) return { ok: false, error: `No column matches a field of "${dataset.name}". Headers seen: ${shown}` };
   const derivedDomains = dataset.fields.filter((field) => field.type === 'domain' && field.deriveDomainFrom?.length);
   return { ok: true, layout: { columnCount: header.length, bindings, columns, derivedDomains, kept: keptColumns(dataset, columns) } };
+}
+
+export function resolveHeaderLayout(dataset: DatasetDefinition, header: string[]): HeaderLayoutResult {
+  return runToEnd(resolveHeaderLayoutStepwise(dataset, header));
 }

@@ -4,6 +4,7 @@ import type { ParsedValue } from './field-parsers';
 import { domainOf } from '../cleaning/web-cleaners';
 import { parseField } from './field-parsers';
 import type { HeaderLayout } from './header-layout';
+import type { RowCells } from './row-cells';
 
 export type ValidRecord = Record<string, ParsedValue>;
 
@@ -16,24 +17,28 @@ function quote(raw: string): string {
   return JSON.stringify(shown);
 }
 
+export function fieldCountMismatch(expected: number, found: number): string {
+  return `Expected ${expected} fields, found ${found}`;
+}
+
 /**
  * Checks and cleans one data row against the layout; every problem in the row is reported, not
  * just the first. The cleaning rules applied to a valid row are added to `counts`.
  */
 export function validateRow(
   layout: HeaderLayout,
-  cells: string[],
+  cells: RowCells,
   dateOrders: ReadonlyMap<string, DateOrder> = new Map(),
   counts: CleaningCounts = {},
 ): RowValidation {
   if (cells.length !== layout.columnCount) {
-    return { ok: false, error: `Expected ${layout.columnCount} fields, found ${cells.length}` };
+    return { ok: false, error: fieldCountMismatch(layout.columnCount, cells.length) };
   }
   const problems: string[] = [];
   const record: ValidRecord = {};
   const applied: string[] = [];
   for (const { field, index } of layout.bindings) {
-    const raw = cells[index];
+    const raw = cells.at(index) as string;
     if (raw.trim() === '') {
       if (field.required) problems.push(`${field.name} is required`);
       continue;
@@ -46,7 +51,7 @@ export function validateRow(
   }
   if (problems.length > 0) return { ok: false, error: problems.join('; ') };
   for (const { header, index } of layout.kept) {
-    const value = cells[index].trim();
+    const value = (cells.at(index) as string).trim();
     if (value !== '') record[header] = value;
   }
   for (const field of layout.derivedDomains) {

@@ -1,0 +1,23 @@
+import { DEFAULT_FILE_LIMITS, FileLimitExceeded, FileRejection } from '@sluice/core';
+
+import { namingItsSetting, workerConfigFromEnv } from './worker-config';
+
+describe('worker file limits', () => {
+  it('defaults to limits a user would expect: 20,000 columns, 8 MiB header, 32 MiB row, 50 million rows', () => {
+    expect(workerConfigFromEnv({}).fileLimits).toEqual({ maxColumns: 20_000, maxHeaderBytes: 8 * 1024 * 1024, maxRowBytes: 32 * 1024 * 1024, maxRows: 50_000_000 });
+    expect(workerConfigFromEnv({}).fileLimits).toEqual(DEFAULT_FILE_LIMITS);
+  });
+
+  it('reads each limit from its environment variable, and refuses a bad value by name', () => {
+    const env = { WORKER_MAX_COLUMNS: '50000', WORKER_MAX_HEADER_BYTES: '1048576', WORKER_MAX_ROW_BYTES: '67108864', WORKER_MAX_ROWS_PER_FILE: '1000' };
+    expect(workerConfigFromEnv(env).fileLimits).toEqual({ maxColumns: 50_000, maxHeaderBytes: 1_048_576, maxRowBytes: 67_108_864, maxRows: 1000 });
+    expect(() => workerConfigFromEnv({ WORKER_MAX_COLUMNS: 'lots' })).toThrow('WORKER_MAX_COLUMNS must be a positive number, got "lots"');
+  });
+
+  it('names the setting behind a limit in the message of a refused file, and leaves other errors alone', () => {
+    const refused = namingItsSetting(new FileLimitExceeded('maxRows', 'File has more than 1,000 data rows'));
+    expect(refused).toEqual(new FileLimitExceeded('maxRows', "File has more than 1,000 data rows (the worker's WORKER_MAX_ROWS_PER_FILE setting)"));
+    const other = new FileRejection('File is empty');
+    expect(namingItsSetting(other)).toBe(other);
+  });
+});
