@@ -136,14 +136,14 @@ export async function mergeRecords({ files, fields, dedupe, output, records }: M
         CASE WHEN d.group_key IS NOT NULL THEN r.cells END AS cells
       FROM (${rowsOf(staged, fields)}) r LEFT JOIN duplicates d USING (file_index, row_in_file)`);
     await mergeDuplicates(db, dedupe?.policy ?? 'first');
-    await db.run(`CREATE TEMP TABLE lines AS
-      SELECT file_index, row_in_file, line${records ? ', record' : ''} FROM rows WHERE group_key IS NULL
-      UNION ALL SELECT file_index, row_in_file, ${lines('cells')} FROM merged`);
-    await db.run('DROP TABLE rows');
-
-    await writeLines(db, `SELECT line FROM (SELECT -1 AS file_index, 0 AS row_in_file, ${csvHeaderLine(fields)} AS line UNION ALL SELECT file_index, row_in_file, line FROM lines) ORDER BY file_index, row_in_file`, output);
-    if (records) await writeLines(db, 'SELECT record FROM lines ORDER BY file_index, row_in_file', records.output);
-    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM keyed), (SELECT count(*) FROM lines),
+    await db.run(`CREATE TEMP TABLE merged_lines AS SELECT file_index, row_in_file, ${lines('cells')} FROM merged`);
+    // Lines are narrow enough to sort cheaply; the rows stay in one table (not copied again) until written.
+    const ordered = (column: string, header?: string) =>
+      `SELECT ${column} FROM (${header ? `SELECT -1 AS file_index, 0 AS row_in_file, ${header} AS ${column} UNION ALL ` : ''}SELECT file_index, row_in_file, ${column} FROM rows WHERE group_key IS NULL
+        UNION ALL SELECT file_index, row_in_file, ${column} FROM merged_lines) ORDER BY file_index, row_in_file`;
+    await writeLines(db, ordered('line', csvHeaderLine(fields)), output);
+    if (records) await writeLines(db, ordered('record'), records.output);
+    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM keyed), (SELECT count(*) FROM rows WHERE group_key IS NULL) + (SELECT count(*) FROM merged),
       (SELECT coalesce(sum(filled), 0) FROM merged), (SELECT coalesce(sum(conflicts), 0) FROM merged)`);
     const [rowsIn, rowsOut, fieldsMerged, conflicts] = totals.getRows()[0].map(Number);
     return { rowsIn, rowsOut, duplicatesRemoved: rowsIn - rowsOut, fieldsMerged, conflicts };
