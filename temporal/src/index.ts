@@ -4,3 +4,4 @@ export { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './workflows/
 export { workflowsPath } from './workflows-path';
 export { csvJobStartOptions } from './job-start-options';
 export { datasetSearchAttribute, statusSearchAttribute } from './search-attributes';
+export { activityStep } from './activity-steps';

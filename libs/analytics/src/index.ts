@@ -5,3 +5,4 @@ export * from './lib/typed-columns';
 export * from './lib/join-pipeline';
 export * from './lib/daily-metrics';
 export * from './lib/distinct-key';
+export * from './lib/csv-files';

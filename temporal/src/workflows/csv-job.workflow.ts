@@ -3,6 +3,7 @@ import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivitie
 
 import type { CsvJobActivities } from '../activities';
 import { datasetSearchAttribute, statusSearchAttribute } from '../search-attributes';
+import { failureReason as reason } from './failure-reason';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 
 // Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
@@ -33,11 +34,6 @@ const delivering = proxyActivities<CsvJobActivities>({
   heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
-
-function reason(error: unknown): string {
-  const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
-  return cause instanceof Error ? cause.message : String(cause);
-}
 
 function isBadInput(error: unknown): boolean {
   return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === BAD_INPUT;

@@ -59,4 +59,12 @@ describe('computeDailyMetrics', () => {
       expect(Object.fromEntries(rows.map((r) => [r.day, r.count]))).toEqual(expected);
     }
   });
+
+  it('reads only what it measures from a wide result with a huge cell', async () => {
+    const kept = Array.from({ length: 20_000 }, (_, i) => `kept_${i}`);
+    const file = csv([['day', 'amount', ...kept].join(','), ['2026-01-05', '2', ...kept.map(() => 'z')].join(','), `2026-01-05,3,"${'q'.repeat(5 * 1024 * 1024)}"${','.repeat(kept.length - 1)}`]);
+    const { rows, rowCount } = await computeDailyMetrics({ file, types: { day: 'date', amount: 'int' }, config: { dateField: 'day', dimensions: [], metrics: [{ name: 'total', op: 'sum', field: 'amount' }] } });
+    expect(rowCount).toBe(2);
+    expect(rows).toEqual([expect.objectContaining({ day: '2026-01-05', metric: 'total', sum: 5, count: 2 })]);
+  }, 60_000);
 });

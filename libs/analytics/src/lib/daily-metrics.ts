@@ -1,7 +1,8 @@
 import type { AggregateMetric, DailyMetricRow, FieldType, MetricsConfig } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
 
-import { ident, sqlLiteral, withDuckDb } from './duckdb-session';
+import { positionalCsv } from './csv-files';
+import { sqlLiteral, withDuckDb } from './duckdb-session';
 import { distinctKeyOf } from './distinct-key';
 
 export interface DailyMetricsInput {
@@ -20,18 +21,18 @@ export interface DailyMetrics {
 /** What a dimension value is called when the field is empty. */
 export const EMPTY_DIMENSION_VALUE = '(none)';
 
-function dayOf(field: string, type: FieldType, timeZone: string): string {
+function dayOf(column: string, type: FieldType, timeZone: string): string {
   // A datetime is an instant: its day depends on the zone. A date already is the day.
-  if (type === 'datetime') return `CAST(timezone(${sqlLiteral(timeZone)}, TRY_CAST(${ident(field)} AS TIMESTAMPTZ)) AS DATE)`;
-  return `TRY_CAST(${ident(field)} AS DATE)`;
+  if (type === 'datetime') return `CAST(timezone(${sqlLiteral(timeZone)}, TRY_CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
+  return `TRY_CAST(${column} AS DATE)`;
 }
 
-function partsOf(metric: AggregateMetric, index: number): string[] {
-  if (!metric.field) return [`count(*) AS c${index}`, `NULL AS s${index}`, `NULL AS lo${index}`, `NULL AS hi${index}`, `NULL AS d${index}`];
-  const field = ident(metric.field);
+function partsOf(metric: AggregateMetric, index: number, column: (name: string) => string): string[] {
+  if (!metric.field) return [`count(*) AS n${index}`, `NULL AS s${index}`, `NULL AS lo${index}`, `NULL AS hi${index}`, `NULL AS d${index}`];
+  const field = column(metric.field);
   const number = `TRY_CAST(${field} AS DOUBLE)`;
   return [
-    `count(${field}) AS c${index}`,
+    `count(${field}) AS n${index}`,
     `sum(${number}) AS s${index}`,
     `min(${number}) AS lo${index}`,
     `max(${number}) AS hi${index}`,
@@ -49,14 +50,19 @@ const asNumber = (value: unknown) => (value === null || value === undefined ? nu
 export async function computeDailyMetrics({ file, types, config }: DailyMetricsInput): Promise<DailyMetrics> {
   const timeZone = config.timeZone ?? 'UTC';
   const metrics = config.metrics.filter((m): m is AggregateMetric => !isRatioMetric(m));
+  const csv = await positionalCsv(file);
+  if (!csv) return { rows: [], rowCount: 0, rowsWithoutDate: 0 };
+  // Only the columns measured are read: a result may keep thousands of others.
+  const wanted = [config.dateField, ...config.dimensions, ...metrics.flatMap((m) => (m.field ? [m.field] : []))];
+  const read = [...new Set(wanted.filter(csv.has).map(csv.column))];
   return withDuckDb(async (db) => {
-    await db.run(`CREATE TEMP TABLE source AS SELECT *, ${dayOf(config.dateField, types[config.dateField] ?? 'date', timeZone)} AS _day
-      FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)`);
+    await db.run(`CREATE TEMP TABLE source AS SELECT ${[...read, `${dayOf(csv.column(config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day`].join(', ')}
+      FROM ${csv.source}`);
     const [[rowCount, withoutDate]] = (await db.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE _day IS NULL) FROM source')).getRows();
     const rows: DailyMetricRow[] = [];
-    const parts = metrics.flatMap(partsOf).join(', ');
+    const parts = metrics.flatMap((metric, index) => partsOf(metric, index, csv.column)).join(', ');
     for (const dimension of ['', ...config.dimensions]) {
-      const value = dimension ? `coalesce(nullif(trim(${ident(dimension)}), ''), ${sqlLiteral(EMPTY_DIMENSION_VALUE)})` : `''`;
+      const value = dimension ? `coalesce(nullif(trim(${csv.column(dimension)}), ''), ${sqlLiteral(EMPTY_DIMENSION_VALUE)})` : `''`;
       const reader = await db.runAndReadAll(`SELECT strftime(_day, '%Y-%m-%d'), ${value} AS dimension_value, ${parts}
         FROM source WHERE _day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
       for (const row of reader.getRows()) {

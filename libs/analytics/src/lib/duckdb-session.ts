@@ -4,6 +4,32 @@ import { join } from 'node:path';
 
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
+/** What went wrong inside DuckDB, as far as a user or an operator can act on it. */
+export type DuckDbProblem = 'out_of_memory' | 'out_of_disk' | 'row_too_large' | 'interrupted' | 'internal';
+
+/**
+ * A DuckDB failure, classified. Its message names the problem only: DuckDB's own text (SQL, file
+ * paths, whole rows of data) stays in `cause` for the worker's log.
+ */
+export class DuckDbFailure extends Error {
+  override readonly name = 'DuckDbFailure';
+  constructor(
+    readonly problem: DuckDbProblem,
+    override readonly cause: unknown,
+  ) {
+    super(`DuckDB failed: ${problem}`);
+  }
+}
+
+export function classifyDuckDbError(error: unknown): DuckDbProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/^Out of Memory Error/i.test(message) || /could not allocate|failed to allocate/i.test(message)) return 'out_of_memory';
+  if (/No space left on device|disk (is )?full|max_temp_directory_size/i.test(message)) return 'out_of_disk';
+  if (/maximum line size|max_line_size/i.test(message)) return 'row_too_large';
+  if (/^Interrupt(ed)? Error|INTERRUPT/i.test(message)) return 'interrupted';
+  return 'internal';
+}
+
 /** Runs `work` on a fresh in-memory DuckDB that writes nothing outside the temp folder. */
 export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const scratch = join(tmpdir(), 'sluice-duckdb');
@@ -16,6 +42,8 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
   const connection = await instance.connect();
   try {
     return await work(connection);
+  } catch (error) {
+    throw error instanceof DuckDbFailure ? error : new DuckDbFailure(classifyDuckDbError(error), error);
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -65,4 +65,20 @@ describe('joinPipeline', () => {
     expect(await joinPipeline({ ...pipeline, files, fieldTypes, output })).toEqual({ rowsOut: 1, matched: { accounts: 1 } });
     expect(readFileSync(output, 'utf8')).toBe('recipient_email,domain,date_sent,account_name\nbob@beta.io,beta.io,2026-01-05,Beta\n');
   });
+
+  it('joins a 20,000-column base with a 5 MB cell, keeping its row order', async () => {
+    const kept = Array.from({ length: 19_997 }, (_, i) => `kept_${i}`);
+    const huge = 'y'.repeat(5 * 1024 * 1024);
+    const files = {
+      email_sends: csv('sends', [['recipient_email', 'domain', 'date_sent', ...kept].join(','), ...['c', 'a', 'b'].map((who) => [`${who}@x.io`, 'x.io', '2026-01-05', ...kept.map(() => (who === 'a' ? huge.slice(0, 10) : ''))].join(','))]),
+      accounts: csv('accounts', ['domain,account_name', `x.io,"${huge}"`]),
+    };
+    const pipeline = { base: 'email_sends', joins: [{ dataset: 'accounts', type: 'left' as const, on: [{ left: 'domain', right: 'domain' }], columns: [{ field: 'account_name', aggregate: 'any' as const }] }] };
+    const output = join(dir, 'wide.csv');
+    expect(await joinPipeline({ ...pipeline, files, fieldTypes, output })).toEqual({ rowsOut: 3, matched: { accounts: 3 } });
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    expect(lines[0].split(',')).toHaveLength(20_001);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['c@x.io', 'a@x.io', 'b@x.io']);
+    expect(lines[1].endsWith(`,${huge}`)).toBe(true);
+  }, 120_000);
 });

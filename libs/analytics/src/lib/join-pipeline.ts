@@ -1,6 +1,8 @@
 import type { FieldType, JoinAggregate, JoinStep } from '@sluice/contracts';
 
-import { ident, sqlLiteral, withDuckDb } from './duckdb-session';
+import { positionalCsv } from './csv-files';
+import { withDuckDb } from './duckdb-session';
+import { csvHeaderLine, csvLine, jsonLine, writeLines } from './text-lines';
 import { typedColumn } from './typed-columns';
 
 export interface JoinPipelineInput {
@@ -32,10 +34,24 @@ function folded(aggregate: JoinAggregate, column: string, type: FieldType | unde
   return `${aggregate}(${value})`;
 }
 
-/** Reads a CSV as text columns, or an empty table with the dataset's fields when there is no file. */
-function tableOf(file: string | undefined, fields: Record<string, FieldType>): string {
-  if (file) return `read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)`;
-  return `(SELECT ${Object.keys(fields).map((f) => `NULL::VARCHAR AS ${ident(f)}`).join(', ')} WHERE false)`;
+/** A dataset's table: its header names and a query whose columns c0…cN hold them in order. */
+interface Table {
+  names: string[];
+  query: string;
+}
+
+/** Reads a merged CSV by position (names may repeat or differ only in case), or an empty table of the dataset's fields. */
+async function tableOf(file: string | undefined, fields: Record<string, FieldType>): Promise<Table> {
+  const csv = file ? await positionalCsv(file) : null;
+  if (csv) return { names: csv.names, query: `SELECT ${csv.columns.join(', ')} FROM ${csv.source}` };
+  const names = Object.keys(fields);
+  return { names, query: `SELECT ${['NULL::VARCHAR AS _none', ...names.map((_, i) => `NULL::VARCHAR AS c${i}`)].join(', ')} WHERE false` };
+}
+
+/** The column a name is read into (the first, if repeated); a name the table lacks reads as NULL. */
+function columnOf(names: string[], name: string, qualifier = ''): string {
+  const position = names.indexOf(name);
+  return position < 0 ? 'NULL::VARCHAR' : `${qualifier}c${position}`;
 }
 
 /**
@@ -43,30 +59,34 @@ function tableOf(file: string | undefined, fields: Record<string, FieldType>): s
  * (summing opens per email and send date), so a join never multiplies base rows.
  */
 export async function joinPipeline({ base, joins, files, fieldTypes, output, records }: JoinPipelineInput): Promise<JoinPipelineStats> {
+  const baseTable = await tableOf(files[base], fieldTypes[base] ?? {});
+  const sides = await Promise.all(joins.map((join) => tableOf(files[join.dataset], fieldTypes[join.dataset] ?? {})));
   return withDuckDb(async (db) => {
-    await db.run(`CREATE TEMP TABLE result AS SELECT * FROM ${tableOf(files[base], fieldTypes[base] ?? {})}`);
+    // Columns are named by position, so a wide base or names that collide cost nothing extra.
+    const names = [...baseTable.names];
+    const columns = () => names.map((_, i) => `c${i}`);
+    await db.run(`CREATE TEMP TABLE result AS SELECT ${['row_number() OVER () AS _row', ...columns()].join(', ')} FROM (${baseTable.query})`);
     const matched: Record<string, number> = {};
     for (const [index, join] of joins.entries()) {
+      const side = sides[index];
       const types = fieldTypes[join.dataset] ?? {};
-      const keys = join.on.map((pair, k) => `${key(ident(pair.right))} AS k${k}`);
-      const columns = join.columns.map((c) => `${folded(c.aggregate, c.field, types[c.field])} AS ${ident(c.as ?? c.field)}`);
-      await db.run(`CREATE TEMP TABLE side${index} AS SELECT ${[...keys, ...columns].join(', ')}
-        FROM ${tableOf(files[join.dataset], types)} WHERE ${join.on.map((pair) => `${ident(pair.right)} IS NOT NULL`).join(' AND ')}
+      const keys = join.on.map((pair, k) => `${key(columnOf(side.names, pair.right))} AS k${k}`);
+      const folds = join.columns.map((c, j) => `${folded(c.aggregate, columnOf(side.names, c.field), types[c.field])} AS a${j}`);
+      await db.run(`CREATE TEMP TABLE side${index} AS SELECT ${[...keys, ...folds].join(', ')}
+        FROM (${side.query}) WHERE ${join.on.map((pair) => `${columnOf(side.names, pair.right)} IS NOT NULL`).join(' AND ')}
         GROUP BY ALL`);
-      const condition = join.on.map((pair, k) => `${key(`r.${ident(pair.left)}`)} = s.k${k}`).join(' AND ');
-      const added = join.columns.map((c) => `s.${ident(c.as ?? c.field)}`);
-      await db.run(`CREATE OR REPLACE TEMP TABLE result AS SELECT r.*, ${added.join(', ')}, s.k0 IS NOT NULL AS _matched
+      const condition = join.on.map((pair, k) => `${key(columnOf(names, pair.left, 'r.'))} = s.k${k}`).join(' AND ');
+      const added = join.columns.map((c, j) => `s.a${j}::VARCHAR AS c${names.length + j}`);
+      await db.run(`CREATE OR REPLACE TEMP TABLE result AS SELECT r._row, s.k0 IS NOT NULL AS _matched, ${[...columns().map((c) => `r.${c}`), ...added].join(', ')}
         FROM result r ${join.type === 'inner' ? 'JOIN' : 'LEFT JOIN'} side${index} s ON ${condition}`);
       const [[count]] = (await db.runAndReadAll('SELECT count(*) FILTER (WHERE _matched) FROM result')).getRows();
       matched[join.dataset] = Number(count);
-      await db.run('ALTER TABLE result DROP COLUMN _matched');
+      names.push(...join.columns.map((c) => c.as ?? c.field));
     }
-    await db.run(`COPY result TO ${sqlLiteral(output)} (HEADER, DELIMITER ',')`);
-    if (records) {
-      const names = (await db.runAndReadAll('SELECT column_name FROM (DESCRIBE result)')).getRows().map(([name]) => String(name));
-      await db.run(`COPY (SELECT ${names.map((n) => `${typedColumn(n, records.types[n])} AS ${ident(n)}`).join(', ')} FROM result)
-        TO ${sqlLiteral(records.output)} (FORMAT JSON)`);
-    }
+    // Joins do not keep row order: the base's order is restored. Cells are neutralised like every download.
+    const cells = `list_value(${columns().join(', ')})::VARCHAR[]`;
+    await writeLines(db, `SELECT line FROM (SELECT 0 AS _row, ${csvHeaderLine(names)} AS line UNION ALL SELECT _row, ${csvLine(cells)} FROM result) ORDER BY _row`, output);
+    if (records) await writeLines(db, `SELECT ${jsonLine(cells, names, records.types)} FROM result ORDER BY _row`, records.output);
     const [[rows]] = (await db.runAndReadAll('SELECT count(*) FROM result')).getRows();
     return { rowsOut: Number(rows), matched };
   });

@@ -97,4 +97,45 @@ describe('mergeRecords', () => {
     expect(csv).toBe('full_name,email,company_domain,job_title\n');
     expect(stats.rowsOut).toBe(0);
   });
+
+  describe('wide and huge files', () => {
+    // Datasets that keep unmapped columns stage every one of them; a single cell may run to many MB.
+    const wide = (columns: number) => Array.from({ length: columns }, (_, i) => `kept_${i}`);
+
+    it('merges 20,000 columns, duplicates included, without hitting DuckDB limits', async () => {
+      const fields = ['email', ...wide(19_999)];
+      const path = join(dir, 'wide.csv');
+      const row = (email: string, fill: (i: number) => string) => [email, ...wide(19_999).map((_, i) => fill(i))].join(',');
+      writeFileSync(path, [fields.join(','), row('a@x.io', (i) => (i % 2 ? '' : `v${i}`)), row('b@x.io', () => 'b'), row('A@x.io', (i) => (i % 2 ? `w${i}` : 'other'))].join('\n') + '\n');
+      const output = join(dir, 'out.csv');
+      const records = join(dir, 'out.ndjson');
+      const started = Date.now();
+      const stats = await mergeRecords({ files: [path], fields, dedupe: { keys: [['email']], policy: 'most_complete' }, output, records: { output: records, types: {} } });
+      expect(Date.now() - started).toBeLessThan(60_000);
+      // The third row is the most complete: it wins every cell, nothing was left empty to fill; the emails
+      // (spelt differently) and the 10,000 columns both rows filled conflict.
+      expect(stats).toEqual({ rowsIn: 3, rowsOut: 2, duplicatesRemoved: 1, fieldsMerged: 0, conflicts: 10_001 });
+      const [header, first, second] = readFileSync(output, 'utf8').split('\n');
+      expect(header.split(',')).toEqual(fields);
+      expect(first.split(',').slice(0, 4)).toEqual(['A@x.io', 'other', 'w1', 'other']);
+      expect(second.split(',')).toHaveLength(20_000);
+      expect(Object.keys(JSON.parse(readFileSync(records, 'utf8').split('\n')[0]))).toHaveLength(20_000);
+    }, 120_000);
+
+    it('keeps a 5 MB cell (over DuckDB\'s default line limit) with the rest of the file', async () => {
+      const huge = 'x'.repeat(5 * 1024 * 1024);
+      const path = file('huge.csv', [`Jane,jane@a.io,,"${huge}"`, 'John,john@b.io,,CTO']);
+      const { stats, csv } = await merge([path], PEOPLE);
+      expect(stats.rowsOut).toBe(2);
+      expect(csv.split('\n')[1]).toBe(`Jane,jane@a.io,,${huge}`);
+    });
+
+    it('keeps columns whose names differ only in case, or repeat, apart', async () => {
+      const path = join(dir, 'case.csv');
+      writeFileSync(path, 'email,EMAIL,note\njane@a.io,JANE@B.IO,"a, ""quoted"" note"\n');
+      const output = join(dir, 'out.csv');
+      await mergeRecords({ files: [path], fields: ['email', 'EMAIL', 'note'], output });
+      expect(readFileSync(output, 'utf8')).toBe('email,EMAIL,note\njane@a.io,JANE@B.IO,"a, ""quoted"" note"\n');
+    });
+  });
 });

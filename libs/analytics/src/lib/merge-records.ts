@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldType, MergeStatsView } from '@sluice/contracts';
 
-import { ident, sqlLiteral, withDuckDb } from './duckdb-session';
-import { typedColumn } from './typed-columns';
+import { PositionalCsv, positionalCsv } from './csv-files';
+import { sqlLiteral, withDuckDb } from './duckdb-session';
+import { csvHeaderLine, csvLine, jsonLine, writeLines } from './text-lines';
 
 export interface MergeDedupe {
   keys: string[][];
@@ -23,31 +24,45 @@ export interface MergeInput {
 
 export type MergeStats = MergeStatsView;
 
-const norm = (expression: string) => `trim(regexp_replace(lower(${expression}), '[^a-z0-9]+', ' ', 'g'))`;
-// Same rule as neutraliseFormula in @sluice/core, applied inside DuckDB so rows never pass through JS.
-const neutralised = (column: string) =>
-  `CASE WHEN regexp_matches(${column}, '^[=+\\-@\\t\\r]') AND NOT regexp_matches(${column}, '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$') THEN '''' || ${column} ELSE ${column} END`;
+// Every row is one list of cells in `fields` order, so each step is one expression however wide the
+// file (datasets that keep unmapped columns reach tens of thousands): per-column select lists made
+// DuckDB slow from a few hundred columns and too deep to plan from about a thousand.
 
-const PRIORITY: Record<MergeDedupe['policy'], (fields: string[]) => string> = {
-  first: () => 'file_index, row_in_job',
-  most_recent: () => 'file_index DESC, row_in_job DESC',
-  most_complete: (fields) => `(${fields.map((f) => `(${ident(f)} IS NOT NULL)::INT`).join(' + ')}) DESC, file_index, row_in_job`,
+const norm = (expression: string) => `trim(regexp_replace(lower(${expression}), '[^a-z0-9]+', ' ', 'g'))`;
+
+const PRIORITY: Record<MergeDedupe['policy'], string> = {
+  first: 'file_index, row_in_file',
+  most_recent: 'file_index DESC, row_in_file DESC',
+  most_complete: 'list_count(cells) DESC, file_index, row_in_file',
 };
 
-function groupKey(dedupe: MergeDedupe | undefined): string {
+interface StagedFile {
+  index: number;
+  csv: PositionalCsv;
+}
+
+/** Each file's rows as (file_index, row_in_file, cells): `fields`' cells, found by header name, NULL where a file lacks one. */
+function rowsOf(files: StagedFile[], fields: string[]): string {
+  const parts = files.map(({ index, csv }) =>
+    `SELECT ${index} AS file_index, row_number() OVER () AS row_in_file, list_value(${fields.map(csv.column).join(', ')})::VARCHAR[] AS cells FROM ${csv.source}`,
+  );
+  return parts.length ? parts.join(' UNION ALL ') : 'SELECT 0 AS file_index, 0::BIGINT AS row_in_file, []::VARCHAR[] AS cells WHERE false';
+}
+
+function groupKey(dedupe: MergeDedupe | undefined, cell: (field: string) => string): string {
   const alternatives = (dedupe?.keys ?? []).map((fields, index) => {
-    const filled = fields.map((f) => `${ident(f)} IS NOT NULL`).join(' AND ');
-    const value = fields.map((f) => norm(ident(f))).join(` || '|' || `);
+    const filled = fields.map((f) => `${cell(f)} IS NOT NULL`).join(' AND ');
+    const value = fields.map((f) => norm(cell(f))).join(` || '|' || `);
     return `CASE WHEN ${filled} THEN 'k${index}:' || ${value} END`;
   });
-  return `COALESCE(${[...alternatives, `'row:' || row_in_job`].join(', ')})`;
+  return `COALESCE(${[...alternatives, `'row:' || file_index || ':' || row_in_file`].join(', ')})`;
 }
 
 /** Joins groups whose names are similar within a block; only matching pairs leave DuckDB. */
-async function applyFuzzy(db: DuckDBConnection, fuzzy: NonNullable<MergeDedupe['fuzzy']>): Promise<void> {
-  const name = norm(`any_value(${ident(fuzzy.field)})`);
+async function applyFuzzy(db: DuckDBConnection, fuzzy: NonNullable<MergeDedupe['fuzzy']>, cell: (field: string) => string): Promise<void> {
+  const name = norm(`any_value(${cell(fuzzy.field)})`);
   // Without a block field, names are only compared with names that start alike.
-  const block = fuzzy.blockBy ? norm(`any_value(${ident(fuzzy.blockBy)})`) : `left(${name}, 3)`;
+  const block = fuzzy.blockBy ? norm(`any_value(${cell(fuzzy.blockBy)})`) : `left(${name}, 3)`;
   await db.run(`CREATE TEMP TABLE reps AS SELECT group_key, ${name} AS name, ${block} AS block
     FROM keyed GROUP BY group_key HAVING name IS NOT NULL AND block IS NOT NULL`);
   const pairs = await db.runAndReadAll(`SELECT a.group_key, b.group_key FROM reps a JOIN reps b
@@ -69,41 +84,67 @@ async function applyFuzzy(db: DuckDBConnection, fuzzy: NonNullable<MergeDedupe['
   await db.run(`UPDATE keyed SET group_key = m.root FROM (VALUES ${mapping}) m(key, root) WHERE keyed.group_key = m.key`);
 }
 
+/** Groups every row by its key, reading only the key columns; rows that share a group are listed in `duplicates`. */
+async function groupRows(db: DuckDBConnection, files: StagedFile[], dedupe: MergeDedupe | undefined): Promise<void> {
+  const keyFields = [...new Set([...(dedupe?.keys.flat() ?? []), ...(dedupe?.fuzzy ? [dedupe.fuzzy.field, dedupe.fuzzy.blockBy ?? dedupe.fuzzy.field] : [])])];
+  const cell = (field: string) => `key_cells[${keyFields.indexOf(field) + 1}]`;
+  await db.run(`CREATE TEMP TABLE keyed AS SELECT file_index, row_in_file, key_cells, ${groupKey(dedupe, cell)} AS group_key
+    FROM (SELECT file_index, row_in_file, cells AS key_cells FROM (${rowsOf(files, keyFields)}))`);
+  if (dedupe?.fuzzy) await applyFuzzy(db, dedupe.fuzzy, cell);
+  await db.run(`CREATE TEMP TABLE duplicates AS SELECT file_index, row_in_file, group_key FROM keyed
+    WHERE group_key IN (SELECT group_key FROM keyed GROUP BY group_key HAVING count(*) > 1)`);
+}
+
+// Folds a group's rows (in policy order) into one list, position by position, with `pick` choosing
+// between the value so far and the next row's. Linear in the group's cells.
+const fold = (versions: string, pick: string) =>
+  `list_reduce(${versions}, lambda acc, row: list_transform(list_zip(acc, row), lambda pair: ${pick}(pair[1], pair[2])))`;
+
+/**
+ * One record per duplicate group, over the group's rows only: each cell the first filled value in
+ * policy order; a cell counts as filled when the best row had it empty, as a conflict when values differ.
+ */
+async function mergeDuplicates(db: DuckDBConnection, policy: MergeDedupe['policy']): Promise<void> {
+  // A merged record takes the place of the group's first row.
+  await db.run(`CREATE TEMP TABLE groups AS SELECT min({'file_index': file_index, 'row_in_file': row_in_file}) AS first,
+      list(cells ORDER BY ${PRIORITY[policy]}) AS versions
+    FROM rows WHERE group_key IS NOT NULL GROUP BY group_key`);
+  await db.run(`CREATE TEMP TABLE merged AS SELECT first.file_index, first.row_in_file, cells,
+      list_count(list_filter(list_zip(versions[1], cells), lambda pair: pair[1] IS NULL AND pair[2] IS NOT NULL)) AS filled,
+      list_count(list_filter(list_zip(lowest, highest), lambda pair: pair[1] <> pair[2])) AS conflicts
+    FROM (SELECT first, versions, ${fold('versions', 'coalesce')} AS cells,
+      ${fold('versions', 'least')} AS lowest, ${fold('versions', 'greatest')} AS highest FROM groups)`);
+  await db.run('DROP TABLE groups');
+}
+
 /**
  * Merges a job's staged files into one CSV, de-duplicating per the dataset: one surviving record
  * per group, its empty fields filled from the others in policy order, conflicts counted.
  */
 export async function mergeRecords({ files, fields, dedupe, output, records }: MergeInput): Promise<MergeStats> {
+  const staged: StagedFile[] = [];
+  for (const [index, file] of files.entries()) {
+    const csv = await positionalCsv(file);
+    if (csv) staged.push({ index, csv });
+  }
   return withDuckDb(async (db) => {
-    // Files may carry different kept columns: each is read by its own header and aligned by name;
-    // an empty typed row set guarantees every output column exists.
-    const empty = `SELECT ${fields.map((f) => `NULL::VARCHAR AS ${ident(f)}`).join(', ')}, 0 AS file_index WHERE false`;
-    const parts = files.map((file, index) => `SELECT *, ${index} AS file_index FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)`);
-    const source = [empty, ...parts].join(' UNION ALL BY NAME ');
-    await db.run(`CREATE TEMP VIEW rows AS SELECT ${[...fields.map(ident), 'file_index'].join(', ')}, row_number() OVER () AS row_in_job FROM (${source})`);
-    await db.run(`CREATE TEMP TABLE keyed AS SELECT *, ${groupKey(dedupe)} AS group_key FROM rows`);
-    if (dedupe?.fuzzy) await applyFuzzy(db, dedupe.fuzzy);
-    // Most groups hold one record: those pass straight through; only real duplicates are aggregated.
-    await db.run(`CREATE TEMP TABLE sized AS SELECT *, count(*) OVER (PARTITION BY group_key) AS group_size FROM keyed`);
-    await db.run('DROP TABLE keyed');
-    await db.run(`CREATE TEMP TABLE ranked AS SELECT *, row_number() OVER (PARTITION BY group_key ORDER BY ${PRIORITY[dedupe?.policy ?? 'first'](fields)}) AS priority
-      FROM sized WHERE group_size > 1`);
-
-    const merged = fields.map((f) => `arg_min(${ident(f)}, priority) FILTER (WHERE ${ident(f)} IS NOT NULL) AS ${ident(f)}`);
-    const filled = fields.map((f) => `(max(${ident(f)}) FILTER (WHERE priority = 1) IS NULL AND count(${ident(f)}) > 0)::INT`);
-    const conflicting = fields.map((f) => `(count(DISTINCT ${ident(f)}) > 1)::INT`);
-    await db.run(`CREATE TEMP TABLE merged AS
-      SELECT ${fields.map(ident).join(', ')}, row_in_job AS first_row, 0 AS fields_merged, 0 AS conflicts FROM sized WHERE group_size = 1
-      UNION ALL
-      SELECT ${merged.join(', ')}, min(row_in_job), ${filled.join(' + ')}, ${conflicting.join(' + ')} FROM ranked GROUP BY group_key`);
-
-    await db.run(`COPY (SELECT ${fields.map((f) => `${neutralised(ident(f))} AS ${ident(f)}`).join(', ')} FROM merged ORDER BY first_row)
-      TO ${sqlLiteral(output)} (HEADER, DELIMITER ',')`);
-    if (records) {
-      await db.run(`COPY (SELECT ${fields.map((f) => `${typedColumn(f, records.types[f])} AS ${ident(f)}`).join(', ')} FROM merged ORDER BY first_row)
-        TO ${sqlLiteral(records.output)} (FORMAT JSON)`);
-    }
-    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM sized), count(*), coalesce(sum(fields_merged), 0), coalesce(sum(conflicts), 0) FROM merged`);
+    await groupRows(db, staged, dedupe);
+    // Rows in no group become their output lines as they are read; only duplicates keep their cells.
+    const lines = (cells: string, when = 'true') =>
+      [`CASE WHEN ${when} THEN ${csvLine(cells)} END AS line`, ...(records ? [`CASE WHEN ${when} THEN ${jsonLine(cells, fields, records.types)} END AS record`] : [])].join(', ');
+    await db.run(`CREATE TEMP TABLE rows AS SELECT r.file_index, r.row_in_file, d.group_key, ${lines('r.cells', 'd.group_key IS NULL')},
+        CASE WHEN d.group_key IS NOT NULL THEN r.cells END AS cells
+      FROM (${rowsOf(staged, fields)}) r LEFT JOIN duplicates d USING (file_index, row_in_file)`);
+    await mergeDuplicates(db, dedupe?.policy ?? 'first');
+    await db.run(`CREATE TEMP TABLE merged_lines AS SELECT file_index, row_in_file, ${lines('cells')} FROM merged`);
+    // Lines are narrow enough to sort cheaply; the rows stay in one table (not copied again) until written.
+    const ordered = (column: string, header?: string) =>
+      `SELECT ${column} FROM (${header ? `SELECT -1 AS file_index, 0 AS row_in_file, ${header} AS ${column} UNION ALL ` : ''}SELECT file_index, row_in_file, ${column} FROM rows WHERE group_key IS NULL
+        UNION ALL SELECT file_index, row_in_file, ${column} FROM merged_lines) ORDER BY file_index, row_in_file`;
+    await writeLines(db, ordered('line', csvHeaderLine(fields)), output);
+    if (records) await writeLines(db, ordered('record'), records.output);
+    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM keyed), (SELECT count(*) FROM rows WHERE group_key IS NULL) + (SELECT count(*) FROM merged),
+      (SELECT coalesce(sum(filled), 0) FROM merged), (SELECT coalesce(sum(conflicts), 0) FROM merged)`);
     const [rowsIn, rowsOut, fieldsMerged, conflicts] = totals.getRows()[0].map(Number);
     return { rowsIn, rowsOut, duplicatesRemoved: rowsIn - rowsOut, fieldsMerged, conflicts };
   });

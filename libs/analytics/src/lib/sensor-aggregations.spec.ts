@@ -38,4 +38,10 @@ describe('aggregateSensorReadings', () => {
       per_sensor_count: {},
     });
   });
+
+  it('reads the columns by name when the dataset keeps unmapped ones', async () => {
+    const file = join(dir, 'kept.csv');
+    writeFileSync(file, 'sensor_id,timestamp,value,Room\na,2024-01-01T00:00:00.000Z,3,lab\na,2024-01-01T00:01:00.000Z,5,lab\n');
+    await expect(aggregateSensorReadings([file])).resolves.toEqual({ row_count: 2, min_value: 3, max_value: 5, per_sensor_count: { a: 2 } });
+  });
 });

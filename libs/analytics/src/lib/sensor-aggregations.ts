@@ -1,17 +1,22 @@
 import type { SensorAggregations } from '@sluice/contracts';
 
-import { sqlLiteral, withDuckDb } from './duckdb-session';
+import { positionalCsv } from './csv-files';
+import { withDuckDb } from './duckdb-session';
 
 /**
  * Seed 004's aggregations over staged (already validated, normalised) sensor CSV files.
- * The files have the header sensor_id,timestamp,value.
+ * The files carry sensor_id and value, and any columns the dataset keeps.
  */
 export async function aggregateSensorReadings(files: string[]): Promise<SensorAggregations> {
-  if (files.length === 0) return { row_count: 0, min_value: null, max_value: null, per_sensor_count: {} };
+  // Read by header name: a dataset that keeps unmapped columns stages more than these three.
+  const parts: string[] = [];
+  for (const file of files) {
+    const csv = await positionalCsv(file);
+    if (csv) parts.push(`SELECT ${csv.column('sensor_id')} AS sensor_id, TRY_CAST(${csv.column('value')} AS DOUBLE) AS value FROM ${csv.source}`);
+  }
+  if (parts.length === 0) return { row_count: 0, min_value: null, max_value: null, per_sensor_count: {} };
   return withDuckDb(async (db) => {
-    const source = `read_csv([${files.map(sqlLiteral).join(', ')}], header = true, auto_detect = false,
-      columns = {'sensor_id': 'VARCHAR', 'timestamp': 'VARCHAR', 'value': 'DOUBLE'})`;
-    await db.run(`CREATE TEMP TABLE readings AS SELECT * FROM ${source}`);
+    await db.run(`CREATE TEMP TABLE readings AS ${parts.join(' UNION ALL ')}`);
     const totals = await db.runAndReadAll(
       'SELECT count(*)::BIGINT AS row_count, min(value) AS min_value, max(value) AS max_value FROM readings',
     );

@@ -11,11 +11,12 @@ import { detectFileDataset } from './detect-file-dataset.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
 import { recordMetrics } from './record-metrics.activity';
+import { withUserFacingErrors } from './user-facing-errors';
 import { writeResults } from './write-results.activity';
 
 /** Binds every activity of the csvJob and inboxJob workflows to the worker's Postgres, S3 and webhook clients. */
 export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities {
-  return {
+  return withUserFacingErrors({
     claimInbox: (input) => claimInbox(deps, input),
     markProcessing: (input) => markProcessing(deps, input),
     parseAndValidate: (input) => parseAndValidate(deps, input),
@@ -30,5 +31,5 @@ export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & I
     expireJob: (input) => expireJob(deps, input),
     detectFileDataset: (input) => detectFileDataset(deps, input),
     recordMetrics: (input) => recordMetrics(deps, input),
-  };
+  });
 }
