@@ -25,7 +25,12 @@ export function bodyIdleTimeout(idleMs: number): RequestHandler {
   return (request, response, next) => {
     if (idleMs > 0 && !request.complete) {
       request.setTimeout(idleMs, () => {
-        if (request.readableFlowing !== true || request.readableLength > 0) return;
+        // Held back by its reader: look again later. The socket's timer fires once per quiet spell and only new
+        // bytes from the client restart it, so without this a client that stalls during the pause is never cut off.
+        if (request.readableFlowing !== true || request.readableLength > 0) {
+          request.setTimeout(idleMs);
+          return;
+        }
         const error = new RequestTimeoutException(
           `No data arrived for ${idleMs / 1000} s while the request body was being sent, so the request was cut off; send the whole body without stalling`,
         );

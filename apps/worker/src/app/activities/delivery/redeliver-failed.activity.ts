@@ -28,6 +28,8 @@ export async function redeliverFailed(deps: ActivityDeps, { jobId, dataset, plan
     if (wanted.length === 0) continue;
     const lines = recordLines(await deps.store.readRange(plan.recordsKey, batch.start, batch.end));
     for (const recordIndex of wanted) records.push(outgoingRecord(jobId, dataset, recordIndex, lines[recordIndex - batch.firstRecord]));
+    // Failures spread over many batches take longer to read than the heartbeat timeout; the checkpoint is unchanged so far.
+    progress.heartbeat();
   }
 
   const save = async () => {
