@@ -111,6 +111,9 @@ describe('hostile requests never take the API down (a real API process)', () => 
     let problem = (unanswered ? null : (judge(answer, echoes, dependencyDown) ?? expected?.(answer) ?? null)) ?? (await afterwards?.()) ?? null;
     // A dropped connection may be the process dying: give the exit a moment to show, so it is blamed on this request.
     for (let waited = 0; answer.status === null && server.alive() && waited < 1000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    // The process guard keeps the API up through an error nothing handled; that error is still a defect, so it counts.
+    const escaped = server.takeEscapedErrors();
+    if (escaped.length) problem = `an error escaped every handler (the process guard logged it): ${escaped[0].slice(0, 300)}${problem ? `; ${problem}` : ''}`;
     if (!server.alive()) {
       problem = `the API process exited (${server.exits.at(-1)?.code ?? server.exits.at(-1)?.signal})${problem ? `; ${problem}` : ''}`;
       await server.revive();

@@ -17,6 +17,8 @@ export interface ApiProcess {
   readonly exits: { code: number | null; signal: string | null; output: string }[];
   alive(): boolean;
   output(): string;
+  /** What the process guard logged since the last call: errors no handler caught, each a crash without the guard. */
+  takeEscapedErrors(): string[];
   /** Starts a new process on the same port if this one has exited. */
   revive(): Promise<void>;
   stop(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const exits: ApiProcess['exits'] = [];
   let child: ChildProcess;
   let log = '';
+  let escaped: string[] = [];
 
   const launch = async () => {
     log = '';
@@ -70,6 +73,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     const append = (chunk: Buffer) => {
       // Enough to see why it died; a long run must not grow without bound.
       log = (log + chunk.toString()).slice(-200_000);
+      if (chunk.includes('[ProcessGuard]')) escaped.push(chunk.toString().slice(0, 2000));
     };
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);
@@ -84,6 +88,11 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     exits,
     alive: () => child.exitCode === null && child.signalCode === null,
     output: () => log,
+    takeEscapedErrors() {
+      const taken = escaped;
+      escaped = [];
+      return taken;
+    },
     async revive() {
       if (child.exitCode === null && child.signalCode === null) return;
       await launch();
