@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -333,6 +334,22 @@ describe('hostile requests never take the API down (a real API process)', () => 
       });
       expect((await fetch(`${api.baseUrl}/health`)).status).toBe(200);
       expect(problemsOf('hang up')).toEqual([]);
+    });
+
+    it('a request without a body whose answer is slow is never cut off by the idle timeout', async () => {
+      // The job event stream stays quiet for 15 s between pings: far longer than the idle timeout here.
+      const socket = connect(api.port, '127.0.0.1');
+      let received = '';
+      let closed = false;
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('close', () => (closed = true));
+      socket.on('error', () => (closed = true));
+      socket.write(requestHead('GET', '/api/events/jobs', { accept: 'text/event-stream' }));
+      await new Promise((resolve) => setTimeout(resolve, IDLE_TIMEOUT_MS * 3));
+      const stillOpen = !closed;
+      socket.destroy();
+      expect(received).toMatch(/^HTTP\/1\.1 200/);
+      expect(stillOpen).toBe(true);
     });
 
     it('a slow upload that keeps sending is never cut off by the idle timeout', async () => {

@@ -12,16 +12,19 @@ import { SluiceApp, startSluice } from './support/sluice-app';
 const STORAGE_DOWN = 'Storage is unavailable right now; try again in a minute';
 
 /** A second API on its own port whose S3 client talks to `endpoint` (the environment is read while the app is built). */
-async function apiWithStorageAt(endpoint: string): Promise<{ url: string; app: INestApplication }> {
-  const saved = process.env['S3_ENDPOINT'];
-  process.env['S3_ENDPOINT'] = endpoint;
+async function apiWithStorageAt(endpoint: string, env: Record<string, string> = {}): Promise<{ url: string; app: INestApplication }> {
+  const saved = { ...process.env };
+  Object.assign(process.env, { S3_ENDPOINT: endpoint }, env);
   try {
     const app = await NestFactory.create(AppModule, { logger: false });
     configureApp(app);
     await app.listen(0, '127.0.0.1');
     return { url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, app };
   } finally {
-    process.env['S3_ENDPOINT'] = saved;
+    for (const name of ['S3_ENDPOINT', ...Object.keys(env)]) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
   }
 }
 
@@ -91,6 +94,29 @@ describe('downloads while storage is unreliable', () => {
     } finally {
       await flaky.app.close();
       await proxy.close();
+    }
+  });
+
+  it('answers 503 when storage accepts connections but never answers, instead of hanging', async () => {
+    const held = new Set<Socket>();
+    const blackHole = createServer((socket) => {
+      held.add(socket);
+      socket.on('error', () => undefined);
+    });
+    const port = await listen(blackHole);
+    const hanging = await apiWithStorageAt(`http://127.0.0.1:${port}`, { S3_REQUEST_TIMEOUT_MS: '500', S3_MAX_ATTEMPTS: '2' });
+    try {
+      const started = Date.now();
+      for (const path of [`/api/jobs/${jobId}/download`, '/api/storage']) {
+        const response = await fetch(`${hanging.url}${path}`, { signal: AbortSignal.timeout(30_000) });
+        expect({ path, status: response.status }).toEqual({ path, status: 503 });
+        expect(await response.json()).toMatchObject({ message: STORAGE_DOWN });
+      }
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      await hanging.app.close();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => blackHole.close(() => resolve()));
     }
   });
 

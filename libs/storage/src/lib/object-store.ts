@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
-import { DEFAULT_S3_CONNECT_TIMEOUT_MS, DEFAULT_S3_MAX_ATTEMPTS, S3Config } from './s3-config';
+import { DEFAULT_S3_CONNECT_TIMEOUT_MS, DEFAULT_S3_MAX_ATTEMPTS, DEFAULT_S3_REQUEST_TIMEOUT_MS, S3Config } from './s3-config';
 
 export interface StoredObject {
   key: string;
@@ -43,8 +43,14 @@ export class ObjectStore {
       // a few more tries than its default 3 ride out a storage restart of a second or two.
       maxAttempts: config.maxAttempts ?? DEFAULT_S3_MAX_ATTEMPTS,
       retryMode: 'standard',
-      // Without it, an unreachable host holds a request for the OS's TCP timeout (minutes).
-      requestHandler: { connectionTimeout: config.connectTimeoutMs ?? DEFAULT_S3_CONNECT_TIMEOUT_MS },
+      // Without them, an unreachable host holds a request for the OS's TCP timeout (minutes), and one that
+      // accepts connections but never answers holds it for ever. The request timeout ends once the answer
+      // starts, so a long download that streams on is not cut off.
+      requestHandler: {
+        connectionTimeout: config.connectTimeoutMs ?? DEFAULT_S3_CONNECT_TIMEOUT_MS,
+        requestTimeout: config.requestTimeoutMs ?? DEFAULT_S3_REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
       credentials:
         config.accessKeyId && config.secretAccessKey
           ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }

@@ -10,10 +10,13 @@ export interface S3Config {
   maxAttempts?: number;
   /** How long to wait for a connection to storage before the attempt counts as failed. */
   connectTimeoutMs?: number;
+  /** How long one attempt waits for storage to start answering (a storage server that accepts connections but hangs). */
+  requestTimeoutMs?: number;
 }
 
 export const DEFAULT_S3_MAX_ATTEMPTS = 6;
 export const DEFAULT_S3_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_S3_REQUEST_TIMEOUT_MS = 15_000;
 
 export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config {
   return {
@@ -24,5 +27,6 @@ export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config 
     secretAccessKey: env['S3_SECRET_ACCESS_KEY'] || undefined,
     maxAttempts: Math.ceil(positiveNumberFromEnv(env, 'S3_MAX_ATTEMPTS', DEFAULT_S3_MAX_ATTEMPTS)),
     connectTimeoutMs: positiveNumberFromEnv(env, 'S3_CONNECT_TIMEOUT_MS', DEFAULT_S3_CONNECT_TIMEOUT_MS),
+    requestTimeoutMs: positiveNumberFromEnv(env, 'S3_REQUEST_TIMEOUT_MS', DEFAULT_S3_REQUEST_TIMEOUT_MS),
   };
 }
