@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { SENSORS_LISTED } from '@sluice/contracts';
+
 import { aggregateSensorReadings } from './sensor-aggregations';
 
 describe('aggregateSensorReadings', () => {
@@ -43,5 +45,15 @@ describe('aggregateSensorReadings', () => {
     const file = join(dir, 'kept.csv');
     writeFileSync(file, 'sensor_id,timestamp,value,Room\na,2024-01-01T00:00:00.000Z,3,lab\na,2024-01-01T00:01:00.000Z,5,lab\n');
     await expect(aggregateSensorReadings([file])).resolves.toEqual({ row_count: 2, min_value: 3, max_value: 5, per_sensor_count: { a: 2 } });
+  });
+
+  it('lists the sensors with the most readings when there are more than a job page (and a Temporal payload) can hold', async () => {
+    const rows = Array.from({ length: SENSORS_LISTED + 500 }, (_, i) => `s-${i},2024-01-01T00:00:00.000Z,1`);
+    rows.push('s-7,2024-01-02T00:00:00.000Z,2', 's-7,2024-01-03T00:00:00.000Z,3');
+    const result = await aggregateSensorReadings([staged('many.csv', rows)]);
+    expect(result.row_count).toBe(SENSORS_LISTED + 502);
+    expect(result.sensors_total).toBe(SENSORS_LISTED + 500);
+    expect(Object.keys(result.per_sensor_count)).toHaveLength(SENSORS_LISTED);
+    expect(result.per_sensor_count['s-7']).toBe(3);
   });
 });

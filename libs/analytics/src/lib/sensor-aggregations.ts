@@ -1,4 +1,4 @@
-import type { SensorAggregations } from '@sluice/contracts';
+import { SENSORS_LISTED, type SensorAggregations } from '@sluice/contracts';
 
 import { positionalCsv } from './csv-files';
 import { withDuckDb } from './duckdb-session';
@@ -18,11 +18,13 @@ export async function aggregateSensorReadings(files: string[]): Promise<SensorAg
   return withDuckDb(async (db) => {
     await db.run(`CREATE TEMP TABLE readings AS ${parts.join(' UNION ALL ')}`);
     const totals = await db.runAndReadAll(
-      'SELECT count(*)::BIGINT AS row_count, min(value) AS min_value, max(value) AS max_value FROM readings',
+      'SELECT count(*)::BIGINT AS row_count, min(value) AS min_value, max(value) AS max_value, count(DISTINCT sensor_id)::BIGINT FROM readings',
     );
-    const [rowCount, minValue, maxValue] = totals.getRows()[0];
+    const [rowCount, minValue, maxValue, sensors] = totals.getRows()[0];
     const perSensor = await db.runAndReadAll(
-      'SELECT sensor_id, count(*)::BIGINT FROM readings GROUP BY sensor_id ORDER BY sensor_id',
+      `SELECT sensor_id, readings FROM (
+        SELECT sensor_id, count(*)::BIGINT AS readings FROM readings GROUP BY sensor_id ORDER BY readings DESC, sensor_id LIMIT ${SENSORS_LISTED}
+      ) ORDER BY sensor_id`,
     );
     const per_sensor_count: Record<string, number> = {};
     for (const [sensor, count] of perSensor.getRows()) per_sensor_count[String(sensor)] = Number(count);
@@ -31,6 +33,7 @@ export async function aggregateSensorReadings(files: string[]): Promise<SensorAg
       min_value: minValue === null ? null : Number(minValue),
       max_value: maxValue === null ? null : Number(maxValue),
       per_sensor_count,
+      ...(Number(sensors) > SENSORS_LISTED ? { sensors_total: Number(sensors) } : {}),
     };
   });
 }
