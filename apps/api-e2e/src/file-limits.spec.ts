@@ -67,6 +67,17 @@ describe('bounded work per file', () => {
     expect(blockedMs).toBeLessThan(MAX_BLOCK_MS);
   });
 
+  it('refuses a header whose column names are too large to carry through the job, with a sentence, in seconds', async () => {
+    // 2,000 names of 1,000 characters: under the header limit, but a 2 MB mapping Temporal could not carry.
+    const names = Array.from({ length: 2_000 }, (_, i) => `${String(i).padStart(4, '0')}${'n'.repeat(996)}`);
+    const content = `sensor_id,timestamp,value,${names.join(',')}\ns-1,2024-01-01T00:00:00Z,1${',x'.repeat(2_000)}\n`;
+    const created = await upload(app.baseUrl, [{ name: 'long-names.csv', content }]);
+    expect(created.status).toBe(202);
+    const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed'], 60_000);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/^The header row's 2,003 column names take 2\.\d MB once mapped; at most 1\.8 MB can be processed per file/);
+  });
+
   it('keeps a row with a 16 MB cell', async () => {
     const cell = 'x'.repeat(16 * MIB);
     const content = `sensor_id,timestamp,value,notes\ns-1,2024-01-01T00:00:00Z,1,"${cell}"\ns-2,2024-01-01T00:01:00Z,2,short\n`;

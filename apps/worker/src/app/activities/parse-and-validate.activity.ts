@@ -13,6 +13,21 @@ import { InvalidRowWriter } from './invalid-row-writer';
 import { JobProgress } from './job-progress';
 
 /**
+ * How much of a file's column mapping may travel through Temporal, whose payloads are limited to 2 MB:
+ * the mapping rides in this activity's result and again in the results and finalize steps' inputs.
+ */
+const MAPPING_PAYLOAD_BYTES = 1.75 * 1024 * 1024;
+
+function checkMappingFits(columns: FileOutcome['columns']): void {
+  const bytes = Buffer.byteLength(JSON.stringify(columns));
+  if (bytes <= MAPPING_PAYLOAD_BYTES) return;
+  const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  throw new FileRejection(
+    `The header row's ${columns.length.toLocaleString('en-US')} column names take ${size(bytes)} once mapped; at most ${size(MAPPING_PAYLOAD_BYTES)} can be processed per file: shorten the column names or remove columns`,
+  );
+}
+
+/**
  * Streams one uploaded file from S3 through strict UTF-8 decoding, the CSV record reader and the
  * dataset's validator. Valid rows, normalised, stream into a staged CSV object; invalid rows go to
  * Postgres with their line numbers. Memory stays flat whatever the file size, every limit is checked
@@ -63,7 +78,12 @@ export async function parseAndValidate(
         await invalidRows.add(outcome.line, result.error, outcome.cells);
       }
     };
+    let mappingChecked = false;
     for await (const outcomes of validateCsvStream(text, validator, limits)) {
+      if (!mappingChecked && validator.columns.length > 0) {
+        checkMappingFits(validator.columns);
+        mappingChecked = true;
+      }
       for (const outcome of outcomes) await record(outcome);
       await progress.tick(counts.rows);
     }
