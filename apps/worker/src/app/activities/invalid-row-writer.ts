@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './activity-deps';
+import { storableText } from './storable-text';
 
 const BATCH_SIZE = 1000;
 
@@ -19,7 +20,7 @@ export class InvalidRowWriter {
   }
 
   async add(line: number, error: string, cells: string[]): Promise<void> {
-    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error, cells });
+    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error: storableText(error), cells: cells.map(storableText) });
     if (this.batch.length >= BATCH_SIZE) await this.flush();
   }
 
