@@ -18,5 +18,10 @@ function timedOut(activity: string, timeout: TimeoutFailure['timeoutType']): str
 export function failureReason(error: unknown): string {
   if (error instanceof ActivityFailure && error.cause instanceof TimeoutFailure) return timedOut(error.activityType, error.cause.timeoutType);
   const cause = error instanceof ActivityFailure ? (error.cause ?? error) : error;
-  return cause instanceof Error ? cause.message : String(cause);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  // The Temporal server refuses an activity's result over its blob limit (2 MB by default), in its own words.
+  if (error instanceof ActivityFailure && /exceeds size limit/i.test(message)) {
+    return `The outcome of ${activityStep(error.activityType)} is larger than Sluice can pass between steps (usually a file with tens of thousands of columns). Split the file into narrower ones and upload again`;
+  }
+  return message;
 }

@@ -67,4 +67,10 @@ describe('computeDailyMetrics', () => {
     expect(rowCount).toBe(2);
     expect(rows).toEqual([expect.objectContaining({ day: '2026-01-05', metric: 'total', sum: 5, count: 2 })]);
   }, 60_000);
+
+  it('keeps dimension values storable: NUL shown as U+FFFD, a 2 MB value cut to 200 characters', async () => {
+    const file = csv(['day,who', '2026-01-05,"a\u0000b"', `2026-01-05,${'w'.repeat(2 * 1024 * 1024)}`]);
+    const { rows } = await computeDailyMetrics({ file, types: { day: 'date' }, config: { dateField: 'day', dimensions: ['who'], metrics: [{ name: 'n', op: 'count' }] } });
+    expect(rows.map((r) => r.dimensionValue)).toEqual(['', 'a\uFFFDb', `${'w'.repeat(199)}…`]);
+  });
 });

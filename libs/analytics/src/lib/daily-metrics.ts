@@ -21,6 +21,16 @@ export interface DailyMetrics {
 /** What a dimension value is called when the field is empty. */
 export const EMPTY_DIMENSION_VALUE = '(none)';
 
+/** Longer dimension values are cut (ending in …): Postgres indexes them, and an index entry holds at most 2,704 bytes. */
+export const MAX_DIMENSION_VALUE_LENGTH = 200;
+
+function dimensionValue(column: string): string {
+  // Postgres text cannot hold NUL: it shows as U+FFFD, as a viewer would.
+  const value = `nullif(trim(replace(${column}, chr(0), chr(65533))), '')`;
+  const max = MAX_DIMENSION_VALUE_LENGTH;
+  return `coalesce(CASE WHEN length(${value}) > ${max} THEN left(${value}, ${max - 1}) || '…' ELSE ${value} END, ${sqlLiteral(EMPTY_DIMENSION_VALUE)})`;
+}
+
 function dayOf(column: string, type: FieldType, timeZone: string): string {
   // A datetime is an instant: its day depends on the zone. A date already is the day.
   if (type === 'datetime') return `CAST(timezone(${sqlLiteral(timeZone)}, TRY_CAST(${column} AS TIMESTAMPTZ)) AS DATE)`;
@@ -62,7 +72,7 @@ export async function computeDailyMetrics({ file, types, config }: DailyMetricsI
     const rows: DailyMetricRow[] = [];
     const parts = metrics.flatMap((metric, index) => partsOf(metric, index, csv.column)).join(', ');
     for (const dimension of ['', ...config.dimensions]) {
-      const value = dimension ? `coalesce(nullif(trim(${csv.column(dimension)}), ''), ${sqlLiteral(EMPTY_DIMENSION_VALUE)})` : `''`;
+      const value = dimension ? dimensionValue(csv.column(dimension)) : `''`;
       const reader = await db.runAndReadAll(`SELECT strftime(_day, '%Y-%m-%d'), ${value} AS dimension_value, ${parts}
         FROM source WHERE _day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
       for (const row of reader.getRows()) {

@@ -50,9 +50,13 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
   }
 }
 
-/** A SQL string literal; DuckDB table functions take file lists as literals, not parameters. */
+/**
+ * A SQL string literal; DuckDB table functions take file lists as literals, not parameters. A NUL
+ * (possible in a header name or key) is spliced in with chr(0): the query text itself must not hold one.
+ */
 export function sqlLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return value.includes('\u0000') ? `(${quoted.replace(/\u0000/g, "' || chr(0) || '")})` : quoted;
 }
 
 /** A quoted SQL identifier. */

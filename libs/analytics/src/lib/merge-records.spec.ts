@@ -130,6 +130,22 @@ describe('mergeRecords', () => {
       expect(csv.split('\n')[1]).toBe(`Jane,jane@a.io,,${huge}`);
     });
 
+    it('neutralises header names like cells: a kept column may be called like a formula', async () => {
+      const path = join(dir, 'formula-header.csv');
+      writeFileSync(path, 'email,"=cmd|"" /C calc""!A0"\na@b.io,@SUM(A1)\n');
+      const output = join(dir, 'out.csv');
+      await mergeRecords({ files: [path], fields: ['email', '=cmd|" /C calc"!A0'], output });
+      expect(readFileSync(output, 'utf8')).toBe('email,"\'=cmd|"" /C calc""!A0"\na@b.io,\'@SUM(A1)\n');
+    });
+
+    it('keeps a header name holding NUL', async () => {
+      const path = join(dir, 'nul-header.csv');
+      writeFileSync(path, 'email,bad\u0000name\na@b.io,x\u0000y\n');
+      const output = join(dir, 'out.csv');
+      await mergeRecords({ files: [path], fields: ['email', 'bad\u0000name'], output });
+      expect(readFileSync(output, 'utf8')).toBe('email,bad\u0000name\na@b.io,x\u0000y\n');
+    });
+
     it('keeps columns whose names differ only in case, or repeat, apart', async () => {
       const path = join(dir, 'case.csv');
       writeFileSync(path, 'email,EMAIL,note\njane@a.io,JANE@B.IO,"a, ""quoted"" note"\n');

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldType } from '@sluice/contracts';
+import { neutraliseFormula } from '@sluice/core';
 
 import { sqlLiteral } from './duckdb-session';
 
@@ -21,9 +22,9 @@ export function csvLine(cells: string): string {
   return `array_to_string(list_transform(${cells}, lambda cell: ${csvCell('cell')}), ',')`;
 }
 
-/** A header row as one CSV line, a SQL literal. */
+/** A header row as one CSV line, a SQL literal; names are cells too (a kept column may be called "=cmd|…"). */
 export function csvHeaderLine(names: string[]): string {
-  const quoted = names.map((name) => (/[,"\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name));
+  const quoted = names.map((name) => String(neutraliseFormula(name))).map((name) => (/[,"\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name));
   return sqlLiteral(quoted.join(','));
 }
 

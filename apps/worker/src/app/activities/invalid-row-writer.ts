@@ -1,4 +1,5 @@
 import type { ActivityDeps } from './activity-deps';
+import { storableText } from './storable-text';
 
 const BATCH_SIZE = 1000;
 /** Rows with very large cells are written sooner, so a batch never holds much memory. */
@@ -23,7 +24,7 @@ export class InvalidRowWriter {
   }
 
   async add(line: number, error: string, cells: string[]): Promise<void> {
-    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error, cells });
+    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error: storableText(error), cells: cells.map(storableText) });
     this.batchChars += cells.reduce((sum, cell) => sum + cell.length, 0);
     if (this.batch.length >= BATCH_SIZE || this.batchChars >= BATCH_CHARS) await this.flush();
   }

@@ -4,6 +4,7 @@ import { Prisma } from '@sluice/db';
 import { jobPrefix } from '@sluice/storage';
 
 import type { ActivityDeps } from './activity-deps';
+import { storableJson, storableText } from './storable-text';
 
 export async function markProcessing(deps: ActivityDeps, { jobId }: { jobId: string }): Promise<void> {
   // Only the first attempt sets the start time, so the duration covers retries too.
@@ -24,8 +25,8 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
           rowsProcessed: file.rowsProcessed,
           validRows: file.validRows,
           invalidRows: file.invalidRows,
-          error: file.error,
-          headerMapping: file.columns as unknown as Prisma.InputJsonValue,
+          error: file.error && storableText(file.error),
+          headerMapping: storableJson(file.columns) as unknown as Prisma.InputJsonValue,
           cleaned: file.cleaned,
         },
       }),
@@ -39,8 +40,8 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
         validRows: sum((f) => f.validRows),
         invalidRowCount: sum((f) => f.invalidRows),
         ...(outcome.files.length ? { rowsProcessed: sum((f) => f.rowsProcessed) } : {}),
-        aggregations: outcome.aggregations ? (outcome.aggregations as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
-        error: outcome.error,
+        aggregations: outcome.aggregations ? (storableJson(outcome.aggregations) as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+        error: outcome.error && storableText(outcome.error),
         cleaned: outcome.files.reduce((total, file) => addCounts(total, file.cleaned), {}),
         mergeStats: outcome.merge ? (outcome.merge as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
         expiresAt: new Date(finishedAt.getTime() + retentionMs),

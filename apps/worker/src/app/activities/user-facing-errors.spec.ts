@@ -75,6 +75,11 @@ describe('userFacingFailure', () => {
     expect(logged).toEqual([]);
   });
 
+  it('keeps bookkeeping retryable whatever the error: the workflow retries it until it lands', async () => {
+    const error = await thrown(() => withDuckDb((db) => db.run('SELECT nope')));
+    expect(failureOf(error, 'finalize')).toMatchObject({ nonRetryable: false });
+  });
+
   it('says an unknown error is unexpected, with a ref, and lets it retry', () => {
     const failure = failureOf(new TypeError("Cannot read properties of undefined (reading 'map')"), 'aggregate');
     expect(failure).toMatchObject({ type: UNEXPECTED_ERROR, nonRetryable: false, message: expect.stringMatching(/^Sluice hit an unexpected error while aggregating the valid rows\. .* \(ref [0-9a-f]{6}\)$/) });

@@ -7,6 +7,10 @@ import { asBadInput } from './bad-input';
 import { ErrorContext, translateError } from './error-translation';
 
 type Activity = (...args: never[]) => Promise<unknown>;
+
+// The workflows retry these without a limit (bookkeeping must eventually land): they stay retryable
+// whatever the error, or one bad write would end the workflow with its job left half-recorded.
+const ALWAYS_RETRIED = new Set(['markProcessing', 'finalize', 'expireJob', 'applyDeliveryRate', 'finishDelivery']);
 type Logger = Pick<typeof log, 'warn' | 'error'>;
 
 /** The stored name of the file an activity reads, from its input's object key (…/uploads/<id>/<name>). */
@@ -42,7 +46,8 @@ export function userFacingFailure(error: unknown, context: ErrorContext, logger:
   if (error instanceof CancelledFailure || error instanceof ApplicationFailure || wasCancelled()) return error;
   const badInput = asBadInput(error);
   if (badInput !== error) return badInput;
-  const translation = translateError(error, context);
+  const translated = translateError(error, context);
+  const translation = ALWAYS_RETRIED.has(context.activity) ? { ...translated, retryable: true } : translated;
   const ref = randomBytes(3).toString('hex');
   const entry = { ref, activity: context.activity, fileName: context.fileName, type: translation.type, error: describe(error) };
   // Retryable trouble (an outage) is a warning; a fault no retry fixes is an error.

@@ -84,8 +84,12 @@ async function writeRejected(deps: ActivityDeps, { jobId, files }: ResultsInput)
   // One table for every file: its own columns under their original headers, in the order first seen.
   const headersOf = new Map(files.map((f) => [f.uploadId, f.columns.map((c) => c.header)]));
   const sourceColumns = [...new Set([...headersOf.values()].flat())];
-  const out = stringify({ header: true, columns: ['source_file', 'line', 'error', ...sourceColumns, 'extra_values'], cast: { string: (value) => String(neutraliseFormula(value)) } });
+  const positionOf = new Map(sourceColumns.map((header, index) => [header, 3 + index]));
+  // Rows go out as arrays, not objects keyed by header: csv-stringify reads a key like "a.b" as a path.
+  // The header row is written like any row, so its names are neutralised too (a column may be called "=cmd|…").
+  const out = stringify({ cast: { string: (value) => String(neutraliseFormula(value)) } });
   const stored = deps.store.put(resultKey(jobId, 'rejected'), out);
+  out.write(['source_file', 'line', 'error', ...sourceColumns, 'extra_values']);
   const names = new Map(uploads.map((u) => [u.id, u.fileName]));
   for (let cursor: bigint | undefined; ; ) {
     const page = await deps.prisma.invalidRow.findMany({
@@ -97,9 +101,9 @@ async function writeRejected(deps: ActivityDeps, { jobId, files }: ResultsInput)
     for (const row of page) {
       const cells = (row.cells as string[] | null) ?? [];
       const headers = headersOf.get(row.uploadId) ?? [];
-      const record: Record<string, string | number> = { source_file: names.get(row.uploadId) ?? '', line: row.line, error: row.error };
-      headers.forEach((header, index) => (record[header] = cells[index] ?? ''));
-      if (cells.length > headers.length) record['extra_values'] = JSON.stringify(cells.slice(headers.length));
+      const record: (string | number)[] = [names.get(row.uploadId) ?? '', row.line, row.error, ...sourceColumns.map(() => ''), ''];
+      headers.forEach((header, index) => (record[positionOf.get(header) as number] = cells[index] ?? ''));
+      if (cells.length > headers.length) record[record.length - 1] = JSON.stringify(cells.slice(headers.length));
       if (!out.write(record)) await new Promise((resolve) => out.once('drain', resolve));
     }
     if (page.length < PAGE) break;
