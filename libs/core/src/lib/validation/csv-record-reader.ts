@@ -5,6 +5,9 @@ import { FileLimitExceeded, limitMessages } from './file-limits';
 import type { RowCells } from './row-cells';
 import { LineCells } from './row-cells';
 
+// CsvError reads only the encoding from its options, for Buffer contexts; ours are numbers.
+const ERROR_OPTIONS = {} as ConstructorParameters<typeof CsvError>[2];
+
 /** What the reader makes of one row of the file; `line` is where the row ends (1-based, the header is line 1). */
 export type CsvRecordEvent =
   | { kind: 'record'; cells: RowCells; line: number }
@@ -91,10 +94,15 @@ export class CsvRecordReader {
     // csv-parse counts a line break when it reads the character after it: one at the very end does not count.
     if (this.lastWasBreak) this.breaks -= 1;
     if (this.mode === Mode.Quoted) {
-      throw new CsvError('CSV_QUOTE_NOT_CLOSED', ['Quote Not Closed:', `the parsing is finished with an opening quote at line ${this.currentLine()}`]);
+      throw new CsvError('CSV_QUOTE_NOT_CLOSED', ['Quote Not Closed:', `the parsing is finished with an opening quote at line ${this.currentLine()}`], ERROR_OPTIONS, this.where());
     }
     if (this.chars > 0 || this.cellCount > 0) this.endRecord(this.mode === Mode.Closed ? this.closedValue : this.parts.join(''));
     return this.take();
+  }
+
+  /** Where an error stands, as csv-parse's errors say it (line, and the 0-based field): the worker's message reads them. */
+  private where(): { lines: number; column: number } {
+    return { lines: this.currentLine(), column: this.cellCount };
   }
 
   private take(): CsvRecordEvent[] {
@@ -201,7 +209,7 @@ export class CsvRecordReader {
             `at line ${this.currentLine()}`,
             'instead of delimiter, record delimiter, trimable character',
             '(if activated) or comment',
-          ]);
+          ], ERROR_OPTIONS, this.where());
         }
         this.closedValue = this.fieldValue(text, pieceFrom, i);
         this.mode = Mode.Closed;
@@ -242,7 +250,7 @@ export class CsvRecordReader {
         throw new CsvError('INVALID_OPENING_QUOTE', [
           'Invalid Opening Quote:',
           `a quote is found on field ${JSON.stringify(this.cellCount)} at line ${this.currentLine()}, value is ${JSON.stringify(this.fieldValue(text, pieceFrom, i))}`,
-        ]);
+        ], ERROR_OPTIONS, this.where());
       }
       // Plain characters up to the next one that matters.
       this.mode = Mode.Unquoted;
