@@ -62,10 +62,17 @@ export async function joinPipeline({ base, joins, files, fieldTypes, output, rec
   const baseTable = await tableOf(files[base], fieldTypes[base] ?? {});
   const sides = await Promise.all(joins.map((join) => tableOf(files[join.dataset], fieldTypes[join.dataset] ?? {})));
   return withDuckDb(async (db) => {
-    // Columns are named by position, so a wide base or names that collide cost nothing extra.
+    // The base's cells travel as one list (a wide base costs one expression, not one per column);
+    // joined columns are few and stay columns x0, x1, …
     const names = [...baseTable.names];
-    const columns = () => names.map((_, i) => `c${i}`);
-    await db.run(`CREATE TEMP TABLE result AS SELECT ${['row_number() OVER () AS _row', ...columns()].join(', ')} FROM (${baseTable.query})`);
+    const added: string[] = [];
+    const columnOfResult = (name: string) => {
+      const position = names.indexOf(name);
+      if (position < 0) return 'NULL::VARCHAR';
+      return position < baseTable.names.length ? `r.cells[${position + 1}]` : `r.${added[position - baseTable.names.length]}`;
+    };
+    await db.run(`CREATE TEMP TABLE result AS SELECT row_number() OVER () AS _row, list_value(${baseTable.names.map((_, i) => `c${i}`).join(', ')})::VARCHAR[] AS cells
+      FROM (${baseTable.query})`);
     const matched: Record<string, number> = {};
     for (const [index, join] of joins.entries()) {
       const side = sides[index];
@@ -75,16 +82,17 @@ export async function joinPipeline({ base, joins, files, fieldTypes, output, rec
       await db.run(`CREATE TEMP TABLE side${index} AS SELECT ${[...keys, ...folds].join(', ')}
         FROM (${side.query}) WHERE ${join.on.map((pair) => `${columnOf(side.names, pair.right)} IS NOT NULL`).join(' AND ')}
         GROUP BY ALL`);
-      const condition = join.on.map((pair, k) => `${key(columnOf(names, pair.left, 'r.'))} = s.k${k}`).join(' AND ');
-      const added = join.columns.map((c, j) => `s.a${j}::VARCHAR AS c${names.length + j}`);
-      await db.run(`CREATE OR REPLACE TEMP TABLE result AS SELECT r._row, s.k0 IS NOT NULL AS _matched, ${[...columns().map((c) => `r.${c}`), ...added].join(', ')}
+      const condition = join.on.map((pair, k) => `${key(columnOfResult(pair.left))} = s.k${k}`).join(' AND ');
+      const joined = join.columns.map((_, j) => `x${added.length + j}`);
+      await db.run(`CREATE OR REPLACE TEMP TABLE result AS SELECT ${['r._row', 's.k0 IS NOT NULL AS _matched', 'r.cells', ...added.map((x) => `r.${x}`), ...joined.map((x, j) => `s.a${j}::VARCHAR AS ${x}`)].join(', ')}
         FROM result r ${join.type === 'inner' ? 'JOIN' : 'LEFT JOIN'} side${index} s ON ${condition}`);
       const [[count]] = (await db.runAndReadAll('SELECT count(*) FILTER (WHERE _matched) FROM result')).getRows();
       matched[join.dataset] = Number(count);
       names.push(...join.columns.map((c) => c.as ?? c.field));
+      added.push(...joined);
     }
     // Joins do not keep row order: the base's order is restored. Cells are neutralised like every download.
-    const cells = `list_value(${columns().join(', ')})::VARCHAR[]`;
+    const cells = added.length ? `list_concat(cells, [${added.join(', ')}])` : 'cells';
     await writeLines(db, `SELECT line FROM (SELECT 0 AS _row, ${csvHeaderLine(names)} AS line UNION ALL SELECT _row, ${csvLine(cells)} FROM result) ORDER BY _row`, output);
     if (records) await writeLines(db, `SELECT ${jsonLine(cells, names, records.types)} FROM result ORDER BY _row`, records.output);
     const [[rows]] = (await db.runAndReadAll('SELECT count(*) FROM result')).getRows();
