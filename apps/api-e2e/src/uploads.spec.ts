@@ -67,6 +67,13 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
     expect(response.body['message']).toBe('retentionHours must be a number above 0 and at most 48');
   });
 
+  it('400 for a retention that is not a plain decimal number of hours (0x10, 1e1)', async () => {
+    for (const retentionHours of ['0x10', '1e1', '12h']) {
+      const response = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], { dataset: 'sensor_readings', retentionHours });
+      expect({ retentionHours, status: response.status, message: response.body['message'] }).toEqual({ retentionHours, status: 400, message: 'retentionHours must be a number above 0 and at most 48' });
+    }
+  });
+
   it('413 for a file over the limit, also when a smaller file came first', async () => {
     const big = `sensor_id,timestamp,value\n${'s-1,2024-01-01T00:00:00Z,1.0\n'.repeat(60000)}`;
     expect(Buffer.byteLength(big)).toBeGreaterThan(1024 * 1024);

@@ -113,7 +113,8 @@ export class UploadsService {
   private retention(value: string | undefined): number {
     const raw = value?.trim();
     if (!raw) return this.config.retentionHours;
-    const hours = Number(raw);
+    // Plain decimals only: Number() would also read "0x10" as 16 and "1e1" as 10.
+    const hours = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(hours) || hours <= 0 || hours > this.config.retentionHours) {
       throw new BadRequestException(`retentionHours must be a number above 0 and at most ${this.config.retentionHours}`);
     }
