@@ -1,5 +1,6 @@
 import { BAD_INPUT_ERROR } from '@sluice/contracts';
 import { FileRejection } from '@sluice/core';
+import { isMissingObject } from '@sluice/storage';
 import { ApplicationFailure } from '@temporalio/activity';
 import { CsvError } from 'csv-parse';
 
@@ -33,7 +34,7 @@ function isCsvError(error: unknown): error is CsvError {
 export function asBadInput(error: unknown): unknown {
   if (error instanceof FileRejection) return ApplicationFailure.nonRetryable(error.message, BAD_INPUT_ERROR);
   // S3 is strongly consistent: an object missing now will not appear on a retry.
-  if ((error as { name?: string } | null)?.name === 'NoSuchKey') {
+  if (isMissingObject(error)) {
     return ApplicationFailure.nonRetryable('The uploaded file is missing from storage (deleted or expired)', BAD_INPUT_ERROR);
   }
   if (isCsvError(error)) {
