@@ -10,3 +10,4 @@ export * from './lib/pipeline-definition';
 export * from './lib/schedule-views';
 export * from './lib/storage-usage';
 export * from './lib/dataset-versions';
+export * from './lib/job-spec';

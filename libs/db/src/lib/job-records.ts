@@ -1,4 +1,5 @@
-import type { DeliveryOptions } from '@sluice/contracts';
+import type { CsvJobInput, DeliveryOptions, JobSpec } from '@sluice/contracts';
+import { findDataset } from '@sluice/core';
 
 import type { PrismaClient } from '../generated/prisma/client';
 
@@ -26,6 +27,30 @@ export interface NewJob {
   scheduleId?: string;
   /** `no_files` records a scheduled run that found nothing, finished at once. */
   status?: 'waiting' | 'no_files';
+  /** What the job reads and builds, frozen here; see JobSpec. */
+  spec: JobSpec;
+}
+
+/**
+ * The spec of a job launched with its definitions in the workflow input (as launchers do today).
+ * TODO(issue 12): launchers resolve a JobSpec directly, with the pipeline's real version.
+ */
+export function jobSpecFromInput(input: Pick<CsvJobInput, 'dataset' | 'definition' | 'pipeline' | 'definitions' | 'delivery'>, datasetVersion: number | null): JobSpec {
+  const delivery = input.delivery ?? null;
+  if (input.pipeline) {
+    const datasets = Object.fromEntries(Object.entries(input.definitions ?? {}).map(([name, definition]) => [name, { version: null, definition }]));
+    return { kind: 'pipeline', pipeline: { name: input.pipeline.name, version: 1, definition: input.pipeline }, datasets, delivery };
+  }
+  const definition = input.definition ?? findDataset(input.dataset);
+  if (!definition) throw new Error(`Unknown dataset "${input.dataset}"`);
+  return { kind: 'dataset', dataset: { version: datasetVersion, definition }, delivery };
+}
+
+/** The spec a job was launched with. */
+export async function loadJobSpec(prisma: PrismaClient, jobId: string): Promise<JobSpec> {
+  const job = await prisma.job.findUnique({ where: { id: jobId }, select: { spec: true } });
+  if (!job?.spec) throw new Error(`Job ${jobId} has no stored spec`);
+  return job.spec as unknown as JobSpec;
 }
 
 /** Records a job, its files (in order) and its delivery settings, in one statement. */
@@ -36,6 +61,7 @@ export async function recordJob(prisma: PrismaClient, job: NewJob): Promise<void
       id: job.id,
       dataset: job.dataset,
       datasetVersion: job.datasetVersion ?? null,
+      spec: job.spec as object,
       pipeline: job.pipeline ?? null,
       workflowId: job.workflowId,
       retentionHours: job.retentionHours,

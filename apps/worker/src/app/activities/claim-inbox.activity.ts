@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
 import { HOUR_MS, workflowIdForJob } from '@sluice/contracts';
-import { currentDatasetVersion, NewJob, recordJob, resolvePipeline } from '@sluice/db';
+import { currentDatasetVersion, jobSpecFromInput, NewJob, recordJob, resolvePipeline } from '@sluice/db';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import type { ClaimInboxInput, ClaimedInbox } from '@sluice/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -62,6 +62,7 @@ export async function claimInbox(deps: ActivityDeps, input: ClaimInboxInput): Pr
     scheduleId: input.scheduleId,
     files,
     status: files.length ? 'waiting' : 'no_files',
+    spec: jobSpecFromInput({ dataset: source, ...spec.input }, spec.version),
   };
   if (!existing) {
     for (const file of files) if (file.inboxKey) await deps.store.copy(file.inboxKey, file.objectKey);

@@ -1,0 +1,2 @@
+-- The job's frozen specification (JobSpec): dataset versions, pipeline version, delivery settings.
+ALTER TABLE "Job" ADD COLUMN "spec" JSONB;
