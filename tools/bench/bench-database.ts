@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 
 // The dev tools are CommonJS files that find the repository from their own location: load them from there.
-const tool = (file: string) => require(join(process.cwd(), 'tools', file));
+export const tool = (file: string) => require(join(process.cwd(), 'tools', file));
 
 /** Starts Postgres on the "bench" profile's port with the schema migrated; returns its URL. */
 export async function startBenchDatabase(): Promise<string> {

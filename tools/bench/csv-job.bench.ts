@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import { aggregateSensorReadings, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
+import { aggregateSensorReadings, mergeRecords } from '@sluice/analytics';
 import { CsvFileValidator, DEFAULT_FILE_LIMITS, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
+
+import { bareDuckDbRead } from './duckdb-baseline';
 
 const ROWS = Number(process.argv[2] ?? 500_000);
 const INVALID_EVERY = 100;
@@ -64,13 +66,6 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
   out.end();
   await writing;
   return counts;
-}
-
-async function bareDuckDbRead(file: string): Promise<number> {
-  return withDuckDb(async (db) => {
-    const reader = await db.runAndReadAll(`SELECT count(*)::BIGINT FROM read_csv(${sqlLiteral(file)}, header = true)`);
-    return Number(reader.getRows()[0][0]);
-  });
 }
 
 function report(name: string, run: { ms: number; rssMb: number }, baseline?: { ms: number }) {

@@ -22,7 +22,10 @@ const decoratorMetadata = {
         module: { type: 'es6' },
         sourceMaps: false,
       });
-      return { contents: code, loader: 'js' };
+      // A bundle's __dirname is tmp/bench: files that find the repository from their own folder (the e2e
+      // support helpers a bench reuses) get theirs back.
+      const own = /\b__dirname\b/.test(code) ? `const __dirname = ${JSON.stringify(path.dirname(args.path))};\n` : '';
+      return { contents: own + code, loader: 'js' };
     });
   },
 };

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 
 import { computeDailyMetrics, joinPipeline, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
 
+import { time } from './wall-time';
+
 const SHAPES = (process.argv.length > 2 ? process.argv.slice(2) : ['900x3', '10000x10000', '20000x100']).map((shape) => {
   const [columns, rows] = shape.split('x').map(Number);
   return { columns, rows };
@@ -29,12 +31,6 @@ async function makeFile(path: string, columns: number, rows: number): Promise<st
   out.end();
   await once(out, 'finish');
   return fields;
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await work();
-  return { ms: performance.now() - started, result };
 }
 
 async function main() {

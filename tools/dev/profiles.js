@@ -8,8 +8,8 @@ const DATA_ROOT = process.env.SLUICE_DATA_DIR ? path.resolve(process.env.SLUICE_
 const PROFILES = {
   dev: { postgres: 5432, temporal: 7233, temporalUi: 8233, minio: 9000, minioConsole: 9001, api: 3000 },
   test: { postgres: 55432, temporal: 17233, temporalUi: 18233, minio: 19000, minioConsole: 19001, api: 0 },
-  // Benchmarks need only Postgres; their own port keeps them clear of a running test stack.
-  bench: { postgres: 56432 },
+  // Benchmarks have ports of their own, clear of a running test stack; most use only Postgres, the people job the whole stack.
+  bench: { postgres: 56432, temporal: 57233, temporalUi: 58233, minio: 59000, minioConsole: 59001, api: 0 },
 };
 
 // SLUICE_PORT_OFFSET moves every fixed port of a profile, so two checkouts can run their test stacks side by side.

@@ -29,7 +29,8 @@ async function startMinio(profile, log) {
       'minio',
       bin,
       ['server', path.join(profile.dataDir, 'minio'), '--address', `127.0.0.1:${port}`, '--console-address', `127.0.0.1:${minioConsole}`, '--quiet'],
-      { MINIO_ROOT_USER: profile.minioUser, MINIO_ROOT_PASSWORD: profile.minioPassword, MINIO_UPDATE: 'off' },
+      // Metrics without a token (loopback only), so the people-job benchmark can count a job's S3 requests.
+      { MINIO_ROOT_USER: profile.minioUser, MINIO_ROOT_PASSWORD: profile.minioPassword, MINIO_UPDATE: 'off', MINIO_PROMETHEUS_AUTH_TYPE: 'public' },
     );
   }
   await waitFor('MinIO', async () => (await fetch(`${endpoint}/minio/health/live`)).ok, { logFile });
