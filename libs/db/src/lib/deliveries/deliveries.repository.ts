@@ -1,25 +1,18 @@
-import type { DeliveryState, FailedDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
+import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
 import { IndexRuns, indexRunsSchema } from './index-runs';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
 
+const progressFields = { endpointId: true, url: true, state: true, rateLimit: true, currentRate: true, retryDelaysMs: true, total: true, startedAt: true, finishedAt: true } as const;
+
 /** A webhook job's delivery settings and how far it has got. */
-export interface DeliveryProgressRecord {
-  endpointId: string;
-  url: string;
-  state: DeliveryState;
-  rateLimit: number | null;
-  currentRate: number;
-  retryDelaysMs: number[];
-  total: number;
-  startedAt: Date | null;
-  finishedAt: Date | null;
+export type DeliveryProgressRecord = Pick<JobDelivery, keyof typeof progressFields> & {
   /** Acknowledged by the batches' deliveries. */
   deliveredInBatches: number;
   /** Failed first, acknowledged by a replay. */
   redelivered: number;
   /** Still on the failed list. */
   failed: number;
-}
+};
 
 export interface DeliveryFailureRecord {
   attempts: number;
@@ -115,15 +108,14 @@ export class DeliveriesRepository {
 
   /** Null for a download-mode job. */
   async progress(jobId: string): Promise<DeliveryProgressRecord | null> {
-    const delivery = await this.prisma.jobDelivery.findUnique({ where: { jobId } });
+    const delivery = await this.prisma.jobDelivery.findUnique({ where: { jobId }, select: progressFields });
     if (!delivery) return null;
     const [batches, redelivered, failed] = await this.prisma.$transaction([
       this.prisma.deliveryBatch.aggregate({ where: { jobId }, _sum: { delivered: true } }),
       this.prisma.failedDelivery.count({ where: { jobId, deliveredAt: { not: null } } }),
       this.prisma.failedDelivery.count({ where: { jobId, deliveredAt: null } }),
     ]);
-    const { endpointId, url, state, rateLimit, currentRate, retryDelaysMs, total, startedAt, finishedAt } = delivery;
-    return { endpointId, url, state, rateLimit, currentRate, retryDelaysMs, total, startedAt, finishedAt, deliveredInBatches: batches._sum.delivered ?? 0, redelivered, failed };
+    return { ...delivery, deliveredInBatches: batches._sum.delivered ?? 0, redelivered, failed };
   }
 
   /** One page of the failed list, by record index, and its full length. */
