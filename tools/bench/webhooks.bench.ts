@@ -83,9 +83,9 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
   if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
-  const prisma = createPrismaClient();
-  const endpoints = new WebhookEndpointsRepository(prisma);
-  const deliveries = new DeliveriesRepository(prisma);
+  const db = createPrismaClient();
+  const endpoints = new WebhookEndpointsRepository(db);
+  const deliveries = new DeliveriesRepository(db);
   const secret = generateSigningSecret();
   const endpoint = await endpoints.ensure(`${receiver.url}?${randomUUID()}`, { id: randomUUID(), secret });
   const people = findDataset('people');
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const id = randomUUID();
     const delivery = { endpointId: endpoint.id, url: receiver.url, rateLimit, retryDelaysMs: [1000, 3000, 9000] };
     const spec = { kind: 'dataset' as const, dataset: { version: null, definition: people }, delivery };
-    await recordJob(prisma, { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
+    await recordJob(db, { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
     return id;
   };
   const recordsFor = (jobId: string, count: number): OutgoingRecord[] =>
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   }
 
   await endpoints.deleteWithJobs(endpoint.id);
-  await prisma.$disconnect();
+  await db.$disconnect();
   await sender.close();
   receiver.stop();
   if (ownDatabase) await stopBenchDatabase();
