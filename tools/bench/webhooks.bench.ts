@@ -9,14 +9,22 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createPrismaClient } from '@sluice/db';
-import { AddressPolicy, createSigner, generateSigningSecret, WebhookSender } from '@sluice/webhooks';
+import { findDataset } from '@sluice/core';
+import { createPrismaClient, DeliveriesRepository, recordJob, WebhookEndpointsRepository } from '@sluice/db';
+import {
+  AckCheckpoint,
+  AddressPolicy,
+  createSigner,
+  deliverRecords,
+  DeliveryListener,
+  generateSigningSecret,
+  OutgoingRecord,
+  outgoingRecord,
+  SharedRateGate,
+  WebhookSender,
+} from '@sluice/webhooks';
 import { Agent, request } from 'undici';
 
-import { AckCheckpoint } from '../../apps/worker/src/app/activities/delivery/ack-checkpoint';
-import { deliverRecords, DeliveryListener, OutgoingRecord } from '../../apps/worker/src/app/activities/delivery/deliver-records';
-import { outgoingRecord } from '../../apps/worker/src/app/activities/delivery/delivery-target';
-import { PostgresRateGate } from '../../apps/worker/src/app/activities/delivery/postgres-rate-gate';
 import { startBenchDatabase, stopBenchDatabase } from './bench-database';
 
 const RECORDS = Number(process.env['WEBHOOK_BENCH_RECORDS'] ?? 20_000);
@@ -75,15 +83,20 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
   if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
-  const prisma = createPrismaClient();
+  const db = createPrismaClient();
+  const endpoints = new WebhookEndpointsRepository(db);
+  const deliveries = new DeliveriesRepository(db);
   const secret = generateSigningSecret();
-  const endpoint = await prisma.webhookEndpoint.create({ data: { id: randomUUID(), url: `${receiver.url}?${randomUUID()}`, secret } });
+  const endpoint = await endpoints.ensure(`${receiver.url}?${randomUUID()}`, { id: randomUUID(), secret });
+  const people = findDataset('people');
+  if (!people) throw new Error('The people preset is missing');
 
-  // A job row is what the rate gate locks; the bench's jobs are removed at the end.
+  // A job's delivery row is what the rate gate reserves on; the bench's jobs are removed with its endpoint at the end.
   const newJob = async (rateLimit: number | null) => {
     const id = randomUUID();
-    await prisma.job.create({ data: { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1 } });
-    await prisma.jobDelivery.create({ data: { jobId: id, endpointId: endpoint.id, url: receiver.url, rateLimit, retryDelaysMs: [1000, 3000, 9000] } });
+    const delivery = { endpointId: endpoint.id, url: receiver.url, rateLimit, retryDelaysMs: [1000, 3000, 9000] };
+    const spec = { kind: 'dataset' as const, dataset: { version: null, definition: people }, delivery };
+    await recordJob(db, { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
     return id;
   };
   const recordsFor = (jobId: string, count: number): OutgoingRecord[] =>
@@ -95,7 +108,7 @@ async function main(): Promise<void> {
     let delivered = 0;
     let failed = 0;
     const started = performance.now();
-    const resources = { sender, concurrency: CONCURRENCY, gate: new PostgresRateGate(prisma, jobId), signal: new AbortController().signal };
+    const resources = { sender, concurrency: CONCURRENCY, gate: new SharedRateGate(deliveries, jobId), signal: new AbortController().signal };
     const listener: DeliveryListener = {
       // As deliverBatch does: the slot stays taken until the acknowledgement is stored.
       acknowledged: (recordIndex) => (delivered++, stored?.save(recordIndex)),
@@ -119,7 +132,7 @@ async function main(): Promise<void> {
   const sluiceRate = unthrottled.delivered / unthrottled.seconds;
 
   const checkpointedJob = await newJob(null);
-  const checkpointed = await deliver(checkpointedJob, recordsFor(checkpointedJob, RECORDS), await AckCheckpoint.open(prisma, checkpointedJob, 0));
+  const checkpointed = await deliver(checkpointedJob, recordsFor(checkpointedJob, RECORDS), await AckCheckpoint.open(deliveries, checkpointedJob, 0));
   const checkpointedArrivals = (await receiver.report()).length;
   const checkpointedRate = checkpointed.delivered / checkpointed.seconds;
 
@@ -140,9 +153,8 @@ async function main(): Promise<void> {
     throw new Error(`Lost or failed records: ${JSON.stringify({ unthrottled, unthrottledArrivals, checkpointed, checkpointedArrivals, paced, pacedArrivals: arrivals.length })}`);
   }
 
-  await prisma.job.deleteMany({ where: { dataset: 'bench' } });
-  await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
-  await prisma.$disconnect();
+  await endpoints.deleteWithJobs(endpoint.id);
+  await db.$disconnect();
   await sender.close();
   receiver.stop();
   if (ownDatabase) await stopBenchDatabase();

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 
 import type { FileOutcome } from '@sluice/contracts';
-import { createPrismaClient, PrismaClient } from '@sluice/db';
+import { createPrismaClient, DeliveriesRepository, PrismaClient } from '@sluice/db';
 import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { DefaultLogger } from '@temporalio/worker';
 import { MockActivityEnvironment } from '@temporalio/testing';
@@ -29,7 +29,7 @@ describe('parseAndValidate leaves the event loop free', () => {
   beforeAll(() => {
     prisma = createPrismaClient();
     store = new ObjectStore(s3ConfigFromEnv());
-    deps = { prisma, store, webhooks: { sender: null as never, concurrency: 1 } };
+    deps = { prisma, deliveries: new DeliveriesRepository(prisma), store, webhooks: { sender: null as never, concurrency: 1 } };
   });
 
   afterAll(async () => {

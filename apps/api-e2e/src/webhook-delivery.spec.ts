@@ -1,11 +1,11 @@
 import type { DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 import { webhookMessageId } from '@sluice/contracts';
 
-import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
+import { DeliveriesRepository } from '@sluice/db';
+import { AddressPolicy, DeliveryCheckpoint, WebhookSender } from '@sluice/webhooks';
 import { MockActivityEnvironment } from '@temporalio/testing';
 
 import { deliverBatch } from '../../worker/src/app/activities/delivery/deliver-batch.activity';
-import type { DeliveryCheckpoint } from '../../worker/src/app/activities/delivery/delivery-progress';
 import { planDeliveries } from '../../worker/src/app/activities/delivery/plan-deliveries.activity';
 import { getJob, upload } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -155,7 +155,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     await waitForDelivery(app.baseUrl, jobId, ['delivered']);
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
-    const deps = { prisma: app.prisma, store: app.store, webhooks: { sender, concurrency: 4 } };
+    const deps = { prisma: app.prisma, deliveries: new DeliveriesRepository(app.prisma), store: app.store, webhooks: { sender, concurrency: 4 } };
     const plan = await planDeliveries(deps, { jobId });
     // As if the worker that ran this batch died after heartbeating records 0-5 as acknowledged.
     const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
@@ -176,7 +176,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(await app.prisma.deliveryBatch.findMany({ where: { jobId }, select: { acked: true, delivered: true } })).toEqual([{ acked: [], delivered: 10 }]);
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
-    const deps = { prisma: app.prisma, store: app.store, webhooks: { sender, concurrency: 1 } };
+    const deps = { prisma: app.prisma, deliveries: new DeliveriesRepository(app.prisma), store: app.store, webhooks: { sender, concurrency: 1 } };
     const plan = await planDeliveries(deps, { jobId });
     // As if a worker stored records 0-6 and was killed before its next heartbeat; 5/s leaves time to look between records.
     await app.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });

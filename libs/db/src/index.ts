@@ -10,3 +10,5 @@ export type { InboxSchedule } from './generated/prisma/client';
 export * from './lib/pipeline-resolution';
 export type { PipelineConfig } from './generated/prisma/client';
 export type { StorageSweep } from './generated/prisma/client';
+export * from './lib/deliveries/deliveries.repository';
+export * from './lib/deliveries/webhook-endpoints.repository';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { PrismaClient } from '@sluice/db';
+import { DeliveriesRepository, type PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { workflowsPath } from '@sluice/temporal';
 import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
@@ -46,6 +46,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: {
         ...createCsvJobActivities({
           prisma: this.prisma,
+          deliveries: new DeliveriesRepository(this.prisma),
           store: this.store,
           fileLimits: this.config.fileLimits,
           webhooks: { sender: this.sender, concurrency },

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
-import type { PrismaClient, WebhookEndpoint } from '@sluice/db';
+import { type WebhookEndpoint, WebhookEndpointsRepository } from '@sluice/db';
 import { AddressPolicy, createSigner, generateSigningSecret, RefusedDestinationError, WebhookSender } from '@sluice/webhooks';
 
-import { ADDRESS_POLICY, PRISMA, WEBHOOK_SENDER } from '../tokens';
+import { ADDRESS_POLICY, WEBHOOK_SENDER } from '../tokens';
 
 const toView = (endpoint: WebhookEndpoint): WebhookEndpointView => ({ id: endpoint.id, url: endpoint.url, secret: endpoint.secret, createdAt: endpoint.createdAt.toISOString() });
 
@@ -13,7 +13,7 @@ const toView = (endpoint: WebhookEndpoint): WebhookEndpointView => ({ id: endpoi
 @Injectable()
 export class WebhookEndpointsService {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly endpoints: WebhookEndpointsRepository,
     @Inject(ADDRESS_POLICY) private readonly policy: AddressPolicy,
     @Inject(WEBHOOK_SENDER) private readonly sender: WebhookSender,
   ) {}
@@ -21,16 +21,16 @@ export class WebhookEndpointsService {
   /** The endpoint for `url`, created with a fresh secret if new; a URL the policy refuses is a 400. */
   async register(rawUrl: string): Promise<WebhookEndpointView> {
     const url = await this.checkedUrl(rawUrl);
-    const endpoint = await this.prisma.webhookEndpoint.upsert({ where: { url }, create: { id: randomUUID(), url, secret: generateSigningSecret() }, update: {} });
+    const endpoint = await this.endpoints.ensure(url, { id: randomUUID(), secret: generateSigningSecret() });
     return toView(endpoint);
   }
 
   async list(): Promise<WebhookEndpointView[]> {
-    return (await this.prisma.webhookEndpoint.findMany({ orderBy: { createdAt: 'desc' } })).map(toView);
+    return (await this.endpoints.list()).map(toView);
   }
 
   async get(id: string): Promise<WebhookEndpointView> {
-    const endpoint = await this.prisma.webhookEndpoint.findUnique({ where: { id } });
+    const endpoint = await this.endpoints.find(id);
     if (!endpoint) throw new NotFoundException(`Webhook endpoint ${id} not found`);
     return toView(endpoint);
   }
@@ -38,7 +38,7 @@ export class WebhookEndpointsService {
   /** A new secret for the endpoint; deliveries signed from now on use it. */
   async rotateSecret(id: string): Promise<WebhookEndpointView> {
     await this.get(id);
-    return toView(await this.prisma.webhookEndpoint.update({ where: { id }, data: { secret: generateSigningSecret() } }));
+    return toView(await this.endpoints.setSecret(id, generateSigningSecret()));
   }
 
   /** Sends one signed sample record and reports how the receiver answered. */

@@ -1,10 +1,11 @@
 import type { FileLimits } from '@sluice/core';
-import type { PrismaClient } from '@sluice/db';
+import type { DeliveriesRepository, PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { WebhookSender } from '@sluice/webhooks';
 
 export interface ActivityDeps {
   prisma: PrismaClient;
+  deliveries: DeliveriesRepository;
   store: ObjectStore;
   /** How much one file may ask of the worker; DEFAULT_FILE_LIMITS when left out. */
   fileLimits?: FileLimits;

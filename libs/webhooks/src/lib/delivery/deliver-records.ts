@@ -1,17 +1,12 @@
 import { setMaxListeners } from 'node:events';
 
-import type { AttemptResult, WebhookHeaders, WebhookSender } from '@sluice/webhooks';
-import { nextRetryDelay } from '@sluice/webhooks';
-
+import { nextRetryDelay } from '../retry-policy';
+import type { WebhookHeaders } from '../standard-webhooks';
+import type { AttemptResult, WebhookSender } from '../webhook-sender';
 import { abortableSleep } from './abortable-sleep';
-import type { RateGate } from './postgres-rate-gate';
+import type { OutgoingRecord } from './outgoing-record';
+import type { RateGate } from './shared-rate-gate';
 import { Slots } from './slots';
-
-export interface OutgoingRecord {
-  recordIndex: number;
-  messageId: string;
-  body: string;
-}
 
 export interface DeliveryTarget {
   url: string;

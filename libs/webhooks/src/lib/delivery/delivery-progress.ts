@@ -1,11 +1,18 @@
-import type { Context } from '@temporalio/activity';
+import { z } from 'zod';
 
 import { fromRanges, toRanges } from './index-ranges';
 
+const indexRuns = z.array(z.tuple([z.number().int(), z.number().int()]));
+
 /** What a delivery activity heartbeats: records already acknowledged or recorded as failed. */
-export interface DeliveryCheckpoint {
-  acked: [number, number][];
-  failed: [number, number][];
+export const deliveryCheckpointSchema = z.object({ acked: indexRuns, failed: indexRuns });
+export type DeliveryCheckpoint = z.infer<typeof deliveryCheckpointSchema>;
+
+/** Where a delivery attempt reports its checkpoint, and the last one an earlier attempt reported (Temporal heartbeats, in the worker). */
+export interface CheckpointChannel {
+  /** The previous attempt's last checkpoint, as heartbeated (unchecked). */
+  resumeFrom?: unknown;
+  heartbeat(checkpoint: DeliveryCheckpoint): void;
 }
 
 const RATE_WINDOW_MS = 5000;
@@ -21,10 +28,10 @@ export class DeliveryProgress {
   private readonly startedAt = Date.now();
 
   constructor(
-    private readonly context: Context,
+    private readonly channel: CheckpointChannel,
     storedAcks: Iterable<number> = [],
   ) {
-    const checkpoint = context.info.heartbeatDetails as DeliveryCheckpoint | undefined;
+    const checkpoint = deliveryCheckpointSchema.optional().parse(channel.resumeFrom);
     this.acked = fromRanges(checkpoint?.acked);
     for (const recordIndex of storedAcks) this.acked.add(recordIndex);
     this.failed = fromRanges(checkpoint?.failed);
@@ -52,7 +59,7 @@ export class DeliveryProgress {
   }
 
   heartbeat(): void {
-    this.context.heartbeat({ acked: toRanges(this.acked), failed: toRanges(this.failed) } satisfies DeliveryCheckpoint);
+    this.channel.heartbeat({ acked: toRanges(this.acked), failed: toRanges(this.failed) });
   }
 }
 

@@ -1,17 +1,10 @@
-import type { PrismaClient } from '@sluice/db';
-
 import { abortableSleep } from './abortable-sleep';
+import type { SendScheduleStore } from './delivery-store';
 
 /** Paces sends for one job; every sender of the job shares it. */
 export interface RateGate {
   /** Resolves when the caller may start its next send. */
   take(signal: AbortSignal): Promise<void>;
-}
-
-interface Reservation {
-  rate: number | null;
-  tat: number;
-  now: number;
 }
 
 // Slots are reserved about this far ahead, so a limit change applies within this time.
@@ -20,12 +13,12 @@ const RESERVE_AHEAD_MS = 100;
 const UNLIMITED_RECHECK_MS = 1000;
 
 /**
- * A token bucket shared through Postgres, in its GCRA form: the job's row holds the "theoretical
+ * A token bucket shared through the database, in its GCRA form: the job's row holds the "theoretical
  * arrival time" before which no further record may start. A reservation of n slots advances it by
- * n / rate in one atomic UPDATE, so the limit holds across activity attempts, batches and workers.
+ * n / rate in one atomic step, so the limit holds across activity attempts, batches and workers.
  * Time is the database's clock, so workers with skewed clocks still agree.
  */
-export class PostgresRateGate implements RateGate {
+export class SharedRateGate implements RateGate {
   private slots: number[] = [];
   private offsetMs = 0;
   private reserving?: Promise<void>;
@@ -36,7 +29,7 @@ export class PostgresRateGate implements RateGate {
   private nextReserveAt = 0;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly schedule: SendScheduleStore,
     private readonly jobId: string,
   ) {}
 
@@ -57,23 +50,17 @@ export class PostgresRateGate implements RateGate {
 
   private async reserve(): Promise<void> {
     const count = this.lastRate === null ? 1 : Math.min(Math.max(1, Math.floor((this.lastRate * RESERVE_AHEAD_MS) / 1000)), 1000);
-    const [row] = await this.prisma.$queryRaw<Reservation[]>`
-      WITH clock AS (SELECT extract(epoch FROM clock_timestamp()) * 1000 AS now)
-      UPDATE "JobDelivery" AS d
-      SET "nextSendAtMs" = CASE WHEN d."rateLimit" IS NULL THEN clock.now
-                                ELSE GREATEST(d."nextSendAtMs", clock.now) + ${count}::int * 1000.0 / d."rateLimit" END
-      FROM clock WHERE d."jobId" = ${this.jobId}::uuid
-      RETURNING d."rateLimit" AS rate, d."nextSendAtMs" AS tat, clock.now::float8 AS now`;
+    const row = await this.schedule.reserveSendSlots(this.jobId, count);
     if (!row) throw new Error(`Job ${this.jobId} has no delivery settings`);
-    this.offsetMs = Number(row.now) - Date.now();
-    this.lastRate = row.rate === null ? null : Number(row.rate);
+    this.offsetMs = row.now - Date.now();
+    this.lastRate = row.rate;
     if (this.lastRate === null) {
       this.unlimitedUntil = Date.now() + UNLIMITED_RECHECK_MS;
       return;
     }
     const interval = 1000 / this.lastRate;
-    const first = Number(row.tat) - count * interval;
+    const first = row.tat - count * interval;
     for (let i = 0; i < count; i++) this.slots.push(first + i * interval);
-    this.nextReserveAt = Number(row.tat) - this.offsetMs - RESERVE_AHEAD_MS;
+    this.nextReserveAt = row.tat - this.offsetMs - RESERVE_AHEAD_MS;
   }
 }
