@@ -20,8 +20,8 @@ export class StorageSweepsRepository {
 
   /** Records a run once: recording it again (a retried activity) changes nothing. */
   async record(run: StorageSweepRecord): Promise<void> {
-    const { workflowRunId, ...rest } = run;
-    const data = { ...rest, bytesDeleted: BigInt(rest.bytesDeleted), uploadBytesAborted: BigInt(rest.uploadBytesAborted) };
+    const { workflowRunId, startedAt, finishedAt, filesDeleted, uploadsAborted, jobsExpired } = run;
+    const data = { startedAt, finishedAt, filesDeleted, uploadsAborted, jobsExpired, bytesDeleted: BigInt(run.bytesDeleted), uploadBytesAborted: BigInt(run.uploadBytesAborted) };
     await this.prisma.storageSweep.upsert({ where: { workflowRunId }, create: { workflowRunId, ...data }, update: {} });
   }
 
