@@ -2,6 +2,7 @@ import type { JobStatus } from '@sluice/contracts';
 
 import type { Prisma } from '../../generated/prisma/client';
 import { Database } from '../database';
+import type { NewJob } from '../jobs/new-job';
 
 /** Runs one SQL statement written as a tagged template; values are sent as parameters. */
 export type SqlQuery = <T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Promise<T[]>;
@@ -23,6 +24,19 @@ export class TestDatabase extends Database {
   /** Statements in one transaction, committed when `work` resolves. */
   transaction<T>(work: (sql: SqlQuery) => Promise<T>, timeoutMs = 20_000): Promise<T> {
     return this.client.$transaction((tx) => work(sqlOf(tx)), { timeout: timeoutMs });
+  }
+
+  /** Rows in a table (its name as information_schema gives it). */
+  async rowCount(table: string): Promise<number> {
+    const [{ count }] = await this.client.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${table.replace(/"/g, '""')}"`);
+    return Number(count);
+  }
+
+  /** Records a job of a dataset as a launcher would, with the dataset's current spec, without starting it. */
+  async recordDatasetJob(job: Omit<NewJob, 'spec' | 'datasetVersion'>): Promise<void> {
+    const resolved = await this.repositories.jobSpecs.dataset(job.dataset);
+    if (!resolved.ok) throw new Error(`Unknown dataset "${job.dataset}"`);
+    await this.repositories.jobs.record({ ...job, datasetVersion: resolved.spec.dataset.version, spec: resolved.spec });
   }
 
   async jobCount(): Promise<number> {
