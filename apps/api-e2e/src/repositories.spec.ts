@@ -8,7 +8,8 @@ import { TestDatabase } from '@sluice/db/testing';
 /** The repositories of libs/db against the real Postgres of the test stack, where they hold logic of their own. */
 describe('libs/db repositories', () => {
   let db: TestDatabase;
-  const suffix = randomUUID().slice(0, 8);
+  // Letters only: other suites match the listed dataset names with [a-z_].
+  const suffix = randomUUID().replace(/[^a-f]/g, '').padEnd(8, 'x').slice(0, 8);
   const left: DatasetDefinition = { name: `rt_left_${suffix}`, label: 'Left', fields: [{ name: 'key', type: 'string', required: true }, { name: 'amount', type: 'int', required: false }] };
   const right: DatasetDefinition = { name: `rt_right_${suffix}`, label: 'Right', fields: [{ name: 'key', type: 'string', required: true }, { name: 'score', type: 'int', required: false }] };
   const pipeline = (label: string): PipelineDefinition => ({
@@ -25,6 +26,8 @@ describe('libs/db repositories', () => {
 
   afterAll(async () => {
     await db?.repositories.pipelines.remove(pipeline('').name);
+    // Datasets cannot be deleted through Sluice: these go so that no other suite lists them.
+    await db?.sql`DELETE FROM "DatasetConfig" WHERE name IN (${left.name}, ${right.name})`;
     await db?.disconnect();
   });
 

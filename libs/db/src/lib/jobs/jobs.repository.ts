@@ -1,4 +1,4 @@
-import type { ColumnMappingView, FinishedJobStatus, InvalidRowView, JobAggregations, JobSpec, JobStatus, JobSummaryView, MergeStatsView, Paginated } from '@sluice/contracts';
+import type { FileOutcome, FinishedJobStatus, InvalidRowView, JobAggregations, JobSpec, JobStatus, JobSummaryView, MergeStatsView, Paginated } from '@sluice/contracts';
 import { jobSpecSchema, mergeStatsSchema } from '@sluice/core';
 import { z } from 'zod';
 
@@ -46,15 +46,7 @@ export interface StoredJob {
 }
 
 /** A file's outcome as the worker stores it (text already made storable). */
-export interface FinishedFile {
-  uploadId: string;
-  rowsProcessed: number;
-  validRows: number;
-  invalidRows: number;
-  error: string | null;
-  columns: ColumnMappingView[];
-  cleaned: Record<string, number>;
-}
+export type FinishedFile = Pick<FileOutcome, 'uploadId' | 'rowsProcessed' | 'validRows' | 'invalidRows' | 'error' | 'columns' | 'cleaned'>;
 
 export interface FinishedJob {
   jobId: string;
