@@ -25,10 +25,11 @@ describe('libs/db repositories', () => {
   });
 
   afterAll(async () => {
-    await db?.repositories.pipelines.remove(pipeline('').name);
+    if (!db) return;
+    await db.repositories.pipelines.remove(pipeline('').name);
     // Datasets cannot be deleted through Sluice: these go so that no other suite lists them.
-    await db?.sql`DELETE FROM "DatasetConfig" WHERE name IN (${left.name}, ${right.name})`;
-    await db?.disconnect();
+    await db.sql`DELETE FROM "DatasetConfig" WHERE name IN (${left.name}, ${right.name})`;
+    await db.disconnect();
   });
 
   it('versions pipelines like datasets: a preset moves with releases until someone saves over it, and an unchanged save adds nothing', async () => {
