@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createPrismaClient, PrismaClient } from '@sluice/db';
+import { TestDatabase } from '@sluice/db/testing';
 import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import fc from 'fast-check';
 
@@ -58,7 +58,7 @@ class Tally {
 
 describe('hostile requests never take the API down (a real API process)', () => {
   let api: ApiProcess;
-  let prisma: PrismaClient;
+  let db: TestDatabase;
   let store: ObjectStore;
   let before: StackContents;
   let operations: Operation[];
@@ -75,16 +75,16 @@ describe('hostile requests never take the API down (a real API process)', () => 
       // Nothing here should start a job; if one slipped through, no worker of another suite picks it up.
       TEMPORAL_TASK_QUEUE: 'hostile-requests',
     });
-    prisma = createPrismaClient();
+    db = new TestDatabase();
     store = new ObjectStore(s3ConfigFromEnv());
-    before = await stackContents(prisma, store);
+    before = await stackContents(db, store);
     operations = await loadOperations(api.baseUrl);
   });
 
   afterAll(async () => {
     process.stderr.write(`hostile requests handled cleanly: ${tally.clean} / ${tally.tried}\n`);
     await api?.stop();
-    await prisma?.$disconnect();
+    await db?.disconnect();
     store?.destroy();
   });
 
@@ -176,7 +176,7 @@ describe('hostile requests never take the API down (a real API process)', () => 
   const closes: Check = (answer) => (answer.connection === 'close' ? null : `the connection stays open (Connection: ${answer.connection})`);
 
   async function leftovers(): Promise<string | null> {
-    const added = addedSince(before, await stackContents(prisma, store));
+    const added = addedSince(before, await stackContents(db, store));
     const found = [...added.objects.map((k) => `object ${k}`), ...added.multipartUploads.map((u) => `unfinished multipart upload ${u}`), ...Object.entries(added.rows).map(([t, n]) => `${n} rows in ${t}`)];
     return found.length ? `left behind: ${found.slice(0, 5).join(', ')}` : null;
   }

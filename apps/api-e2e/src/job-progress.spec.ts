@@ -39,14 +39,12 @@ describe('job progress and storage failures', () => {
     const jobId = randomUUID();
     const uploadId = randomUUID();
     const key = `jobs/${jobId}/uploads/${uploadId}/gone.csv`;
-    await app.prisma.job.create({
-      data: {
-        id: jobId,
-        dataset: 'sensor_readings',
-        workflowId: workflowIdForJob(jobId),
-        retentionHours: 48,
-        uploads: { create: [{ id: uploadId, fileName: 'gone.csv', objectKey: key, sizeBytes: 0 }] },
-      },
+    await app.db.recordDatasetJob({
+      id: jobId,
+      dataset: 'sensor_readings',
+      workflowId: workflowIdForJob(jobId),
+      retentionHours: 48,
+      files: [{ uploadId, fileName: 'gone.csv', objectKey: key, sizeBytes: 0 }],
     });
     const input: CsvJobInput = { jobId, dataset: 'sensor_readings', files: [{ uploadId, key }], retentionMs: 48 * 3_600_000 };
     await app.temporal.workflow.start(CSV_JOB_WORKFLOW, { taskQueue: TASK_QUEUE, workflowId: workflowIdForJob(jobId), args: [input] });

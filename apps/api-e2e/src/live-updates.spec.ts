@@ -82,9 +82,7 @@ describe('live updates, job filters and storage usage', () => {
       abort.signal,
     );
     await Promise.race([first, stream]);
-    const cut = await app.prisma.$queryRawUnsafe<{ cut: boolean }[]>(
-      `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE query = 'LISTEN job_changed' AND pid <> pg_backend_pid()`,
-    );
+    const cut = await app.db.sql<{ cut: boolean }>`SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE query = 'LISTEN job_changed' AND pid <> pg_backend_pid()`;
     expect(cut).toEqual([{ cut: true }]);
     await Promise.race([second, stream]);
     const created = await upload(app.baseUrl, [{ name: 'r.csv', content: CSV }]);

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { distinctKeyOf } from '@sluice/analytics';
 import type { ComparisonView, JobDetailView, SeriesView } from '@sluice/contracts';
+import type { SqlQuery } from '@sluice/db/testing';
 
 import { getJob, upload, waitForStatus } from './support/api-client';
 import { accountsCsv, contactsCsv, emailWeek, Open, opensCsv, regionOf, Send, sendsCsv } from './support/email-campaign-fixture';
@@ -148,7 +149,7 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     const after = await compare('metric=sends&granularity=week&from=2026-02-02&to=2026-02-08');
     expect(after.body.periods).toEqual(before.body.periods);
     // The rerun's rows replaced the original's: all of week B's rows are recorded under the original job.
-    const contributors = await app.prisma.metricDaily.groupBy({ by: ['jobId'], where: { source: 'email_engagement', day: { gte: new Date('2026-02-02') } } });
+    const contributors = await app.db.sql<{ jobId: string }>`SELECT DISTINCT "jobId"::text AS "jobId" FROM "MetricDaily" WHERE source = 'email_engagement' AND day >= '2026-02-02'::date`;
     expect(contributors.map((c) => c.jobId)).toEqual([jobB.id]);
     // A second rerun, of the rerun, still replaces the same contribution.
     const again = await fetch(`${app.baseUrl}/api/jobs/${jobId}/rerun`, { method: 'POST' });
@@ -160,7 +161,7 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
 
   /** The period counts the triggers keep that differ from a count made now over the daily keys, either way. */
   async function periodCountsAgainstDailyKeys(): Promise<unknown[]> {
-    return app.prisma.$queryRaw`
+    return app.db.sql`
       WITH fresh AS (
         SELECT d.source, d.metric, d.dimension, g.granularity, d."dimensionValue", date_trunc(g.granularity, d.day::timestamp)::date AS period, count(DISTINCT k)::int AS "distinctCount"
         FROM "MetricDaily" AS d CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g (granularity) CROSS JOIN unnest(d."distinctKeys") AS k
@@ -172,42 +173,43 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
 
   it('counts the values of two jobs recording the same days at once, each value once', async () => {
     const source = `distinct_race_${randomUUID().slice(0, 8)}`;
-    const day = (keys: string[]) => ({
-      source, jobId: randomUUID(), day: new Date('2026-03-04'), metric: 'users', dimension: '', dimensionValue: '',
-      sum: 0, count: keys.length, min: null, max: null, distinctKeys: keys.map(distinctKeyOf),
-    });
+    // One job's day of distinct keys, as recording writes it.
+    const day = (sql: SqlQuery, keys: string[]) => sql`
+      INSERT INTO "MetricDaily" (source, "jobId", day, metric, dimension, "dimensionValue", sum, count, min, max, "distinctKeys")
+      VALUES (${source}, ${randomUUID()}::uuid, '2026-03-04'::date, 'users', '', '', 0, ${keys.length}, NULL, NULL, ${keys.map((k) => distinctKeyOf(k).toString())}::text[]::bigint[])`;
     let second: Promise<unknown> = Promise.resolve();
-    await app.prisma.$transaction(
+    await app.db.transaction(
       async (tx) => {
-        await tx.metricDaily.create({ data: day(['a', 'b']) });
-        // A Prisma query runs once it is awaited or then'd: start it now, outside this transaction.
-        second = app.prisma.metricDaily.create({ data: day(['b', 'c']) }).then(() => undefined);
+        await day(tx, ['a', 'b']);
+        // A query runs once it is awaited or then'd: start it now, outside this transaction.
+        second = day(app.db.sql, ['b', 'c']).then(() => undefined);
         // The second job's recount waits for this one to commit instead of counting without its keys.
         for (let waited = 0; ; waited += 20) {
-          const [row] = await app.prisma.$queryRaw<{ waiting: number }[]>`
+          const [row] = await app.db.sql<{ waiting: number }>`
             SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`;
           if (row.waiting > 0) break;
           if (waited > 10_000) throw new Error('the second recording never waited for the first');
           await sleep(20);
         }
       },
-      { timeout: 20_000 },
+      20_000,
     );
     await second;
-    const counts = await app.prisma.metricPeriodDistinct.findMany({ where: { source }, orderBy: { granularity: 'asc' } });
+    const counts = await app.db.sql<{ granularity: string; period: Date; distinctCount: number }>`
+      SELECT granularity, period, "distinctCount" FROM "MetricPeriodDistinct" WHERE source = ${source} ORDER BY granularity`;
     expect(counts.map((c) => [c.granularity, c.period.toISOString().slice(0, 10), c.distinctCount])).toEqual([
       ['day', '2026-03-04', 3],
       ['month', '2026-03-01', 3],
       ['week', '2026-03-02', 3],
     ]);
-    await app.prisma.metricDaily.deleteMany({ where: { source } });
-    expect(await app.prisma.metricPeriodDistinct.count({ where: { source } })).toBe(0);
+    await app.db.sql`DELETE FROM "MetricDaily" WHERE source = ${source}`;
+    expect(await app.db.sql`SELECT 1 FROM "MetricPeriodDistinct" WHERE source = ${source}`).toEqual([]);
   });
 
   it('keys distinct values exactly as the migration of older history did in Postgres', async () => {
     const values = ['a@x.com', 'ZOË@Example.com', '', '東京', 'ffff'];
     for (const value of values) {
-      const [row] = await app.prisma.$queryRaw<{ key: bigint }[]>`SELECT ('x' || left(md5(${value}), 16))::bit(64)::bigint AS key`;
+      const [row] = await app.db.sql<{ key: bigint }>`SELECT ('x' || left(md5(${value}), 16))::bit(64)::bigint AS key`;
       expect(BigInt(row.key)).toBe(distinctKeyOf(value));
     }
   });

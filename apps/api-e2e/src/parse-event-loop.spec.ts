@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 
 import type { FileOutcome } from '@sluice/contracts';
-import { createPrismaClient, DeliveriesRepository, PrismaClient } from '@sluice/db';
+import { TestDatabase } from '@sluice/db/testing';
 import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { DefaultLogger } from '@temporalio/worker';
 import { MockActivityEnvironment } from '@temporalio/testing';
@@ -22,18 +22,18 @@ const MAX_BLOCK_MS = 1000;
  * of a large test process.
  */
 describe('parseAndValidate leaves the event loop free', () => {
-  let prisma: PrismaClient;
+  let db: TestDatabase;
   let store: ObjectStore;
   let deps: ActivityDeps;
 
   beforeAll(() => {
-    prisma = createPrismaClient();
+    db = new TestDatabase();
     store = new ObjectStore(s3ConfigFromEnv());
-    deps = { prisma, deliveries: new DeliveriesRepository(prisma), store, webhooks: { sender: null as never, concurrency: 1 } };
+    deps = { db: db.repositories, prisma: db.client, store, webhooks: { sender: null as never, concurrency: 1 } };
   });
 
   afterAll(async () => {
-    await prisma?.$disconnect();
+    await db?.disconnect();
     store?.destroy();
   });
 
@@ -42,9 +42,7 @@ describe('parseAndValidate leaves the event loop free', () => {
     const uploadId = randomUUID();
     const key = `jobs/${jobId}/uploads/${uploadId}/file.csv`;
     await store.put(key, Readable.from([Buffer.from(content)]));
-    await prisma.job.create({
-      data: { id: jobId, dataset: 'sensor_readings', workflowId: `parse-test-${jobId}`, retentionHours: 1, uploads: { create: [{ id: uploadId, fileName: 'file.csv', objectKey: key, sizeBytes: content.length }] } },
-    });
+    await db.recordDatasetJob({ id: jobId, dataset: 'sensor_readings', workflowId: `parse-test-${jobId}`, retentionHours: 1, files: [{ uploadId, fileName: 'file.csv', objectKey: key, sizeBytes: content.length }] });
     return { jobId, file: { uploadId, key } };
   }
 

@@ -48,7 +48,7 @@ describe('pipelines saved through REST', () => {
 
   afterAll(async () => {
     // Other test files list the pipelines: leave only the presets behind.
-    await app?.prisma.pipelineConfig.deleteMany({ where: { name: CAMPAIGN_OPENS.name } });
+    await app?.db.repositories.pipelines.remove(CAMPAIGN_OPENS.name);
     await app?.close();
   });
 
@@ -89,7 +89,7 @@ describe('pipelines saved through REST', () => {
     expect((await call('DELETE', '/pipelines/campaign_opens')).status).toBe(204);
     expect((await call('GET', '/pipelines/campaign_opens')).status).toBe(404);
     // Its history stays: the recorded metrics are not the pipeline's to delete.
-    expect((await app.prisma.metricDaily.count({ where: { source: 'campaign_opens' } })) > 0).toBe(true);
+    expect(await app.db.sql`SELECT 1 FROM "MetricDaily" WHERE source = 'campaign_opens' LIMIT 1`).toHaveLength(1);
   });
 
   it('refuses what it cannot save, with each problem\'s path, and keeps the presets', async () => {

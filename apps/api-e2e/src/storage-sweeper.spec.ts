@@ -87,15 +87,15 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
   it('removes stale incomplete uploads, objects no job owns and what expired jobs left, nothing else, and records the run', async () => {
     // A live job, even with its expiry moved into the past: its workflow still runs and will delete its files itself.
     const live = await finishedJob();
-    await app.prisma.job.update({ where: { id: live.id }, data: { expiresAt: new Date(Date.now() - 10 * MIN_AGE_MS) } });
+    await app.db.setJobExpiry(live.id, new Date(Date.now() - 10 * MIN_AGE_MS));
     // An expired job whose object deletion did not finish.
     const expired = await finishedJob();
     await app.temporal.workflow.getHandle(expired.workflowId).terminate('test: expiry interrupted');
-    await app.prisma.job.update({ where: { id: expired.id }, data: { status: 'expired', expiredAt: new Date() } });
+    await app.db.repositories.jobs.markExpired(expired.id);
     // A job long past its expiry whose workflow is gone (terminated), so nothing else would ever delete its files.
     const abandoned = await finishedJob();
     await app.temporal.workflow.getHandle(abandoned.workflowId).terminate('test: workflow lost');
-    await app.prisma.job.update({ where: { id: abandoned.id }, data: { expiresAt: new Date(Date.now() - 10 * MIN_AGE_MS) } });
+    await app.db.setJobExpiry(abandoned.id, new Date(Date.now() - 10 * MIN_AGE_MS));
 
     const orphanKey = uploadKey(randomUUID(), randomUUID(), 'orphan.csv');
     await app.store.put(orphanKey, Readable.from([CSV]));
@@ -128,7 +128,7 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
     for (const kept of [youngKey, inboxKey, ...liveKeys]) expect(after.has(kept)).toBe(true);
     // Anything else that went was debris of earlier suites: objects of no job, or of an expired one.
     const others = [...new Set(deletedKeys.filter((k) => ![orphanKey, ...expiredKeys, ...abandonedKeys].includes(k)).map((k) => jobIdOfKey(k) as string))];
-    const otherJobs = await app.prisma.job.findMany({ where: { id: { in: others } }, select: { status: true } });
+    const otherJobs = await app.db.repositories.jobs.statuses(others);
     expect(otherJobs.every((j) => j.status === 'expired')).toBe(true);
 
     const remaining = await app.store.listIncompleteUploads('jobs/');
@@ -144,13 +144,13 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
       uploadBytesAborted: aborted.reduce((sum, u) => sum + u.bytes, 0),
       jobsExpired: 1,
     });
-    expect(await app.prisma.job.findUnique({ where: { id: abandoned.id }, select: { status: true } })).toEqual({ status: 'expired' });
-    expect(await app.prisma.job.findUnique({ where: { id: live.id }, select: { status: true } })).toEqual({ status: 'partial' });
+    expect(await app.db.jobStatus(abandoned.id)).toBe('expired');
+    expect(await app.db.jobStatus(live.id)).toBe('partial');
     expect((await fetch(`${app.baseUrl}/api/jobs/${abandoned.id}/download`)).status).toBe(410);
     expect((await fetch(`${app.baseUrl}/api/jobs/${live.id}/download`)).status).toBe(200);
 
-    const recorded = await app.prisma.storageSweep.findUnique({ where: { workflowRunId: runId } });
-    expect(recorded).toMatchObject({ filesDeleted: outcome.filesDeleted, bytesDeleted: BigInt(outcome.bytesDeleted), uploadsAborted: outcome.uploadsAborted, jobsExpired: 1 });
+    const recorded = await app.db.repositories.storageSweeps.byRun(runId);
+    expect(recorded).toMatchObject({ filesDeleted: outcome.filesDeleted, bytesDeleted: outcome.bytesDeleted, uploadsAborted: outcome.uploadsAborted, jobsExpired: 1 });
 
     const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
     expect(usage).toMatchObject({

@@ -14,13 +14,13 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
   afterAll(() => app?.close());
 
   beforeEach(async () => {
-    jobsBefore = await app.prisma.job.count();
+    jobsBefore = await app.db.jobCount();
   });
 
   // Objects of a refused upload would sit under a job id that has no row: there must be none.
   afterEach(async () => {
-    expect(await app.prisma.job.count()).toBe(jobsBefore);
-    const jobIds = new Set((await app.prisma.job.findMany({ select: { id: true } })).map((job) => job.id));
+    expect(await app.db.jobCount()).toBe(jobsBefore);
+    const jobIds = await app.db.jobIds();
     const orphans = (await app.store.list('jobs/')).filter((object) => !jobIds.has(object.key.split('/')[1]));
     expect(orphans).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
     const response = await upload(app.baseUrl, [{ name: '../../etc/Week 1 (final).csv', content: VALID }]);
     expect(response.status).toBe(202);
     const jobId = response.body['jobId'] as string;
-    const [stored] = await app.prisma.upload.findMany({ where: { jobId } });
+    const [stored] = await app.db.uploadsOf(jobId);
     expect(stored.fileName).toBe('Week_1_final_.csv');
     expect(stored.objectKey).toBe(`jobs/${jobId}/uploads/${stored.id}/Week_1_final_.csv`);
     // This one was accepted: count it so afterEach checks only for leftovers.

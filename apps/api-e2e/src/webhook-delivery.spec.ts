@@ -1,7 +1,6 @@
 import type { DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 import { webhookMessageId } from '@sluice/contracts';
 
-import { DeliveriesRepository } from '@sluice/db';
 import { AddressPolicy, DeliveryCheckpoint, WebhookSender } from '@sluice/webhooks';
 import { MockActivityEnvironment } from '@temporalio/testing';
 
@@ -155,7 +154,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     await waitForDelivery(app.baseUrl, jobId, ['delivered']);
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
-    const deps = { prisma: app.prisma, deliveries: new DeliveriesRepository(app.prisma), store: app.store, webhooks: { sender, concurrency: 4 } };
+    const deps = { db: app.db.repositories, prisma: app.db.client, store: app.store, webhooks: { sender, concurrency: 4 } };
     const plan = await planDeliveries(deps, { jobId });
     // As if the worker that ran this batch died after heartbeating records 0-5 as acknowledged.
     const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
@@ -173,14 +172,14 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
   it('stores each acknowledgement before freeing its slot, resumes from what is stored, and empties the checkpoint once delivery ends', async () => {
     const jobId = await startJob(10, { rateLimit: 'unlimited' });
     await waitForDelivery(app.baseUrl, jobId, ['delivered']);
-    expect(await app.prisma.deliveryBatch.findMany({ where: { jobId }, select: { acked: true, delivered: true } })).toEqual([{ acked: [], delivered: 10 }]);
+    expect(await app.db.client.deliveryBatch.findMany({ where: { jobId }, select: { acked: true, delivered: true } })).toEqual([{ acked: [], delivered: 10 }]);
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
-    const deps = { prisma: app.prisma, deliveries: new DeliveriesRepository(app.prisma), store: app.store, webhooks: { sender, concurrency: 1 } };
+    const deps = { db: app.db.repositories, prisma: app.db.client, store: app.store, webhooks: { sender, concurrency: 1 } };
     const plan = await planDeliveries(deps, { jobId });
     // As if a worker stored records 0-6 and was killed before its next heartbeat; 5/s leaves time to look between records.
-    await app.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });
-    await app.prisma.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
+    await app.db.client.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });
+    await app.db.client.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
     const storedWhenSent: unknown[] = [];
     const replacement = new MockActivityEnvironment();
     const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batches[0] });
@@ -189,7 +188,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
       for (const r of receiver.requests) {
         if (seen.has(r.payload.recordIndex)) continue;
         seen.add(r.payload.recordIndex);
-        storedWhenSent.push((await app.prisma.deliveryBatch.findUniqueOrThrow({ where: { jobId_index: { jobId, index: 0 } } })).acked);
+        storedWhenSent.push((await app.db.client.deliveryBatch.findUniqueOrThrow({ where: { jobId_index: { jobId, index: 0 } } })).acked);
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -199,7 +198,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(receiver.requests.map((r) => r.payload.recordIndex)).toEqual([7, 8, 9]);
     // When record n arrives, every record before it is stored (n itself may be too, by the time we look).
     storedWhenSent.forEach((acked, i) => expect([[[0, 6 + i]], [[0, 7 + i]]]).toContainEqual(acked));
-    expect(await app.prisma.deliveryBatch.findUniqueOrThrow({ where: { jobId_index: { jobId, index: 0 } } })).toMatchObject({ acked: [[0, 9]], delivered: 10 });
+    expect(await app.db.client.deliveryBatch.findUniqueOrThrow({ where: { jobId_index: { jobId, index: 0 } } })).toMatchObject({ acked: [[0, 9]], delivered: 10 });
   });
 
   it('survives losing its worker mid-batch: the new worker resumes, nothing is lost or counted twice', async () => {
@@ -220,7 +219,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
   });
 
   it('refuses private, loopback, metadata and non-http URLs, leaving nothing behind', async () => {
-    const jobsBefore = await app.prisma.job.count();
+    const jobsBefore = await app.db.jobCount();
     const cases: [Record<string, string>, RegExp][] = [
       [{ webhookUrl: 'http://10.0.0.7/hook' }, /10\.0\.0\.7 is a private address/],
       [{ webhookUrl: 'http://169.254.169.254/latest/meta-data/' }, /link-local/],
@@ -237,7 +236,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
       expect(created.status).toBe(400);
       expect(String(created.body['message'])).toMatch(message);
     }
-    expect(await app.prisma.job.count()).toBe(jobsBefore);
+    expect(await app.db.jobCount()).toBe(jobsBefore);
 
     const test = await fetch(`${app.baseUrl}/api/webhooks/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://192.168.1.20/x' }) });
     expect(test.status).toBe(400);

@@ -106,7 +106,7 @@ describe('a worker process that dies or is stopped mid-job', () => {
     const parsing = await until(
       'the parse to be under way',
       async () => {
-        const upload = await app.prisma.upload.findFirst({ where: { jobId }, select: { rowsProcessed: true } });
+        const [upload] = await app.db.uploadsOf(jobId);
         const parse = (await pendingActivities(handle)).find((a) => a.name === 'parseAndValidate' && a.started);
         return (upload?.rowsProcessed ?? 0) > 0 && parse;
       },

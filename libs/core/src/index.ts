@@ -37,3 +37,4 @@ export * from './lib/validation/file-rejection';
 export * from './lib/work/stepwise';
 export * from './lib/validation/row-cells';
 export * from './lib/validation/validate-csv-stream';
+export * from './lib/jobs/job-json-schemas';

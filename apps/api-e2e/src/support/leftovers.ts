@@ -1,5 +1,5 @@
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
-import type { PrismaClient } from '@sluice/db';
+import type { TestDatabase } from '@sluice/db/testing';
 import type { ObjectStore } from '@sluice/storage';
 
 /** What the stack holds: every object key, every unfinished multipart upload, and the row count of every table. */
@@ -22,20 +22,19 @@ async function multipartUploads(store: ObjectStore): Promise<Set<string>> {
   return found;
 }
 
-async function rowCounts(prisma: PrismaClient): Promise<Record<string, number>> {
-  const tables = await prisma.$queryRaw<{ name: string }[]>`
+async function rowCounts(db: TestDatabase): Promise<Record<string, number>> {
+  const tables = await db.sql<{ name: string }>`
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`;
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    const [{ count }] = await prisma.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${name.replace(/"/g, '""')}"`);
-    counts[name] = Number(count);
+    counts[name] = await db.rowCount(name);
   }
   return counts;
 }
 
-export async function stackContents(prisma: PrismaClient, store: ObjectStore): Promise<StackContents> {
-  const [objects, uploads, rows] = await Promise.all([store.list(''), multipartUploads(store), rowCounts(prisma)]);
+export async function stackContents(db: TestDatabase, store: ObjectStore): Promise<StackContents> {
+  const [objects, uploads, rows] = await Promise.all([store.list(''), multipartUploads(store), rowCounts(db)]);
   return { objects: new Set(objects.map((o) => o.key)), multipartUploads: uploads, rows };
 }
 

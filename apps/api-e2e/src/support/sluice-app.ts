@@ -1,6 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createPrismaClient, PrismaClient } from '@sluice/db';
+import { TestDatabase } from '@sluice/db/testing';
 import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { Client, Connection } from '@temporalio/client';
 
@@ -9,12 +9,12 @@ import { configureApp } from '../../../api/src/app/configure-app';
 import { WorkerModule } from '../../../worker/src/app/worker.module';
 
 /**
- * The real API and worker, in this process, against the real test stack; plus direct clients so
+ * The real API and worker, in this process, against the real test stack; plus direct access so
  * tests can check what landed in Postgres, S3 and Temporal.
  */
 export interface SluiceApp {
   baseUrl: string;
-  prisma: PrismaClient;
+  db: TestDatabase;
   store: ObjectStore;
   temporal: Client;
   /** Stops the worker as a deploy or a crash would, with activities still running, and starts a new one. */
@@ -36,12 +36,12 @@ export async function startSluice(env: Record<string, string> = {}, { inProcessW
   await api.listen(0, '127.0.0.1');
   let worker = inProcessWorker ? await startWorker() : null;
   const address = api.getHttpServer().address() as { port: number };
-  const prisma = createPrismaClient();
+  const db = new TestDatabase();
   const store = new ObjectStore(s3ConfigFromEnv());
   const connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS'] });
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
-    prisma,
+    db,
     store,
     temporal: new Client({ connection }),
     async replaceWorker() {
@@ -51,7 +51,7 @@ export async function startSluice(env: Record<string, string> = {}, { inProcessW
     async close() {
       await worker?.close();
       await api.close();
-      await prisma.$disconnect();
+      await db.disconnect();
       store.destroy();
       await connection.close();
     },

@@ -11,7 +11,7 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
-import { PrismaModule } from './prisma/prisma.module';
+import { PersistenceModule } from './prisma/persistence.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { StorageModule } from './storage/storage.module';
 import { StorageUsageModule } from './storage-usage/storage-usage.module';
@@ -28,6 +28,6 @@ const adminConsole = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [ConfigModule, PrismaModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, PipelinesModule, MetricsModule, SchedulesModule, EventsModule, StorageUsageModule, WebhooksModule, HealthModule, adminConsole],
+  imports: [ConfigModule, PersistenceModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, PipelinesModule, MetricsModule, SchedulesModule, EventsModule, StorageUsageModule, WebhooksModule, HealthModule, adminConsole],
 })
 export class AppModule {}

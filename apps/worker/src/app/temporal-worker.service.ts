@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DeliveriesRepository, type PrismaClient } from '@sluice/db';
+import { Database } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { workflowsPath } from '@sluice/temporal';
 import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
@@ -11,7 +11,7 @@ import { createStorageSweeperActivities } from './activities/storage-sweep.activ
 import { installWorkerRuntime } from './quiet-runtime';
 import { ensureStorageSweeperSchedule } from './storage-sweeper-schedule';
 import { timerHeartbeats } from './timer-heartbeats';
-import { OBJECT_STORE, PRISMA, WORKER_CONFIG } from './tokens';
+import { OBJECT_STORE, WORKER_CONFIG } from './tokens';
 import type { WorkerConfig } from './worker-config';
 
 /** Runs the Temporal worker for as long as the Nest application lives. */
@@ -27,7 +27,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(Database) private readonly db: Database,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
 
@@ -45,13 +45,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       workflowsPath,
       activities: {
         ...createCsvJobActivities({
-          prisma: this.prisma,
-          deliveries: new DeliveriesRepository(this.prisma),
+          db: this.db.repositories,
+          prisma: this.db.client,
           store: this.store,
           fileLimits: this.config.fileLimits,
           webhooks: { sender: this.sender, concurrency },
         }),
-        ...createStorageSweeperActivities({ prisma: this.prisma, store: this.store, temporal: client, minAgeMs: this.config.sweeper.minAgeMs }),
+        ...createStorageSweeperActivities({ jobs: this.db.repositories.jobs, sweeps: this.db.repositories.storageSweeps, store: this.store, temporal: client, minAgeMs: this.config.sweeper.minAgeMs }),
       },
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
       // Every activity heartbeats on a timer (deliveries with their checkpoint), so a dead worker is noticed within the heartbeat timeout.

@@ -1,3 +1,2 @@
-export const PRISMA = Symbol('PrismaClient');
 export const OBJECT_STORE = Symbol('ObjectStore');
 export const WORKER_CONFIG = Symbol('WorkerConfig');

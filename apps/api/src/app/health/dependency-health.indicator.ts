@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import type { PrismaClient } from '@sluice/db';
+import { Database } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
-import { OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
 
 const TIMEOUT_MS = 3000;
 
@@ -14,13 +14,13 @@ const TIMEOUT_MS = 3000;
 export class DependencyHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly database: Database,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporalClient: Client,
   ) {}
 
   postgres(): Promise<HealthIndicatorResult> {
-    return this.probe('postgres', () => this.prisma.$queryRaw`SELECT 1`);
+    return this.probe('postgres', () => this.database.ping());
   }
 
   s3(): Promise<HealthIndicatorResult> {

@@ -1,11 +1,11 @@
 import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
-import { Prisma } from '@sluice/db';
+import { databaseUnreachableError, databaseValidationError, knownDatabaseError } from '@sluice/db/testing';
 import { ServiceError } from '@temporalio/client';
 
 import { errorAnswer } from './error-answer';
 
 const grpcError = (code: number) => Object.assign(new Error(`${code} grpc failure`), { code, details: 'raw grpc details', metadata: {} });
-const prismaKnown = (code: string, meta?: Record<string, unknown>) => new Prisma.PrismaClientKnownRequestError('Invalid `prisma.job.findMany()` invocation: SELECT …', { code, clientVersion: 'test', meta });
+const prismaKnown = (code: string, meta?: Record<string, unknown>) => knownDatabaseError(code, meta);
 const messageOf = (error: unknown) => String(errorAnswer(error).body['message']);
 
 describe('errorAnswer', () => {
@@ -41,8 +41,8 @@ describe('errorAnswer', () => {
     expect(errorAnswer(prismaKnown('P2000')).status).toBe(400);
     expect(errorAnswer(prismaKnown('P2010', { code: '22021' })).status).toBe(400);
     expect(errorAnswer(prismaKnown('P1001')).status).toBe(503);
-    expect(errorAnswer(new Prisma.PrismaClientValidationError('Invalid value for argument `gte`: Provided Date object is invalid.', { clientVersion: 'test' })).status).toBe(400);
-    expect(errorAnswer(new Prisma.PrismaClientInitializationError("Can't reach database server", 'test')).status).toBe(503);
+    expect(errorAnswer(databaseValidationError('Invalid value for argument `gte`: Provided Date object is invalid.')).status).toBe(400);
+    expect(errorAnswer(databaseUnreachableError()).status).toBe(503);
     expect(messageOf(prismaKnown('P2002'))).not.toMatch(/prisma|invocation|SELECT/i);
     // A code nobody mapped is ours to fix: a 500 with a ref.
     expect(errorAnswer(prismaKnown('P2999')).status).toBe(500);

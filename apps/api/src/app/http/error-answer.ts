@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 
 import { HttpException } from '@nestjs/common';
+import { classifyDatabaseError } from '@sluice/db';
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 
 /** The HTTP answer to a failed request. */
@@ -37,7 +38,7 @@ function unavailable(what: string, ref = newRef()): ErrorAnswer {
  */
 export function errorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof HttpException) return httpExceptionAnswer(error);
-  return bodyParserAnswer(error) ?? prismaAnswer(error) ?? temporalAnswer(error) ?? storageAnswer(error) ?? networkAnswer(error) ?? internalError();
+  return bodyParserAnswer(error) ?? databaseAnswer(error) ?? temporalAnswer(error) ?? storageAnswer(error) ?? networkAnswer(error) ?? internalError();
 }
 
 function httpExceptionAnswer(error: HttpException): ErrorAnswer {
@@ -75,33 +76,28 @@ function bodyParserAnswer(error: unknown): ErrorAnswer | null {
   }
 }
 
-const DATABASE_DOWN = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const BAD_VALUE = new Set(['P2000', 'P2004', 'P2005', 'P2006', 'P2007', 'P2009', 'P2011', 'P2012', 'P2013', 'P2019', 'P2020', 'P2023', 'P2033']);
-
-/** Prisma's errors, told apart by name so that any generated client's classes are recognised. */
-function prismaAnswer(error: unknown): ErrorAnswer | null {
-  const e = error as { name?: unknown; code?: unknown; meta?: { code?: unknown } };
-  switch (e?.name) {
-    case 'PrismaClientKnownRequestError':
-      return prismaCodeAnswer(String(e.code), typeof e.meta?.code === 'string' ? e.meta.code : undefined);
-    // The query was built from a value that does not fit its column (a date that does not exist, a number too big).
-    case 'PrismaClientValidationError':
-      return answer(400, 'A value in the request cannot be used: it is not a valid value for what it names (a real date, a number in range, text without NUL bytes)');
-    case 'PrismaClientInitializationError':
+/** Database failures, by what libs/db says they mean. */
+function databaseAnswer(error: unknown): ErrorAnswer | null {
+  switch (classifyDatabaseError(error)?.kind) {
+    case 'unavailable':
       return unavailable('The database');
+    case 'bad_text':
+    case 'bad_value':
+      return answer(400, 'A value in the request cannot be stored or looked up: it is too long, out of range or not valid text');
+    // The query was built from a value that does not fit its column (a date that does not exist, a number too big).
+    case 'invalid_argument':
+      return answer(400, 'A value in the request cannot be used: it is not a valid value for what it names (a real date, a number in range, text without NUL bytes)');
+    case 'conflict':
+      return answer(409, 'Something with the same name or key exists already');
+    case 'reference':
+      return answer(409, 'The request refers to something that does not exist, or that other records still refer to');
+    case 'not_found':
+      return answer(404, 'What the request refers to does not exist (any more)');
+    case 'collision':
+      return answer(409, 'The request collided with a change made at the same time; try again');
     default:
       return null;
   }
-}
-
-function prismaCodeAnswer(code: string, sqlState: string | undefined): ErrorAnswer | null {
-  if (DATABASE_DOWN.has(code) || sqlState?.startsWith('08') || sqlState === '57P01') return unavailable('The database');
-  if (BAD_VALUE.has(code) || sqlState?.startsWith('22')) return answer(400, 'A value in the request cannot be stored or looked up: it is too long, out of range or not valid text');
-  if (code === 'P2002') return answer(409, 'Something with the same name or key exists already');
-  if (code === 'P2003' || sqlState?.startsWith('23')) return answer(409, 'The request refers to something that does not exist, or that other records still refer to');
-  if (code === 'P2025') return answer(404, 'What the request refers to does not exist (any more)');
-  if (code === 'P2034' || sqlState === '40001' || sqlState === '40P01') return answer(409, 'The request collided with a change made at the same time; try again');
-  return null;
 }
 
 // gRPC status codes, as Temporal's client raises them.

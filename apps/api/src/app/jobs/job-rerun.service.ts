@@ -1,53 +1,60 @@
 import { randomUUID } from 'node:crypto';
 
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { CsvJobInput, RerunJobResult } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import type { CsvJobInput, JobSpec, RerunJobResult } from '@sluice/contracts';
+import { retentionMsOf, specDefinitions } from '@sluice/contracts';
+import { findDataset } from '@sluice/core';
+import { JobsRepository, type StoredJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 
-import { OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
 import { JobLauncherService } from './job-launcher.service';
 
 /**
- * Reruns a job from its stored inputs as a new job: the same files (copied, so each job's retention
- * stays its own), the same configuration versions and delivery settings, as recorded in the original
- * workflow's start event. Metrics of the rerun replace the original's.
+ * Reruns a job as a new job: the same files (copied, so each job's retention stays its own) and the
+ * same spec (configuration versions and delivery settings), copied from the original's row. Metrics
+ * of the rerun replace the original's.
  */
 @Injectable()
 export class JobRerunService {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly jobs: JobsRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly launcher: JobLauncherService,
   ) {}
 
   async rerun(id: string): Promise<RerunJobResult> {
-    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: { position: 'asc' } }, delivery: true } });
+    const job = await this.jobs.stored(id);
     if (!job) throw new NotFoundException(`Job ${id} not found`);
     if (job.status === 'expired') throw new GoneException(`Job ${id} has expired: its files were deleted after the retention period`);
     if (job.status === 'waiting' || job.status === 'processing') throw new ConflictException(`Job ${id} is still ${job.status}: rerun it once it has finished`);
-    if (job.uploads.length === 0) throw new ConflictException(`Job ${id} has no files to rerun`);
-    const original = await this.originalInput(job.workflowId);
+    if (job.files.length === 0) throw new ConflictException(`Job ${id} has no files to rerun`);
+    const spec = job.spec ?? (await this.specFromHistory(job));
 
     const jobId = randomUUID();
     const files = await Promise.all(
-      job.uploads.map(async (u) => {
+      job.files.map(async (f) => {
         const uploadId = randomUUID();
-        const key = uploadKey(jobId, uploadId, sanitizeFileName(u.fileName));
-        await this.store.copy(u.objectKey, key);
-        return { upload: u, uploadId, key };
+        const key = uploadKey(jobId, uploadId, sanitizeFileName(f.fileName));
+        await this.store.copy(f.objectKey, key);
+        return { file: f, uploadId, key };
       }),
     );
+    const rootJobId = job.rootJobId ?? job.id;
+    const delivery = spec.delivery ?? undefined;
     const input: CsvJobInput = {
-      ...original,
       jobId,
+      dataset: job.dataset,
       // Detected datasets were recorded on the uploads: the rerun reads each file as the original did.
-      files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.upload.dataset ? { dataset: f.upload.dataset } : {}) })),
-      rootJobId: job.rootJobId ?? job.id,
+      files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.file.dataset ? { dataset: f.file.dataset } : {}) })),
+      retentionMs: retentionMsOf(job.retentionHours),
+      ...specDefinitions(spec),
+      ...(delivery ? { delivery } : {}),
+      rootJobId,
     };
     await this.launcher.launch(
       {
@@ -56,21 +63,33 @@ export class JobRerunService {
         datasetVersion: job.datasetVersion,
         pipeline: job.pipeline,
         retentionHours: job.retentionHours,
-        files: files.map((f) => ({ uploadId: f.uploadId, fileName: f.upload.fileName, objectKey: f.key, sizeBytes: f.upload.sizeBytes, dataset: f.upload.dataset ?? undefined })),
-        delivery: original.delivery,
+        files: files.map((f) => ({ uploadId: f.uploadId, fileName: f.file.fileName, objectKey: f.key, sizeBytes: f.file.sizeBytes, dataset: f.file.dataset ?? undefined })),
+        delivery,
         rerunOf: job.id,
-        rootJobId: input.rootJobId,
+        rootJobId,
+        spec,
       },
       input,
     );
     return { jobId, status: 'waiting', rerunOf: job.id };
   }
 
-  /** The input the job's workflow was started with: its first history event holds it. */
-  private async originalInput(workflowId: string): Promise<CsvJobInput> {
-    const history = await this.temporal.workflow.getHandle(workflowId).fetchHistory();
+  /**
+   * The spec of a job recorded before specs were stored, from the input its workflow was started
+   * with (its first history event holds it); pipeline versions were not kept then, so they read as 1.
+   */
+  private async specFromHistory(job: StoredJob): Promise<JobSpec> {
+    const history = await this.temporal.workflow.getHandle(job.workflowId).fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     if (!payload) throw new ConflictException('The job\'s workflow history is gone, so its inputs cannot be read back');
-    return defaultPayloadConverter.fromPayload<CsvJobInput>(payload);
+    const input = defaultPayloadConverter.fromPayload<CsvJobInput>(payload);
+    const delivery = input.delivery ?? null;
+    if (input.pipeline) {
+      const datasets = Object.fromEntries(Object.entries(input.definitions ?? {}).map(([name, definition]) => [name, { version: null, definition }]));
+      return { kind: 'pipeline', pipeline: { name: input.pipeline.name, version: 1, definition: input.pipeline }, datasets, delivery };
+    }
+    const definition = input.definition ?? findDataset(input.dataset);
+    if (!definition) throw new ConflictException(`The job's dataset "${input.dataset}" is not known any more`);
+    return { kind: 'dataset', dataset: { version: job.datasetVersion, definition }, delivery };
   }
 }

@@ -2,12 +2,12 @@ import type { Readable } from 'node:stream';
 
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { FINISHED_JOB_STATUSES } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import { JobsRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { isMissingObject, resultKey } from '@sluice/storage';
 
 import { storageUnavailable } from '../storage/storage-unavailable';
-import { OBJECT_STORE, PRISMA } from '../tokens';
+import { OBJECT_STORE } from '../tokens';
 import type { ResultPart } from './download-job.dto';
 
 export interface ResultDownload {
@@ -24,12 +24,12 @@ export function resultFileName(dataset: string, part: ResultPart, uploadedAt: Da
 @Injectable()
 export class JobResultsService {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly jobs: JobsRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
 
   async open(jobId: string, part: ResultPart): Promise<ResultDownload> {
-    const job = await this.prisma.job.findUnique({ where: { id: jobId }, select: { dataset: true, status: true, createdAt: true } });
+    const job = await this.jobs.resultsOwner(jobId);
     if (!job) throw new NotFoundException(`Job ${jobId} not found`);
     if (job.status === 'expired') throw new GoneException(`Job ${jobId} has expired: its files were deleted after the retention period`);
     if (!FINISHED_JOB_STATUSES.includes(job.status)) throw new ConflictException(`Job ${jobId} is still ${job.status}; results are written when it finishes`);

@@ -1,24 +1,18 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import type { MetricSourceView, MetricsConfig } from '@sluice/contracts';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { MetricSourceView } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import { MetricsRepository, type MetricSourceConfig } from '@sluice/db';
 
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
 import { PipelinesService } from '../pipelines/pipelines.service';
-import { PRISMA } from '../tokens';
 
-export interface MetricSource {
-  name: string;
-  kind: 'dataset' | 'pipeline';
-  label: string;
-  config: MetricsConfig;
-}
+export type MetricSource = MetricSourceConfig;
 
 /** Datasets and pipelines that declare metrics, with the days their recorded history spans. */
 @Injectable()
 export class MetricSourcesService {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly metrics: MetricsRepository,
     private readonly datasets: DatasetConfigsService,
     private readonly pipelines: PipelinesService,
   ) {}
@@ -31,23 +25,15 @@ export class MetricSourcesService {
 
   /** The named source; every comparison asks, so it is one round trip for that source alone (all of them only when the name is unknown). */
   async resolve(name: string): Promise<MetricSource> {
-    const [found] = await this.prisma.$queryRaw<{ kind: 'pipeline' | 'dataset'; definition: { label: string; metrics?: MetricsConfig } }[]>`
-      SELECT 'pipeline' AS kind, definition FROM "PipelineConfig" WHERE name = ${name}
-      UNION ALL
-      SELECT 'dataset', v.definition FROM "DatasetConfig" c
-        JOIN "DatasetConfigVersion" v ON v."datasetName" = c.name AND v.version = c."currentVersion" WHERE c.name = ${name}
-      ORDER BY kind DESC LIMIT 1`;
-    if (found?.definition.metrics) return { name, kind: found.kind, label: found.definition.label, config: found.definition.metrics };
+    const found = await this.metrics.sourceConfig(name);
+    if (found) return found;
     const sources = await this.all();
     throw new BadRequestException(`Unknown source "${name}": metrics exist for ${sources.map((s) => s.name).join(', ')}`);
   }
 
   /** First and last recorded day of a source, or nulls before its first job. */
   async span(source: string): Promise<{ firstDay: string | null; lastDay: string | null }> {
-    const [row] = await this.prisma.$queryRaw<{ first: Date | null; last: Date | null }[]>`
-      SELECT min(day) AS first, max(day) AS last FROM "MetricDaily" WHERE source = ${source} AND dimension = ''`;
-    const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
-    return { firstDay: day(row?.first), lastDay: day(row?.last) };
+    return this.metrics.span(source);
   }
 
   async views(): Promise<MetricSourceView[]> {

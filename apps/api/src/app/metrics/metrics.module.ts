@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 
 import { DatasetsModule } from '../datasets/datasets.module';
 import { PipelinesModule } from '../pipelines/pipelines.module';
-import { MetricPartsRepository } from './metric-parts.repository';
 import { MetricSourcesService } from './metric-sources.service';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
@@ -10,6 +9,6 @@ import { MetricsService } from './metrics.service';
 @Module({
   imports: [DatasetsModule, PipelinesModule],
   controllers: [MetricsController],
-  providers: [MetricsService, MetricSourcesService, MetricPartsRepository],
+  providers: [MetricsService, MetricSourcesService],
 })
 export class MetricsModule {}

@@ -4,7 +4,7 @@ import { isRatioMetric } from '@sluice/contracts';
 import { baseMetricsOf, changeBetween, daysBetween, foldMetric, isIsoDay, MetricParts, periodEnd, periodLabel, periodsBetween, periodStart, ratioOf, shiftPeriod } from '@sluice/core';
 import { stringify } from 'csv-stringify/sync';
 
-import { MetricPartsRepository, PartsByPeriod } from './metric-parts.repository';
+import { MetricsRepository, PartsByPeriod } from '@sluice/db';
 import type { CompareMetricsDto, MetricQueryDto, MetricSeriesDto } from './metric-query.dto';
 import { MetricSource, MetricSourcesService } from './metric-sources.service';
 
@@ -27,7 +27,7 @@ interface ResolvedQuery {
 export class MetricsService {
   constructor(
     private readonly sources: MetricSourcesService,
-    private readonly parts: MetricPartsRepository,
+    private readonly parts: MetricsRepository,
   ) {}
 
   /** Each period of the range against the one before it, a KPI for the last period and, per dimension value, the same. */

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PipelineDefinition, StoredPipeline } from '@sluice/contracts';
+import type { DatasetVersionSummary, PipelineDefinition, StoredPipeline } from '@sluice/contracts';
 
+import { IntParam } from '../common/params';
 import { PipelinesService } from './pipelines.service';
 
 @ApiTags('pipelines')
@@ -34,6 +35,19 @@ export class PipelinesController {
   @ApiResponse({ status: 400, description: 'Every problem, with its path; nothing is saved' })
   save(@Param('name') name: string, @Body() body: unknown): Promise<StoredPipeline> {
     return this.pipelines.save(name, body);
+  }
+
+  @Get(':name/versions')
+  @ApiOperation({ summary: 'Every version of a pipeline, newest first' })
+  @ApiResponse({ status: 404, description: 'No such pipeline' })
+  versions(@Param('name') name: string): Promise<DatasetVersionSummary[]> {
+    return this.pipelines.versions(name);
+  }
+
+  @Get(':name/versions/:version')
+  @ApiOperation({ summary: 'One version of a pipeline' })
+  version(@Param('name') name: string, @IntParam('version') version: number): Promise<{ version: number; definition: PipelineDefinition }> {
+    return this.pipelines.version(name, version);
   }
 
   @Delete(':name')

@@ -1,21 +1,12 @@
-import { isDeepStrictEqual } from 'node:util';
-
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
-import type { DatasetDefinition, PipelineDefinition, StoredPipeline } from '@sluice/contracts';
-import { checkPipelineDefinition, inDocumentedOrder, PRESET_PIPELINES } from '@sluice/core';
-import { PipelineConfig, Prisma, PrismaClient, resolvePipeline } from '@sluice/db';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import type { DatasetDefinition, DatasetVersionSummary, PipelineDefinition, StoredPipeline } from '@sluice/contracts';
+import { checkPipelineDefinition, PRESET_PIPELINES } from '@sluice/core';
+import { PipelinesRepository, SchedulesRepository, VersionedPipeline } from '@sluice/db';
 
 import { DatasetConfigsService } from '../datasets/dataset-configs.service';
-import { PRISMA } from '../tokens';
 
-export interface ResolvedPipeline {
-  pipeline: PipelineDefinition;
-  /** The current configuration of every dataset the pipeline reads. */
-  definitions: Record<string, DatasetDefinition>;
-}
-
-function view(config: PipelineConfig): StoredPipeline {
-  return { definition: inDocumentedOrder(config.definition as unknown as PipelineDefinition), origin: config.origin === 'preset' ? 'preset' : 'custom', updatedAt: config.updatedAt.toISOString() };
+function view(pipeline: VersionedPipeline): StoredPipeline {
+  return { definition: pipeline.definition, origin: pipeline.origin, updatedAt: pipeline.updatedAt.toISOString() };
 }
 
 /**
@@ -26,35 +17,42 @@ function view(config: PipelineConfig): StoredPipeline {
 @Injectable()
 export class PipelinesService implements OnModuleInit {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly pipelines: PipelinesRepository,
+    private readonly schedules: SchedulesRepository,
     private readonly datasets: DatasetConfigsService,
   ) {}
 
   /** Installs missing presets, and moves a preset nobody has saved over to the shipped definition. */
   async onModuleInit(): Promise<void> {
-    for (const preset of PRESET_PIPELINES) {
-      const definition = preset as unknown as Prisma.InputJsonValue;
-      await this.prisma.pipelineConfig.createMany({ data: [{ name: preset.name, definition, origin: 'preset' }], skipDuplicates: true });
-      await this.prisma.pipelineConfig.updateMany({ where: { name: preset.name, origin: 'preset' }, data: { definition } });
-    }
+    for (const preset of PRESET_PIPELINES) await this.pipelines.installPreset(preset);
   }
 
   async list(): Promise<StoredPipeline[]> {
-    return (await this.prisma.pipelineConfig.findMany({ orderBy: { name: 'asc' } })).map(view);
+    return (await this.pipelines.list()).map(view);
   }
 
   async get(name: string): Promise<StoredPipeline> {
-    const config = await this.prisma.pipelineConfig.findUnique({ where: { name } });
-    if (!config) throw new NotFoundException(`Unknown pipeline "${name}"`);
-    return view(config);
+    const found = await this.pipelines.current(name);
+    if (!found) throw new NotFoundException(`Unknown pipeline "${name}"`);
+    return view(found);
   }
 
-  /** The pipeline with its datasets' current definitions; a 400 when it is unknown or an edited dataset no longer fits it. */
-  async resolve(name: string): Promise<ResolvedPipeline> {
-    const resolved = await resolvePipeline(this.prisma, name);
-    if (!resolved) throw new BadRequestException(`Unknown pipeline "${name}" (known: ${(await this.names()).join(', ')})`);
-    if (!resolved.ok) throw new BadRequestException({ message: `Pipeline "${name}" no longer fits its datasets' current configurations`, problems: resolved.problems });
-    return { pipeline: resolved.pipeline, definitions: resolved.definitions };
+  /** The pipeline's versions, newest first, like a dataset's. */
+  async versions(name: string): Promise<DatasetVersionSummary[]> {
+    const found = await this.pipelines.versions(name);
+    if (!found) throw new NotFoundException(`Unknown pipeline "${name}"`);
+    return found;
+  }
+
+  async version(name: string, version: number): Promise<{ version: number; definition: PipelineDefinition }> {
+    const definition = await this.pipelines.version(name, version);
+    if (!definition) throw new NotFoundException(`Pipeline "${name}" has no version ${version}`);
+    return { version, definition };
+  }
+
+  /** Names of every pipeline, for messages that list them. */
+  async names(): Promise<string[]> {
+    return this.pipelines.names();
   }
 
   /** Checks a pipeline definition against the current datasets without saving anything. */
@@ -70,24 +68,16 @@ export class PipelinesService implements OnModuleInit {
     const problem = (message: string) => new BadRequestException({ message: 'Invalid pipeline definition', problems: [{ path: 'name', message }] });
     if (definition.name !== name) throw problem(`must be "${name}", the pipeline in the URL`);
     if (datasets[name]) throw problem(`"${name}" is a dataset; a pipeline needs a name of its own`);
-    const existing = await this.prisma.pipelineConfig.findUnique({ where: { name } });
-    if (existing && isDeepStrictEqual(existing.definition, definition)) return view(existing);
-    const json = definition as unknown as Prisma.InputJsonValue;
-    return view(await this.prisma.pipelineConfig.upsert({ where: { name }, create: { name, definition: json, origin: 'custom' }, update: { definition: json, origin: 'custom' } }));
+    return view(await this.pipelines.save(definition));
   }
 
   /** Removes a user's pipeline; presets stay, and so does a pipeline a schedule still collects files for. Recorded metrics are kept. */
   async remove(name: string): Promise<void> {
-    const config = await this.prisma.pipelineConfig.findUnique({ where: { name } });
-    if (!config) throw new NotFoundException(`Unknown pipeline "${name}"`);
+    if (!(await this.pipelines.exists(name))) throw new NotFoundException(`Unknown pipeline "${name}"`);
     if (PRESET_PIPELINES.some((p) => p.name === name)) throw new ConflictException(`"${name}" is shipped with Sluice and cannot be deleted; save over it to change it`);
-    const schedules = await this.prisma.inboxSchedule.findMany({ where: { source: name }, select: { id: true } });
-    if (schedules.length) throw new ConflictException(`Pipeline "${name}" is used by schedule ${schedules.map((s) => s.id).join(', ')}; delete that first`);
-    await this.prisma.pipelineConfig.delete({ where: { name } });
-  }
-
-  private async names(): Promise<string[]> {
-    return (await this.prisma.pipelineConfig.findMany({ select: { name: true }, orderBy: { name: 'asc' } })).map((p) => p.name);
+    const schedules = await this.schedules.idsOfSource(name);
+    if (schedules.length) throw new ConflictException(`Pipeline "${name}" is used by schedule ${schedules.join(', ')}; delete that first`);
+    await this.pipelines.remove(name);
   }
 
   private async currentDatasets(): Promise<Record<string, DatasetDefinition>> {

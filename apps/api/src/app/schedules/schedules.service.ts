@@ -2,16 +2,14 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import type { ScheduleView } from '@sluice/contracts';
 import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { isTimeZone } from '@sluice/core';
-import type { InboxSchedule, PrismaClient } from '@sluice/db';
-import { storedPipeline } from '@sluice/db';
+import { type InboxScheduleRecord, JobSpecResolver, JobsRepository, SchedulesRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
 import { datasetSearchAttribute } from '@sluice/temporal';
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 
 import type { ApiConfig } from '../config/api-config';
-import { DatasetConfigsService } from '../datasets/dataset-configs.service';
-import { API_CONFIG, OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
 import type { CreateScheduleDto, UpdateScheduleDto } from './create-schedule.dto';
 
 const WEEKLY = '0 6 * * 1';
@@ -24,14 +22,15 @@ const WEEKLY = '0 6 * * 1';
 export class SchedulesService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly schedules: SchedulesRepository,
+    private readonly jobs: JobsRepository,
+    private readonly jobSpecs: JobSpecResolver,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly datasets: DatasetConfigsService,
   ) {}
 
   async list(): Promise<ScheduleView[]> {
-    const rows = await this.prisma.inboxSchedule.findMany({ orderBy: { createdAt: 'asc' } });
+    const rows = await this.schedules.list();
     return Promise.all(rows.map((row) => this.view(row)));
   }
 
@@ -41,11 +40,13 @@ export class SchedulesService {
 
   async create(dto: CreateScheduleDto): Promise<ScheduleView> {
     const source = dto.source.trim();
-    if (!(await storedPipeline(this.prisma, source)) && !(await this.datasets.current(source))) throw new BadRequestException(`Unknown dataset or pipeline "${source}"`);
+    // A pipeline that no longer fits its datasets may still be scheduled: each run checks it again.
+    const resolved = await this.jobSpecs.resolve(source);
+    if (!resolved.ok && resolved.reason === 'unknown') throw new BadRequestException(`Unknown dataset or pipeline "${source}"`);
     const id = dto.id ?? `${source.replace(/_/g, '-')}-inbox`;
     const cron = dto.cron?.trim() ?? WEEKLY;
     const timeZone = this.timeZone(dto.timeZone);
-    if (await this.prisma.inboxSchedule.findUnique({ where: { id } })) throw new ConflictException(`Schedule "${id}" exists already`);
+    if (await this.schedules.get(id)) throw new ConflictException(`Schedule "${id}" exists already`);
     const row = { id, source, prefix: `inbox/${source}/`, cron, timeZone, retentionHours: this.config.retentionHours };
     const args: InboxJobInput = { scheduleId: id, source, prefix: row.prefix, retentionMs: retentionMsOf(row.retentionHours) };
     try {
@@ -68,7 +69,7 @@ export class SchedulesService {
       if (error instanceof ScheduleAlreadyRunning) throw new ConflictException(`Temporal already has a schedule "${id}"`);
       throw this.refused(error);
     }
-    return this.view(await this.prisma.inboxSchedule.create({ data: row }));
+    return this.view(await this.schedules.create(row));
   }
 
   async update(id: string, dto: UpdateScheduleDto): Promise<ScheduleView> {
@@ -87,7 +88,7 @@ export class SchedulesService {
     } catch (error) {
       throw this.refused(error);
     }
-    return this.view(await this.prisma.inboxSchedule.update({ where: { id }, data: { cron, timeZone } }));
+    return this.view(await this.schedules.setTiming(id, { cron, timeZone }));
   }
 
   /** Runs the schedule now, whatever its timing; a run already going is followed by this one. */
@@ -103,7 +104,7 @@ export class SchedulesService {
     } catch (error) {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
     }
-    await this.prisma.inboxSchedule.delete({ where: { id } });
+    await this.schedules.remove(id);
   }
 
   /** Temporal applies schedule changes asynchronously: waits (briefly) until a describe shows the new state. */
@@ -113,8 +114,8 @@ export class SchedulesService {
     }
   }
 
-  private async row(id: string): Promise<InboxSchedule> {
-    const row = await this.prisma.inboxSchedule.findUnique({ where: { id } });
+  private async row(id: string): Promise<InboxScheduleRecord> {
+    const row = await this.schedules.get(id);
     if (!row) throw new NotFoundException(`Schedule "${id}" not found`);
     return row;
   }
@@ -131,14 +132,14 @@ export class SchedulesService {
     return error;
   }
 
-  private async view(row: InboxSchedule): Promise<ScheduleView> {
+  private async view(row: InboxScheduleRecord): Promise<ScheduleView> {
     const [description, waiting, jobs] = await Promise.all([
       this.temporal.schedule.getHandle(row.id).describe().catch((error) => {
         if (error instanceof ScheduleNotFoundError) return null;
         throw error;
       }),
       this.store.list(row.prefix),
-      this.prisma.job.findMany({ where: { scheduleId: row.id }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, status: true, createdAt: true } }),
+      this.jobs.latestOfSchedule(row.id, 10),
     ]);
     return {
       id: row.id,

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobStorageView, StorageUsageView } from '@sluice/contracts';
 import { STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import { JobsRepository, StorageSweepsRepository } from '@sluice/db';
 import type { ObjectStore, StoredObject } from '@sluice/storage';
 import { jobIdOfKey, JOBS_PREFIX } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
 import { storageUnavailable } from '../storage/storage-unavailable';
-import { OBJECT_STORE, PRISMA, TEMPORAL_CLIENT } from '../tokens';
+import { OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
 
 /** How long the page waits for Temporal to name the sweeper's next run before showing none. */
 const SCHEDULE_DEADLINE_MS = 3000;
@@ -19,7 +19,8 @@ const bytesOf = (objects: { size: number }[]) => objects.reduce((sum, o) => sum 
 @Injectable()
 export class StorageUsageService {
   constructor(
-    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    private readonly jobs: JobsRepository,
+    private readonly sweeps: StorageSweepsRepository,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
@@ -29,7 +30,7 @@ export class StorageUsageService {
       Promise.all([this.store.list(JOBS_PREFIX), this.store.list('inbox/'), this.store.listIncompleteUploads(JOBS_PREFIX)]).catch((error) => {
         throw storageUnavailable('Listing storage usage', error);
       }),
-      this.prisma.storageSweep.findFirst({ orderBy: { finishedAt: 'desc' } }),
+      this.sweeps.latest(),
       this.nextSweep(),
     ]);
     const jobs = await this.perJob(objects);
@@ -44,7 +45,7 @@ export class StorageUsageService {
       lastCleanup: lastSweep?.finishedAt.toISOString() ?? null,
       nextCleanup,
       filesCleanedLastRun: lastSweep?.filesDeleted ?? null,
-      bytesCleanedLastRun: lastSweep ? Number(lastSweep.bytesDeleted + lastSweep.uploadBytesAborted) : null,
+      bytesCleanedLastRun: lastSweep ? lastSweep.bytesDeleted + lastSweep.uploadBytesAborted : null,
       uploadsAbortedLastRun: lastSweep?.uploadsAborted ?? null,
     };
   }
@@ -58,7 +59,7 @@ export class StorageUsageService {
       entry.objects += 1;
       entry.bytes += object.size;
     }
-    const jobs = await this.prisma.job.findMany({ where: { id: { in: [...perJob.keys()] } }, select: { id: true, dataset: true, status: true, expiresAt: true } });
+    const jobs = await this.jobs.statuses([...perJob.keys()]);
     const byId = new Map(jobs.map((j) => [j.id, j]));
     return [...perJob.entries()]
       .map(([jobId, size]) => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { type CreateUploadResult, type CsvJobInput, type DeliveryOptions, retentionMsOf } from '@sluice/contracts';
+import { type CreateUploadResult, type CsvJobInput, type DeliveryOptions, type JobSpec, jobSourceOf, type PipelineJobSpec, retentionMsOf, specDefinitions } from '@sluice/contracts';
+import { JobSpecResolver } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
 
@@ -17,11 +18,8 @@ import { ReceivedUpload, receiveMultipart } from './multipart-receiver';
 
 /** What an upload's files are read as. */
 interface JobSource {
-  /** The dataset or pipeline name. */
-  name: string;
-  /** The dataset configuration version; null for a pipeline, whose definitions travel in the input. */
-  version: number | null;
-  input: Pick<CsvJobInput, 'definition' | 'pipeline' | 'definitions'>;
+  /** Without delivery settings yet: those are read after the source. */
+  spec: JobSpec;
   /** A pipeline job: each file's tagged dataset, undefined to detect it by headers. */
   fileDatasets: (string | undefined)[];
 }
@@ -33,6 +31,7 @@ export class UploadsService {
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     private readonly datasets: DatasetConfigsService,
     private readonly pipelines: PipelinesService,
+    private readonly jobSpecs: JobSpecResolver,
     private readonly webhooks: WebhookEndpointsService,
     private readonly launcher: JobLauncherService,
   ) {}
@@ -57,16 +56,19 @@ export class UploadsService {
       throw error;
     }
     const datasetOf = (index: number) => source.fileDatasets[index];
+    const spec: JobSpec = { ...source.spec, delivery: delivery ?? null };
+    const name = jobSourceOf(spec);
     const input: CsvJobInput = {
       jobId,
-      dataset: source.name,
+      dataset: name,
       files: received.files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(datasetOf(index) ? { dataset: datasetOf(index) } : {}) })),
       retentionMs: retentionMsOf(retentionHours),
-      ...source.input,
+      ...specDefinitions(spec),
       ...(delivery ? { delivery } : {}),
     };
     const files = received.files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: datasetOf(index) }));
-    await this.launcher.launch({ id: jobId, dataset: source.name, datasetVersion: source.version, pipeline: source.input.pipeline?.name, retentionHours, files, delivery }, input);
+    const datasetVersion = spec.kind === 'dataset' ? spec.dataset.version : null;
+    await this.launcher.launch({ id: jobId, dataset: name, datasetVersion, pipeline: spec.kind === 'pipeline' ? name : null, retentionHours, files, delivery, spec }, input);
     return { jobId, status: 'waiting' };
   }
 
@@ -81,14 +83,22 @@ export class UploadsService {
       const pipelines = (await this.pipelines.list()).map((p) => p.definition.name).join(', ');
       throw new BadRequestException(`Missing field "dataset" (one of: ${await known()}) or "pipeline" (one of: ${pipelines})`);
     }
-    const config = await this.datasets.current(datasetName);
-    if (!config) throw new BadRequestException(`Unknown dataset "${datasetName}" (known: ${await known()})`);
-    return { name: config.definition.name, version: config.version, input: { definition: config.definition }, fileDatasets: [] };
+    const resolved = await this.jobSpecs.dataset(datasetName);
+    if (!resolved.ok) throw new BadRequestException(`Unknown dataset "${datasetName}" (known: ${await known()})`);
+    return { spec: resolved.spec, fileDatasets: [] };
+  }
+
+  /** The pipeline's spec; a 400 when it is unknown or an edited dataset no longer fits it. */
+  private async pipelineSpec(name: string): Promise<PipelineJobSpec> {
+    const resolved = await this.jobSpecs.pipeline(name);
+    if (!resolved.ok && resolved.reason === 'unknown') throw new BadRequestException(`Unknown pipeline "${name}" (known: ${(await this.pipelines.names()).join(', ')})`);
+    if (!resolved.ok) throw new BadRequestException({ message: `Pipeline "${name}" no longer fits its datasets' current configurations`, problems: resolved.problems });
+    return resolved.spec;
   }
 
   private async pipelineSource(name: string, tags: string | undefined, fileCount: number): Promise<JobSource> {
-    const resolved = await this.pipelines.resolve(name);
-    const members = Object.keys(resolved.definitions);
+    const spec = await this.pipelineSpec(name);
+    const members = Object.keys(spec.datasets);
     const fileDatasets = tags?.trim() ? tags.split(',').map((t) => t.trim()) : [];
     if (fileDatasets.length && fileDatasets.length !== fileCount) {
       throw new BadRequestException(`"datasets" names ${fileDatasets.length} datasets for ${fileCount} files: give one per file, in order (empty to detect by headers)`);
@@ -96,7 +106,7 @@ export class UploadsService {
     for (const tag of fileDatasets) {
       if (tag && !members.includes(tag)) throw new BadRequestException(`"datasets" names "${tag}", which is not in pipeline ${name} (${members.join(', ')})`);
     }
-    return { name, version: null, input: { pipeline: resolved.pipeline, definitions: resolved.definitions }, fileDatasets: fileDatasets.map((t) => t || undefined) };
+    return { spec, fileDatasets: fileDatasets.map((t) => t || undefined) };
   }
 
   /** Webhook settings of the upload, or undefined for download mode; the URL is registered (and its secret made) here. */

@@ -1,9 +1,8 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { DeliveriesRepository, WebhookEndpointsRepository } from '@sluice/db';
 import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
 
 import type { ApiConfig } from '../config/api-config';
-import { ADDRESS_POLICY, API_CONFIG, PRISMA, WEBHOOK_SENDER } from '../tokens';
+import { ADDRESS_POLICY, API_CONFIG, WEBHOOK_SENDER } from '../tokens';
 import { JobDeliveriesController } from './job-deliveries.controller';
 import { JobDeliveriesService } from './job-deliveries.service';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
@@ -18,8 +17,6 @@ import { WebhooksController } from './webhooks.controller';
       inject: [API_CONFIG, ADDRESS_POLICY],
       useFactory: (config: ApiConfig, policy: AddressPolicy) => new WebhookSender({ policy, connections: 4, timeoutMs: config.webhooks.timeoutMs }),
     },
-    { provide: WebhookEndpointsRepository, inject: [PRISMA], useFactory: (prisma) => new WebhookEndpointsRepository(prisma) },
-    { provide: DeliveriesRepository, inject: [PRISMA], useFactory: (prisma) => new DeliveriesRepository(prisma) },
     WebhookEndpointsService,
     JobDeliveriesService,
   ],

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 
-import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
-import { HOUR_MS, workflowIdForJob } from '@sluice/contracts';
-import { currentDatasetVersion, jobSpecFromInput, NewJob, recordJob, resolvePipeline } from '@sluice/db';
+import type { CsvJobInput, JobSpec } from '@sluice/contracts';
+import { HOUR_MS, specDefinitions, workflowIdForJob } from '@sluice/contracts';
+import type { NewJob } from '@sluice/db';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import type { ClaimInboxInput, ClaimedInbox } from '@sluice/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -15,21 +15,14 @@ function stableUuid(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-interface SourceSpec {
-  version: number | null;
-  input: Pick<CsvJobInput, 'definition' | 'pipeline' | 'definitions'>;
-  members: string[];
-}
-
-async function sourceSpec(deps: ActivityDeps, source: string): Promise<SourceSpec> {
-  const pipeline = await resolvePipeline(deps.prisma, source);
-  if (pipeline && !pipeline.ok) {
-    throw ApplicationFailure.nonRetryable(`Pipeline ${source} no longer fits its datasets: ${pipeline.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+/** The source's spec as of now; a misfit pipeline or an unknown name fails the run for good (no retry can fix it). */
+async function sourceSpec(deps: ActivityDeps, source: string): Promise<JobSpec> {
+  const resolved = await deps.db.jobSpecs.resolve(source);
+  if (resolved.ok) return resolved.spec;
+  if (resolved.reason === 'misfit') {
+    throw ApplicationFailure.nonRetryable(`Pipeline ${source} no longer fits its datasets: ${resolved.problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
   }
-  if (pipeline) return { version: null, input: { pipeline: pipeline.pipeline, definitions: pipeline.definitions }, members: Object.keys(pipeline.definitions) };
-  const dataset = await currentDatasetVersion(deps.prisma, source);
-  if (!dataset) throw ApplicationFailure.nonRetryable(`Unknown dataset or pipeline "${source}"`);
-  return { version: dataset.version, input: { definition: dataset.definition as DatasetDefinition }, members: [] };
+  throw ApplicationFailure.nonRetryable(`Unknown dataset or pipeline "${source}"`);
 }
 
 /**
@@ -39,34 +32,36 @@ async function sourceSpec(deps: ActivityDeps, source: string): Promise<SourceSpe
  */
 export async function claimInbox(deps: ActivityDeps, input: ClaimInboxInput): Promise<ClaimedInbox> {
   const { jobId, source, prefix } = input;
-  const spec = await sourceSpec(deps, source);
+  const existing = await deps.db.jobs.stored(jobId);
+  // A retried claim keeps the spec it recorded: the configuration may have changed in between.
+  const spec = existing?.spec ?? (await sourceSpec(deps, source));
+  const members = spec.kind === 'pipeline' ? Object.keys(spec.datasets) : [];
   const retentionHours = input.retentionMs / HOUR_MS;
-  const existing = await deps.prisma.job.findUnique({ where: { id: jobId }, include: { uploads: { orderBy: { position: 'asc' } } } });
   const objects = (await deps.store.list(prefix)).filter((o) => o.key.toLowerCase().endsWith('.csv')).sort((a, b) => a.key.localeCompare(b.key));
   const files = existing
-    ? existing.uploads.map((u) => ({ uploadId: u.id, fileName: u.fileName, objectKey: u.objectKey, sizeBytes: u.sizeBytes, dataset: u.dataset ?? undefined, inboxKey: null as string | null }))
+    ? existing.files.map((f) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.objectKey, sizeBytes: f.sizeBytes, dataset: f.dataset ?? undefined, inboxKey: null as string | null }))
     : objects.map((o) => {
         const uploadId = stableUuid(jobId, o.key);
         const relative = o.key.slice(prefix.length).split('/');
         const folder = relative.length > 1 ? relative[0] : undefined;
         const fileName = sanitizeFileName(relative[relative.length - 1]);
-        return { uploadId, fileName, objectKey: uploadKey(jobId, uploadId, fileName), sizeBytes: o.size, dataset: folder && spec.members.includes(folder) ? folder : undefined, inboxKey: o.key as string | null };
+        return { uploadId, fileName, objectKey: uploadKey(jobId, uploadId, fileName), sizeBytes: o.size, dataset: folder && members.includes(folder) ? folder : undefined, inboxKey: o.key as string | null };
       });
   const job: NewJob = {
     id: jobId,
     workflowId: workflowIdForJob(jobId),
     dataset: source,
-    datasetVersion: spec.version,
-    pipeline: spec.input.pipeline?.name ?? null,
+    datasetVersion: spec.kind === 'dataset' ? spec.dataset.version : null,
+    pipeline: spec.kind === 'pipeline' ? spec.pipeline.name : null,
     retentionHours,
     scheduleId: input.scheduleId,
     files,
     status: files.length ? 'waiting' : 'no_files',
-    spec: jobSpecFromInput({ dataset: source, ...spec.input }, spec.version),
+    spec,
   };
   if (!existing) {
     for (const file of files) if (file.inboxKey) await deps.store.copy(file.inboxKey, file.objectKey);
-    await recordJob(deps.prisma, job);
+    await deps.db.jobs.record(job);
     await deps.store.deleteKeys(files.flatMap((f) => (f.inboxKey ? [f.inboxKey] : [])));
   }
   if (!files.length) return { jobId, files: 0, workflowId: job.workflowId, input: null };
@@ -75,7 +70,7 @@ export async function claimInbox(deps: ActivityDeps, input: ClaimInboxInput): Pr
     dataset: source,
     files: files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey, ...(f.dataset ? { dataset: f.dataset } : {}) })),
     retentionMs: input.retentionMs,
-    ...spec.input,
+    ...specDefinitions(spec),
   };
   return { jobId, files: files.length, workflowId: job.workflowId, input: jobInput };
 }

@@ -1,5 +1,6 @@
 import { DuckDbFailure, MAX_CSV_LINE_BYTES } from '@sluice/analytics';
 import { BAD_INPUT_ERROR } from '@sluice/contracts';
+import { classifyDatabaseError, type DatabaseError, isRetryableDatabaseError } from '@sluice/db';
 import { activityStep } from '@sluice/temporal';
 
 /** Where an error happened: the activity, and the file it was reading if it reads one. */
@@ -55,26 +56,19 @@ interface AwsLikeError {
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 const RESOURCE_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'ENOMEM', 'EDQUOT']);
 
-function isPrismaError(error: unknown): error is { name: string; code?: string; message: string } {
-  const name = (error as { name?: unknown } | null)?.name;
-  return typeof name === 'string' && name.startsWith('PrismaClient');
-}
-
-/** Postgres error codes (SQLSTATE) and Prisma codes that mean "try again": connection, pool, deadlock, serialization. */
-const PRISMA_TRANSIENT = /^(P1001|P1002|P1008|P1017|P2024|P2028|P2034)$/;
-
-function fromPrisma(error: { name: string; code?: string; message: string }, step: string): Translation {
-  // Postgres cannot store NUL characters in text: the data, not the database, is the problem.
-  if (/\\u0000|0x00|invalid byte sequence|unsupported Unicode escape/i.test(error.message)) {
-    return { type: BAD_INPUT_ERROR, retryable: false, needsRef: false, message: `The file contains NUL characters (byte 0), which cannot be stored (${step}). Remove them and upload again` };
+function fromDatabase(error: DatabaseError, step: string): Translation {
+  switch (error.kind) {
+    // Postgres cannot store NUL characters in text: the data, not the database, is the problem.
+    case 'bad_text':
+      return { type: BAD_INPUT_ERROR, retryable: false, needsRef: false, message: `The file contains NUL characters (byte 0), which cannot be stored (${step}). Remove them and upload again` };
+    case 'not_found':
+      return { type: UNEXPECTED_ERROR, retryable: false, needsRef: true, message: `The job's records were removed from the database while ${step}` };
+    default:
+      if (isRetryableDatabaseError(error)) {
+        return { type: DATABASE_UNAVAILABLE, retryable: true, needsRef: true, message: `The database was unavailable or busy while ${step}. Sluice retries on its own; if the job still fails, rerun it once the database is back` };
+      }
+      return { type: UNEXPECTED_ERROR, retryable: true, needsRef: true, message: `The database refused an update while ${step}. Sluice retries on its own; if the job still fails, report the ref` };
   }
-  if (error.code === 'P2025') {
-    return { type: UNEXPECTED_ERROR, retryable: false, needsRef: true, message: `The job's records were removed from the database while ${step}` };
-  }
-  if (error.name === 'PrismaClientInitializationError' || (error.code && PRISMA_TRANSIENT.test(error.code)) || /connect|timed out|terminat/i.test(error.message)) {
-    return { type: DATABASE_UNAVAILABLE, retryable: true, needsRef: true, message: `The database was unavailable or busy while ${step}. Sluice retries on its own; if the job still fails, rerun it once the database is back` };
-  }
-  return { type: UNEXPECTED_ERROR, retryable: true, needsRef: true, message: `The database refused an update while ${step}. Sluice retries on its own; if the job still fails, report the ref` };
 }
 
 function fromStorage(error: AwsLikeError, step: string): Translation {
@@ -100,7 +94,8 @@ export function translateError(error: unknown, context: ErrorContext): Translati
   if (error instanceof DuckDbFailure) return fromDuckDb(error, step);
   const aws = (error ?? {}) as AwsLikeError;
   if (aws.$metadata || aws.$fault) return fromStorage(aws, step);
-  if (isPrismaError(error)) return fromPrisma(error, step);
+  const database = classifyDatabaseError(error);
+  if (database) return fromDatabase(database, step);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && RESOURCE_CODES.has(code)) {
     return { type: WORKER_RESOURCES, retryable: true, needsRef: true, message: `The worker ran out of ${code === 'ENOSPC' || code === 'EDQUOT' ? 'disk space' : 'resources'} while ${step}. Sluice retries on its own; if the job still fails, free space on the worker or split the files` };

@@ -20,7 +20,7 @@ export class InvalidRowWriter {
   async reset(): Promise<void> {
     this.batch = [];
     this.batchChars = 0;
-    await this.deps.prisma.invalidRow.deleteMany({ where: { jobId: this.jobId, uploadId: this.uploadId } });
+    await this.deps.db.jobs.clearInvalidRows(this.jobId, this.uploadId);
   }
 
   async add(line: number, error: string, cells: string[]): Promise<void> {
@@ -34,6 +34,6 @@ export class InvalidRowWriter {
     const rows = this.batch;
     this.batch = [];
     this.batchChars = 0;
-    await this.deps.prisma.invalidRow.createMany({ data: rows });
+    await this.deps.db.jobs.addInvalidRows(rows);
   }
 }

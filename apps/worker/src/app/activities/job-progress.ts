@@ -26,10 +26,6 @@ export class JobProgress {
   }
 
   async save(rowsProcessed: number): Promise<void> {
-    const { prisma } = this.deps;
-    await prisma.$transaction([
-      prisma.upload.update({ where: { id: this.uploadId }, data: { rowsProcessed } }),
-      prisma.$executeRaw`UPDATE "Job" SET "rowsProcessed" = (SELECT COALESCE(SUM("rowsProcessed"), 0) FROM "Upload" WHERE "jobId" = ${this.jobId}::uuid) WHERE id = ${this.jobId}::uuid`,
-    ]);
+    await this.deps.db.jobs.saveProgress(this.jobId, this.uploadId, rowsProcessed);
   }
 }

@@ -1,12 +1,13 @@
 import type { StorageSweepInput, StorageSweepOutcome } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import type { JobsRepository, StorageSweepsRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobIdOfKey, JOBS_PREFIX, planSweep } from '@sluice/storage';
 import type { StorageSweeperActivities } from '@sluice/temporal';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 
 export interface StorageSweepDeps {
-  prisma: PrismaClient;
+  jobs: JobsRepository;
+  sweeps: StorageSweepsRepository;
   store: ObjectStore;
   /** To ask whether a job's workflow still runs (and so will delete its files itself). */
   temporal: Client;
@@ -28,12 +29,7 @@ async function workflowGone(temporal: Client, workflowId: string): Promise<boole
 
 /** Jobs whose expiry is more than the threshold past and whose workflow no longer runs: nothing else will delete their files. */
 async function abandonedJobs(deps: StorageSweepDeps, cutoff: Date): Promise<string[]> {
-  const stale = await deps.prisma.job.findMany({
-    where: { status: { not: 'expired' }, expiresAt: { lt: cutoff } },
-    select: { id: true, workflowId: true },
-    orderBy: { expiresAt: 'asc' },
-    take: STALE_JOBS_PER_RUN,
-  });
+  const stale = await deps.jobs.pastExpiry(cutoff, STALE_JOBS_PER_RUN);
   const gone = await Promise.all(stale.map(async (job) => ((await workflowGone(deps.temporal, job.workflowId)) ? job.id : null)));
   return gone.filter((id): id is string => id !== null);
 }
@@ -44,16 +40,14 @@ export async function sweepStorage(deps: StorageSweepDeps, input: StorageSweepIn
   const [objects, uploads] = await Promise.all([deps.store.list(JOBS_PREFIX), deps.store.listIncompleteUploads(JOBS_PREFIX)]);
   const ids = [...new Set([...objects, ...uploads].map((o) => jobIdOfKey(o.key)).filter((id): id is string => id !== null))];
   const [jobs, abandonedJobIds] = await Promise.all([
-    deps.prisma.job.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
+    deps.jobs.statuses(ids),
     abandonedJobs(deps, new Date(startedAt.getTime() - minAgeMs)),
   ]);
   const plan = planSweep({ now: startedAt, minAgeMs, objects, uploads, jobs, abandonedJobIds });
 
   for (const upload of plan.abortUploads) await deps.store.abortIncompleteUpload(upload.key, upload.uploadId);
   await deps.store.deleteKeys(plan.deleteObjects.map((o) => o.key));
-  const expired = plan.expireJobIds.length
-    ? await deps.prisma.job.updateMany({ where: { id: { in: plan.expireJobIds }, status: { not: 'expired' } }, data: { status: 'expired', expiredAt: new Date() } })
-    : { count: 0 };
+  const jobsExpired = await deps.jobs.markManyExpired(plan.expireJobIds);
   return {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -61,21 +55,12 @@ export async function sweepStorage(deps: StorageSweepDeps, input: StorageSweepIn
     bytesDeleted: plan.deleteObjects.reduce((sum, o) => sum + o.size, 0),
     uploadsAborted: plan.abortUploads.length,
     uploadBytesAborted: plan.abortUploads.reduce((sum, u) => sum + u.bytes, 0),
-    jobsExpired: expired.count,
+    jobsExpired,
   };
 }
 
 export async function recordStorageSweep(deps: StorageSweepDeps, run: Parameters<StorageSweeperActivities['recordStorageSweep']>[0]): Promise<void> {
-  const data = {
-    startedAt: new Date(run.startedAt),
-    finishedAt: new Date(run.finishedAt),
-    filesDeleted: run.filesDeleted,
-    bytesDeleted: BigInt(run.bytesDeleted),
-    uploadsAborted: run.uploadsAborted,
-    uploadBytesAborted: BigInt(run.uploadBytesAborted),
-    jobsExpired: run.jobsExpired,
-  };
-  await deps.prisma.storageSweep.upsert({ where: { workflowRunId: run.workflowRunId }, create: { workflowRunId: run.workflowRunId, ...data }, update: {} });
+  await deps.sweeps.record({ ...run, startedAt: new Date(run.startedAt), finishedAt: new Date(run.finishedAt) });
 }
 
 /** Binds the storage sweeper's activities to the worker's clients. */

@@ -1,7 +1,7 @@
 import { withDuckDb } from '@sluice/analytics';
 import { BAD_INPUT_ERROR } from '@sluice/contracts';
 import { FileRejection } from '@sluice/core';
-import { Prisma } from '@sluice/db';
+import { knownDatabaseError, unknownDatabaseError } from '@sluice/db/testing';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/activity';
 import { parse } from 'csv-parse/sync';
 
@@ -41,7 +41,7 @@ describe('userFacingFailure', () => {
   it('says what to do when storage, the database or the worker give out, and leaves those to retry', () => {
     const s3 = Object.assign(new Error('We encountered an internal error. Please try again. at https://minio/bucket/jobs/x'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 }, $fault: 'server' });
     expect(failureOf(s3, 'parseAndValidate', 'crm.csv')).toMatchObject({ type: STORAGE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^Storage \(S3\) was unavailable while reading and validating "crm\.csv"\. .* \(ref [0-9a-f]{6}\)$/) });
-    const down = new Prisma.PrismaClientKnownRequestError("Can't reach database server at `127.0.0.1:5432`", { code: 'P1001', clientVersion: '7' });
+    const down = knownDatabaseError('P1001', undefined, "Can't reach database server at `127.0.0.1:5432`");
     expect(failureOf(down, 'recordMetrics')).toMatchObject({ type: DATABASE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^The database was unavailable or busy while recording the job's metrics/) });
     const disk = Object.assign(new Error("ENOSPC: no space left on device, write '/tmp/sluice-job/clean.csv'"), { code: 'ENOSPC' });
     expect(failureOf(disk).message).toMatch(/^The worker ran out of disk space while merging the files/);
@@ -49,7 +49,7 @@ describe('userFacingFailure', () => {
   });
 
   it('rejects a file whose text the database cannot store, without retrying', () => {
-    const nul = new Prisma.PrismaClientUnknownRequestError('Invalid `prisma.invalidRow.createMany()` invocation: unsupported Unicode escape sequence \\u0000 cannot be converted to text', { clientVersion: '7' });
+    const nul = unknownDatabaseError('Invalid `prisma.invalidRow.createMany()` invocation: unsupported Unicode escape sequence \\u0000 cannot be converted to text');
     const failure = failureOf(nul, 'parseAndValidate', 'nul.csv');
     expect(failure).toMatchObject({ type: BAD_INPUT_ERROR, nonRetryable: true });
     expect(failure.message).toBe('The file contains NUL characters (byte 0), which cannot be stored (reading and validating "nul.csv"). Remove them and upload again');

@@ -15,7 +15,8 @@ const fieldSchema = z.object({
   deriveDomainFrom: z.array(z.string()).optional(),
 });
 
-const datasetSchema = z
+/** A dataset definition as users write it: structure, then the cross-field rules. */
+export const datasetDefinitionSchema = z
   .object({
     name: z.string().regex(NAME, 'must be lower_snake_case, starting with a letter'),
     label: z.string().trim().min(1, 'must not be empty'),
@@ -68,7 +69,7 @@ export type DefinitionCheck = { ok: true; definition: DatasetDefinition } | { ok
 
 /** Checks a dataset definition sent by a user; every problem is reported with its path. */
 export function checkDatasetDefinition(input: unknown): DefinitionCheck {
-  const parsed = datasetSchema.safeParse(input);
+  const parsed = datasetDefinitionSchema.safeParse(input);
   if (parsed.success) return { ok: true, definition: parsed.data as DatasetDefinition };
   return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '(root)', message: issue.message })) };
 }

@@ -7,7 +7,8 @@ import { pipelineColumns } from './pipeline-columns';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
-const pipelineSchema = z
+/** A pipeline definition's structure; whether it fits its datasets is checkPipelineDefinition's part. */
+export const pipelineDefinitionSchema = z
   .object({
     name: z.string().regex(NAME, 'must be lower_snake_case, starting with a letter'),
     label: z.string().trim().min(1, 'must not be empty'),
@@ -34,7 +35,7 @@ const at = (path: PropertyKey[]) => path.map(String).join('.') || '(root)';
 
 /** Checks a pipeline against the datasets it names: keys and columns exist, no column is added twice, sums are numeric. */
 export function checkPipelineDefinition(input: unknown, datasetOf: (name: string) => DatasetDefinition | undefined): PipelineCheck {
-  const parsed = pipelineSchema.safeParse(input);
+  const parsed = pipelineDefinitionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: at(issue.path), message: issue.message })) };
   const pipeline = parsed.data as PipelineDefinition;
   const problems: DefinitionProblem[] = [];
@@ -71,6 +72,6 @@ export function checkPipelineDefinition(input: unknown, datasetOf: (name: string
 
 /** The definition with its keys in the documented order (name, label, base, joins, metrics): Postgres' JSONB keeps its own order. */
 export function inDocumentedOrder(definition: PipelineDefinition): PipelineDefinition {
-  const parsed = pipelineSchema.safeParse(definition);
+  const parsed = pipelineDefinitionSchema.safeParse(definition);
   return parsed.success ? (parsed.data as PipelineDefinition) : definition;
 }

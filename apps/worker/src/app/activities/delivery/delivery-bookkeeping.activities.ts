@@ -3,12 +3,12 @@ import { settledDeliveryState } from '@sluice/webhooks';
 import type { ActivityDeps } from '../activity-deps';
 
 export async function applyDeliveryRate(deps: ActivityDeps, { jobId, rateLimit }: { jobId: string; rateLimit: number | null }): Promise<void> {
-  await deps.deliveries.setRateLimit(jobId, rateLimit);
+  await deps.db.deliveries.setRateLimit(jobId, rateLimit);
 }
 
 /** Settles the delivery state from what is stored, and starts the retention clock at the end of delivery. */
 export async function finishDelivery(deps: ActivityDeps, { jobId, retentionMs, error }: { jobId: string; retentionMs: number; error: string | null }): Promise<void> {
-  const state = settledDeliveryState({ ...(await deps.deliveries.outcomeFacts(jobId)), error });
+  const state = settledDeliveryState({ ...(await deps.db.deliveries.outcomeFacts(jobId)), error });
   const now = new Date();
-  await deps.deliveries.settle(jobId, { state, error, finishedAt: now, expiresAt: new Date(now.getTime() + retentionMs) });
+  await deps.db.deliveries.settle(jobId, { state, error, finishedAt: now, expiresAt: new Date(now.getTime() + retentionMs) });
 }

@@ -7,7 +7,7 @@ import type { ActivityDeps } from '../activity-deps';
 export function deliveryEngine(deps: ActivityDeps): DeliveryEngine {
   const context = Context.current();
   return {
-    store: deps.deliveries,
+    store: deps.db.deliveries,
     ...deps.webhooks,
     signal: context.cancellationSignal,
     checkpoints: { resumeFrom: context.info.heartbeatDetails, heartbeat: (checkpoint) => context.heartbeat(checkpoint) },

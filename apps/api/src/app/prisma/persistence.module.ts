@@ -1,0 +1,33 @@
+import { Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { Database, DatasetsRepository, DeliveriesRepository, WebhookEndpointsRepository, JobSpecResolver, JobsRepository, MetricsRepository, PipelinesRepository, Repositories, SchedulesRepository, StorageSweepsRepository } from '@sluice/db';
+
+const repository = (token: abstract new (...args: never[]) => unknown, pick: (r: Repositories) => unknown) => ({ provide: token, useFactory: (db: Database) => pick(db.repositories), inject: [Database] });
+
+const REPOSITORIES = [
+  repository(JobsRepository, (r) => r.jobs),
+  repository(DatasetsRepository, (r) => r.datasets),
+  repository(PipelinesRepository, (r) => r.pipelines),
+  repository(SchedulesRepository, (r) => r.schedules),
+  repository(MetricsRepository, (r) => r.metrics),
+  repository(StorageSweepsRepository, (r) => r.storageSweeps),
+  repository(JobSpecResolver, (r) => r.jobSpecs),
+  repository(DeliveriesRepository, (r) => r.deliveries),
+  repository(WebhookEndpointsRepository, (r) => r.webhookEndpoints),
+] satisfies Provider[];
+
+/** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
+@Global()
+@Module({
+  providers: [
+    { provide: Database, useFactory: () => new Database() },
+    ...REPOSITORIES,
+  ],
+  exports: [Database, ...REPOSITORIES.map((p) => p.provide)],
+})
+export class PersistenceModule implements OnApplicationShutdown {
+  constructor(@Inject(Database) private readonly db: Database) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.disconnect();
+  }
+}

@@ -1,0 +1,27 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { createPrismaClient, databaseUrlFromEnv } from './prisma-client';
+import { createRepositories, type Repositories } from './repositories';
+
+/** One connection pool to Postgres and the repositories over it; an app makes one and disconnects it at shutdown. */
+export class Database {
+  readonly repositories: Repositories;
+  /**
+   * The client itself, only for code whose repository is not written yet (webhook deliveries, and
+   * worker activities being rewritten): everything else goes through `repositories`.
+   */
+  readonly client: PrismaClient;
+
+  constructor(url: string = databaseUrlFromEnv()) {
+    this.client = createPrismaClient(url);
+    this.repositories = createRepositories(this.client);
+  }
+
+  /** Whether Postgres answers a trivial query. */
+  async ping(): Promise<void> {
+    await this.client.$queryRaw`SELECT 1`;
+  }
+
+  async disconnect(): Promise<void> {
+    await this.client.$disconnect();
+  }
+}

@@ -1,0 +1,266 @@
+import type { FileOutcome, FinishedJobStatus, InvalidRowView, JobAggregations, JobSpec, JobStatus, JobSummaryView, MergeStatsView, Paginated } from '@sluice/contracts';
+import { jobSpecSchema, mergeStatsSchema } from '@sluice/core';
+import { z } from 'zod';
+
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { jsonValue, parseStored, parseStoredOrNull } from '../stored-json';
+import { type JobDetailRecord, toJobDetailRecord, toJobSummaryView } from './job-views';
+import { type NewJob, newJobData } from './new-job';
+
+export interface JobListQuery {
+  page: number;
+  pageSize: number;
+  status?: JobStatus;
+  dataset?: string;
+  /** Jobs created on or after this day (UTC), YYYY-MM-DD. */
+  from?: string;
+  /** Jobs created on or before this day (UTC). */
+  to?: string;
+}
+
+/** One of a job's files as stored: where it lives and what it was read as. */
+export interface JobFileRecord {
+  uploadId: string;
+  fileName: string;
+  objectKey: string;
+  sizeBytes: bigint;
+  dataset: string | null;
+}
+
+/** What launching again (a rerun, or a retried claim) needs of an existing job. */
+export interface StoredJob {
+  id: string;
+  workflowId: string;
+  dataset: string;
+  datasetVersion: number | null;
+  pipeline: string | null;
+  status: JobStatus;
+  retentionHours: number;
+  rootJobId: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  /** Null for jobs recorded before specs were stored. */
+  spec: JobSpec | null;
+  /** In upload order. */
+  files: JobFileRecord[];
+}
+
+/** A file's outcome as the worker stores it (text already made storable). */
+export type FinishedFile = Pick<FileOutcome, 'uploadId' | 'rowsProcessed' | 'validRows' | 'invalidRows' | 'error' | 'columns' | 'cleaned'>;
+
+export interface FinishedJob {
+  jobId: string;
+  status: FinishedJobStatus;
+  files: FinishedFile[];
+  aggregations: JobAggregations | null;
+  merge: MergeStatsView | null;
+  /** Values changed per cleaning rule, over every file. */
+  cleaned: Record<string, number>;
+  error: string | null;
+  retentionMs: number;
+}
+
+export interface NewInvalidRow {
+  jobId: string;
+  uploadId: string;
+  line: number;
+  error: string;
+  cells: string[];
+}
+
+const cellsSchema = z.array(z.string());
+
+const INVALID_ROW_ORDER = [{ uploadId: 'asc' as const }, { line: 'asc' as const }];
+const FILE_ORDER = [{ uploadedAt: 'asc' as const }, { position: 'asc' as const }];
+
+const toInvalidRowView = (row: { uploadId: string; line: number; error: string }): InvalidRowView => ({ fileId: row.uploadId, row: row.line, error: row.error });
+
+/** Jobs with their files (uploads) and invalid rows: one aggregate, one owner. */
+export class JobsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Records a job, its files (in order) and its delivery settings, in one statement. */
+  async record(job: NewJob): Promise<void> {
+    await this.prisma.job.create({ data: newJobData(job) });
+  }
+
+  /** Removes a job and everything of it (a launch that Temporal refused). */
+  async delete(id: string): Promise<void> {
+    await this.prisma.job.deleteMany({ where: { id } });
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return (await this.prisma.job.count({ where: { id } })) > 0;
+  }
+
+  /** The spec a job was launched with. */
+  async spec(id: string): Promise<JobSpec> {
+    const job = await this.prisma.job.findUnique({ where: { id }, select: { spec: true } });
+    if (!job?.spec) throw new Error(`Job ${id} has no stored spec`);
+    return parseStored(jobSpecSchema, job.spec, 'Job.spec');
+  }
+
+  async stored(id: string): Promise<StoredJob | null> {
+    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: { position: 'asc' } } } });
+    if (!job) return null;
+    return {
+      id: job.id,
+      workflowId: job.workflowId,
+      dataset: job.dataset,
+      datasetVersion: job.datasetVersion,
+      pipeline: job.pipeline,
+      status: job.status,
+      retentionHours: job.retentionHours,
+      rootJobId: job.rootJobId,
+      createdAt: job.createdAt,
+      expiresAt: job.expiresAt,
+      spec: job.spec === null ? null : parseStored(jobSpecSchema, job.spec, 'Job.spec'),
+      files: job.uploads.map((u) => ({ uploadId: u.id, fileName: u.fileName, objectKey: u.objectKey, sizeBytes: u.sizeBytes, dataset: u.dataset })),
+    };
+  }
+
+  async list({ page, pageSize, status, dataset, from, to }: JobListQuery): Promise<Paginated<JobSummaryView>> {
+    const created = { ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}), ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}) };
+    const where = { ...(status ? { status } : {}), ...(dataset ? { dataset } : {}), ...(from || to ? { createdAt: created } : {}) };
+    const [total, jobs] = await this.prisma.$transaction([
+      this.prisma.job.count({ where }),
+      this.prisma.job.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        skip: (page - 1) * pageSize,
+        take: pageSize,
+        include: { uploads: { select: { id: true }, orderBy: FILE_ORDER } },
+      }),
+    ]);
+    return { items: jobs.map(toJobSummaryView), total, page, pageSize };
+  }
+
+  async detail(id: string): Promise<JobDetailRecord | null> {
+    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: FILE_ORDER } } });
+    return job && toJobDetailRecord(job);
+  }
+
+  /** The job's first invalid rows (by file, then line) and how many there are in all. */
+  async firstInvalidRows(jobId: string, take: number): Promise<{ total: number; items: InvalidRowView[] }> {
+    const items = await this.prisma.invalidRow.findMany({ where: { jobId }, orderBy: INVALID_ROW_ORDER, take });
+    const total = items.length < take ? items.length : await this.prisma.invalidRow.count({ where: { jobId } });
+    return { total, items: items.map(toInvalidRowView) };
+  }
+
+  async invalidRows(jobId: string, page: number, pageSize: number): Promise<Paginated<InvalidRowView>> {
+    const [total, rows] = await this.prisma.$transaction([
+      this.prisma.invalidRow.count({ where: { jobId } }),
+      this.prisma.invalidRow.findMany({ where: { jobId }, orderBy: INVALID_ROW_ORDER, skip: (page - 1) * pageSize, take: pageSize }),
+    ]);
+    return { items: rows.map(toInvalidRowView), total, page, pageSize };
+  }
+
+  /** Name, status and upload time, for downloads of results. */
+  async resultsOwner(id: string): Promise<{ dataset: string; status: JobStatus; createdAt: Date } | null> {
+    return this.prisma.job.findUnique({ where: { id }, select: { dataset: true, status: true, createdAt: true } });
+  }
+
+  /** Dataset, status and expiry of the named jobs that exist. */
+  async statuses(ids: string[]): Promise<{ id: string; dataset: string; status: JobStatus; expiresAt: Date | null }[]> {
+    return this.prisma.job.findMany({ where: { id: { in: ids } }, select: { id: true, dataset: true, status: true, expiresAt: true } });
+  }
+
+  /** A schedule's latest jobs, newest first. */
+  async latestOfSchedule(scheduleId: string, take: number): Promise<{ id: string; status: JobStatus; createdAt: Date }[]> {
+    return this.prisma.job.findMany({ where: { scheduleId }, orderBy: { createdAt: 'desc' }, take, select: { id: true, status: true, createdAt: true } });
+  }
+
+  /** Jobs whose expiry passed before `cutoff` and that are not marked expired, oldest expiry first. */
+  async pastExpiry(cutoff: Date, take: number): Promise<{ id: string; workflowId: string }[]> {
+    return this.prisma.job.findMany({ where: { status: { not: 'expired' }, expiresAt: { lt: cutoff } }, select: { id: true, workflowId: true }, orderBy: { expiresAt: 'asc' }, take });
+  }
+
+  async markProcessing(id: string): Promise<void> {
+    // Only the first attempt sets the start time, so the duration covers retries too.
+    await this.prisma.job.updateMany({ where: { id, startedAt: null }, data: { startedAt: new Date() } });
+    await this.prisma.job.update({ where: { id }, data: { status: 'processing' } });
+  }
+
+  /** Stores a job's outcome and its files', in one transaction, and starts its retention. */
+  async finish(outcome: FinishedJob): Promise<void> {
+    const { prisma } = this;
+    const job = await prisma.job.findUniqueOrThrow({ where: { id: outcome.jobId }, select: { startedAt: true, createdAt: true } });
+    const finishedAt = new Date();
+    const sum = (pick: (f: FinishedFile) => number) => outcome.files.reduce((total, f) => total + pick(f), 0);
+    await prisma.$transaction([
+      ...outcome.files.map((file) =>
+        prisma.upload.update({
+          where: { id: file.uploadId },
+          data: { rowsProcessed: file.rowsProcessed, validRows: file.validRows, invalidRows: file.invalidRows, error: file.error, headerMapping: file.columns.map((c) => jsonValue(c)), cleaned: file.cleaned },
+        }),
+      ),
+      prisma.job.update({
+        where: { id: outcome.jobId },
+        data: {
+          status: outcome.status,
+          finishedAt,
+          durationMs: finishedAt.getTime() - (job.startedAt ?? job.createdAt).getTime(),
+          validRows: sum((f) => f.validRows),
+          invalidRowCount: sum((f) => f.invalidRows),
+          ...(outcome.files.length ? { rowsProcessed: sum((f) => f.rowsProcessed) } : {}),
+          aggregations: outcome.aggregations ? jsonValue(outcome.aggregations) : Prisma.DbNull,
+          error: outcome.error,
+          cleaned: outcome.cleaned,
+          mergeStats: outcome.merge ? jsonValue(outcome.merge) : Prisma.DbNull,
+          expiresAt: new Date(finishedAt.getTime() + outcome.retentionMs),
+        },
+      }),
+    ]);
+  }
+
+  async markExpired(id: string): Promise<void> {
+    await this.prisma.job.update({ where: { id }, data: { status: 'expired', expiredAt: new Date() } });
+  }
+
+  /** Marks the named jobs expired (those not already); how many it marked. */
+  async markManyExpired(ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    return (await this.prisma.job.updateMany({ where: { id: { in: ids }, status: { not: 'expired' } }, data: { status: 'expired', expiredAt: new Date() } })).count;
+  }
+
+  /** What merging the job's records did, once its results are written. */
+  async mergeStats(id: string): Promise<MergeStatsView | null> {
+    const job = await this.prisma.job.findUniqueOrThrow({ where: { id }, select: { mergeStats: true } });
+    return parseStoredOrNull(mergeStatsSchema, job.mergeStats, 'Job.mergeStats');
+  }
+
+  /** Sets a pipeline job's file's dataset, once detected from its headers. */
+  async setFileDataset(uploadId: string, dataset: string): Promise<void> {
+    await this.prisma.upload.update({ where: { id: uploadId }, data: { dataset } });
+  }
+
+  /** A file's rows processed so far, and the job's as their sum, in one transaction. */
+  async saveProgress(jobId: string, uploadId: string, rowsProcessed: number): Promise<void> {
+    const { prisma } = this;
+    await prisma.$transaction([
+      prisma.upload.update({ where: { id: uploadId }, data: { rowsProcessed } }),
+      prisma.$executeRaw`UPDATE "Job" SET "rowsProcessed" = (SELECT COALESCE(SUM("rowsProcessed"), 0) FROM "Upload" WHERE "jobId" = ${jobId}::uuid) WHERE id = ${jobId}::uuid`,
+    ]);
+  }
+
+  /** Removes a file's invalid rows (a retried attempt starts from the top of the file). */
+  async clearInvalidRows(jobId: string, uploadId: string): Promise<void> {
+    await this.prisma.invalidRow.deleteMany({ where: { jobId, uploadId } });
+  }
+
+  async addInvalidRows(rows: NewInvalidRow[]): Promise<void> {
+    if (rows.length) await this.prisma.invalidRow.createMany({ data: rows });
+  }
+
+  /** A job's files' names, by upload id. */
+  async fileNames(jobId: string): Promise<Map<string, string>> {
+    const uploads = await this.prisma.upload.findMany({ where: { jobId }, select: { id: true, fileName: true } });
+    return new Map(uploads.map((u) => [u.id, u.fileName]));
+  }
+
+  /** A page of a job's invalid rows with their cells, after `afterId` (keyset paging, for exports). */
+  async invalidRowsAfter(jobId: string, afterId: bigint | null, take: number): Promise<{ id: bigint; uploadId: string; line: number; error: string; cells: string[] | null }[]> {
+    const rows = await this.prisma.invalidRow.findMany({ where: { jobId, ...(afterId === null ? {} : { id: { gt: afterId } }) }, orderBy: { id: 'asc' }, take });
+    return rows.map((r) => ({ id: r.id, uploadId: r.uploadId, line: r.line, error: r.error, cells: parseStoredOrNull(cellsSchema, r.cells, 'InvalidRow.cells') }));
+  }
+}

@@ -1,0 +1,154 @@
+import type { AggregateMetric, DailyMetricRow, Granularity, MetricsConfig, MetricsSummary } from '@sluice/contracts';
+import type { MetricParts } from '@sluice/core';
+import { storedMetricsConfigSchema } from '@sluice/core';
+import { z } from 'zod';
+
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { jsonValue, parseStored } from '../stored-json';
+
+export interface PartsQuery {
+  source: string;
+  metrics: AggregateMetric[];
+  granularity: Granularity;
+  /** '' for totals over all rows. */
+  dimension: string;
+  /** Only this dimension value; every value when absent. */
+  value?: string;
+  /** The first day of a period. */
+  from: string;
+  /** The last day of a period: distinct counts are kept per whole period. */
+  to: string;
+}
+
+/** period → dimension value → metric → parts. */
+export type PartsByPeriod = Map<string, Map<string, Map<string, MetricParts>>>;
+
+/** A dataset or pipeline that declares metrics, as metric queries need it. */
+export interface MetricSourceConfig {
+  name: string;
+  kind: 'dataset' | 'pipeline';
+  label: string;
+  config: MetricsConfig;
+}
+
+/** One job's daily metric rows, recorded under the root job of its rerun chain. */
+export interface MetricsContribution {
+  /** The job that measured (its row keeps the summary). */
+  jobId: string;
+  /** The root job of the rerun chain: the key the rows are recorded under. */
+  contributorId: string;
+  /** Dataset or pipeline name. */
+  source: string;
+  rows: DailyMetricRow[];
+  summary: MetricsSummary;
+}
+
+interface PartsRow {
+  period: Date;
+  value: string;
+  metric: string;
+  sum: number | null;
+  count: bigint | number;
+  min: number | null;
+  max: number | null;
+}
+
+const INSERT_PAGE = 5000;
+
+const sourceDefinitionSchema = z.object({ label: z.string(), metrics: storedMetricsConfigSchema.optional() });
+
+const dayOf = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** Daily metric parts per job contribution, and the per-period distinct counts the triggers keep. */
+export class MetricsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * Replaces a contribution (under its root job) in one transaction and stores the summary on the
+   * job: recording again, or recording a rerun, never double counts.
+   */
+  async replaceContribution({ jobId, contributorId, source, rows, summary }: MetricsContribution): Promise<void> {
+    const data: Prisma.MetricDailyCreateManyInput[] = rows.map((row) => ({
+      source,
+      jobId: contributorId,
+      day: new Date(`${row.day}T00:00:00Z`),
+      metric: row.metric,
+      dimension: row.dimension,
+      dimensionValue: row.dimensionValue,
+      sum: row.sum,
+      count: row.count,
+      min: row.min,
+      max: row.max,
+      distinctKeys: row.distinctKeys ?? [],
+    }));
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.metricDaily.deleteMany({ where: { jobId: contributorId, source } });
+        for (let i = 0; i < data.length; i += INSERT_PAGE) await tx.metricDaily.createMany({ data: data.slice(i, i + INSERT_PAGE) });
+        await tx.job.update({ where: { id: jobId }, data: { metrics: jsonValue(summary) } });
+      },
+      { timeout: 120_000 },
+    );
+  }
+
+  /**
+   * Folds stored daily parts into periods inside Postgres: date_trunc('week') starts ISO weeks on Monday.
+   * Distinct counts come per period (MetricPeriodDistinct), so a contact seen on three days counts once.
+   */
+  async partsByPeriod(query: PartsQuery): Promise<PartsByPeriod> {
+    const where = Prisma.sql`source = ${query.source} AND dimension = ${query.dimension}
+      AND day >= ${query.from}::date AND day <= ${query.to}::date
+      ${query.value !== undefined ? Prisma.sql`AND "dimensionValue" = ${query.value}` : Prisma.empty}`;
+    const period = Prisma.sql`date_trunc(${query.granularity}, day::timestamp)::date`;
+    const names = query.metrics.map((m) => m.name);
+    const distinct = query.metrics.filter((m) => m.op === 'count_distinct').map((m) => m.name);
+    const [rows, counts] = await Promise.all([
+      this.prisma.$queryRaw<PartsRow[]>`
+        SELECT ${period} AS period, "dimensionValue" AS value, metric, sum(sum) AS sum, sum(count)::bigint AS count, min(min) AS min, max(max) AS max
+        FROM "MetricDaily" WHERE ${where} AND metric = ANY(${names}::text[]) GROUP BY 1, 2, 3`,
+      // Whole periods only (the service asks from a period's start to a period's end), so the
+      // counts the triggers keep per period answer without reading a single day's keys.
+      distinct.length
+        ? this.prisma.$queryRaw<{ period: Date; value: string; metric: string; distinct: number }[]>`
+            SELECT period, "dimensionValue" AS value, metric, "distinctCount" AS distinct FROM "MetricPeriodDistinct"
+            WHERE source = ${query.source} AND dimension = ${query.dimension} AND granularity = ${query.granularity}
+              AND period >= ${query.from}::date AND period <= ${query.to}::date AND metric = ANY(${distinct}::text[])
+              ${query.value !== undefined ? Prisma.sql`AND "dimensionValue" = ${query.value}` : Prisma.empty}`
+        : Promise.resolve([]),
+    ]);
+    const result: PartsByPeriod = new Map();
+    const slot = (p: Date, value: string, metric: string): MetricParts => {
+      const key = p.toISOString().slice(0, 10);
+      const byValue = result.get(key) ?? result.set(key, new Map()).get(key)!;
+      const byMetric = byValue.get(value) ?? byValue.set(value, new Map()).get(value)!;
+      return byMetric.get(metric) ?? byMetric.set(metric, { sum: 0, count: 0, min: null, max: null, distinct: 0 }).get(metric)!;
+    };
+    for (const row of rows) Object.assign(slot(row.period, row.value, row.metric), { sum: Number(row.sum ?? 0), count: Number(row.count), min: row.min, max: row.max });
+    for (const row of counts) slot(row.period, row.value, row.metric).distinct = Number(row.distinct);
+    return result;
+  }
+
+  /**
+   * The named dataset's or pipeline's current metrics, in one round trip (every comparison asks);
+   * null when neither has that name or it declares no metrics. A pipeline wins a shared name.
+   */
+  async sourceConfig(name: string): Promise<MetricSourceConfig | null> {
+    const [found] = await this.prisma.$queryRaw<{ kind: 'pipeline' | 'dataset'; definition: unknown }[]>`
+      SELECT 'pipeline' AS kind, v.definition FROM "PipelineConfig" c
+        JOIN "PipelineConfigVersion" v ON v."pipelineName" = c.name AND v.version = c."currentVersion" WHERE c.name = ${name}
+      UNION ALL
+      SELECT 'dataset', v.definition FROM "DatasetConfig" c
+        JOIN "DatasetConfigVersion" v ON v."datasetName" = c.name AND v.version = c."currentVersion" WHERE c.name = ${name}
+      ORDER BY kind DESC LIMIT 1`;
+    if (!found) return null;
+    const definition = parseStored(sourceDefinitionSchema, found.definition, `${found.kind} definition`);
+    return definition.metrics ? { name, kind: found.kind, label: definition.label, config: definition.metrics } : null;
+  }
+
+  /** First and last recorded day of a source, or nulls before its first job. */
+  async span(source: string): Promise<{ firstDay: string | null; lastDay: string | null }> {
+    const [row] = await this.prisma.$queryRaw<{ first: Date | null; last: Date | null }[]>`
+      SELECT min(day) AS first, max(day) AS last FROM "MetricDaily" WHERE source = ${source} AND dimension = ''`;
+    return { firstDay: dayOf(row?.first), lastDay: dayOf(row?.last) };
+  }
+}

@@ -1,0 +1,39 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { WebhookEndpointsRepository } from './deliveries/webhook-endpoints.repository';
+import { DatasetsRepository } from './datasets/datasets.repository';
+import { JobSpecResolver } from './job-spec/job-spec-resolver';
+import { JobsRepository } from './jobs/jobs.repository';
+import { MetricsRepository } from './metrics/metrics.repository';
+import { PipelinesRepository } from './pipelines/pipelines.repository';
+import { SchedulesRepository } from './schedules/schedules.repository';
+import { StorageSweepsRepository } from './storage-sweeps/storage-sweeps.repository';
+
+/** Every repository over one client: what apps are given instead of the client. */
+export interface Repositories {
+  jobs: JobsRepository;
+  datasets: DatasetsRepository;
+  pipelines: PipelinesRepository;
+  schedules: SchedulesRepository;
+  metrics: MetricsRepository;
+  storageSweeps: StorageSweepsRepository;
+  jobSpecs: JobSpecResolver;
+  deliveries: DeliveriesRepository;
+  webhookEndpoints: WebhookEndpointsRepository;
+}
+
+export function createRepositories(prisma: PrismaClient): Repositories {
+  const datasets = new DatasetsRepository(prisma);
+  const pipelines = new PipelinesRepository(prisma);
+  return {
+    jobs: new JobsRepository(prisma),
+    datasets,
+    pipelines,
+    schedules: new SchedulesRepository(prisma),
+    metrics: new MetricsRepository(prisma),
+    storageSweeps: new StorageSweepsRepository(prisma),
+    jobSpecs: new JobSpecResolver(datasets, pipelines),
+    deliveries: new DeliveriesRepository(prisma),
+    webhookEndpoints: new WebhookEndpointsRepository(prisma),
+  };
+}

@@ -1,0 +1,62 @@
+import type { JobStatus } from '@sluice/contracts';
+
+import type { Prisma } from '../../generated/prisma/client';
+import { Database } from '../database';
+import type { NewJob } from '../jobs/new-job';
+
+/** Runs one SQL statement written as a tagged template; values are sent as parameters. */
+export type SqlQuery = <T = Record<string, unknown>>(strings: TemplateStringsArray, ...values: unknown[]) => Promise<T[]>;
+
+const sqlOf =
+  (client: Pick<Prisma.TransactionClient, '$queryRaw'>): SqlQuery =>
+  <T>(strings: TemplateStringsArray, ...values: unknown[]) =>
+    client.$queryRaw<T[]>(strings, ...values);
+
+/**
+ * The database as integration tests see it: the repositories, a few look-ups and changes no feature
+ * needs (moving a job's expiry into the past), and plain SQL for what only SQL can check (triggers,
+ * locks, connections).
+ */
+export class TestDatabase extends Database {
+  /** One statement on the pool. */
+  readonly sql: SqlQuery = sqlOf(this.client);
+
+  /** Statements in one transaction, committed when `work` resolves. */
+  transaction<T>(work: (sql: SqlQuery) => Promise<T>, timeoutMs = 20_000): Promise<T> {
+    return this.client.$transaction((tx) => work(sqlOf(tx)), { timeout: timeoutMs });
+  }
+
+  /** Rows in a table (its name as information_schema gives it). */
+  async rowCount(table: string): Promise<number> {
+    const [{ count }] = await this.client.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${table.replace(/"/g, '""')}"`);
+    return Number(count);
+  }
+
+  /** Records a job of a dataset as a launcher would, with the dataset's current spec, without starting it. */
+  async recordDatasetJob(job: Omit<NewJob, 'spec' | 'datasetVersion'>): Promise<void> {
+    const resolved = await this.repositories.jobSpecs.dataset(job.dataset);
+    if (!resolved.ok) throw new Error(`Unknown dataset "${job.dataset}"`);
+    await this.repositories.jobs.record({ ...job, datasetVersion: resolved.spec.dataset.version, spec: resolved.spec });
+  }
+
+  async jobCount(): Promise<number> {
+    return this.client.job.count();
+  }
+
+  async jobIds(): Promise<Set<string>> {
+    return new Set((await this.client.job.findMany({ select: { id: true } })).map((job) => job.id));
+  }
+
+  async jobStatus(id: string): Promise<JobStatus | null> {
+    return (await this.client.job.findUnique({ where: { id }, select: { status: true } }))?.status ?? null;
+  }
+
+  async setJobExpiry(id: string, expiresAt: Date): Promise<void> {
+    await this.client.job.update({ where: { id }, data: { expiresAt } });
+  }
+
+  /** A job's files as stored, in upload order. */
+  async uploadsOf(jobId: string): Promise<{ id: string; fileName: string; objectKey: string; rowsProcessed: number }[]> {
+    return this.client.upload.findMany({ where: { jobId }, orderBy: { position: 'asc' }, select: { id: true, fileName: true, objectKey: true, rowsProcessed: true } });
+  }
+}
