@@ -1,12 +1,12 @@
-import type { DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
+import type { DeliveryBatchPlan, DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 import { webhookMessageId } from '@sluice/contracts';
 
+import { recordsKey } from '@sluice/storage';
 import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
 import { MockActivityEnvironment } from '@temporalio/testing';
 
 import { deliverBatch } from '../../worker/src/app/activities/delivery/deliver-batch.activity';
 import type { DeliveryCheckpoint } from '../../worker/src/app/activities/delivery/delivery-progress';
-import { planDeliveries } from '../../worker/src/app/activities/delivery/plan-deliveries.activity';
 import { getJob, upload } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -21,6 +21,15 @@ async function waitForDelivery(baseUrl: string, jobId: string, states: DeliveryS
     if (Date.now() > deadline) throw new Error(`Delivery of job ${jobId} stayed "${job.delivery?.state}" (${JSON.stringify(job.delivery)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A delivered job's records as the one batch its results planned (ten records fit one batch). */
+async function onlyBatch(app: SluiceApp, jobId: string): Promise<{ recordsKey: string; batch: DeliveryBatchPlan }> {
+  const key = recordsKey(jobId);
+  let bytes = 0;
+  for await (const chunk of await app.store.read(key)) bytes += (chunk as Buffer).length;
+  const { total } = await app.prisma.jobDelivery.findUniqueOrThrow({ where: { jobId } });
+  return { recordsKey: key, batch: { index: 0, firstRecord: 0, count: total, start: 0, end: bytes - 1 } };
 }
 
 /** A seeded generator, so a "random" 50 % failure pattern is the same on every run. */
@@ -156,12 +165,12 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
     const deps = { prisma: app.prisma, store: app.store, webhooks: { sender, concurrency: 4 } };
-    const plan = await planDeliveries(deps, { jobId });
+    const plan = await onlyBatch(app, jobId);
     // As if the worker that ran this batch died after heartbeating records 0-5 as acknowledged.
     const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
     const heartbeats: DeliveryCheckpoint[] = [];
     replacement.on('heartbeat', (details: DeliveryCheckpoint) => heartbeats.push(details));
-    const counts = await replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batches[0] });
+    const counts = await replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     await sender.close();
 
     expect(counts).toEqual({ delivered: 10, failed: 0 });
@@ -177,13 +186,13 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
     const deps = { prisma: app.prisma, store: app.store, webhooks: { sender, concurrency: 1 } };
-    const plan = await planDeliveries(deps, { jobId });
+    const plan = await onlyBatch(app, jobId);
     // As if a worker stored records 0-6 and was killed before its next heartbeat; 5/s leaves time to look between records.
     await app.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });
     await app.prisma.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
     const storedWhenSent: unknown[] = [];
     const replacement = new MockActivityEnvironment();
-    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batches[0] });
+    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     const seen = new Set<number>();
     while (seen.size < 3) {
       for (const r of receiver.requests) {

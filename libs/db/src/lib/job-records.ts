@@ -1,4 +1,4 @@
-import type { CsvJobInput, DeliveryOptions, JobSpec } from '@sluice/contracts';
+import type { DatasetDefinition, DeliveryOptions, JobSpec, PipelineDefinition } from '@sluice/contracts';
 import { findDataset } from '@sluice/core';
 
 import type { PrismaClient } from '../generated/prisma/client';
@@ -31,11 +31,20 @@ export interface NewJob {
   spec: JobSpec;
 }
 
+/** What launchers resolve a job's source to (and what workflow inputs carried before the spec moved to the job's row). */
+export interface JobSpecSource {
+  dataset: string;
+  definition?: DatasetDefinition;
+  pipeline?: PipelineDefinition;
+  definitions?: Record<string, DatasetDefinition>;
+  delivery?: DeliveryOptions;
+}
+
 /**
- * The spec of a job launched with its definitions in the workflow input (as launchers do today).
+ * The spec of a job from its resolved source (as launchers build it today).
  * TODO(issue 12): launchers resolve a JobSpec directly, with the pipeline's real version.
  */
-export function jobSpecFromInput(input: Pick<CsvJobInput, 'dataset' | 'definition' | 'pipeline' | 'definitions' | 'delivery'>, datasetVersion: number | null): JobSpec {
+export function jobSpecFromInput(input: JobSpecSource, datasetVersion: number | null): JobSpec {
   const delivery = input.delivery ?? null;
   if (input.pipeline) {
     const datasets = Object.fromEntries(Object.entries(input.definitions ?? {}).map(([name, definition]) => [name, { version: null, definition }]));

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { CSV_JOB_WORKFLOW, CsvJobInput } from '@sluice/contracts';
-import { jobSpecFromInput, NewJob, PrismaClient, recordJob } from '@sluice/db';
+import { NewJob, PrismaClient, recordJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
 import { csvJobStartOptions } from '@sluice/temporal';
@@ -21,9 +21,9 @@ export class JobLauncherService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async launch(job: Omit<NewJob, 'workflowId' | 'spec'>, input: CsvJobInput): Promise<void> {
+  async launch(job: Omit<NewJob, 'workflowId'>, input: CsvJobInput): Promise<void> {
     const options = csvJobStartOptions(input, this.config.taskQueue);
-    await recordJob(this.prisma, { ...job, workflowId: options.workflowId, spec: jobSpecFromInput(input, job.datasetVersion ?? null) });
+    await recordJob(this.prisma, { ...job, workflowId: options.workflowId });
     try {
       await this.temporal.workflow.start(CSV_JOB_WORKFLOW, options);
     } catch (error) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { CsvJobInput, RerunJobResult } from '@sluice/contracts';
-import type { PrismaClient } from '@sluice/db';
+import { jobSpecFromInput, type JobSpecSource, loadJobSpec, type PrismaClient } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import { defaultPayloadConverter } from '@temporalio/common';
@@ -42,11 +42,16 @@ export class JobRerunService {
         return { upload: u, uploadId, key };
       }),
     );
+    // The rerun copies the job's spec; jobs from before specs were stored carried theirs in the workflow input.
+    const spec = job.spec ? await loadJobSpec(this.prisma, job.id) : jobSpecFromInput(original, job.datasetVersion);
     const input: CsvJobInput = {
-      ...original,
       jobId,
+      dataset: original.dataset,
       // Detected datasets were recorded on the uploads: the rerun reads each file as the original did.
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.upload.dataset ? { dataset: f.upload.dataset } : {}) })),
+      retentionMs: original.retentionMs,
+      ...(original.delivery ? { delivery: original.delivery } : {}),
+      ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
       rootJobId: job.rootJobId ?? job.id,
     };
     await this.launcher.launch(
@@ -60,6 +65,7 @@ export class JobRerunService {
         delivery: original.delivery,
         rerunOf: job.id,
         rootJobId: input.rootJobId,
+        spec,
       },
       input,
     );
@@ -67,10 +73,10 @@ export class JobRerunService {
   }
 
   /** The input the job's workflow was started with: its first history event holds it. */
-  private async originalInput(workflowId: string): Promise<CsvJobInput> {
+  private async originalInput(workflowId: string): Promise<CsvJobInput & JobSpecSource> {
     const history = await this.temporal.workflow.getHandle(workflowId).fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     if (!payload) throw new ConflictException('The job\'s workflow history is gone, so its inputs cannot be read back');
-    return defaultPayloadConverter.fromPayload<CsvJobInput>(payload);
+    return defaultPayloadConverter.fromPayload<CsvJobInput & JobSpecSource>(payload);
   }
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { type CreateUploadResult, type CsvJobInput, type DeliveryOptions, retentionMsOf } from '@sluice/contracts';
+import { jobSpecFromInput, type JobSpecSource } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
 
@@ -21,7 +22,7 @@ interface JobSource {
   name: string;
   /** The dataset configuration version; null for a pipeline, whose definitions travel in the input. */
   version: number | null;
-  input: Pick<CsvJobInput, 'definition' | 'pipeline' | 'definitions'>;
+  input: Omit<JobSpecSource, 'dataset' | 'delivery'>;
   /** A pipeline job: each file's tagged dataset, undefined to detect it by headers. */
   fileDatasets: (string | undefined)[];
 }
@@ -62,11 +63,12 @@ export class UploadsService {
       dataset: source.name,
       files: received.files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(datasetOf(index) ? { dataset: datasetOf(index) } : {}) })),
       retentionMs: retentionMsOf(retentionHours),
-      ...source.input,
+      ...(source.input.pipeline ? { baseDataset: source.input.pipeline.base } : {}),
       ...(delivery ? { delivery } : {}),
     };
+    const spec = jobSpecFromInput({ dataset: source.name, ...source.input, delivery }, source.version);
     const files = received.files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: datasetOf(index) }));
-    await this.launcher.launch({ id: jobId, dataset: source.name, datasetVersion: source.version, pipeline: source.input.pipeline?.name, retentionHours, files, delivery }, input);
+    await this.launcher.launch({ id: jobId, dataset: source.name, datasetVersion: source.version, pipeline: source.input.pipeline?.name, retentionHours, files, delivery, spec }, input);
     return { jobId, status: 'waiting' };
   }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
 import { HOUR_MS, workflowIdForJob } from '@sluice/contracts';
-import { currentDatasetVersion, jobSpecFromInput, NewJob, recordJob, resolvePipeline } from '@sluice/db';
+import { currentDatasetVersion, jobSpecFromInput, JobSpecSource, NewJob, recordJob, resolvePipeline } from '@sluice/db';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import type { ClaimInboxInput, ClaimedInbox } from '@sluice/temporal';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -17,7 +17,7 @@ function stableUuid(...parts: string[]): string {
 
 interface SourceSpec {
   version: number | null;
-  input: Pick<CsvJobInput, 'definition' | 'pipeline' | 'definitions'>;
+  input: Omit<JobSpecSource, 'dataset' | 'delivery'>;
   members: string[];
 }
 
@@ -75,7 +75,7 @@ export async function claimInbox(deps: ActivityDeps, input: ClaimInboxInput): Pr
     dataset: source,
     files: files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey, ...(f.dataset ? { dataset: f.dataset } : {}) })),
     retentionMs: input.retentionMs,
-    ...spec.input,
+    ...(spec.input.pipeline ? { baseDataset: spec.input.pipeline.base } : {}),
   };
   return { jobId, files: files.length, workflowId: job.workflowId, input: jobInput };
 }
