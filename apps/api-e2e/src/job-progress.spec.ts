@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { CSV_JOB_WORKFLOW, CsvJobInput, TASK_QUEUE, workflowIdForJob } from '@sluice/contracts';
+import { CSV_JOB_WORKFLOW, CsvJobInput, JobSpec, TASK_QUEUE, workflowIdForJob } from '@sluice/contracts';
+import { sensorReadingsDataset } from '@sluice/core';
 
 import { getJob, upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -39,10 +40,12 @@ describe('job progress and storage failures', () => {
     const jobId = randomUUID();
     const uploadId = randomUUID();
     const key = `jobs/${jobId}/uploads/${uploadId}/gone.csv`;
+    const spec: JobSpec = { kind: 'dataset', dataset: { version: null, definition: sensorReadingsDataset }, delivery: null };
     await app.prisma.job.create({
       data: {
         id: jobId,
         dataset: 'sensor_readings',
+        spec: spec as object,
         workflowId: workflowIdForJob(jobId),
         retentionHours: 48,
         uploads: { create: [{ id: uploadId, fileName: 'gone.csv', objectKey: key, sizeBytes: 0 }] },

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 
-import type { FileOutcome } from '@sluice/contracts';
+import type { FileOutcome, JobSpec } from '@sluice/contracts';
+import { sensorReadingsDataset } from '@sluice/core';
 import { createPrismaClient, PrismaClient } from '@sluice/db';
 import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { DefaultLogger } from '@temporalio/worker';
@@ -42,8 +43,10 @@ describe('parseAndValidate leaves the event loop free', () => {
     const uploadId = randomUUID();
     const key = `jobs/${jobId}/uploads/${uploadId}/file.csv`;
     await store.put(key, Readable.from([Buffer.from(content)]));
+    // parseAndValidate reads the dataset from the job's spec.
+    const spec: JobSpec = { kind: 'dataset', dataset: { version: null, definition: sensorReadingsDataset }, delivery: null };
     await prisma.job.create({
-      data: { id: jobId, dataset: 'sensor_readings', workflowId: `parse-test-${jobId}`, retentionHours: 1, uploads: { create: [{ id: uploadId, fileName: 'file.csv', objectKey: key, sizeBytes: content.length }] } },
+      data: { id: jobId, dataset: 'sensor_readings', spec: spec as object, workflowId: `parse-test-${jobId}`, retentionHours: 1, uploads: { create: [{ id: uploadId, fileName: 'file.csv', objectKey: key, sizeBytes: content.length }] } },
     });
     return { jobId, file: { uploadId, key } };
   }

@@ -81,6 +81,27 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(new Date(job.expiresAt ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(job.delivery?.finishedAt ?? 0).getTime());
   });
 
+  it("delivers and measures a pipeline's formula-like values as they are, while clean.csv neutralises them", async () => {
+    const sends = ['recipient_email,domain,date_sent,campaign,subject,sender,list_name', 'ann@acme.com,acme.com,2026-01-05,=1+2,@x,,', 'bob@beta.io,beta.io,2026-01-06,launch,plain,,'];
+    const created = await upload(app.baseUrl, [{ name: 'sends.csv', content: sends.join('\n') }], {
+      pipeline: 'email_engagement',
+      datasets: 'email_sends',
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+      rateLimit: 'unlimited',
+    });
+    expect(created.status).toBe(202);
+    const jobId = created.body['jobId'] as string;
+    await waitForDelivery(app.baseUrl, jobId, ['delivered']);
+
+    const ann = receiver.requests.find((r) => r.payload.data['recipient_email'] === 'ann@acme.com');
+    expect(ann?.payload.data).toMatchObject({ campaign: '=1+2', subject: '@x' });
+    const campaigns = await app.prisma.metricDaily.findMany({ where: { jobId, metric: 'sends', dimension: 'campaign' }, select: { dimensionValue: true } });
+    expect(campaigns.map((c) => c.dimensionValue).sort()).toEqual(['=1+2', 'launch']);
+    const clean = await (await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`)).text();
+    expect(clean).toContain("ann@acme.com,acme.com,2026-01-05,'=1+2,'@x,");
+  });
+
   it('loses nothing when the receiver fails half of all requests with 503', async () => {
     const random = seeded(42);
     receiver.respond = () => ({ status: random() < 0.5 ? 503 : 200 });
