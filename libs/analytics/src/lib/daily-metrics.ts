@@ -62,8 +62,10 @@ const asNumber = (value: unknown) => (value === null || value === undefined ? nu
 export async function computeDailyMetrics(db: DuckDBConnection, { rows: measured, types, config }: DailyMetricsInput): Promise<DailyMetrics> {
   const timeZone = config.timeZone ?? 'UTC';
   const metrics = config.metrics.filter((m): m is AggregateMetric => !isRatioMetric(m));
-  const column = (name: string) => measuredColumn(measured, name);
-  await db.run(`CREATE TEMP TABLE source AS SELECT cells, ${dayOf(column(config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day FROM ${measured.table}`);
+  // Unpacked into plain columns once: every dimension's grouping reads them again.
+  const columns = measured.names.map((name, i) => `${measuredColumn(measured, name)} AS m${i}`);
+  const column = (name: string) => (measured.names.includes(name) ? `m${measured.names.indexOf(name)}` : 'NULL::VARCHAR');
+  await db.run(`CREATE TEMP TABLE source AS SELECT ${[...columns, `${dayOf(measuredColumn(measured, config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day`].join(', ')} FROM ${measured.table}`);
   const [[rowCount, withoutDate]] = (await db.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE _day IS NULL) FROM source')).getRows();
   const rows: DailyMetricRow[] = [];
   const parts = metrics.flatMap((metric, index) => partsOf(metric, index, column)).join(', ');
