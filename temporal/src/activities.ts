@@ -2,7 +2,6 @@ import type {
   ColumnMappingView,
   CsvJobFile,
   CsvJobInput,
-  DatasetDefinition,
   DeliveryBatchPlan,
   DeliveryPlan,
   FileOutcome,
@@ -11,25 +10,38 @@ import type {
   JobOutcome,
   MergeStatsView,
   MetricsSummary,
-  PipelineDefinition,
 } from '@sluice/contracts';
 
-/** What a job reads its files as: one dataset's definition, or a pipeline and its datasets' definitions. */
-export interface JobSpec {
-  jobId: string;
-  /** The dataset, or a pipeline job's pipeline, name. */
-  dataset: string;
-  definition?: DatasetDefinition;
-  pipeline?: PipelineDefinition;
-  definitions?: Record<string, DatasetDefinition>;
+/** One file of a job as its results are built from it. */
+export interface ResultSource {
+  uploadId: string;
+  /** Its column mapping: rejected rows are exported under their own headers, kept columns join the result. */
+  columns: ColumnMappingView[];
+  /** A pipeline job's file: the dataset it was read as. */
+  dataset?: string;
+  /** Its staged valid rows; null when it has none. */
+  stagedKey: string | null;
 }
 
-export interface ResultsInput extends JobSpec {
-  stagedKeys: string[];
-  /** Each file's column mapping: rejected rows are exported under their own headers, kept columns join the result. */
-  files: { uploadId: string; columns: ColumnMappingView[]; dataset?: string; stagedKey?: string | null }[];
-  /** Also store the merged records as JSON lines for webhook delivery. */
-  records?: boolean;
+export interface BuildResultsInput {
+  jobId: string;
+  /** Every file of the job, in upload order. */
+  files: ResultSource[];
+  /** A failed job's results are its rejected rows only: no metrics recorded, nothing to deliver. */
+  failed: boolean;
+  /** The first job of a rerun chain, whose metrics contribution this job replaces; the job itself when absent. */
+  rootJobId?: string;
+}
+
+/** What one pass over a job's staged rows built. */
+export interface JobResults {
+  merge: MergeStatsView;
+  /** What recording the daily metrics did; null when nothing measures the source (or the job failed). */
+  metrics: MetricsSummary | null;
+  /** The job page's aggregations; null when the source declares none. */
+  aggregations: JobAggregations | null;
+  /** The webhook delivery's batches; null for a job that delivers nothing. */
+  plan: DeliveryPlan | null;
 }
 
 export interface DeliverBatchInput {
@@ -55,14 +67,13 @@ export interface DeliveryCounts {
 export interface CsvJobActivities {
   /** Records that processing began (status `processing`, start time). */
   markProcessing(input: { jobId: string }): Promise<void>;
-  /** Streams one uploaded file through parsing and validation; stages valid rows, records invalid ones. */
-  parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile; definition?: DatasetDefinition }): Promise<FileOutcome>;
-  /** Aggregates the staged valid rows of every file with DuckDB; null when the dataset defines no aggregations. */
-  aggregate(input: { jobId: string; dataset: string; stagedKeys: string[] }): Promise<JobAggregations | null>;
-  /** Writes the downloadable result CSVs: clean records and rejected rows with their errors. */
-  writeResults(input: ResultsInput): Promise<MergeStatsView>;
-  /** Counts the stored records and cuts them into batches; marks delivery as started. */
-  planDeliveries(input: { jobId: string }): Promise<DeliveryPlan>;
+  /** Streams one uploaded file through parsing and validation as the job's `dataset`; stages valid rows, records invalid ones. */
+  parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
+  /**
+   * Builds the job's results in one pass: clean and rejected CSVs, records with their delivery batches
+   * (delivery marked started), the daily metrics (replacing the job's contribution) and aggregations.
+   */
+  buildResults(input: BuildResultsInput): Promise<JobResults>;
   /** POSTs one batch of records to the job's webhook within the job's rate, retrying each record per its schedule. */
   deliverBatch(input: DeliverBatchInput): Promise<DeliveryCounts>;
   /** Replays every record on the job's failed-deliveries list. */
@@ -75,10 +86,8 @@ export interface CsvJobActivities {
   finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
   /** Deletes the job's objects and marks it `expired`; metadata stays. */
   expireJob(input: { jobId: string }): Promise<void>;
-  /** Which of the candidate datasets a pipeline file belongs to, by its header row; recorded on the upload. */
-  detectFileDataset(input: { jobId: string; file: CsvJobFile; candidates: DatasetDefinition[] }): Promise<string>;
-  /** Computes the job's daily metrics from its result and replaces its contribution in Postgres; null when nothing measures this source. */
-  recordMetrics(input: JobSpec & { rootJobId?: string }): Promise<MetricsSummary | null>;
+  /** Which of the pipeline's datasets a file belongs to, by its header row; recorded on the upload. */
+  detectFileDataset(input: { jobId: string; file: CsvJobFile }): Promise<string>;
 }
 
 /** What a schedule passes each run of the inboxJob workflow. */

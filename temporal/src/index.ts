@@ -1,4 +1,4 @@
-export type { ClaimedInbox, ClaimInboxInput, CsvJobActivities, DeliverBatchInput, DeliveryCounts, InboxActivities, InboxJobInput, JobSpec, RedeliverInput, ResultsInput } from './activities';
+export type { BuildResultsInput, ClaimedInbox, ClaimInboxInput, CsvJobActivities, DeliverBatchInput, DeliveryCounts, InboxActivities, InboxJobInput, JobResults, RedeliverInput, ResultSource } from './activities';
 export type { StorageSweeperActivities } from './storage-sweeper-activities';
 export { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './workflows/signals';
 export { workflowsPath } from './workflows-path';

@@ -1,13 +1,13 @@
 // Throughput of the csvJob processing path against baselines measured in the same run:
 //   csv-parse bare parse  vs  decode + read + validate + stage (what parseAndValidate does per row)
-//   DuckDB bare read      vs  the sensor aggregations over the staged file
+//   DuckDB bare read      vs  the sensor results over the staged file (merge, metrics, aggregations)
 // S3 and Postgres are left out: the benchmark would only measure the disk behind them.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
-import { aggregateSensorReadings, mergeRecords } from '@sluice/analytics';
+import { buildJobResults, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
 import { CsvFileValidator, DEFAULT_FILE_LIMITS, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -88,9 +88,13 @@ async function main() {
     if (validated.result.invalid !== expectedInvalid) throw new Error(`Expected ${expectedInvalid} invalid rows, got ${validated.result.invalid}`);
     const duckBase = await time(() => bareDuckDbRead(file));
     report('baseline: DuckDB bare read', duckBase);
-    const aggregated = await time(() => aggregateSensorReadings([staged]));
-    report('sensor aggregations (DuckDB)', aggregated, duckBase);
-    if (aggregated.result.row_count !== validated.result.valid) throw new Error('Aggregated row count differs from valid rows');
+    const types = Object.fromEntries(sensorReadingsDataset.fields.map((f) => [f.name, f.type]));
+    const fields = sensorReadingsDataset.fields.map((f) => f.name);
+    const aggregated = await time(() =>
+      buildJobResults({ scratch: dir, source: { kind: 'dataset', rows: { files: [staged], fields, types } }, types, metrics: sensorReadingsDataset.metrics ?? null, records: false }),
+    );
+    report('sensor results: merge, metrics, aggregations (DuckDB)', aggregated, duckBase);
+    if (aggregated.result.aggregations?.row_count !== validated.result.valid) throw new Error('Aggregated row count differs from valid rows');
 
     // Merge and de-duplicate people-like records: 1 in 10 repeats an earlier email with more fields.
     const people = join(dir, 'people.csv');
@@ -103,12 +107,12 @@ async function main() {
     const peopleBase = await time(() => bareDuckDbRead(people));
     report('baseline: DuckDB bare read (people)', peopleBase);
     const merged = await time(() =>
-      mergeRecords({
+      withDuckDb(async (db) => (await mergeRecords(db, {
         files: [people],
         fields: ['full_name', 'email', 'company_domain', 'job_title'],
         dedupe: { keys: [['email'], ['full_name', 'company_domain']], policy: 'most_complete' },
         output: join(dir, 'merged.csv'),
-      }),
+      })).stats),
     );
     report('merge + de-duplicate (DuckDB)', merged, peopleBase);
     if (merged.result.duplicatesRemoved !== ROWS / 10) throw new Error(`Expected ${ROWS / 10} duplicates, got ${merged.result.duplicatesRemoved}`);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { findDataset } from '@sluice/core';
-import { createPrismaClient, DeliveriesRepository, recordJob, WebhookEndpointsRepository } from '@sluice/db';
+import { Database } from '@sluice/db';
 import {
   AckCheckpoint,
   AddressPolicy,
@@ -83,9 +83,8 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
   if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
-  const db = createPrismaClient();
-  const endpoints = new WebhookEndpointsRepository(db);
-  const deliveries = new DeliveriesRepository(db);
+  const db = new Database();
+  const { webhookEndpoints: endpoints, deliveries, jobs } = db.repositories;
   const secret = generateSigningSecret();
   const endpoint = await endpoints.ensure(`${receiver.url}?${randomUUID()}`, { id: randomUUID(), secret });
   const people = findDataset('people');
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
     const id = randomUUID();
     const delivery = { endpointId: endpoint.id, url: receiver.url, rateLimit, retryDelaysMs: [1000, 3000, 9000] };
     const spec = { kind: 'dataset' as const, dataset: { version: null, definition: people }, delivery };
-    await recordJob(db, { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
+    await jobs.record({ id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
     return id;
   };
   const recordsFor = (jobId: string, count: number): OutgoingRecord[] =>
@@ -154,7 +153,7 @@ async function main(): Promise<void> {
   }
 
   await endpoints.deleteWithJobs(endpoint.id);
-  await db.$disconnect();
+  await db.disconnect();
   await sender.close();
   receiver.stop();
   if (ownDatabase) await stopBenchDatabase();

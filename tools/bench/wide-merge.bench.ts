@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { computeDailyMetrics, joinPipeline, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
+import { buildJobResults, joinPipeline, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
 
 import { time } from './wall-time';
 
@@ -52,7 +52,7 @@ async function main() {
       for (const { step, policy, records } of runs) {
         try {
           const merged = await time(() =>
-            mergeRecords({ files: [file], fields, dedupe: { keys: [['email']], policy }, output: join(dir, 'merged.csv'), ...(records ? { records: { output: join(dir, 'merged.ndjson'), types: {} } } : {}) }),
+            withDuckDb(async (db) => (await mergeRecords(db, { files: [file], fields, dedupe: { keys: [['email']], policy }, output: join(dir, 'merged.csv'), ...(records ? { records: { output: join(dir, 'merged.ndjson'), types: {} } } : {}) })).stats),
           );
           report(step, merged.ms, JSON.stringify(merged.result));
         } catch (error) {
@@ -62,13 +62,19 @@ async function main() {
       try {
         const types = Object.fromEntries(fields.map((f) => [f, 'string' as const]));
         const joined = await time(() =>
-          joinPipeline({ base: 'a', joins: [], files: { a: join(dir, 'merged.csv') }, fieldTypes: { a: types }, output: join(dir, 'joined.csv'), records: { output: join(dir, 'joined.ndjson'), types } }),
+          withDuckDb((db) => joinPipeline(db, { base: 'a', joins: [], files: { a: join(dir, 'merged.csv') }, fieldTypes: { a: types }, output: join(dir, 'joined.csv'), records: { output: join(dir, 'joined.ndjson'), types } })),
         );
         report('join (base only) + records', joined.ms);
         const metrics = await time(() =>
-          computeDailyMetrics({ file: join(dir, 'merged.csv'), types: { extra_0: 'date' }, config: { dateField: 'extra_0', dimensions: [], metrics: [{ name: 'n', op: 'count' }] } }),
+          buildJobResults({
+            scratch: dir,
+            source: { kind: 'dataset', rows: { files: [file], fields, types: {} } },
+            types: { extra_0: 'date' },
+            metrics: { dateField: 'extra_0', dimensions: [], metrics: [{ name: 'n', op: 'count' }] },
+            records: false,
+          }),
         );
-        report('daily metrics', metrics.ms);
+        report('results (merge + daily metrics)', metrics.ms);
       } catch (error) {
         console.log(`${label.padEnd(34)} join/metrics FAILED ${String((error as Error).message).slice(0, 160)}`);
       }

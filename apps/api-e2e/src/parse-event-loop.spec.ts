@@ -29,7 +29,7 @@ describe('parseAndValidate leaves the event loop free', () => {
   beforeAll(() => {
     db = new TestDatabase();
     store = new ObjectStore(s3ConfigFromEnv());
-    deps = { db: db.repositories, prisma: db.client, store, webhooks: { sender: null as never, concurrency: 1 } };
+    deps = { db: db.repositories, store, webhooks: { sender: null as never, concurrency: 1 } };
   });
 
   afterAll(async () => {

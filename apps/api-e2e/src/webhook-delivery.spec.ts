@@ -1,11 +1,11 @@
-import type { DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
+import type { DeliveryBatchPlan, DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 import { webhookMessageId } from '@sluice/contracts';
 
+import { recordsKey } from '@sluice/storage';
 import { AddressPolicy, DeliveryCheckpoint, WebhookSender } from '@sluice/webhooks';
 import { MockActivityEnvironment } from '@temporalio/testing';
 
 import { deliverBatch } from '../../worker/src/app/activities/delivery/deliver-batch.activity';
-import { planDeliveries } from '../../worker/src/app/activities/delivery/plan-deliveries.activity';
 import { getJob, upload } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -20,6 +20,15 @@ async function waitForDelivery(baseUrl: string, jobId: string, states: DeliveryS
     if (Date.now() > deadline) throw new Error(`Delivery of job ${jobId} stayed "${job.delivery?.state}" (${JSON.stringify(job.delivery)})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A delivered job's records as the one batch its results planned (ten records fit one batch). */
+async function onlyBatch(app: SluiceApp, jobId: string): Promise<{ recordsKey: string; batch: DeliveryBatchPlan }> {
+  const key = recordsKey(jobId);
+  let bytes = 0;
+  for await (const chunk of await app.store.read(key)) bytes += (chunk as Buffer).length;
+  const { total } = await app.db.client.jobDelivery.findUniqueOrThrow({ where: { jobId } });
+  return { recordsKey: key, batch: { index: 0, firstRecord: 0, count: total, start: 0, end: bytes - 1 } };
 }
 
 /** A seeded generator, so a "random" 50 % failure pattern is the same on every run. */
@@ -69,6 +78,27 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     receiver.verifyAll(await secretOf(job));
     // The retention clock starts when delivery ends.
     expect(new Date(job.expiresAt ?? 0).getTime()).toBeGreaterThanOrEqual(new Date(job.delivery?.finishedAt ?? 0).getTime());
+  });
+
+  it("delivers and measures a pipeline's formula-like values as they are, while clean.csv neutralises them", async () => {
+    const sends = ['recipient_email,domain,date_sent,campaign,subject,sender,list_name', 'ann@acme.com,acme.com,2026-01-05,=1+2,@x,,', 'bob@beta.io,beta.io,2026-01-06,launch,plain,,'];
+    const created = await upload(app.baseUrl, [{ name: 'sends.csv', content: sends.join('\n') }], {
+      pipeline: 'email_engagement',
+      datasets: 'email_sends',
+      mode: 'webhook',
+      webhookUrl: receiver.url,
+      rateLimit: 'unlimited',
+    });
+    expect(created.status).toBe(202);
+    const jobId = created.body['jobId'] as string;
+    await waitForDelivery(app.baseUrl, jobId, ['delivered']);
+
+    const ann = receiver.requests.find((r) => r.payload.data['recipient_email'] === 'ann@acme.com');
+    expect(ann?.payload.data).toMatchObject({ campaign: '=1+2', subject: '@x' });
+    const campaigns = await app.db.client.metricDaily.findMany({ where: { jobId, metric: 'sends', dimension: 'campaign' }, select: { dimensionValue: true } });
+    expect(campaigns.map((c) => c.dimensionValue).sort()).toEqual(['=1+2', 'launch']);
+    const clean = await (await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`)).text();
+    expect(clean).toContain("ann@acme.com,acme.com,2026-01-05,'=1+2,'@x,");
   });
 
   it('loses nothing when the receiver fails half of all requests with 503', async () => {
@@ -154,13 +184,13 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     await waitForDelivery(app.baseUrl, jobId, ['delivered']);
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
-    const deps = { db: app.db.repositories, prisma: app.db.client, store: app.store, webhooks: { sender, concurrency: 4 } };
-    const plan = await planDeliveries(deps, { jobId });
+    const deps = { db: app.db.repositories, store: app.store, webhooks: { sender, concurrency: 4 } };
+    const plan = await onlyBatch(app, jobId);
     // As if the worker that ran this batch died after heartbeating records 0-5 as acknowledged.
     const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
     const heartbeats: DeliveryCheckpoint[] = [];
     replacement.on('heartbeat', (details: DeliveryCheckpoint) => heartbeats.push(details));
-    const counts = await replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batches[0] });
+    const counts = await replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     await sender.close();
 
     expect(counts).toEqual({ delivered: 10, failed: 0 });
@@ -175,14 +205,14 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(await app.db.client.deliveryBatch.findMany({ where: { jobId }, select: { acked: true, delivered: true } })).toEqual([{ acked: [], delivered: 10 }]);
     receiver.reset();
     const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1') });
-    const deps = { db: app.db.repositories, prisma: app.db.client, store: app.store, webhooks: { sender, concurrency: 1 } };
-    const plan = await planDeliveries(deps, { jobId });
+    const deps = { db: app.db.repositories, store: app.store, webhooks: { sender, concurrency: 1 } };
+    const plan = await onlyBatch(app, jobId);
     // As if a worker stored records 0-6 and was killed before its next heartbeat; 5/s leaves time to look between records.
     await app.db.client.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });
     await app.db.client.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
     const storedWhenSent: unknown[] = [];
     const replacement = new MockActivityEnvironment();
-    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batches[0] });
+    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     const seen = new Set<number>();
     while (seen.size < 3) {
       for (const r of receiver.requests) {

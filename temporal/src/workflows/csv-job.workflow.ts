@@ -1,9 +1,10 @@
-import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobAggregations, JobOutcome, MergeStatsView } from '@sluice/contracts';
+import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobOutcome } from '@sluice/contracts';
 import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { CsvJobActivities } from '../activities';
 import { datasetSearchAttribute, statusSearchAttribute } from '../search-attributes';
 import { failureReason as reason } from './failure-reason';
+import { legacyPlan, legacyResults, parseInTurn } from './legacy-results';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 
 // Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
@@ -40,18 +41,17 @@ function isBadInput(error: unknown): boolean {
 }
 
 /** A pipeline file's dataset: as tagged, else detected from its headers among the pipeline's datasets. */
-async function datasetOfFile(input: CsvJobInput, file: CsvJobInput['files'][number]): Promise<string> {
-  if (!input.pipeline) return input.dataset;
+async function datasetOfFile(input: CsvJobInput, pipeline: boolean, file: CsvJobInput['files'][number]): Promise<string> {
+  if (!pipeline) return input.dataset;
   if (file.dataset) return file.dataset;
-  return processing.detectFileDataset({ jobId: input.jobId, file, candidates: Object.values(input.definitions ?? {}) });
+  return processing.detectFileDataset({ jobId: input.jobId, file });
 }
 
-async function processFile(input: CsvJobInput, file: CsvJobInput['files'][number]): Promise<FileOutcome> {
+async function processFile(input: CsvJobInput, pipeline: boolean, file: CsvJobInput['files'][number]): Promise<FileOutcome> {
   try {
-    const dataset = await datasetOfFile(input, file);
-    const definition = input.pipeline ? input.definitions?.[dataset] : input.definition;
-    const outcome = await processing.parseAndValidate({ jobId: input.jobId, dataset, file, definition });
-    return input.pipeline ? { ...outcome, dataset } : outcome;
+    const dataset = await datasetOfFile(input, pipeline, file);
+    const outcome = await processing.parseAndValidate({ jobId: input.jobId, dataset, file });
+    return pipeline ? { ...outcome, dataset } : outcome;
   } catch (error) {
     // A file no retry can read is reported on that file; the job goes on with the others.
     if (!isBadInput(error)) throw error;
@@ -59,22 +59,30 @@ async function processFile(input: CsvJobInput, file: CsvJobInput['files'][number
   }
 }
 
-/** The rows every result row comes from: a pipeline's base dataset, else all of them. */
-function baseFiles(input: CsvJobInput, files: FileOutcome[]): FileOutcome[] {
-  return input.pipeline ? files.filter((f) => f.dataset === input.pipeline?.base) : files;
+/** Every file's outcome in upload order, once all have settled: a failure is raised only when no file's activity is still writing. */
+async function settledInOrder(work: Promise<FileOutcome>[]): Promise<FileOutcome[]> {
+  const settled = await Promise.allSettled(work);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<FileOutcome>).value);
 }
 
-function statusOf(input: CsvJobInput, files: FileOutcome[]): FinishedJobStatus {
-  const valid = baseFiles(input, files).reduce((sum, f) => sum + f.validRows, 0);
+/** The rows every result row comes from: a pipeline's base dataset, else all of them. */
+function baseFiles(base: string | undefined, files: FileOutcome[]): FileOutcome[] {
+  return base ? files.filter((f) => f.dataset === base) : files;
+}
+
+function statusOf(base: string | undefined, files: FileOutcome[]): FinishedJobStatus {
+  const valid = baseFiles(base, files).reduce((sum, f) => sum + f.validRows, 0);
   if (valid === 0) return 'failed';
   return files.some((f) => f.invalidRows > 0 || f.error) ? 'partial' : 'processed';
 }
 
-function failureMessage(input: CsvJobInput, files: FileOutcome[]): string | null {
+function failureMessage(base: string | undefined, files: FileOutcome[]): string | null {
   const rejected = files.filter((f) => f.error);
   const problems = rejected.map((f) => f.error);
-  if (input.pipeline && baseFiles(input, files).every((f) => f.validRows === 0)) {
-    problems.push(`No valid ${input.pipeline.base} rows: the pipeline's result is built on them`);
+  if (base && baseFiles(base, files).every((f) => f.validRows === 0)) {
+    problems.push(`No valid ${base} rows: the pipeline's result is built on them`);
   } else if (rejected.length === 0 && files.every((f) => f.validRows === 0)) {
     problems.push('No valid rows: every row failed validation');
   }
@@ -113,17 +121,15 @@ function listenForDeliveryRequests(jobId: string): DeliveryRequests {
  * Delivers the job's records batch by batch, then keeps the records for the retention period,
  * replaying failed deliveries whenever asked, counted from the end of delivery.
  */
-async function deliverThenRetain(input: CsvJobInput, status: FinishedJobStatus, requests: DeliveryRequests): Promise<void> {
+async function deliverThenRetain(input: CsvJobInput, planned: () => Promise<DeliveryPlan | null>, requests: DeliveryRequests): Promise<void> {
   const { jobId, dataset } = input;
   let plan: DeliveryPlan | null = null;
   let error: string | null = null;
-  if (status !== 'failed') {
-    try {
-      plan = await processing.planDeliveries({ jobId });
-      for (const batch of plan.batches) await delivering.deliverBatch({ jobId, dataset, recordsKey: plan.recordsKey, batch });
-    } catch (failure) {
-      error = reason(failure);
-    }
+  try {
+    plan = await planned();
+    for (const batch of plan?.batches ?? []) await delivering.deliverBatch({ jobId, dataset, recordsKey: (plan as DeliveryPlan).recordsKey, batch });
+  } catch (failure) {
+    error = reason(failure);
   }
   await bookkeeping.finishDelivery({ jobId, retentionMs: input.retentionMs, error });
   const deadline = Date.now() + input.retentionMs;
@@ -143,36 +149,48 @@ async function deliverThenRetain(input: CsvJobInput, status: FinishedJobStatus, 
   if (left > 0) await sleep(left);
 }
 
-/** One job: validate every file, aggregate what is valid, record the outcome, deliver it if asked, and expire after retention. */
+/** What a job was started with before its spec moved to its row: a pipeline job carried the pipeline. */
+type RecordedInput = CsvJobInput & { pipeline?: { base: string } };
+
+/**
+ * One job: validate its files (together, as many at once as the worker runs activities), build its
+ * results in one pass, record the outcome, deliver it if asked, and expire after retention.
+ */
 export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
   const requests = listenForDeliveryRequests(input.jobId);
+  // Histories recorded before one-pass results replay the steps they took (see legacy-results).
+  const onePass = patched('one-pass-results');
+  const base = input.baseDataset ?? (input as RecordedInput).pipeline?.base;
+  const pipeline = base !== undefined;
   await bookkeeping.markProcessing({ jobId: input.jobId });
   publishStatus('processing');
-  const spec = { jobId: input.jobId, dataset: input.dataset, definition: input.definition, pipeline: input.pipeline, definitions: input.definitions };
   let outcome: JobOutcome;
+  let planned: () => Promise<DeliveryPlan | null> = async () => null;
   try {
-    const files: FileOutcome[] = [];
-    for (const file of input.files) files.push(await processFile(input, file));
-    const stagedKeys = files.flatMap((f) => (f.stagedKey && f.validRows > 0 ? [f.stagedKey] : []));
-    const status = statusOf(input, files);
-    const aggregations: JobAggregations | null =
-      status === 'failed' ? null : await processing.aggregate({ jobId: input.jobId, dataset: input.dataset, stagedKeys });
-    // Jobs recorded before result files existed replay without this step.
-    let merge: MergeStatsView | null = null;
-    if (patched('write-results')) {
+    const parse = (file: CsvJobInput['files'][number]) => processFile(input, pipeline, file);
+    // The worker's maxConcurrentActivityTaskExecutions bounds how many run at once.
+    const files = onePass ? await settledInOrder(input.files.map(parse)) : await parseInTurn(input.files, parse);
+    const status = statusOf(base, files);
+    const failed = status === 'failed';
+    const error = status === 'processed' ? null : failureMessage(base, files);
+    if (onePass) {
       const sources = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns, dataset: f.dataset, stagedKey: f.validRows > 0 ? f.stagedKey : null }));
-      merge = await processing.writeResults({ ...spec, stagedKeys, files: sources, records: Boolean(input.delivery) });
+      const results = await processing.buildResults({ jobId: input.jobId, files: sources, failed, rootJobId: input.rootJobId });
+      planned = async () => results.plan;
+      outcome = { jobId: input.jobId, status, files, aggregations: results.aggregations, merge: results.merge, error };
+    } else {
+      const { aggregations, merge } = await legacyResults(input.jobId, failed);
+      if (!failed) planned = () => legacyPlan(input.jobId);
+      outcome = { jobId: input.jobId, status, files, aggregations, merge, error };
     }
-    // Likewise for jobs recorded before metrics; a failed job leaves the history it would replace untouched.
-    if (status !== 'failed' && patched('record-metrics')) await processing.recordMetrics({ ...spec, rootJobId: input.rootJobId });
-    outcome = { jobId: input.jobId, status, files, aggregations, merge, error: status === 'processed' ? null : failureMessage(input, files) };
   } catch (error) {
     // Retries are spent (storage or worker trouble): the job fails with the reason, nothing is left hanging.
     outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };
+    planned = async () => null;
   }
   await bookkeeping.finalize({ outcome, retentionMs: input.retentionMs });
   publishStatus(outcome.status);
-  if (input.delivery) await deliverThenRetain(input, outcome.status, requests);
+  if (input.delivery) await deliverThenRetain(input, planned, requests);
   else await sleep(input.retentionMs);
   await bookkeeping.expireJob({ jobId: input.jobId });
   publishStatus('expired');

@@ -6,7 +6,7 @@ const failed = (activity: string, cause: Error) => new ActivityFailure('Activity
 
 describe('failureReason', () => {
   it("says which step stopped when an activity times out, not Temporal's wording", () => {
-    expect(failureReason(failed('writeResults', new TimeoutFailure('activity Heartbeat timeout', undefined, 'HEARTBEAT')))).toBe(
+    expect(failureReason(failed('buildResults', new TimeoutFailure('activity Heartbeat timeout', undefined, 'HEARTBEAT')))).toBe(
       'The worker stopped responding while merging the files and writing the results (it may have crashed or been overloaded), and the retries ran out. Rerun the job; if it keeps happening, split the files into smaller ones',
     );
     expect(failureReason(failed('parseAndValidate', new TimeoutFailure('activity StartToClose timeout', undefined, 'START_TO_CLOSE')))).toBe(
@@ -19,6 +19,6 @@ describe('failureReason', () => {
   });
 
   it('passes the sentence an activity failed with', () => {
-    expect(failureReason(failed('aggregate', ApplicationFailure.nonRetryable('File is empty: expected a header row', 'BadInput')))).toBe('File is empty: expected a header row');
+    expect(failureReason(failed('parseAndValidate', ApplicationFailure.nonRetryable('File is empty: expected a header row', 'BadInput')))).toBe('File is empty: expected a header row');
   });
 });

@@ -46,7 +46,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: {
         ...createCsvJobActivities({
           db: this.db.repositories,
-          prisma: this.db.client,
           store: this.store,
           fileLimits: this.config.fileLimits,
           webhooks: { sender: this.sender, concurrency },

@@ -16,7 +16,7 @@ function environment(activityType: string): { env: MockActivityEnvironment; beat
 
 describe('timerHeartbeats', () => {
   it('heartbeats on its timer while the work says nothing, and stops when the work ends', async () => {
-    const { env, beats } = environment('aggregate');
+    const { env, beats } = environment('buildResults');
     expect(await env.run(() => sleep(260).then(() => 'done'))).toBe('done');
     expect(beats()).toBeGreaterThanOrEqual(3);
     const atEnd = beats();
@@ -30,7 +30,7 @@ describe('timerHeartbeats', () => {
   });
 
   it('ends the attempt as soon as Temporal cancels it, even when the work never notices, and aborts work that listens', async () => {
-    const { env } = environment('writeResults');
+    const { env } = environment('buildResults');
     let aborted = false;
     const stuck = () => new Promise<never>(() => Context.current().cancellationSignal.addEventListener('abort', () => (aborted = true)));
     const running = env.run(stuck);

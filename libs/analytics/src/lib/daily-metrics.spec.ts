@@ -4,13 +4,24 @@ import { join } from 'node:path';
 
 import { localDay } from '@sluice/core';
 
-import { computeDailyMetrics } from './daily-metrics';
+import type { FieldType, MetricsConfig } from '@sluice/contracts';
+
+import { readCsvHeader } from './csv-files';
+import type { DailyMetrics } from './daily-metrics';
 import { distinctKeyOf } from './distinct-key';
+import { buildJobResults } from './job-results';
 
 describe('computeDailyMetrics', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'sluice-metrics-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  // Metrics are measured while the results are built, from the same rows: a result CSV goes through as one staged file.
+  async function computeDailyMetrics({ file, types, config }: { file: string; types: Record<string, FieldType>; config: MetricsConfig }): Promise<DailyMetrics> {
+    const fields = (await readCsvHeader(file)) ?? [];
+    const { daily } = await buildJobResults({ scratch: dir, source: { kind: 'dataset', rows: { files: [file], fields, types } }, types, metrics: config, records: false });
+    return daily as DailyMetrics;
+  }
 
   const csv = (lines: string[]) => {
     const path = join(dir, 'result.csv');

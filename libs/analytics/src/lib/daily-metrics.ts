@@ -1,13 +1,15 @@
 import type { AggregateMetric, DailyMetricRow, FieldType, MetricsConfig } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
 
-import { positionalCsv } from './csv-files';
-import { sqlLiteral, withDuckDb } from './duckdb-session';
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+import { sqlLiteral } from './duckdb-session';
 import { distinctKeyOf } from './distinct-key';
+import { MeasuredRows, measuredColumn } from './measured-rows';
 
 export interface DailyMetricsInput {
-  /** A result CSV: the merged records of a dataset or the joined rows of a pipeline. */
-  file: string;
+  /** The measured cells of a result: the merged records of a dataset or the joined rows of a pipeline. */
+  rows: MeasuredRows;
   types: Record<string, FieldType>;
   config: MetricsConfig;
 }
@@ -57,33 +59,29 @@ const asNumber = (value: unknown) => (value === null || value === undefined ? nu
  * values) that later fold into any week or month, once for all rows (dimension '') and once per value
  * of each dimension. Rows whose date is empty or unreadable are counted and left out.
  */
-export async function computeDailyMetrics({ file, types, config }: DailyMetricsInput): Promise<DailyMetrics> {
+export async function computeDailyMetrics(db: DuckDBConnection, { rows: measured, types, config }: DailyMetricsInput): Promise<DailyMetrics> {
   const timeZone = config.timeZone ?? 'UTC';
   const metrics = config.metrics.filter((m): m is AggregateMetric => !isRatioMetric(m));
-  const csv = await positionalCsv(file);
-  if (!csv) return { rows: [], rowCount: 0, rowsWithoutDate: 0 };
-  // Only the columns measured are read: a result may keep thousands of others.
-  const wanted = [config.dateField, ...config.dimensions, ...metrics.flatMap((m) => (m.field ? [m.field] : []))];
-  const read = [...new Set(wanted.filter(csv.has).map(csv.column))];
-  return withDuckDb(async (db) => {
-    await db.run(`CREATE TEMP TABLE source AS SELECT ${[...read, `${dayOf(csv.column(config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day`].join(', ')}
-      FROM ${csv.source}`);
-    const [[rowCount, withoutDate]] = (await db.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE _day IS NULL) FROM source')).getRows();
-    const rows: DailyMetricRow[] = [];
-    const parts = metrics.flatMap((metric, index) => partsOf(metric, index, csv.column)).join(', ');
-    for (const dimension of ['', ...config.dimensions]) {
-      const value = dimension ? dimensionValue(csv.column(dimension)) : `''`;
-      const reader = await db.runAndReadAll(`SELECT strftime(_day, '%Y-%m-%d'), ${value} AS dimension_value, ${parts}
-        FROM source WHERE _day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
-      for (const row of reader.getRows()) {
-        metrics.forEach((metric, index) => {
-          const [count, sum, min, max, distinct] = row.slice(2 + index * 5, 7 + index * 5);
-          const daily: DailyMetricRow = { day: String(row[0]), metric: metric.name, dimension, dimensionValue: String(row[1]), sum: asNumber(sum) ?? 0, count: Number(count), min: asNumber(min), max: asNumber(max) };
-          if (metric.op === 'count_distinct') daily.distinctKeys = ((distinct as { items: unknown[] } | null)?.items ?? []).map((item) => distinctKeyOf(String(item)));
-          rows.push(daily);
-        });
-      }
+  // Unpacked into plain columns once: every dimension's grouping reads them again.
+  const columns = measured.names.map((name, i) => `${measuredColumn(measured, name)} AS m${i}`);
+  const column = (name: string) => (measured.names.includes(name) ? `m${measured.names.indexOf(name)}` : 'NULL::VARCHAR');
+  await db.run(`CREATE TEMP TABLE source AS SELECT ${[...columns, `${dayOf(measuredColumn(measured, config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day`].join(', ')} FROM ${measured.table}`);
+  const [[rowCount, withoutDate]] = (await db.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE _day IS NULL) FROM source')).getRows();
+  const rows: DailyMetricRow[] = [];
+  const parts = metrics.flatMap((metric, index) => partsOf(metric, index, column)).join(', ');
+  for (const dimension of ['', ...config.dimensions]) {
+    const value = dimension ? dimensionValue(column(dimension)) : `''`;
+    const reader = await db.runAndReadAll(`SELECT strftime(_day, '%Y-%m-%d'), ${value} AS dimension_value, ${parts}
+      FROM source WHERE _day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
+    for (const row of reader.getRows()) {
+      metrics.forEach((metric, index) => {
+        const [count, sum, min, max, distinct] = row.slice(2 + index * 5, 7 + index * 5);
+        const daily: DailyMetricRow = { day: String(row[0]), metric: metric.name, dimension, dimensionValue: String(row[1]), sum: asNumber(sum) ?? 0, count: Number(count), min: asNumber(min), max: asNumber(max) };
+        if (metric.op === 'count_distinct') daily.distinctKeys = ((distinct as { items: unknown[] } | null)?.items ?? []).map((item) => distinctKeyOf(String(item)));
+        rows.push(daily);
+      });
     }
-    return { rows, rowCount: Number(rowCount), rowsWithoutDate: Number(withoutDate) };
-  });
+  }
+  await db.run('DROP TABLE source');
+  return { rows, rowCount: Number(rowCount), rowsWithoutDate: Number(withoutDate) };
 }

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import type { FieldType } from '@sluice/contracts';
 import { emailEngagementPipeline, findDataset, pipelineColumns, pipelineDatasets } from '@sluice/core';
 
-import { joinPipeline } from './join-pipeline';
+import { withDuckDb } from './duckdb-session';
+import { JoinPipelineInput, joinPipeline as joinIn } from './join-pipeline';
+
+const joinPipeline = (input: JoinPipelineInput) => withDuckDb(async (db) => (await joinIn(db, input)).stats);
 
 const fieldTypes: Record<string, Record<string, FieldType>> = Object.fromEntries(
   pipelineDatasets(emailEngagementPipeline).map((name) => [name, Object.fromEntries((findDataset(name)?.fields ?? []).map((f) => [f.name, f.type]))]),

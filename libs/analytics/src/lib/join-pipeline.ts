@@ -1,7 +1,10 @@
 import type { FieldType, JoinAggregate, JoinStep } from '@sluice/contracts';
 
+import type { DuckDBConnection } from '@duckdb/node-api';
+
 import { positionalCsv } from './csv-files';
-import { withDuckDb } from './duckdb-session';
+import { MEASURED_TABLE, measuredList } from './measured-rows';
+import { RecordBatches, writeRecordLines } from './record-batches';
 import { csvHeaderLine, csvLine, jsonLine, writeLines } from './text-lines';
 import { typedColumn } from './typed-columns';
 
@@ -16,12 +19,20 @@ export interface JoinPipelineInput {
   output: string;
   /** Also write the joined records as newline-delimited JSON, typed per column. */
   records?: { output: string; types: Record<string, FieldType> };
+  /** Also keep these columns of every result row, unescaped, in the measured table (see MeasuredRows). */
+  measure?: string[];
 }
 
 export interface JoinPipelineStats {
   rowsOut: number;
   /** Per joined dataset: result rows that found a match. */
   matched: Record<string, number>;
+}
+
+export interface JoinPipelineOutcome {
+  stats: JoinPipelineStats;
+  /** The records file's batches, when records were asked for. */
+  records?: RecordBatches;
 }
 
 // Keys compare case- and space-insensitively: exports disagree on how they spell an email.
@@ -56,46 +67,51 @@ function columnOf(names: string[], name: string, qualifier = ''): string {
 
 /**
  * Joins datasets per a pipeline, in DuckDB: each join first folds the right side to one row per key
- * (summing opens per email and send date), so a join never multiplies base rows.
+ * (summing opens per email and send date), so a join never multiplies base rows. Runs on the
+ * caller's DuckDB session.
  */
-export async function joinPipeline({ base, joins, files, fieldTypes, output, records }: JoinPipelineInput): Promise<JoinPipelineStats> {
+export async function joinPipeline(db: DuckDBConnection, { base, joins, files, fieldTypes, output, records, measure }: JoinPipelineInput): Promise<JoinPipelineOutcome> {
   const baseTable = await tableOf(files[base], fieldTypes[base] ?? {});
   const sides = await Promise.all(joins.map((join) => tableOf(files[join.dataset], fieldTypes[join.dataset] ?? {})));
-  return withDuckDb(async (db) => {
-    // The base's cells travel as one list (a wide base costs one expression, not one per column);
-    // joined columns are few and stay columns x0, x1, …
-    const names = [...baseTable.names];
-    const added: string[] = [];
-    const columnOfResult = (name: string) => {
-      const position = names.indexOf(name);
-      if (position < 0) return 'NULL::VARCHAR';
-      return position < baseTable.names.length ? `r.cells[${position + 1}]` : `r.${added[position - baseTable.names.length]}`;
-    };
-    await db.run(`CREATE TEMP TABLE result AS SELECT row_number() OVER () AS _row, list_value(${baseTable.names.map((_, i) => `c${i}`).join(', ')})::VARCHAR[] AS cells
-      FROM (${baseTable.query})`);
-    const matched: Record<string, number> = {};
-    for (const [index, join] of joins.entries()) {
-      const side = sides[index];
-      const types = fieldTypes[join.dataset] ?? {};
-      const keys = join.on.map((pair, k) => `${key(columnOf(side.names, pair.right))} AS k${k}`);
-      const folds = join.columns.map((c, j) => `${folded(c.aggregate, columnOf(side.names, c.field), types[c.field])} AS a${j}`);
-      await db.run(`CREATE TEMP TABLE side${index} AS SELECT ${[...keys, ...folds].join(', ')}
-        FROM (${side.query}) WHERE ${join.on.map((pair) => `${columnOf(side.names, pair.right)} IS NOT NULL`).join(' AND ')}
-        GROUP BY ALL`);
-      const condition = join.on.map((pair, k) => `${key(columnOfResult(pair.left))} = s.k${k}`).join(' AND ');
-      const joined = join.columns.map((_, j) => `x${added.length + j}`);
-      await db.run(`CREATE OR REPLACE TEMP TABLE result AS SELECT ${['r._row', 's.k0 IS NOT NULL AS _matched', 'r.cells', ...added.map((x) => `r.${x}`), ...joined.map((x, j) => `s.a${j}::VARCHAR AS ${x}`)].join(', ')}
-        FROM result r ${join.type === 'inner' ? 'JOIN' : 'LEFT JOIN'} side${index} s ON ${condition}`);
-      const [[count]] = (await db.runAndReadAll('SELECT count(*) FILTER (WHERE _matched) FROM result')).getRows();
-      matched[join.dataset] = Number(count);
-      names.push(...join.columns.map((c) => c.as ?? c.field));
-      added.push(...joined);
-    }
-    // Joins do not keep row order: the base's order is restored. Cells are neutralised like every download.
-    const cells = added.length ? `list_concat(cells, [${added.join(', ')}])` : 'cells';
-    await writeLines(db, `SELECT line FROM (SELECT 0 AS _row, ${csvHeaderLine(names)} AS line UNION ALL SELECT _row, ${csvLine(cells)} FROM result) ORDER BY _row`, output);
-    if (records) await writeLines(db, `SELECT ${jsonLine(cells, names, records.types)} FROM result ORDER BY _row`, records.output);
-    const [[rows]] = (await db.runAndReadAll('SELECT count(*) FROM result')).getRows();
-    return { rowsOut: Number(rows), matched };
-  });
+  // The base's cells travel as one list (a wide base costs one expression, not one per column);
+  // joined columns are few and stay columns x0, x1, …
+  const names = [...baseTable.names];
+  const added: string[] = [];
+  const columnOfResult = (name: string) => {
+    const position = names.indexOf(name);
+    if (position < 0) return 'NULL::VARCHAR';
+    return position < baseTable.names.length ? `r.cells[${position + 1}]` : `r.${added[position - baseTable.names.length]}`;
+  };
+  await db.run(`CREATE TEMP TABLE result AS SELECT row_number() OVER () AS _row, list_value(${baseTable.names.map((_, i) => `c${i}`).join(', ')})::VARCHAR[] AS cells
+    FROM (${baseTable.query})`);
+  const matched: Record<string, number> = {};
+  for (const [index, join] of joins.entries()) {
+    const side = sides[index];
+    const types = fieldTypes[join.dataset] ?? {};
+    const keys = join.on.map((pair, k) => `${key(columnOf(side.names, pair.right))} AS k${k}`);
+    const folds = join.columns.map((c, j) => `${folded(c.aggregate, columnOf(side.names, c.field), types[c.field])} AS a${j}`);
+    await db.run(`CREATE TEMP TABLE side${index} AS SELECT ${[...keys, ...folds].join(', ')}
+      FROM (${side.query}) WHERE ${join.on.map((pair) => `${columnOf(side.names, pair.right)} IS NOT NULL`).join(' AND ')}
+      GROUP BY ALL`);
+    const condition = join.on.map((pair, k) => `${key(columnOfResult(pair.left))} = s.k${k}`).join(' AND ');
+    const joined = join.columns.map((_, j) => `x${added.length + j}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE result AS SELECT ${['r._row', 's.k0 IS NOT NULL AS _matched', 'r.cells', ...added.map((x) => `r.${x}`), ...joined.map((x, j) => `s.a${j}::VARCHAR AS ${x}`)].join(', ')}
+      FROM result r ${join.type === 'inner' ? 'JOIN' : 'LEFT JOIN'} side${index} s ON ${condition}`);
+    const [[count]] = (await db.runAndReadAll('SELECT count(*) FILTER (WHERE _matched) FROM result')).getRows();
+    matched[join.dataset] = Number(count);
+    names.push(...join.columns.map((c) => c.as ?? c.field));
+    added.push(...joined);
+  }
+  // Joins do not keep row order: the base's order is restored. Cells are neutralised like every download.
+  const cells = added.length ? `list_concat(cells, [${added.join(', ')}])` : 'cells';
+  await writeLines(db, `SELECT line FROM (SELECT 0 AS _row, ${csvHeaderLine(names)} AS line UNION ALL SELECT _row, ${csvLine(cells)} FROM result) ORDER BY _row`, output);
+  let batches: RecordBatches | undefined;
+  if (records) {
+    await db.run(`CREATE TEMP TABLE records AS SELECT _row, ${jsonLine(cells, names, records.types)} AS record FROM result`);
+    batches = await writeRecordLines(db, 'records', '_row', records.output);
+    await db.run('DROP TABLE records');
+  }
+  if (measure) await db.run(`CREATE TEMP TABLE ${MEASURED_TABLE} AS SELECT ${measuredList(measure, columnOfResult)} AS cells FROM result r`);
+  const [[rows]] = (await db.runAndReadAll('SELECT count(*) FROM result')).getRows();
+  return { stats: { rowsOut: Number(rows), matched }, ...(batches ? { records: batches } : {}) };
 }

@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { MergeDedupe, mergeRecords } from './merge-records';
+import { withDuckDb } from './duckdb-session';
+import { MergeDedupe, MergeInput, mergeRecords as mergeIn } from './merge-records';
+
+const mergeRecords = (input: MergeInput) => withDuckDb(async (db) => (await mergeIn(db, input)).stats);
 
 const FIELDS = ['full_name', 'email', 'company_domain', 'job_title'];
 const PEOPLE: MergeDedupe = { keys: [['email'], ['full_name', 'company_domain']], policy: 'most_complete' };

@@ -2,7 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FieldType, MergeStatsView } from '@sluice/contracts';
 
 import { PositionalCsv, positionalCsv } from './csv-files';
-import { sqlLiteral, withDuckDb } from './duckdb-session';
+import { sqlLiteral } from './duckdb-session';
+import { MEASURED_TABLE, measuredList } from './measured-rows';
+import { RecordBatches, writeRecordLines } from './record-batches';
 import { csvHeaderLine, csvLine, jsonLine, writeLines } from './text-lines';
 
 export interface MergeDedupe {
@@ -18,11 +20,21 @@ export interface MergeInput {
   dedupe?: MergeDedupe;
   /** Where to write the merged CSV. */
   output: string;
+  /** Neutralise formula-like cells (a download); false for a CSV this system reads back. Default true. */
+  escape?: boolean;
   /** Also write the merged records as newline-delimited JSON, numbers and booleans typed per field. */
   records?: { output: string; types: Record<string, FieldType> };
+  /** Also keep these fields' cells of every merged record, unescaped, in the measured table (see MeasuredRows). */
+  measure?: string[];
 }
 
 export type MergeStats = MergeStatsView;
+
+export interface MergeOutcome {
+  stats: MergeStats;
+  /** The records file's batches, when records were asked for. */
+  records?: RecordBatches;
+}
 
 // Every row is one list of cells in `fields` order, so each step is one expression however wide the
 // file (datasets that keep unmapped columns reach tens of thousands): per-column select lists made
@@ -119,33 +131,38 @@ async function mergeDuplicates(db: DuckDBConnection, policy: MergeDedupe['policy
 
 /**
  * Merges a job's staged files into one CSV, de-duplicating per the dataset: one surviving record
- * per group, its empty fields filled from the others in policy order, conflicts counted.
+ * per group, its empty fields filled from the others in policy order, conflicts counted. Runs on the
+ * caller's DuckDB session and leaves only the measured table behind.
  */
-export async function mergeRecords({ files, fields, dedupe, output, records }: MergeInput): Promise<MergeStats> {
+export async function mergeRecords(db: DuckDBConnection, { files, fields, dedupe, output, escape = true, records, measure }: MergeInput): Promise<MergeOutcome> {
   const staged: StagedFile[] = [];
   for (const [index, file] of files.entries()) {
     const csv = await positionalCsv(file);
     if (csv) staged.push({ index, csv });
   }
-  return withDuckDb(async (db) => {
-    await groupRows(db, staged, dedupe);
-    // Rows in no group become their output lines as they are read; only duplicates keep their cells.
-    const lines = (cells: string, when = 'true') =>
-      [`CASE WHEN ${when} THEN ${csvLine(cells)} END AS line`, ...(records ? [`CASE WHEN ${when} THEN ${jsonLine(cells, fields, records.types)} END AS record`] : [])].join(', ');
-    await db.run(`CREATE TEMP TABLE rows AS SELECT r.file_index, r.row_in_file, d.group_key, ${lines('r.cells', 'd.group_key IS NULL')},
-        CASE WHEN d.group_key IS NOT NULL THEN r.cells END AS cells
-      FROM (${rowsOf(staged, fields)}) r LEFT JOIN duplicates d USING (file_index, row_in_file)`);
-    await mergeDuplicates(db, dedupe?.policy ?? 'first');
-    await db.run(`CREATE TEMP TABLE merged_lines AS SELECT file_index, row_in_file, ${lines('cells')} FROM merged`);
-    // Lines are narrow enough to sort cheaply; the rows stay in one table (not copied again) until written.
-    const ordered = (column: string, header?: string) =>
-      `SELECT ${column} FROM (${header ? `SELECT -1 AS file_index, 0 AS row_in_file, ${header} AS ${column} UNION ALL ` : ''}SELECT file_index, row_in_file, ${column} FROM rows WHERE group_key IS NULL
-        UNION ALL SELECT file_index, row_in_file, ${column} FROM merged_lines) ORDER BY file_index, row_in_file`;
-    await writeLines(db, ordered('line', csvHeaderLine(fields)), output);
-    if (records) await writeLines(db, ordered('record'), records.output);
-    const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM keyed), (SELECT count(*) FROM rows WHERE group_key IS NULL) + (SELECT count(*) FROM merged),
-      (SELECT coalesce(sum(filled), 0) FROM merged), (SELECT coalesce(sum(conflicts), 0) FROM merged)`);
-    const [rowsIn, rowsOut, fieldsMerged, conflicts] = totals.getRows()[0].map(Number);
-    return { rowsIn, rowsOut, duplicatesRemoved: rowsIn - rowsOut, fieldsMerged, conflicts };
-  });
+  await groupRows(db, staged, dedupe);
+  const cellOf = (cells: string) => (field: string) => (fields.includes(field) ? `${cells}[${fields.indexOf(field) + 1}]` : 'NULL::VARCHAR');
+  // Rows in no group become their output lines as they are read; only duplicates keep their cells.
+  const lines = (cells: string, when = 'true') =>
+    [
+      `CASE WHEN ${when} THEN ${csvLine(cells, escape)} END AS line`,
+      ...(records ? [`CASE WHEN ${when} THEN ${jsonLine(cells, fields, records.types)} END AS record`] : []),
+      ...(measure ? [`CASE WHEN ${when} THEN ${measuredList(measure, cellOf(cells))} END AS measured`] : []),
+    ].join(', ');
+  await db.run(`CREATE TEMP TABLE rows AS SELECT r.file_index, r.row_in_file, d.group_key, ${lines('r.cells', 'd.group_key IS NULL')},
+      CASE WHEN d.group_key IS NOT NULL THEN r.cells END AS cells
+    FROM (${rowsOf(staged, fields)}) r LEFT JOIN duplicates d USING (file_index, row_in_file)`);
+  await mergeDuplicates(db, dedupe?.policy ?? 'first');
+  await db.run(`CREATE TEMP TABLE merged_lines AS SELECT file_index, row_in_file, ${lines('cells')} FROM merged`);
+  // Lines are narrow enough to sort cheaply; the rows stay in one table (not copied again) until written.
+  const all = (column: string) => `(SELECT file_index, row_in_file, ${column} FROM rows WHERE group_key IS NULL UNION ALL SELECT file_index, row_in_file, ${column} FROM merged_lines)`;
+  await writeLines(db, `SELECT line FROM (SELECT -1 AS file_index, 0 AS row_in_file, ${csvHeaderLine(fields, escape)} AS line UNION ALL SELECT * FROM ${all('line')}) ORDER BY file_index, row_in_file`, output);
+  const batches = records ? await writeRecordLines(db, all('record'), 'file_index, row_in_file', records.output) : undefined;
+  if (measure) await db.run(`CREATE TEMP TABLE ${MEASURED_TABLE} AS SELECT measured AS cells FROM ${all('measured')}`);
+  const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM keyed), (SELECT count(*) FROM rows WHERE group_key IS NULL) + (SELECT count(*) FROM merged),
+    (SELECT coalesce(sum(filled), 0) FROM merged), (SELECT coalesce(sum(conflicts), 0) FROM merged)`);
+  const [rowsIn, rowsOut, fieldsMerged, conflicts] = totals.getRows()[0].map(Number);
+  // A pipeline merges each of its datasets in the same session.
+  for (const table of ['keyed', 'reps', 'duplicates', 'rows', 'merged', 'merged_lines']) await db.run(`DROP TABLE IF EXISTS ${table}`);
+  return { stats: { rowsIn, rowsOut, duplicatesRemoved: rowsIn - rowsOut, fieldsMerged, conflicts }, ...(batches ? { records: batches } : {}) };
 }

@@ -13,18 +13,23 @@ import { sqlLiteral } from './duckdb-session';
 const FORMULA_PREFIX = (cell: string) =>
   `CASE WHEN ascii(${cell}) IN (61, 43, 45, 64, 9, 13) AND NOT regexp_matches(${cell}, '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$') THEN '''' ELSE '' END`;
 
-/** One cell as CSV text (RFC 4180 quoting; NULL is empty), neutralised against formula injection. */
-const csvCell = (cell: string) =>
-  `CASE WHEN ${cell} IS NULL THEN '' WHEN regexp_matches(${cell}, '[,"\\r\\n]') THEN '"' || ${FORMULA_PREFIX(cell)} || replace(${cell}, '"', '""') || '"' ELSE ${FORMULA_PREFIX(cell)} || ${cell} END`;
+/** One cell as CSV text (RFC 4180 quoting; NULL is empty), neutralised against formula injection when it is for download. */
+const csvCell = (cell: string, escape: boolean) => {
+  const prefix = escape ? `${FORMULA_PREFIX(cell)} || ` : '';
+  return `CASE WHEN ${cell} IS NULL THEN '' WHEN regexp_matches(${cell}, '[,"\\r\\n]') THEN '"' || ${prefix}replace(${cell}, '"', '""') || '"' ELSE ${prefix}${cell} END`;
+};
 
-/** A list of text cells as one CSV line, every cell neutralised. */
-export function csvLine(cells: string): string {
-  return `array_to_string(list_transform(${cells}, lambda cell: ${csvCell('cell')}), ',')`;
+/**
+ * A list of text cells as one CSV line, every cell neutralised; `escape: false` for a file only this
+ * system reads back (a pipeline's merged datasets), whose values must stay as they are.
+ */
+export function csvLine(cells: string, escape = true): string {
+  return `array_to_string(list_transform(${cells}, lambda cell: ${csvCell('cell', escape)}), ',')`;
 }
 
 /** A header row as one CSV line, a SQL literal; names are cells too (a kept column may be called "=cmd|…"). */
-export function csvHeaderLine(names: string[]): string {
-  const quoted = names.map((name) => String(neutraliseFormula(name))).map((name) => (/[,"\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name));
+export function csvHeaderLine(names: string[], escape = true): string {
+  const quoted = names.map((name) => (escape ? String(neutraliseFormula(name)) : name)).map((name) => (/[,"\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name));
   return sqlLiteral(quoted.join(','));
 }
 

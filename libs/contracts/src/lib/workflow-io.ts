@@ -1,6 +1,4 @@
 import type { JobAggregations } from './aggregations';
-import type { DatasetDefinition } from './dataset-definition';
-import type { PipelineDefinition } from './pipeline-definition';
 import type { ColumnMappingView, MergeStatsView } from './job-views';
 import type { JobStatus } from './job-status';
 import type { DeliveryOptions } from './webhook-delivery';
@@ -19,20 +17,21 @@ export function retentionMsOf(hours: number): number {
   return Math.round(hours * HOUR_MS);
 }
 
+/**
+ * What a csvJob workflow starts with: ids, files, retention and delivery. What the files are read
+ * as (the JobSpec) is on the job's row; activities load it by job id.
+ */
 export interface CsvJobInput {
   jobId: string;
+  /** The dataset, or a pipeline job's pipeline, name (its search attribute). */
   dataset: string;
   files: CsvJobFile[];
   /** How long the job's objects are kept after it finishes. */
   retentionMs: number;
-  /** The dataset configuration version the job runs with, carried whole so a rerun reads files the same way. */
-  definition?: DatasetDefinition;
   /** Set when the job delivers its records to a webhook. */
   delivery?: DeliveryOptions;
-  /** Set for a pipeline job (then `dataset` is the pipeline's name): how its datasets' files join. */
-  pipeline?: PipelineDefinition;
-  /** A pipeline job's dataset definitions by name, carried whole like `definition`. */
-  definitions?: Record<string, DatasetDefinition>;
+  /** Set for a pipeline job: its base dataset, whose rows every result row comes from (the job's status follows them). */
+  baseDataset?: string;
   /** The first job of a rerun chain, whose metrics contribution this job replaces; the job itself when absent. */
   rootJobId?: string;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { CsvJobInput, JobSpec, RerunJobResult } from '@sluice/contracts';
-import { retentionMsOf, specDefinitions } from '@sluice/contracts';
+import type { CsvJobInput, DatasetDefinition, JobSpec, PipelineDefinition, RerunJobResult } from '@sluice/contracts';
+import { retentionMsOf } from '@sluice/contracts';
 import { findDataset } from '@sluice/core';
 import { JobsRepository, type StoredJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
@@ -12,6 +12,9 @@ import type { Client } from '@temporalio/client';
 
 import { OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
 import { JobLauncherService } from './job-launcher.service';
+
+/** A workflow input from before specs were stored: the definitions travelled in it. */
+type LegacyJobInput = CsvJobInput & { definition?: DatasetDefinition; pipeline?: PipelineDefinition; definitions?: Record<string, DatasetDefinition> };
 
 /**
  * Reruns a job as a new job: the same files (copied, so each job's retention stays its own) and the
@@ -52,7 +55,7 @@ export class JobRerunService {
       // Detected datasets were recorded on the uploads: the rerun reads each file as the original did.
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.file.dataset ? { dataset: f.file.dataset } : {}) })),
       retentionMs: retentionMsOf(job.retentionHours),
-      ...specDefinitions(spec),
+      ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
       ...(delivery ? { delivery } : {}),
       rootJobId,
     };
@@ -82,7 +85,7 @@ export class JobRerunService {
     const history = await this.temporal.workflow.getHandle(job.workflowId).fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     if (!payload) throw new ConflictException('The job\'s workflow history is gone, so its inputs cannot be read back');
-    const input = defaultPayloadConverter.fromPayload<CsvJobInput>(payload);
+    const input = defaultPayloadConverter.fromPayload<LegacyJobInput>(payload);
     const delivery = input.delivery ?? null;
     if (input.pipeline) {
       const datasets = Object.fromEntries(Object.entries(input.definitions ?? {}).map(([name, definition]) => [name, { version: null, definition }]));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
-import { type CreateUploadResult, type CsvJobInput, type DeliveryOptions, type JobSpec, jobSourceOf, type PipelineJobSpec, retentionMsOf, specDefinitions } from '@sluice/contracts';
+import { type CreateUploadResult, type CsvJobInput, type DeliveryOptions, type JobSpec, jobSourceOf, type PipelineJobSpec, retentionMsOf } from '@sluice/contracts';
 import { JobSpecResolver } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix } from '@sluice/storage';
@@ -63,7 +63,7 @@ export class UploadsService {
       dataset: name,
       files: received.files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(datasetOf(index) ? { dataset: datasetOf(index) } : {}) })),
       retentionMs: retentionMsOf(retentionHours),
-      ...specDefinitions(spec),
+      ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
       ...(delivery ? { delivery } : {}),
     };
     const files = received.files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: datasetOf(index) }));

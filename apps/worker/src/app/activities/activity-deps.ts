@@ -1,16 +1,11 @@
 import type { FileLimits } from '@sluice/core';
-import type { Database, Repositories } from '@sluice/db';
+import type { Repositories } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import type { WebhookSender } from '@sluice/webhooks';
 
 export interface ActivityDeps {
   /** Postgres, one repository per aggregate. */
   db: Repositories;
-  /**
-   * The client itself, only for the activities whose repositories are still being written
-   * (webhook deliveries) or that are being rewritten (results); everything else uses `db`.
-   */
-  prisma: Database['client'];
   store: ObjectStore;
   /** How much one file may ask of the worker; DEFAULT_FILE_LIMITS when left out. */
   fileLimits?: FileLimits;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { CsvJobInput, JobSpec } from '@sluice/contracts';
-import { HOUR_MS, specDefinitions, workflowIdForJob } from '@sluice/contracts';
+import { HOUR_MS, workflowIdForJob } from '@sluice/contracts';
 import type { NewJob } from '@sluice/db';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 import type { ClaimInboxInput, ClaimedInbox } from '@sluice/temporal';
@@ -70,7 +70,7 @@ export async function claimInbox(deps: ActivityDeps, input: ClaimInboxInput): Pr
     dataset: source,
     files: files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey, ...(f.dataset ? { dataset: f.dataset } : {}) })),
     retentionMs: input.retentionMs,
-    ...specDefinitions(spec),
+    ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
   };
   return { jobId, files: files.length, workflowId: job.workflowId, input: jobInput };
 }

@@ -1,18 +1,15 @@
 import type { CsvJobActivities, InboxActivities } from '@sluice/temporal';
 
 import type { ActivityDeps } from './activity-deps';
-import { aggregate } from './aggregate.activity';
+import { buildResults } from './build-results.activity';
 import { deliverBatch } from './delivery/deliver-batch.activity';
 import { applyDeliveryRate, finishDelivery } from './delivery/delivery-bookkeeping.activities';
-import { planDeliveries } from './delivery/plan-deliveries.activity';
 import { redeliverFailed } from './delivery/redeliver-failed.activity';
 import { claimInbox } from './claim-inbox.activity';
 import { detectFileDataset } from './detect-file-dataset.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
-import { recordMetrics } from './record-metrics.activity';
 import { withUserFacingErrors } from './user-facing-errors';
-import { writeResults } from './write-results.activity';
 
 /** Binds every activity of the csvJob and inboxJob workflows to the worker's Postgres, S3 and webhook clients. */
 export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities {
@@ -20,9 +17,7 @@ export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & I
     claimInbox: (input) => claimInbox(deps, input),
     markProcessing: (input) => markProcessing(deps, input),
     parseAndValidate: (input) => parseAndValidate(deps, input),
-    aggregate: (input) => aggregate(deps, input),
-    writeResults: (input) => writeResults(deps, input),
-    planDeliveries: (input) => planDeliveries(deps, input),
+    buildResults: (input) => buildResults(deps, input),
     deliverBatch: (input) => deliverBatch(deps, input),
     redeliverFailed: (input) => redeliverFailed(deps, input),
     applyDeliveryRate: (input) => applyDeliveryRate(deps, input),
@@ -30,6 +25,5 @@ export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & I
     finalize: (input) => finalize(deps, input),
     expireJob: (input) => expireJob(deps, input),
     detectFileDataset: (input) => detectFileDataset(deps, input),
-    recordMetrics: (input) => recordMetrics(deps, input),
   });
 }

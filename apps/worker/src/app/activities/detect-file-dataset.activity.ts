@@ -1,12 +1,13 @@
 import { pipeline } from 'node:stream/promises';
 
-import type { CsvJobFile, DatasetDefinition } from '@sluice/contracts';
+import type { CsvJobFile } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
 import { cellArray, csvRecords, DEFAULT_FILE_LIMITS, detectDatasetStepwise, FileRejection, runInSlices, StrictUtf8Decoder } from '@sluice/core';
 
 import { namingItsSetting } from '../worker-config';
 import type { ActivityDeps } from './activity-deps';
 import { asBadInput } from './bad-input';
+import { datasetsOf, loadSpec } from './job-spec';
 
 /** The header row of an object, read as parseAndValidate reads it (same limits); the rest of the object is not fetched. */
 async function headerRow(deps: ActivityDeps, key: string, limits: FileLimits): Promise<string[]> {
@@ -19,15 +20,16 @@ async function headerRow(deps: ActivityDeps, key: string, limits: FileLimits): P
 }
 
 /** Tells which of a pipeline's datasets a file is by its headers, and records it on the upload. */
-export async function detectFileDataset(deps: ActivityDeps, input: { jobId: string; file: CsvJobFile; candidates: DatasetDefinition[] }): Promise<string> {
+export async function detectFileDataset(deps: ActivityDeps, input: { jobId: string; file: CsvJobFile }): Promise<string> {
+  const candidates = datasetsOf(await loadSpec(deps, input.jobId));
   try {
     const headers = await headerRow(deps, input.file.key, deps.fileLimits ?? DEFAULT_FILE_LIMITS);
-    const guess = await runInSlices(detectDatasetStepwise(headers, input.candidates));
+    const guess = await runInSlices(detectDatasetStepwise(headers, candidates));
     if (!guess) {
-      const names = input.candidates.map((d) => d.name).join(', ');
+      const names = candidates.map((d) => d.name).join(', ');
       throw new FileRejection(`Could not tell which dataset the file is (${names}) from its headers: ${headers.slice(0, 12).join(', ')}`);
     }
-    await deps.prisma.upload.update({ where: { id: input.file.uploadId }, data: { dataset: guess.dataset } });
+    await deps.db.jobs.setFileDataset(input.file.uploadId, guess.dataset);
     return guess.dataset;
   } catch (error) {
     throw asBadInput(namingItsSetting(error));

@@ -1,21 +1,29 @@
-import type { DatasetDefinition, FieldType, MetricsConfig } from '@sluice/contracts';
-import { findDataset, pipelineColumns } from '@sluice/core';
-import type { JobSpec } from '@sluice/temporal';
+import type { DatasetDefinition, FieldType, JobSpec, MetricsConfig } from '@sluice/contracts';
+import { pipelineColumns } from '@sluice/core';
 
-/** A dataset's definition as the job carries it; jobs from before versioned configs use the preset. */
-export function datasetOf(spec: JobSpec, name = spec.dataset): DatasetDefinition {
-  const found = spec.pipeline ? (spec.definitions?.[name] ?? findDataset(name)) : (spec.definition ?? findDataset(name));
-  if (!found) throw new Error(`Unknown dataset "${name}"`);
-  return found;
+import type { ActivityDeps } from './activity-deps';
+
+/** The spec the job was launched with, from its row: the one place activities read it. */
+export function loadSpec(deps: ActivityDeps, jobId: string): Promise<JobSpec> {
+  return deps.db.jobs.spec(jobId);
 }
 
-/** The result's columns and the metrics measured over them; null when the source declares no metrics. */
-export function metricsOf(spec: JobSpec): { config: MetricsConfig; types: Record<string, FieldType> } | null {
-  if (spec.pipeline) {
-    if (!spec.pipeline.metrics) return null;
-    return { config: spec.pipeline.metrics, types: pipelineColumns(spec.pipeline, (name) => datasetOf(spec, name)) };
-  }
-  const dataset = datasetOf(spec);
-  if (!dataset.metrics) return null;
-  return { config: dataset.metrics, types: Object.fromEntries(dataset.fields.map((f) => [f.name, f.type])) };
+/** A dataset's definition as the job froze it; undefined for a dataset the job does not read. */
+export function datasetOf(spec: JobSpec, name: string): DatasetDefinition | undefined {
+  if (spec.kind === 'pipeline') return spec.datasets[name]?.definition;
+  return spec.dataset.definition.name === name ? spec.dataset.definition : undefined;
+}
+
+/** Every dataset the job reads, by name. */
+export function datasetsOf(spec: JobSpec): DatasetDefinition[] {
+  return spec.kind === 'pipeline' ? Object.values(spec.datasets).map((d) => d.definition) : [spec.dataset.definition];
+}
+
+export const fieldTypesOf = (dataset: DatasetDefinition): Record<string, FieldType> => Object.fromEntries(dataset.fields.map((f) => [f.name, f.type]));
+
+/** The result's column types and what the source measures over them (null when nothing). */
+export function resultShapeOf(spec: JobSpec): { types: Record<string, FieldType>; metrics: MetricsConfig | null } {
+  if (spec.kind === 'dataset') return { types: fieldTypesOf(spec.dataset.definition), metrics: spec.dataset.definition.metrics ?? null };
+  const { definition } = spec.pipeline;
+  return { types: pipelineColumns(definition, (name) => datasetOf(spec, name)), metrics: definition.metrics ?? null };
 }

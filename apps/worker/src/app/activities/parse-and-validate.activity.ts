@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 
-import type { CsvJobFile, DatasetDefinition, FileOutcome } from '@sluice/contracts';
-import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, findDataset, RowOutcome, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
+import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
 import { stagedKey } from '@sluice/storage';
 import { Stringifier, stringify } from 'csv-stringify';
 
@@ -11,6 +11,7 @@ import type { ActivityDeps } from './activity-deps';
 import { asBadInput } from './bad-input';
 import { InvalidRowWriter } from './invalid-row-writer';
 import { JobProgress } from './job-progress';
+import { datasetOf, loadSpec } from './job-spec';
 
 /**
  * How much of a file's column mapping may travel through Temporal, whose payloads are limited to 2 MB:
@@ -35,12 +36,11 @@ function checkMappingFits(columns: FileOutcome['columns']): void {
  */
 export async function parseAndValidate(
   deps: ActivityDeps,
-  input: { jobId: string; dataset: string; file: CsvJobFile; definition?: DatasetDefinition },
+  input: { jobId: string; dataset: string; file: CsvJobFile },
 ): Promise<FileOutcome> {
   const { jobId, file } = input;
-  // Jobs started before configs were versioned carry no definition: they use the preset.
-  const dataset = input.definition ?? findDataset(input.dataset);
-  if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}"`));
+  const dataset = datasetOf(await loadSpec(deps, jobId), input.dataset);
+  if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}": the job does not read it`));
 
   const invalidRows = new InvalidRowWriter(deps, jobId, file.uploadId);
   const progress = new JobProgress(deps, jobId, file.uploadId);

@@ -16,7 +16,7 @@ const logger = {
 
 const INTERNALS = /\b(SELECT|COPY|read_csv|FROM|INSERT)\b|Binder Error|Parser Error|\/tmp\/|\bat .+\(.+:\d+:\d+\)|prisma\.|invocation/;
 
-function failureOf(error: unknown, activity = 'writeResults', fileName?: string): ApplicationFailure {
+function failureOf(error: unknown, activity = 'buildResults', fileName?: string): ApplicationFailure {
   const failure = userFacingFailure(error, { activity, fileName }, logger);
   expect(failure).toBeInstanceOf(ApplicationFailure);
   return failure as ApplicationFailure;
@@ -35,14 +35,14 @@ describe('userFacingFailure', () => {
     expect(failure).toMatchObject({ type: ENGINE_FAILURE, nonRetryable: true });
     expect(failure.stack).toBe(`ApplicationFailure: ${failure.message}`);
     const ref = /\(ref ([0-9a-f]{6})\)$/.exec(failure.message)?.[1];
-    expect(logged).toEqual([expect.objectContaining({ level: 'error', message: `Activity writeResults failed (ref ${ref})`, meta: expect.objectContaining({ ref, error: expect.stringContaining('/tmp/sluice-nope/staged-0.csv') }) })]);
+    expect(logged).toEqual([expect.objectContaining({ level: 'error', message: `Activity buildResults failed (ref ${ref})`, meta: expect.objectContaining({ ref, error: expect.stringContaining('/tmp/sluice-nope/staged-0.csv') }) })]);
   });
 
   it('says what to do when storage, the database or the worker give out, and leaves those to retry', () => {
     const s3 = Object.assign(new Error('We encountered an internal error. Please try again. at https://minio/bucket/jobs/x'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 }, $fault: 'server' });
     expect(failureOf(s3, 'parseAndValidate', 'crm.csv')).toMatchObject({ type: STORAGE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^Storage \(S3\) was unavailable while reading and validating "crm\.csv"\. .* \(ref [0-9a-f]{6}\)$/) });
     const down = knownDatabaseError('P1001', undefined, "Can't reach database server at `127.0.0.1:5432`");
-    expect(failureOf(down, 'recordMetrics')).toMatchObject({ type: DATABASE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^The database was unavailable or busy while recording the job's metrics/) });
+    expect(failureOf(down, 'finalize')).toMatchObject({ type: DATABASE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^The database was unavailable or busy while recording the job's outcome/) });
     const disk = Object.assign(new Error("ENOSPC: no space left on device, write '/tmp/sluice-job/clean.csv'"), { code: 'ENOSPC' });
     expect(failureOf(disk).message).toMatch(/^The worker ran out of disk space while merging the files/);
     expect(logged.map((entry) => entry.level)).toEqual(['warn', 'warn', 'warn']);
@@ -81,8 +81,8 @@ describe('userFacingFailure', () => {
   });
 
   it('says an unknown error is unexpected, with a ref, and lets it retry', () => {
-    const failure = failureOf(new TypeError("Cannot read properties of undefined (reading 'map')"), 'aggregate');
-    expect(failure).toMatchObject({ type: UNEXPECTED_ERROR, nonRetryable: false, message: expect.stringMatching(/^Sluice hit an unexpected error while aggregating the valid rows\. .* \(ref [0-9a-f]{6}\)$/) });
+    const failure = failureOf(new TypeError("Cannot read properties of undefined (reading 'map')"), 'buildResults');
+    expect(failure).toMatchObject({ type: UNEXPECTED_ERROR, nonRetryable: false, message: expect.stringMatching(/^Sluice hit an unexpected error while merging the files and writing the results\. .* \(ref [0-9a-f]{6}\)$/) });
   });
 });
 

@@ -74,6 +74,11 @@ export class DeliveriesRepository {
     return this.prisma.failedDelivery.count({ where: { jobId, deliveredAt: null } });
   }
 
+  /** The job's records are stored and counted: delivery starts now. */
+  async markDelivering(jobId: string, total: number): Promise<void> {
+    await this.prisma.jobDelivery.update({ where: { jobId }, data: { total, state: 'delivering', startedAt: new Date() } });
+  }
+
   async markRedelivering(jobId: string): Promise<void> {
     await this.prisma.jobDelivery.update({ where: { jobId }, data: { state: 'delivering', finishedAt: null } });
   }

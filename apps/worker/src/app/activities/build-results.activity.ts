@@ -1,0 +1,74 @@
+import { createReadStream } from 'node:fs';
+
+import { buildJobResults, type DatasetRows, type JobResultsInput } from '@sluice/analytics';
+import type { DatasetDefinition, DeliveryPlan, JobSpec } from '@sluice/contracts';
+import { jobSourceOf } from '@sluice/contracts';
+import { keptColumns, pipelineDatasets } from '@sluice/core';
+import { recordsKey, resultKey } from '@sluice/storage';
+import type { BuildResultsInput, JobResults, ResultSource } from '@sluice/temporal';
+
+import type { ActivityDeps } from './activity-deps';
+import { datasetOf, fieldTypesOf, loadSpec, resultShapeOf } from './job-spec';
+import { replaceMetricsContribution } from './metrics-contribution';
+import { writeRejected } from './rejected-rows';
+import { withStagedFiles } from './staged-files';
+
+/** The dataset's fields plus the columns its files keep unmapped. */
+function fieldsOf(dataset: DatasetDefinition, sources: ResultSource[]): string[] {
+  const kept = sources.flatMap((source) => keptColumns(dataset, source.columns).map((k) => k.header));
+  return [...new Set([...dataset.fields.map((f) => f.name), ...kept])];
+}
+
+/** What the job's staged files are merged (and joined) as, per its spec. */
+function sourceOf(spec: JobSpec, files: ResultSource[], fileOf: (source: ResultSource) => string[]): JobResultsInput['source'] {
+  const rowsOf = (dataset: DatasetDefinition, sources: ResultSource[]): DatasetRows => ({
+    files: sources.flatMap(fileOf),
+    fields: fieldsOf(dataset, sources),
+    dedupe: dataset.dedupe,
+    types: fieldTypesOf(dataset),
+  });
+  if (spec.kind === 'dataset') return { kind: 'dataset', rows: rowsOf(spec.dataset.definition, files) };
+  const { definition } = spec.pipeline;
+  const datasets: Record<string, DatasetRows> = {};
+  for (const name of pipelineDatasets(definition)) {
+    const dataset = datasetOf(spec, name);
+    if (!dataset) throw new Error(`Pipeline ${definition.name} joins "${name}", which the job's spec does not hold`);
+    // Only files with staged rows bring their kept columns: the others joined nothing.
+    datasets[name] = rowsOf(dataset, files.filter((f) => f.dataset === name && f.stagedKey));
+  }
+  return { kind: 'pipeline', base: definition.base, joins: definition.joins, datasets };
+}
+
+/**
+ * Builds a job's results from its staged files, each downloaded once, in one DuckDB pass (see
+ * buildJobResults): stores `clean.csv`, `rejected.csv` and, for a delivering job, the records; replaces
+ * the job's metrics contribution; and marks delivery started with its batches.
+ */
+export async function buildResults(deps: ActivityDeps, input: BuildResultsInput): Promise<JobResults> {
+  const { jobId, failed } = input;
+  const spec = await loadSpec(deps, jobId);
+  const staged = input.files.filter((f) => f.stagedKey);
+  const shape = resultShapeOf(spec);
+  const built = await withStagedFiles(deps, jobId, staged.map((f) => f.stagedKey as string), async (files, scratch) => {
+    const fileOf = (source: ResultSource) => (source.stagedKey ? [files[staged.indexOf(source)]] : []);
+    const results = await buildJobResults({
+      scratch,
+      source: sourceOf(spec, input.files, fileOf),
+      types: shape.types,
+      // A failed job's rows are rejected ones only: nothing to measure or deliver.
+      metrics: failed ? null : shape.metrics,
+      records: !failed && spec.delivery !== null,
+    });
+    await deps.store.put(resultKey(jobId, 'clean'), createReadStream(results.cleanFile));
+    if (results.records) await deps.store.put(recordsKey(jobId), createReadStream(results.records.file), 'application/x-ndjson');
+    return results;
+  });
+  await writeRejected(deps, jobId, input.files);
+  const metrics = built.daily ? await replaceMetricsContribution(deps, { jobId, rootJobId: input.rootJobId, source: jobSourceOf(spec), daily: built.daily }) : null;
+  let plan: DeliveryPlan | null = null;
+  if (built.records) {
+    plan = { recordsKey: recordsKey(jobId), total: built.records.total, batches: built.records.batches };
+    await deps.db.deliveries.markDelivering(jobId, plan.total);
+  }
+  return { merge: built.merge, metrics, aggregations: built.aggregations, plan };
+}
