@@ -1,5 +1,6 @@
 import { CSV_JOB_WORKFLOW, INBOX_JOB_WORKFLOW, workflowIdForJob } from '@sluice/contracts';
 import { WorkflowNotFoundError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 
 import type { ClaimedInbox, ClaimInboxInput, InboxActivities, InboxJobInput } from '../activities';
 import { datasetSearchAttribute } from '../search-attributes';
@@ -43,14 +44,18 @@ describe('inboxJob', () => {
     await expect(specs.env.client.workflow.getHandle(workflowIdForJob(outcome.jobId)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
   });
 
-  it("starts the claimed files' job as its own csvJob, findable by source, which outlives the run and keeps its retention", async () => {
+  it("starts the claimed files' job as its own csvJob, findable by source, abandoned so it outlives the run", async () => {
     const { outcome, jobCalls, workflowId } = await runInbox((input) => claimed(input, 2));
     expect(outcome).toEqual({ jobId: expect.any(String), files: 2 });
     const job = specs.env.client.workflow.getHandle<typeof csvJob>(workflowIdForJob(outcome.jobId));
     const description = await job.describe();
     expect(description).toMatchObject({ type: CSV_JOB_WORKFLOW, parentExecution: { workflowId } });
     expect(description.typedSearchAttributes.get(datasetSearchAttribute)).toBe('people');
-    // Awaiting the job skips its retention: it ends on its own, not terminated with the run that started it.
+    // The test server does not enforce parent close policies, so the run's own request is checked.
+    const { events } = await specs.env.client.workflow.getHandle(workflowId).fetchHistory();
+    const started = events?.find((event) => event.startChildWorkflowExecutionInitiatedEventAttributes)?.startChildWorkflowExecutionInitiatedEventAttributes;
+    expect(started?.parentClosePolicy).toBe(temporal.api.enums.v1.ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON);
+    // Awaiting the job skips its retention: it runs to its own end.
     expect(await job.result()).toMatchObject({ jobId: outcome.jobId, status: 'processed' });
     const steps = jobCalls.get(outcome.jobId) ?? [];
     expect(callsTo(steps, 'parseAndValidate').map((call) => call.input.file.uploadId)).toEqual(['upload-a', 'upload-b']);
