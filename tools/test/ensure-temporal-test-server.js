@@ -34,11 +34,15 @@ function sha1Of(file) {
 function isInstalled(home) {
   const manifest = path.join(home, MANIFEST);
   if (!fs.existsSync(manifest) || !fs.existsSync(path.join(home, LAUNCHER))) return false;
-  const { libraries } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  return Object.entries(libraries).every(([name, sha1]) => {
-    const jar = path.join(home, 'lib', name);
-    return fs.existsSync(jar) && sha1Of(jar) === sha1;
-  });
+  try {
+    const { libraries } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    return Object.entries(libraries).every(([name, sha1]) => {
+      const jar = path.join(home, 'lib', name);
+      return fs.existsSync(jar) && sha1Of(jar) === sha1;
+    });
+  } catch {
+    return false;
+  }
 }
 
 // Debian's maven package brings a Java runtime with it.
@@ -129,11 +133,12 @@ function install(home, log) {
     fs.writeFileSync(path.join(staging, MANIFEST), `${JSON.stringify({ version: VERSION, mainClass: MAIN_CLASS, libraries }, null, 2)}\n`);
     // Maven's plugins and the copies it verified are no longer needed.
     for (const scratch of ['repository', 'pom.xml', 'classpath.txt']) fs.rmSync(path.join(staging, scratch), { recursive: true, force: true });
+    // Another run may have finished the same install meanwhile: keep that one, it may be in use.
+    if (isInstalled(home)) return;
     fs.rmSync(home, { recursive: true, force: true });
     try {
       fs.renameSync(staging, home);
     } catch (error) {
-      // Another run finished the same install first: use it.
       if (!isInstalled(home)) throw error;
     }
   } finally {

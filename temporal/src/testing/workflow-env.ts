@@ -41,11 +41,23 @@ function required(name: string): string {
   return value;
 }
 
+// The SDK gives the server 5 s to listen and stops it when it misses that; a JVM starting on a loaded
+// machine can, so a slow start is tried again.
+async function createTimeSkipping(path: string, attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    } catch (error) {
+      if (attempt >= attempts || !/did not start within/.test(String(error))) throw error;
+    }
+  }
+}
+
 async function startServer(): Promise<TestWorkflowEnvironment> {
   // Errors only: the SDK warns of every activity failure (which specs cause on purpose) and its core, on
   // every worker start, that the test server lacks a capability of newer servers which no workflow relies on.
   Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: required('TEMPORAL_TEST_SERVER_PATH') } } });
+  const env = await createTimeSkipping(required('TEMPORAL_TEST_SERVER_PATH'));
   const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
@@ -75,8 +87,13 @@ export async function startWorkflowSpecEnv(activityNames: string[]): Promise<Wor
     taskQueue,
     workflowBundle: { codePath: required('SLUICE_WORKFLOW_BUNDLE') },
     activities: Object.fromEntries(activityNames.map((activity) => [activity, (input: unknown) => dispatch(activity, input)])),
+  }).catch(async (error) => {
+    await env.teardown();
+    throw error;
   });
   const running = worker.run();
+  // A worker that stops early fails the teardown, which awaits it; until then the rejection is not unhandled.
+  running.catch(() => undefined);
   return {
     env,
     taskQueue,
@@ -92,6 +109,9 @@ export async function startWorkflowSpecEnv(activityNames: string[]): Promise<Wor
     },
   };
 }
+
+// A JVM and a worker starting on a loaded two-core machine.
+const STARTUP_TIMEOUT_MS = 60_000;
 
 /**
  * Registers a spec file's hooks: the environment starts before its first test and is torn down after the
@@ -121,9 +141,6 @@ export function useWorkflowSpecEnv(activityNames: string[]): Omit<WorkflowSpecEn
     stub: (workflowId, activities) => get().stub(workflowId, activities),
   };
 }
-
-// A JVM and a worker starting on a loaded two-core machine.
-const STARTUP_TIMEOUT_MS = 60_000;
 
 /** Waits (in real time) until `predicate` holds, e.g. until a workflow has reached a step. */
 export async function eventually(predicate: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
