@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+
+import type { CsvJobFile, CsvJobInput, DatasetDefinition, DeliveryOptions, DeliveryPlan, FileOutcome, FinishedJobStatus } from '@sluice/contracts';
+import { BAD_INPUT_ERROR, HOUR_MS } from '@sluice/contracts';
+import { ApplicationFailure } from '@temporalio/common';
+
+import type { CsvJobActivities } from '../activities';
+import type { ActivityCall } from './workflow-env';
+
+// Everything the csvJob specs know about the workflow's activities and input lives here, so a change
+// to the workflow's steps is adapted in this file, not in every spec.
+
+export const RETENTION_MS = 48 * HOUR_MS;
+
+const definition = (name: string): DatasetDefinition => ({ name, label: name, fields: [] });
+
+export function csvFile(name: string, dataset?: string): CsvJobFile {
+  return { uploadId: `upload-${name}`, key: `uploads/${name}.csv`, ...(dataset ? { dataset } : {}) };
+}
+
+/** A dataset job over two files, kept 48 hours, without webhook delivery. */
+export function datasetJob(overrides: Partial<CsvJobInput> = {}): CsvJobInput {
+  return { jobId: randomUUID(), dataset: 'people', files: [csvFile('crm'), csvFile('shop')], retentionMs: RETENTION_MS, definition: definition('people'), ...overrides };
+}
+
+/** A pipeline job joining orders onto its base dataset, people; the orders file is untagged, so its dataset is detected. */
+export function pipelineJob(overrides: Partial<CsvJobInput> = {}): CsvJobInput {
+  return datasetJob({
+    dataset: 'customer_orders',
+    definition: undefined,
+    pipeline: { name: 'customer_orders', label: 'Customer orders', base: 'people', joins: [{ dataset: 'orders', type: 'left', on: [{ left: 'email', right: 'email' }], columns: [{ field: 'total', aggregate: 'sum' }] }] },
+    definitions: { people: definition('people'), orders: definition('orders') },
+    files: [csvFile('people', 'people'), csvFile('orders')],
+    ...overrides,
+  });
+}
+
+export const WEBHOOK: DeliveryOptions = { endpointId: 'endpoint-1', url: 'http://127.0.0.1:9/hook', rateLimit: 10, retryDelaysMs: [1000] };
+
+/** What reading a file reports: 10 valid rows and no invalid ones unless told otherwise. */
+export function parsed(file: CsvJobFile, rows: { valid?: number; invalid?: number } = {}): FileOutcome {
+  const { valid = 10, invalid = 0 } = rows;
+  return { uploadId: file.uploadId, rowsProcessed: valid + invalid, validRows: valid, invalidRows: invalid, stagedKey: `staging/${file.uploadId}.csv`, error: null, columns: [], cleaned: {} };
+}
+
+/** How an activity rejects input no retry can fix. */
+export const badInput = (message: string) => ApplicationFailure.nonRetryable(message, BAD_INPUT_ERROR);
+
+/** A records file cut into `batches` batches of 10 records. */
+export function deliveryPlan(batches = 3): DeliveryPlan {
+  return {
+    recordsKey: 'results/records.ndjson',
+    total: batches * 10,
+    batches: Array.from({ length: batches }, (_, index) => ({ index, firstRecord: index * 10, count: 10, start: index * 1000, end: index * 1000 + 999 })),
+  };
+}
+
+/** Every activity csvJob calls, as a plain function that succeeds; `overrides` replaces some for one spec. */
+export function stubActivities(overrides: Partial<CsvJobActivities> = {}): CsvJobActivities {
+  return {
+    markProcessing: async () => undefined,
+    // Untagged pipeline files are named after their dataset.
+    detectFileDataset: async ({ file }) => file.key.replace(/^uploads\/|\.csv$/g, ''),
+    parseAndValidate: async ({ file }) => parsed(file),
+    aggregate: async () => null,
+    writeResults: async ({ stagedKeys }) => ({ rowsIn: stagedKeys.length * 10, rowsOut: stagedKeys.length * 10, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 }),
+    recordMetrics: async () => null,
+    planDeliveries: async () => deliveryPlan(),
+    deliverBatch: async ({ batch }) => ({ delivered: batch.count, failed: 0 }),
+    redeliverFailed: async () => ({ delivered: 0, failed: 0 }),
+    applyDeliveryRate: async () => undefined,
+    finishDelivery: async () => undefined,
+    finalize: async () => undefined,
+    expireJob: async () => undefined,
+    ...overrides,
+  };
+}
+
+/** Makes the step that builds a job's results fail on every attempt, as when storage stays unreachable. */
+export function failingResults(error: Error): Partial<CsvJobActivities> {
+  return {
+    writeResults: async () => {
+      throw error;
+    },
+  };
+}
+
+/** The step `failingResults` breaks, as the job's failure reason names it. */
+export const RESULTS_STEP: keyof CsvJobActivities = 'writeResults';
+
+const PER_FILE_STEPS = new Set(['detectFileDataset', 'parseAndValidate']);
+
+/** The job's steps in the order they ran (each attempt once); per-file steps are left out, as files may be read in any order. */
+export function jobSteps(calls: ActivityCall[]): string[] {
+  return calls.filter((call) => !PER_FILE_STEPS.has(call.activity)).map((call) => call.activity);
+}
+
+/** The steps that build a job's results from its read files, for a job that ends with `status`. */
+export function resultSteps(status: FinishedJobStatus): string[] {
+  return status === 'failed' ? ['writeResults'] : ['aggregate', 'writeResults', 'recordMetrics'];
+}
+
+/** The steps a webhook job runs after its outcome is recorded and before its first batch. */
+export const PLAN_STEPS = ['planDeliveries'];
+
+export function callsTo(calls: ActivityCall[], activity: keyof CsvJobActivities): ActivityCall[] {
+  return calls.filter((call) => call.activity === activity);
+}
