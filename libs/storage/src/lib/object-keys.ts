@@ -1,6 +1,13 @@
 /** Where every job's objects live; the storage sweeper looks only here (never at inboxes). */
 export const JOBS_PREFIX = 'jobs/';
 
+/** Where scheduled sources' files are dropped, one folder per dataset or pipeline. */
+export const INBOX_PREFIX = 'inbox/';
+
+export function inboxPrefix(source: string): string {
+  return `${INBOX_PREFIX}${source}/`;
+}
+
 /** Every object of a job lives under one prefix, so expiry is one prefix delete. */
 export function jobPrefix(jobId: string): string {
   return `${JOBS_PREFIX}${jobId}/`;

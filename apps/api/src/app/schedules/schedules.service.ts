@@ -4,6 +4,7 @@ import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { isTimeZone } from '@sluice/core';
 import { type InboxScheduleRecord, JobSpecResolver, JobsRepository, SchedulesRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
+import { inboxPrefix } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
 import { datasetSearchAttribute } from '@sluice/temporal';
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
@@ -47,7 +48,7 @@ export class SchedulesService {
     const cron = dto.cron?.trim() ?? WEEKLY;
     const timeZone = this.timeZone(dto.timeZone);
     if (await this.schedules.get(id)) throw new ConflictException(`Schedule "${id}" exists already`);
-    const row = { id, source, prefix: `inbox/${source}/`, cron, timeZone, retentionHours: this.config.retentionHours };
+    const row = { id, source, prefix: inboxPrefix(source), cron, timeZone, retentionHours: this.config.retentionHours };
     const args: InboxJobInput = { scheduleId: id, source, prefix: row.prefix, retentionMs: retentionMsOf(row.retentionHours) };
     try {
       await this.temporal.schedule.create({

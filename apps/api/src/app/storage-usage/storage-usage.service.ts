@@ -3,7 +3,7 @@ import type { JobStorageView, StorageUsageView } from '@sluice/contracts';
 import { STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
 import { JobsRepository, StorageSweepsRepository } from '@sluice/db';
 import type { ObjectStore, StoredObject } from '@sluice/storage';
-import { jobIdOfKey, JOBS_PREFIX } from '@sluice/storage';
+import { INBOX_PREFIX, jobIdOfKey, JOBS_PREFIX } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
@@ -27,7 +27,7 @@ export class StorageUsageService {
 
   async usage(): Promise<StorageUsageView> {
     const [[objects, inbox, incomplete], lastSweep, nextCleanup] = await Promise.all([
-      Promise.all([this.store.list(JOBS_PREFIX), this.store.list('inbox/'), this.store.listIncompleteUploads(JOBS_PREFIX)]).catch((error) => {
+      Promise.all([this.store.list(JOBS_PREFIX), this.store.list(INBOX_PREFIX), this.store.listIncompleteUploads(JOBS_PREFIX)]).catch((error) => {
         throw storageUnavailable('Listing storage usage', error);
       }),
       this.sweeps.latest(),
