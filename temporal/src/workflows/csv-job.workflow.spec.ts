@@ -5,6 +5,7 @@ import type { CsvJobActivities } from '../activities';
 import { csvJobStartOptions } from '../job-start-options';
 import { statusSearchAttribute } from '../search-attributes';
 import {
+  AGGREGATIONS,
   badInput,
   callsTo,
   datasetJob,
@@ -13,9 +14,7 @@ import {
   jobSteps,
   parsed,
   pipelineJob,
-  PLAN_STEPS,
   RESULTS_STEP,
-  resultSteps,
   RETENTION_MS,
   stubActivities,
   WEBHOOK,
@@ -59,21 +58,45 @@ describe('csvJob', () => {
       const { outcome, calls } = await run(input);
       expect(outcome).toMatchObject({ jobId: input.jobId, status: 'processed', error: null });
       expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([['upload-crm', 10], ['upload-shop', 10]]);
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('processed'), 'finalize', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
       expect(only(calls, 'finalize').input).toEqual({ outcome, retentionMs: RETENTION_MS });
+    });
+
+    it('builds the results in one step from every file in upload order, and reports its merge and aggregations', async () => {
+      const input = datasetJob();
+      const { outcome, calls } = await run(input);
+      expect(only(calls, RESULTS_STEP).input).toEqual({
+        jobId: input.jobId,
+        files: [
+          { uploadId: 'upload-crm', columns: [], stagedKey: 'staging/upload-crm.csv' },
+          { uploadId: 'upload-shop', columns: [], stagedKey: 'staging/upload-shop.csv' },
+        ],
+        failed: false,
+      });
+      expect(outcome).toMatchObject({ merge: { rowsIn: 20, rowsOut: 20 }, aggregations: AGGREGATIONS });
+    });
+
+    it("of a rerun replaces its chain's metrics: the results are built for the chain's first job", async () => {
+      const { calls } = await run(datasetJob({ rootJobId: 'root-job' }));
+      expect(only(calls, RESULTS_STEP).input.rootJobId).toBe('root-job');
     });
 
     it('is partial when some rows are invalid', async () => {
       const { outcome, calls } = await run(datasetJob(), parsedBy({ 'upload-shop': { valid: 7, invalid: 3 } }));
       expect(outcome).toMatchObject({ status: 'partial', error: null });
       expect(outcome.files.map((f) => f.invalidRows)).toEqual([0, 3]);
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('partial'), 'finalize', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
+      expect(only(calls, RESULTS_STEP).input.failed).toBe(false);
     });
 
     it('is failed, saying why, when no row is valid; a failed job records no aggregations or metrics', async () => {
       const { outcome, calls } = await run(datasetJob(), parsedBy({ 'upload-crm': { valid: 0, invalid: 5 }, 'upload-shop': { valid: 0, invalid: 2 } }));
-      expect(outcome).toMatchObject({ status: 'failed', error: 'No valid rows: every row failed validation' });
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('failed'), 'finalize', 'expireJob']);
+      expect(outcome).toMatchObject({ status: 'failed', error: 'No valid rows: every row failed validation', aggregations: null });
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
+      // Its results are its rejected rows only: the step measures nothing and stages no file's rows.
+      const results = only(calls, RESULTS_STEP).input;
+      expect(results.failed).toBe(true);
+      expect(results.files.map((f: { stagedKey: string | null }) => f.stagedKey)).toEqual([null, null]);
     });
 
     it("of a pipeline comes from its base dataset's rows: none valid fails the job whatever the other datasets hold", async () => {
@@ -82,11 +105,18 @@ describe('csvJob', () => {
       // The untagged file's dataset was detected from its header; the tagged one was taken as tagged.
       expect(callsTo(calls, 'detectFileDataset').map((call) => call.input.file.uploadId)).toEqual(['upload-orders']);
       expect(outcome.files.map((f) => [f.uploadId, f.dataset, f.validRows])).toEqual([['upload-people', 'people', 0], ['upload-orders', 'orders', 10]]);
+      const results = only(calls, RESULTS_STEP).input;
+      expect(results.failed).toBe(true);
+      expect(results.files.map((f: { uploadId: string; dataset?: string; stagedKey: string | null }) => [f.uploadId, f.dataset, f.stagedKey])).toEqual([
+        ['upload-people', 'people', null],
+        ['upload-orders', 'orders', 'staging/upload-orders.csv'],
+      ]);
     });
 
     it('of a pipeline whose base rows are valid is partial when a joined dataset has invalid rows', async () => {
-      const { outcome } = await run(pipelineJob(), parsedBy({ 'upload-orders': { valid: 0, invalid: 3 } }));
+      const { outcome, calls } = await run(pipelineJob(), parsedBy({ 'upload-orders': { valid: 0, invalid: 3 } }));
       expect(outcome).toMatchObject({ status: 'partial', error: null });
+      expect(only(calls, RESULTS_STEP).input.failed).toBe(false);
     });
 
     it('reports a file no retry can read on that file, reads it once, and goes on with the others', async () => {
@@ -99,7 +129,8 @@ describe('csvJob', () => {
       expect(outcome).toMatchObject({ status: 'partial', error: 'File is empty: expected a header row' });
       expect(outcome.files[1]).toMatchObject({ uploadId: 'upload-shop', error: 'File is empty: expected a header row', validRows: 0, stagedKey: null });
       expect(callsTo(calls, 'parseAndValidate').filter((call) => call.input.file.uploadId === 'upload-shop')).toHaveLength(1);
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('partial'), 'finalize', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
+      expect(only(calls, RESULTS_STEP).input.files[1]).toEqual({ uploadId: 'upload-shop', columns: [], stagedKey: null });
     });
 
     it("is failed, naming every file's problem, when no file can be read", async () => {
@@ -177,7 +208,7 @@ describe('csvJob', () => {
         },
       });
       expect(outcome.status).toBe('processed');
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('processed'), 'finalize', ...PLAN_STEPS, 'deliverBatch', 'deliverBatch', 'deliverBatch', 'finishDelivery', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'deliverBatch', 'deliverBatch', 'deliverBatch', 'finishDelivery', 'expireJob']);
       expect(callsTo(calls, 'deliverBatch').map((call) => call.input.batch.index)).toEqual([0, 1, 2]);
       expect(overlapped).toBe(false);
       expect(only(calls, 'finishDelivery').input).toMatchObject({ error: null, retentionMs: RETENTION_MS });
@@ -201,7 +232,8 @@ describe('csvJob', () => {
 
     it('delivers nothing for a failed job, but records that delivery ended and expires the job', async () => {
       const { calls } = await run(webhookJob(), parsedBy({ 'upload-crm': { valid: 0, invalid: 1 }, 'upload-shop': { valid: 0, invalid: 1 } }));
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('failed'), 'finalize', 'finishDelivery', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'finishDelivery', 'expireJob']);
+      expect(only(calls, RESULTS_STEP).input.failed).toBe(true);
       expect(only(calls, 'finishDelivery').input.error).toBeNull();
     });
 
