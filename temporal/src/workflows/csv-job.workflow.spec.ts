@@ -1,5 +1,6 @@
 import { CSV_JOB_WORKFLOW, type CsvJobInput, HOUR_MS, workflowIdForJob } from '@sluice/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 
 import type { CsvJobActivities } from '../activities';
 import { csvJobStartOptions } from '../job-start-options';
@@ -8,6 +9,7 @@ import {
   AGGREGATIONS,
   badInput,
   callsTo,
+  csvFile,
   datasetJob,
   deliveryPlan,
   failingResults,
@@ -177,6 +179,61 @@ describe('csvJob', () => {
       const { handle } = await start(datasetJob(), {}, { searchAttributes: false });
       expect((await handle.result()).status).toBe('processed');
       expect((await handle.describe()).typedSearchAttributes.get(statusSearchAttribute)).toBeUndefined();
+    });
+  });
+
+  describe('reading files', () => {
+    // A stub that waits for something a sequential loop never brings gives up soon and for good, so the job fails fast.
+    const waitInStub = (predicate: () => boolean, what: string) =>
+      eventually(predicate, what, 5_000).catch((error: Error) => {
+        throw ApplicationFailure.nonRetryable(error.message);
+      });
+
+    it('reads all of a job\'s files at once, and keeps their outcomes in upload order whichever is read first', async () => {
+      const input = datasetJob({ files: [csvFile('a'), csvFile('b'), csvFile('c')] });
+      const reading = new Set<string>();
+      const read: string[] = [];
+      const { outcome, calls } = await run(input, {
+        parseAndValidate: async ({ file }) => {
+          reading.add(file.uploadId);
+          await waitInStub(() => reading.size === input.files.length, 'every file is being read');
+          // The last file uploaded is read first, the first one last.
+          const index = input.files.findIndex((f) => f.uploadId === file.uploadId);
+          await waitInStub(() => read.length === input.files.length - 1 - index, `the files after ${file.uploadId} are read`);
+          read.push(file.uploadId);
+          return parsed(file, { valid: index + 1 });
+        },
+      });
+      expect(outcome).toMatchObject({ status: 'processed', error: null });
+      expect(read).toEqual(['upload-c', 'upload-b', 'upload-a']);
+      expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([['upload-a', 1], ['upload-b', 2], ['upload-c', 3]]);
+      expect(only(calls, RESULTS_STEP).input.files.map((f: { uploadId: string }) => f.uploadId)).toEqual(['upload-a', 'upload-b', 'upload-c']);
+    });
+
+    it('fails the job over a file no attempt can read only once its other files are read, so none is still writing', async () => {
+      let failed = false;
+      let finalized = false;
+      let readCrm = false;
+      let crmReadWhenFinalized: boolean | undefined;
+      const { outcome } = await run(datasetJob(), {
+        parseAndValidate: async ({ file }) => {
+          if (file.uploadId === 'upload-shop') {
+            failed = true;
+            throw ApplicationFailure.nonRetryable('Storage is unreachable', 'StorageError');
+          }
+          await waitInStub(() => failed, 'the other file has failed');
+          // A workflow that went on at once would record its outcome meanwhile.
+          await eventually(() => finalized, 'the outcome is recorded', 2_000).catch(() => undefined);
+          readCrm = true;
+          return parsed(file);
+        },
+        finalize: async () => {
+          finalized = true;
+          crmReadWhenFinalized = readCrm;
+        },
+      });
+      expect(outcome).toMatchObject({ status: 'failed', files: [], error: 'Storage is unreachable' });
+      expect(crmReadWhenFinalized).toBe(true);
     });
   });
 
