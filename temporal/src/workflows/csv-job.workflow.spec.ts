@@ -266,7 +266,8 @@ describe('csvJob', () => {
       });
       expect(outcome.status).toBe('processed');
       expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'deliverBatch', 'deliverBatch', 'deliverBatch', 'finishDelivery', 'expireJob']);
-      expect(callsTo(calls, 'deliverBatch').map((call) => call.input.batch.index)).toEqual([0, 1, 2]);
+      // The batches are those of the plan the results step returned.
+      expect(callsTo(calls, 'deliverBatch').map((call) => [call.input.recordsKey, call.input.batch])).toEqual(deliveryPlan().batches.map((batch) => [deliveryPlan().recordsKey, batch]));
       expect(overlapped).toBe(false);
       expect(only(calls, 'finishDelivery').input).toMatchObject({ error: null, retentionMs: RETENTION_MS });
       const retained = only(calls, 'expireJob').scheduledAt - only(calls, 'finishDelivery').scheduledAt;
@@ -295,13 +296,14 @@ describe('csvJob', () => {
     });
 
     it('replays the failed deliveries on retryFailedDeliveries during retention, without moving the expiry', async () => {
-      const { handle, calls } = await start(webhookJob());
+      const input = webhookJob();
+      const { handle, calls } = await start(input);
       await eventually(() => callsTo(calls, 'finishDelivery').length === 1, 'delivery has ended');
       await specs.env.sleep(10 * HOUR_MS);
       await handle.signal(retryFailedDeliveriesSignal);
       await handle.result();
       expect(jobSteps(calls).slice(-4)).toEqual(['finishDelivery', 'redeliverFailed', 'finishDelivery', 'expireJob']);
-      expect(only(calls, 'redeliverFailed').input).toMatchObject({ plan: deliveryPlan() });
+      expect(only(calls, 'redeliverFailed').input).toEqual({ jobId: input.jobId, dataset: 'people', plan: deliveryPlan() });
       const [delivered, replayed] = callsTo(calls, 'finishDelivery');
       // The replay's record starts the clock again with what is left of the retention, not a new one.
       expect(replayed.input.error).toBeNull();
