@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import type { CsvJobFile, CsvJobInput, DatasetDefinition, DeliveryOptions, DeliveryPlan, FileOutcome, FinishedJobStatus } from '@sluice/contracts';
+import type { CsvJobFile, CsvJobInput, DeliveryOptions, DeliveryPlan, FileOutcome, JobAggregations, MergeStatsView } from '@sluice/contracts';
 import { BAD_INPUT_ERROR, HOUR_MS } from '@sluice/contracts';
 import { ApplicationFailure } from '@temporalio/common';
 
-import type { CsvJobActivities } from '../activities';
+import type { BuildResultsInput, CsvJobActivities, JobResults } from '../activities';
 import type { ActivityCall } from './workflow-env';
 
 // Everything the csvJob specs know about the workflow's activities and input lives here, so a change
@@ -12,27 +12,18 @@ import type { ActivityCall } from './workflow-env';
 
 export const RETENTION_MS = 48 * HOUR_MS;
 
-const definition = (name: string): DatasetDefinition => ({ name, label: name, fields: [] });
-
 export function csvFile(name: string, dataset?: string): CsvJobFile {
   return { uploadId: `upload-${name}`, key: `uploads/${name}.csv`, ...(dataset ? { dataset } : {}) };
 }
 
-/** A dataset job over two files, kept 48 hours, without webhook delivery. */
+/** A dataset job over two files, kept 48 hours, without webhook delivery (what its files are read as is on its row, which the stubs stand in for). */
 export function datasetJob(overrides: Partial<CsvJobInput> = {}): CsvJobInput {
-  return { jobId: randomUUID(), dataset: 'people', files: [csvFile('crm'), csvFile('shop')], retentionMs: RETENTION_MS, definition: definition('people'), ...overrides };
+  return { jobId: randomUUID(), dataset: 'people', files: [csvFile('crm'), csvFile('shop')], retentionMs: RETENTION_MS, ...overrides };
 }
 
 /** A pipeline job joining orders onto its base dataset, people; the orders file is untagged, so its dataset is detected. */
 export function pipelineJob(overrides: Partial<CsvJobInput> = {}): CsvJobInput {
-  return datasetJob({
-    dataset: 'customer_orders',
-    definition: undefined,
-    pipeline: { name: 'customer_orders', label: 'Customer orders', base: 'people', joins: [{ dataset: 'orders', type: 'left', on: [{ left: 'email', right: 'email' }], columns: [{ field: 'total', aggregate: 'sum' }] }] },
-    definitions: { people: definition('people'), orders: definition('orders') },
-    files: [csvFile('people', 'people'), csvFile('orders')],
-    ...overrides,
-  });
+  return datasetJob({ dataset: 'customer_orders', baseDataset: 'people', files: [csvFile('people', 'people'), csvFile('orders')], ...overrides });
 }
 
 export const WEBHOOK: DeliveryOptions = { endpointId: 'endpoint-1', url: 'http://127.0.0.1:9/hook', rateLimit: 10, retryDelaysMs: [1000] };
@@ -55,6 +46,25 @@ export function deliveryPlan(batches = 3): DeliveryPlan {
   };
 }
 
+/** The job page's aggregations a job's results report, so specs can see them passed on. */
+export const AGGREGATIONS: JobAggregations = { row_count: 20, min_value: 1, max_value: 9, per_sensor_count: { 'sensor-1': 20 } };
+
+/** What merging the staged files reports: every staged file's 10 rows in, none merged away. */
+export function mergeOf(input: BuildResultsInput): MergeStatsView {
+  const rows = input.files.filter((f) => f.stagedKey).length * 10;
+  return { rowsIn: rows, rowsOut: rows, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 };
+}
+
+/**
+ * What building the results returns, as the worker's activity does: a failed job's are its rejected rows
+ * only, so nothing is measured or delivered. The plan is returned for every other job; the workflow
+ * delivers it only when the job has a webhook.
+ */
+export function builtResults(input: BuildResultsInput): JobResults {
+  if (input.failed) return { merge: mergeOf(input), metrics: null, aggregations: null, plan: null };
+  return { merge: mergeOf(input), metrics: null, aggregations: AGGREGATIONS, plan: deliveryPlan() };
+}
+
 /** Every activity csvJob calls, as a plain function that succeeds; `overrides` replaces some for one spec. */
 export function stubActivities(overrides: Partial<CsvJobActivities> = {}): CsvJobActivities {
   return {
@@ -62,10 +72,7 @@ export function stubActivities(overrides: Partial<CsvJobActivities> = {}): CsvJo
     // Untagged pipeline files are named after their dataset.
     detectFileDataset: async ({ file }) => file.key.replace(/^uploads\/|\.csv$/g, ''),
     parseAndValidate: async ({ file }) => parsed(file),
-    aggregate: async () => null,
-    writeResults: async ({ stagedKeys }) => ({ rowsIn: stagedKeys.length * 10, rowsOut: stagedKeys.length * 10, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 }),
-    recordMetrics: async () => null,
-    planDeliveries: async () => deliveryPlan(),
+    buildResults: async (input) => builtResults(input),
     deliverBatch: async ({ batch }) => ({ delivered: batch.count, failed: 0 }),
     redeliverFailed: async () => ({ delivered: 0, failed: 0 }),
     applyDeliveryRate: async () => undefined,
@@ -79,14 +86,14 @@ export function stubActivities(overrides: Partial<CsvJobActivities> = {}): CsvJo
 /** Makes the step that builds a job's results fail on every attempt, as when storage stays unreachable. */
 export function failingResults(error: Error): Partial<CsvJobActivities> {
   return {
-    writeResults: async () => {
+    buildResults: async () => {
       throw error;
     },
   };
 }
 
-/** The step `failingResults` breaks, as the job's failure reason names it. */
-export const RESULTS_STEP: keyof CsvJobActivities = 'writeResults';
+/** The one step that builds a job's results from its read files (and its delivery plan), whatever the job's status; `failingResults` breaks it. */
+export const RESULTS_STEP: keyof CsvJobActivities = 'buildResults';
 
 const PER_FILE_STEPS = new Set(['detectFileDataset', 'parseAndValidate']);
 
@@ -94,14 +101,6 @@ const PER_FILE_STEPS = new Set(['detectFileDataset', 'parseAndValidate']);
 export function jobSteps(calls: ActivityCall[]): string[] {
   return calls.filter((call) => !PER_FILE_STEPS.has(call.activity)).map((call) => call.activity);
 }
-
-/** The steps that build a job's results from its read files, for a job that ends with `status`. */
-export function resultSteps(status: FinishedJobStatus): string[] {
-  return status === 'failed' ? ['writeResults'] : ['aggregate', 'writeResults', 'recordMetrics'];
-}
-
-/** The steps a webhook job runs after its outcome is recorded and before its first batch. */
-export const PLAN_STEPS = ['planDeliveries'];
 
 export function callsTo(calls: ActivityCall[], activity: keyof CsvJobActivities): ActivityCall[] {
   return calls.filter((call) => call.activity === activity);

@@ -53,10 +53,17 @@ async function createTimeSkipping(path: string, attempts = 3): Promise<TestWorkf
   }
 }
 
-async function startServer(): Promise<TestWorkflowEnvironment> {
-  // Errors only: the SDK warns of every activity failure (which specs cause on purpose) and its core, on
-  // every worker start, that the test server lacks a capability of newer servers which no workflow relies on.
+/**
+ * Errors only: the SDK warns of every activity failure (which specs cause on purpose), logs every worker
+ * state change, and its core warns on every worker start that the test server lacks a capability of
+ * newer servers which no workflow relies on. Once per spec file, before any worker.
+ */
+export function installQuietRuntime(): void {
   Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } } });
+}
+
+async function startServer(): Promise<TestWorkflowEnvironment> {
+  installQuietRuntime();
   const env = await createTimeSkipping(required('TEMPORAL_TEST_SERVER_PATH'));
   const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
   await env.connection.operatorService.addSearchAttributes({

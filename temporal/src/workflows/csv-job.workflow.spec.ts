@@ -1,21 +1,22 @@
 import { CSV_JOB_WORKFLOW, type CsvJobInput, HOUR_MS, workflowIdForJob } from '@sluice/contracts';
 import type { WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 
 import type { CsvJobActivities } from '../activities';
 import { csvJobStartOptions } from '../job-start-options';
 import { statusSearchAttribute } from '../search-attributes';
 import {
+  AGGREGATIONS,
   badInput,
   callsTo,
+  csvFile,
   datasetJob,
   deliveryPlan,
   failingResults,
   jobSteps,
   parsed,
   pipelineJob,
-  PLAN_STEPS,
   RESULTS_STEP,
-  resultSteps,
   RETENTION_MS,
   stubActivities,
   WEBHOOK,
@@ -59,21 +60,45 @@ describe('csvJob', () => {
       const { outcome, calls } = await run(input);
       expect(outcome).toMatchObject({ jobId: input.jobId, status: 'processed', error: null });
       expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([['upload-crm', 10], ['upload-shop', 10]]);
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('processed'), 'finalize', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
       expect(only(calls, 'finalize').input).toEqual({ outcome, retentionMs: RETENTION_MS });
+    });
+
+    it('builds the results in one step from every file in upload order, and reports its merge and aggregations', async () => {
+      const input = datasetJob();
+      const { outcome, calls } = await run(input);
+      expect(only(calls, RESULTS_STEP).input).toEqual({
+        jobId: input.jobId,
+        files: [
+          { uploadId: 'upload-crm', columns: [], stagedKey: 'staging/upload-crm.csv' },
+          { uploadId: 'upload-shop', columns: [], stagedKey: 'staging/upload-shop.csv' },
+        ],
+        failed: false,
+      });
+      expect(outcome).toMatchObject({ merge: { rowsIn: 20, rowsOut: 20 }, aggregations: AGGREGATIONS });
+    });
+
+    it("of a rerun replaces its chain's metrics: the results are built for the chain's first job", async () => {
+      const { calls } = await run(datasetJob({ rootJobId: 'root-job' }));
+      expect(only(calls, RESULTS_STEP).input.rootJobId).toBe('root-job');
     });
 
     it('is partial when some rows are invalid', async () => {
       const { outcome, calls } = await run(datasetJob(), parsedBy({ 'upload-shop': { valid: 7, invalid: 3 } }));
       expect(outcome).toMatchObject({ status: 'partial', error: null });
       expect(outcome.files.map((f) => f.invalidRows)).toEqual([0, 3]);
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('partial'), 'finalize', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
+      expect(only(calls, RESULTS_STEP).input.failed).toBe(false);
     });
 
     it('is failed, saying why, when no row is valid; a failed job records no aggregations or metrics', async () => {
       const { outcome, calls } = await run(datasetJob(), parsedBy({ 'upload-crm': { valid: 0, invalid: 5 }, 'upload-shop': { valid: 0, invalid: 2 } }));
-      expect(outcome).toMatchObject({ status: 'failed', error: 'No valid rows: every row failed validation' });
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('failed'), 'finalize', 'expireJob']);
+      expect(outcome).toMatchObject({ status: 'failed', error: 'No valid rows: every row failed validation', aggregations: null });
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
+      // Its results are its rejected rows only: the step measures nothing and stages no file's rows.
+      const results = only(calls, RESULTS_STEP).input;
+      expect(results.failed).toBe(true);
+      expect(results.files.map((f: { stagedKey: string | null }) => f.stagedKey)).toEqual([null, null]);
     });
 
     it("of a pipeline comes from its base dataset's rows: none valid fails the job whatever the other datasets hold", async () => {
@@ -82,11 +107,18 @@ describe('csvJob', () => {
       // The untagged file's dataset was detected from its header; the tagged one was taken as tagged.
       expect(callsTo(calls, 'detectFileDataset').map((call) => call.input.file.uploadId)).toEqual(['upload-orders']);
       expect(outcome.files.map((f) => [f.uploadId, f.dataset, f.validRows])).toEqual([['upload-people', 'people', 0], ['upload-orders', 'orders', 10]]);
+      const results = only(calls, RESULTS_STEP).input;
+      expect(results.failed).toBe(true);
+      expect(results.files.map((f: { uploadId: string; dataset?: string; stagedKey: string | null }) => [f.uploadId, f.dataset, f.stagedKey])).toEqual([
+        ['upload-people', 'people', null],
+        ['upload-orders', 'orders', 'staging/upload-orders.csv'],
+      ]);
     });
 
     it('of a pipeline whose base rows are valid is partial when a joined dataset has invalid rows', async () => {
-      const { outcome } = await run(pipelineJob(), parsedBy({ 'upload-orders': { valid: 0, invalid: 3 } }));
+      const { outcome, calls } = await run(pipelineJob(), parsedBy({ 'upload-orders': { valid: 0, invalid: 3 } }));
       expect(outcome).toMatchObject({ status: 'partial', error: null });
+      expect(only(calls, RESULTS_STEP).input.failed).toBe(false);
     });
 
     it('reports a file no retry can read on that file, reads it once, and goes on with the others', async () => {
@@ -99,7 +131,8 @@ describe('csvJob', () => {
       expect(outcome).toMatchObject({ status: 'partial', error: 'File is empty: expected a header row' });
       expect(outcome.files[1]).toMatchObject({ uploadId: 'upload-shop', error: 'File is empty: expected a header row', validRows: 0, stagedKey: null });
       expect(callsTo(calls, 'parseAndValidate').filter((call) => call.input.file.uploadId === 'upload-shop')).toHaveLength(1);
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('partial'), 'finalize', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
+      expect(only(calls, RESULTS_STEP).input.files[1]).toEqual({ uploadId: 'upload-shop', columns: [], stagedKey: null });
     });
 
     it("is failed, naming every file's problem, when no file can be read", async () => {
@@ -149,6 +182,61 @@ describe('csvJob', () => {
     });
   });
 
+  describe('reading files', () => {
+    // A stub that waits for something a sequential loop never brings gives up soon and for good, so the job fails fast.
+    const waitInStub = (predicate: () => boolean, what: string) =>
+      eventually(predicate, what, 5_000).catch((error: Error) => {
+        throw ApplicationFailure.nonRetryable(error.message);
+      });
+
+    it('reads all of a job\'s files at once, and keeps their outcomes in upload order whichever is read first', async () => {
+      const input = datasetJob({ files: [csvFile('a'), csvFile('b'), csvFile('c')] });
+      const reading = new Set<string>();
+      const read: string[] = [];
+      const { outcome, calls } = await run(input, {
+        parseAndValidate: async ({ file }) => {
+          reading.add(file.uploadId);
+          await waitInStub(() => reading.size === input.files.length, 'every file is being read');
+          // The last file uploaded is read first, the first one last.
+          const index = input.files.findIndex((f) => f.uploadId === file.uploadId);
+          await waitInStub(() => read.length === input.files.length - 1 - index, `the files after ${file.uploadId} are read`);
+          read.push(file.uploadId);
+          return parsed(file, { valid: index + 1 });
+        },
+      });
+      expect(outcome).toMatchObject({ status: 'processed', error: null });
+      expect(read).toEqual(['upload-c', 'upload-b', 'upload-a']);
+      expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([['upload-a', 1], ['upload-b', 2], ['upload-c', 3]]);
+      expect(only(calls, RESULTS_STEP).input.files.map((f: { uploadId: string }) => f.uploadId)).toEqual(['upload-a', 'upload-b', 'upload-c']);
+    });
+
+    it('fails the job over a file no attempt can read only once its other files are read, so none is still writing', async () => {
+      let failed = false;
+      let finalized = false;
+      let readCrm = false;
+      let crmReadWhenFinalized: boolean | undefined;
+      const { outcome } = await run(datasetJob(), {
+        parseAndValidate: async ({ file }) => {
+          if (file.uploadId === 'upload-shop') {
+            failed = true;
+            throw ApplicationFailure.nonRetryable('Storage is unreachable', 'StorageError');
+          }
+          await waitInStub(() => failed, 'the other file has failed');
+          // A workflow that went on at once would record its outcome meanwhile.
+          await eventually(() => finalized, 'the outcome is recorded', 2_000).catch(() => undefined);
+          readCrm = true;
+          return parsed(file);
+        },
+        finalize: async () => {
+          finalized = true;
+          crmReadWhenFinalized = readCrm;
+        },
+      });
+      expect(outcome).toMatchObject({ status: 'failed', files: [], error: 'Storage is unreachable' });
+      expect(crmReadWhenFinalized).toBe(true);
+    });
+  });
+
   describe('retention', () => {
     it("expires the job's files only once the retention has passed after its outcome was recorded", async () => {
       const { handle, calls } = await start(datasetJob());
@@ -177,8 +265,9 @@ describe('csvJob', () => {
         },
       });
       expect(outcome.status).toBe('processed');
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('processed'), 'finalize', ...PLAN_STEPS, 'deliverBatch', 'deliverBatch', 'deliverBatch', 'finishDelivery', 'expireJob']);
-      expect(callsTo(calls, 'deliverBatch').map((call) => call.input.batch.index)).toEqual([0, 1, 2]);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'deliverBatch', 'deliverBatch', 'deliverBatch', 'finishDelivery', 'expireJob']);
+      // The batches are those of the plan the results step returned.
+      expect(callsTo(calls, 'deliverBatch').map((call) => [call.input.recordsKey, call.input.batch])).toEqual(deliveryPlan().batches.map((batch) => [deliveryPlan().recordsKey, batch]));
       expect(overlapped).toBe(false);
       expect(only(calls, 'finishDelivery').input).toMatchObject({ error: null, retentionMs: RETENTION_MS });
       const retained = only(calls, 'expireJob').scheduledAt - only(calls, 'finishDelivery').scheduledAt;
@@ -201,18 +290,20 @@ describe('csvJob', () => {
 
     it('delivers nothing for a failed job, but records that delivery ended and expires the job', async () => {
       const { calls } = await run(webhookJob(), parsedBy({ 'upload-crm': { valid: 0, invalid: 1 }, 'upload-shop': { valid: 0, invalid: 1 } }));
-      expect(jobSteps(calls)).toEqual(['markProcessing', ...resultSteps('failed'), 'finalize', 'finishDelivery', 'expireJob']);
+      expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'finishDelivery', 'expireJob']);
+      expect(only(calls, RESULTS_STEP).input.failed).toBe(true);
       expect(only(calls, 'finishDelivery').input.error).toBeNull();
     });
 
     it('replays the failed deliveries on retryFailedDeliveries during retention, without moving the expiry', async () => {
-      const { handle, calls } = await start(webhookJob());
+      const input = webhookJob();
+      const { handle, calls } = await start(input);
       await eventually(() => callsTo(calls, 'finishDelivery').length === 1, 'delivery has ended');
       await specs.env.sleep(10 * HOUR_MS);
       await handle.signal(retryFailedDeliveriesSignal);
       await handle.result();
       expect(jobSteps(calls).slice(-4)).toEqual(['finishDelivery', 'redeliverFailed', 'finishDelivery', 'expireJob']);
-      expect(only(calls, 'redeliverFailed').input).toMatchObject({ plan: deliveryPlan() });
+      expect(only(calls, 'redeliverFailed').input).toEqual({ jobId: input.jobId, dataset: 'people', plan: deliveryPlan() });
       const [delivered, replayed] = callsTo(calls, 'finishDelivery');
       // The replay's record starts the clock again with what is left of the retention, not a new one.
       expect(replayed.input.error).toBeNull();
