@@ -83,6 +83,9 @@ export class MetricsRepository {
     }));
     await this.prisma.$transaction(
       async (tx) => {
+        // A retried attempt can overlap one still running (a missed heartbeat): without the lock each
+        // would delete nothing the other has not committed yet, and both contributions would count.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`metrics:${source}:${contributorId}`}, 0))`;
         await tx.metricDaily.deleteMany({ where: { jobId: contributorId, source } });
         for (let i = 0; i < data.length; i += INSERT_PAGE) await tx.metricDaily.createMany({ data: data.slice(i, i + INSERT_PAGE) });
         await tx.job.update({ where: { id: jobId }, data: { metrics: jsonValue(summary) } });
