@@ -24,12 +24,14 @@ export class DashboardPage {
   private readonly router = inject(Router);
 
   /** The view asked for in the address; the job page links here with ?source=. Read once, when the sources arrive. */
+  /* eslint-disable @angular-eslint/no-input-rename -- the router binds query parameters to inputs by name (?source=…), and `source` and `metric` already name computed views below */
   readonly sourceParam = input<string | undefined>(undefined, { alias: 'source' });
   readonly metricParam = input<string | undefined>(undefined, { alias: 'metric' });
   readonly granularityParam = input<string | undefined>(undefined, { alias: 'granularity' });
   readonly fromParam = input<string | undefined>(undefined, { alias: 'from' });
   readonly toParam = input<string | undefined>(undefined, { alias: 'to' });
   readonly dimensionParam = input<string | undefined>(undefined, { alias: 'dimension' });
+  /* eslint-enable @angular-eslint/no-input-rename */
 
   readonly sources = loadedSignal(this.api.sources());
   readonly sourceName = signal('');

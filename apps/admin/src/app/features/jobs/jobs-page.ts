@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { JOB_STATUSES, JobStatus, JobSummaryView, Paginated } from '@sluice/contracts';
-import { catchError, combineLatest, debounceTime, map, merge, of, startWith, switchMap, timer } from 'rxjs';
+import { catchError, debounceTime, map, merge, of, startWith, switchMap, timer } from 'rxjs';
 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobFilters, JobsApiService } from '../../core/jobs-api.service';
