@@ -1,4 +1,4 @@
-import { HOUR_MS } from '@sluice/contracts';
+import { HOUR_MS, TASK_QUEUE } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, positiveNumberFromEnv } from '@sluice/core';
 
@@ -47,7 +47,7 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
   return {
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
-    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
+    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
     maxConcurrentActivities: Math.ceil(positiveNumberFromEnv(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 4)),
     fileLimits: fileLimitsFromEnv(env),
     webhooks: {

@@ -1,3 +1,4 @@
+import { TASK_QUEUE } from '@sluice/contracts';
 import { positiveNumberFromEnv } from '@sluice/core';
 
 export interface ApiConfig {
@@ -44,7 +45,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     maxUploadBytes: Math.round(positiveNumberFromEnv(env, 'MAX_UPLOAD_MB', 20) * 1024 * 1024),
     maxFilesPerUpload: positiveNumberFromEnv(env, 'MAX_FILES_PER_UPLOAD', 20),
     retentionHours: positiveNumberFromEnv(env, 'RETENTION_HOURS', 48),
-    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
+    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     temporalUiUrl: env['TEMPORAL_UI_URL'] ?? null,
