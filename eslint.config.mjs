@@ -43,6 +43,18 @@ export const prismaOnlyInDb = {
   paths: [{ name: '@sluice/db', importNames: ['Prisma', 'PrismaClient'], message: 'Only libs/db talks to Prisma; use a repository from @sluice/db.' }],
 };
 
+/** Libraries take their settings as values; only the apps' config reads the environment. */
+export const noEnvironmentInLibraries = {
+  files: ['**/*.ts'],
+  ignores: ['**/*.spec.ts', 'jest.config.ts'],
+  rules: {
+    'no-restricted-properties': [
+      'error',
+      { object: 'process', property: 'env', message: "Libraries take settings as values: read the environment in the app's config and pass them in." },
+    ],
+  },
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

@@ -1,7 +1,8 @@
-import baseConfig, { prismaOnlyInDb } from '../eslint.config.mjs';
+import baseConfig, { noEnvironmentInLibraries, prismaOnlyInDb } from '../eslint.config.mjs';
 
 export default [
   ...baseConfig,
+  noEnvironmentInLibraries,
   {
     // Workflow code, and what it imports, runs in Temporal's deterministic sandbox and is bundled on its own,
     // without the workspace's path aliases: the SDK's workflow API, its own files, and only types from contracts.
@@ -23,7 +24,15 @@ export default [
       ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@sluice/contracts', allowTypeImports: true, message: 'The workflow bundle cannot resolve @sluice/*: import only types from it, or move the value into temporal/.' }] },
+        {
+          paths: [
+            {
+              name: '@sluice/contracts',
+              allowTypeImports: true,
+              message: 'The workflow bundle cannot resolve @sluice/*: import only types from it, or move the value into temporal/.',
+            },
+          ],
+        },
       ],
     },
   },
