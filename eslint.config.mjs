@@ -43,10 +43,10 @@ export const prismaOnlyInDb = {
   paths: [{ name: '@sluice/db', importNames: ['Prisma', 'PrismaClient'], message: 'Only libs/db talks to Prisma; use a repository from @sluice/db.' }],
 };
 
-/** Libraries take their settings as values; only the apps' config reads the environment. */
+/** Libraries take their settings as values; only the apps' config reads the environment (tests and their harnesses aside). */
 export const noEnvironmentInLibraries = {
   files: ['**/*.ts'],
-  ignores: ['**/*.spec.ts', 'jest.config.ts'],
+  ignores: ['**/*.spec.ts', '**/testing/**', 'jest.config.ts'],
   rules: {
     'no-restricted-properties': [
       'error',

@@ -5,7 +5,7 @@ export default [
   {
     ...noEnvironmentInLibraries,
     // Until the API's PrismaModule and the worker's module pass their config's databaseUrl in (issue 12).
-    ignores: [...noEnvironmentInLibraries.ignores, 'src/lib/create-prisma-client.ts'],
+    ignores: [...noEnvironmentInLibraries.ignores, 'src/lib/*prisma-client.ts'],
   },
   {
     // libs/db is the one project that talks to the Prisma client.
