@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the dev stack and Prisma tooling (tools/dev, tools/prisma) are plain CommonJS, loaded by path */
 import { join } from 'node:path';
 
 // The dev tools are CommonJS files that find the repository from their own location: load them from there.

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every test of every project in one Jest run (unit, integration against the real
-// stack the integration project starts, admin), then one line: "N passed, N failed".
+// `npm test`: the static checks (lint and typecheck of every project, Prettier), then every test of every
+// project in one Jest run (unit, integration against the real stack the integration project starts, admin),
+// then one line counting both: "N passed, N failed". `--checks-only` runs just the checks, `--skip-checks` just Jest.
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -8,6 +9,7 @@ const { spawnSync } = require('node:child_process');
 const { ensureDependencies } = require('../dev/ensure-deps');
 const { ROOT } = require('../dev/profiles');
 const { ensureChromium } = require('./ensure-browser');
+const { runStaticChecks } = require('./static-checks');
 
 // The browser tests load the built admin console from dist/; the process tests run the built API and worker.
 function buildApps() {
@@ -21,7 +23,16 @@ function buildApps() {
 }
 
 function main() {
+  const args = process.argv.slice(2);
+  const checksOnly = args.includes('--checks-only');
+  const skipChecks = args.includes('--skip-checks');
+  const jestArgs = args.filter((arg) => arg !== '--checks-only' && arg !== '--skip-checks');
   ensureDependencies();
+  const checks = skipChecks ? { passed: 0, failed: [] } : runStaticChecks();
+  if (checksOnly) {
+    console.log(`${checks.passed} passed, ${checks.failed.length} failed`);
+    process.exit(checks.failed.length > 0 ? 1 : 0);
+  }
   ensureChromium();
   buildApps();
   const resultsFile = path.join(ROOT, '.data', 'test-results', 'jest.json');
@@ -30,17 +41,18 @@ function main() {
   // In band: the integration suites share one stack and count what it holds.
   const jest = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)],
+    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_NO_WARNINGS: '1' } },
   );
   if (!fs.existsSync(resultsFile)) {
-    console.log('0 passed, 1 failed');
+    console.log(`${checks.passed} passed, ${checks.failed.length + 1} failed`);
     process.exit(jest.status || 1);
   }
   const summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   // A suite that cannot even load counts as a failure, not as zero tests.
-  const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-  console.log(`${summary.numPassedTests} passed, ${failed} failed`);
+  const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites + checks.failed.length;
+  if (checks.failed.length > 0) console.log(`Failed checks: ${checks.failed.join(', ')}`);
+  console.log(`${summary.numPassedTests + checks.passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : jest.status ?? 1);
 }
 

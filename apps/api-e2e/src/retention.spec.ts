@@ -1,6 +1,7 @@
 import { CSV_JOB_WORKFLOW } from '@sluice/contracts';
-import { workflowsPath } from '@sluice/temporal';
 import { Worker } from '@temporalio/worker';
+
+import { workerConfigFromEnv } from '../../worker/src/app/worker-config';
 
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -37,7 +38,7 @@ describe('retention', () => {
     const history = await handle.fetchHistory();
     const types = history.events?.map((e) => e.eventType) ?? [];
     expect(types.length).toBeGreaterThan(10);
-    await expect(Worker.runReplayHistory({ workflowsPath }, history, expired.workflowId)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowsPath: workerConfigFromEnv().workflowsPath }, history, expired.workflowId)).resolves.toBeUndefined();
     expect((await handle.describe()).type).toBe(CSV_JOB_WORKFLOW);
   });
 });

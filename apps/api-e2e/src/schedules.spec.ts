@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 
 import type { ComparisonView, JobDetailView, ScheduleView } from '@sluice/contracts';
+import { INBOX_JOB_WORKFLOW } from '@sluice/contracts';
 
 import { getJob, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -48,7 +49,7 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: 'transactions-inbox', source: 'transactions', prefix: 'inbox/transactions/', cron: '0 6 * * 1', timeZone: 'UTC', paused: true, filesWaiting: 0 });
     const described = await app.temporal.schedule.getHandle('transactions-inbox').describe();
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'inboxJob' });
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: INBOX_JOB_WORKFLOW });
 
     await app.store.put('inbox/transactions/week-10.csv', Readable.from([TRANSACTIONS]));
     await app.store.put('inbox/transactions/late/extra.csv', Readable.from([MORE]));

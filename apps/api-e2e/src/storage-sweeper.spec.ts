@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 
 import { CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import type { ScheduleView, StorageUsageView } from '@sluice/contracts';
-import { HOUR_MS, STORAGE_SWEEP_WORKFLOW, STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
+import { HOUR_MS, STORAGE_SWEEP_WORKFLOW, STORAGE_SWEEPER_SCHEDULE_ID, TASK_QUEUE } from '@sluice/contracts';
 import { jobIdOfKey, uploadKey } from '@sluice/storage';
 
 import { ensureStorageSweeperSchedule } from '../../worker/src/app/storage-sweeper-schedule';
@@ -61,20 +61,20 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
   it('exists hourly once a worker has started, stays one schedule when created again, and is not a user inbox schedule', async () => {
     const described = await schedule().describe();
     expect(described.spec.intervals?.map((i) => i.every)).toEqual([HOUR_MS]);
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: STORAGE_SWEEP_WORKFLOW, taskQueue: 'sluice' });
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: STORAGE_SWEEP_WORKFLOW, taskQueue: TASK_QUEUE });
     expect(described.state.paused).toBe(false);
     expect(described.info.nextActionTimes[0].getTime()).toBeLessThanOrEqual(Date.now() + HOUR_MS);
 
     // Every worker start ensures it: unchanged when it matches, brought back to hourly when it was changed, a pause kept.
-    expect(await ensureStorageSweeperSchedule(app.temporal, 'sluice')).toBe('unchanged');
+    expect(await ensureStorageSweeperSchedule(app.temporal, TASK_QUEUE)).toBe('unchanged');
     await schedule().update((previous) => ({ ...previous, spec: { intervals: [{ every: '2 hours' }] } }));
     await schedule().pause('paused by the test');
-    expect(await ensureStorageSweeperSchedule(app.temporal, 'sluice')).toBe('updated');
+    expect(await ensureStorageSweeperSchedule(app.temporal, TASK_QUEUE)).toBe('updated');
     const restored = await schedule().describe();
     expect(restored.spec.intervals?.map((i) => i.every)).toEqual([HOUR_MS]);
     expect(restored.state.paused).toBe(true);
     await schedule().unpause();
-    await Promise.all([app.replaceWorker(), ensureStorageSweeperSchedule(app.temporal, 'sluice')]);
+    await Promise.all([app.replaceWorker(), ensureStorageSweeperSchedule(app.temporal, TASK_QUEUE)]);
 
     const ids: string[] = [];
     for await (const s of app.temporal.schedule.list()) ids.push(s.scheduleId);

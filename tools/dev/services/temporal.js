@@ -17,7 +17,8 @@ async function temporalReady(address, namespace) {
   }
 }
 
-const SEARCH_ATTRIBUTES = { SluiceDataset: 'Keyword', SluiceStatus: 'Keyword' };
+// The job search attributes (all Keyword), from the file temporal/src/search-attributes.ts defines its keys from.
+const SEARCH_ATTRIBUTES = Object.values(require('../../../temporal/src/search-attributes.json'));
 
 /**
  * Registers the job search attributes. start-dev's --search-attribute flags only apply when it
@@ -29,7 +30,7 @@ async function ensureSearchAttributes(address, namespace) {
   const connection = await Connection.connect({ address });
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-    const missing = Object.keys(SEARCH_ATTRIBUTES).filter((name) => !(name in (customAttributes ?? {})));
+    const missing = SEARCH_ATTRIBUTES.filter((name) => !(name in (customAttributes ?? {})));
     if (missing.length === 0) return;
     const searchAttributes = Object.fromEntries(missing.map((name) => [name, temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD]));
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
@@ -55,7 +56,7 @@ async function startTemporal(profile, log, { headless = false } = {}) {
       '--namespace', 'default',
       '--log-level', 'warn',
       // Job workflows carry these, so runs can be found by dataset and status in Temporal UI.
-      ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+      ...SEARCH_ATTRIBUTES.flatMap((name) => ['--search-attribute', `${name}=Keyword`]),
       ...(headless ? ['--headless'] : []),
     ]);
   }

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the dev stack (tools/dev) is plain CommonJS, loaded by path when Jest starts */
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../..');

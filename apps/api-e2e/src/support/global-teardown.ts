@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the dev stack (tools/dev) is plain CommonJS, loaded by path when Jest ends */
 import { join } from 'node:path';
 
 export default async function globalTeardown(): Promise<void> {

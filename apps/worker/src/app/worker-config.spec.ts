@@ -1,6 +1,8 @@
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, FileRejection } from '@sluice/core';
 
-import { namingItsSetting, workerConfigFromEnv } from './worker-config';
+import { namingItsSetting, workerConfigFromEnv as configFrom } from './worker-config';
+
+const workerConfigFromEnv = (env: NodeJS.ProcessEnv) => configFrom({ DATABASE_URL: 'postgresql://127.0.0.1/sluice', ...env });
 
 describe('worker file limits', () => {
   it('defaults to limits a user would expect: 20,000 columns, 8 MiB header, 32 MiB row, 50 million rows', () => {

@@ -1,11 +1,20 @@
-import { HOUR_MS } from '@sluice/contracts';
+import { HOUR_MS, TASK_QUEUE } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, positiveNumberFromEnv } from '@sluice/core';
+import { databaseUrlFromEnv } from '@sluice/db';
+import type { S3Config } from '@sluice/storage';
+import { s3ConfigFromEnv } from '@sluice/storage';
+import { workflowsPathUnder } from '@sluice/temporal';
 
 export interface WorkerConfig {
   temporalAddress: string;
   temporalNamespace: string;
   taskQueue: string;
+  /** The workflows' source entry, bundled at start-up: under SLUICE_ROOT, or the working directory. */
+  workflowsPath: string;
+  /** DATABASE_URL, required. */
+  databaseUrl: string;
+  s3: S3Config;
   /** Files processed at the same time by this worker. */
   maxConcurrentActivities: number;
   /** How much one file may ask of the worker (see FILE_LIMIT_SETTINGS). */
@@ -47,7 +56,10 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
   return {
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
-    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
+    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
+    workflowsPath: workflowsPathUnder(env['SLUICE_ROOT'] ?? process.cwd()),
+    databaseUrl: databaseUrlFromEnv(env),
+    s3: s3ConfigFromEnv(env),
     maxConcurrentActivities: Math.ceil(positiveNumberFromEnv(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 4)),
     fileLimits: fileLimitsFromEnv(env),
     webhooks: {

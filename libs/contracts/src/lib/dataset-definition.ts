@@ -1,6 +1,15 @@
 import type { MetricsConfig } from './metrics';
 
-export type FieldType = 'string' | 'email' | 'domain' | 'url' | 'int' | 'decimal' | 'date' | 'datetime' | 'bool';
+export const FIELD_TYPES = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Cases text can be normalised to; `title` keeps names sensible (McDonald, O'Brien). */
+export const LETTER_CASES = ['title', 'lower', 'upper'] as const;
+export type LetterCase = (typeof LETTER_CASES)[number];
+
+/** Orders of the day and month in an ambiguous slashed date (03/04/2024). */
+export const DATE_ORDERS = ['DMY', 'MDY'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
 
 export interface FieldDefinition {
   name: string;
@@ -8,13 +17,14 @@ export interface FieldDefinition {
   required: boolean;
   /** Other header spellings that mean this field (matched after normalising case and punctuation). */
   synonyms?: string[];
-  /** Case to normalise text to; `title` keeps names sensible (McDonald, O'Brien). */
-  case?: 'title' | 'lower' | 'upper';
+  /** Case to normalise text to. */
+  case?: LetterCase;
   /** For a domain field left empty: fields (emails or URLs) to take the domain from, first found wins. */
   deriveDomainFrom?: string[];
 }
 
-export type MergePolicy = 'first' | 'most_recent' | 'most_complete';
+export const MERGE_POLICIES = ['first', 'most_recent', 'most_complete'] as const;
+export type MergePolicy = (typeof MERGE_POLICIES)[number];
 
 /** How records of one job that describe the same thing are found and merged into one. */
 export interface DedupeConfig {
@@ -33,7 +43,7 @@ export interface DatasetDefinition {
   /** Lowest similarity (0–100) at which a header maps to a field; 85 when absent. */
   matchThreshold?: number;
   /** Order of ambiguous slashed dates (03/04/2024) when a file gives no evidence; MDY when absent. */
-  defaultDateOrder?: 'DMY' | 'MDY';
+  defaultDateOrder?: DateOrder;
   /** Keep columns that match no field, under their original header (true), or drop them (default). */
   keepUnmapped?: boolean;
   /** De-duplication across every file of a job; absent for datasets whose rows are events. */

@@ -3,6 +3,9 @@ export const JOB_STATUSES = ['waiting', 'processing', 'processed', 'partial', 'f
 
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/** Statuses of a job whose workflow is still working on it. */
+export const RUNNING_JOB_STATUSES: readonly JobStatus[] = ['waiting', 'processing'];
+
 /** Statuses after which the job's data no longer changes, apart from expiry. */
 export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['processed', 'partial', 'failed', 'no_files'];
 

@@ -1,5 +1,6 @@
 /** How values of one field fold into a metric; `count` counts filled values (every row when no field). */
-export type MetricOperation = 'sum' | 'count' | 'count_distinct' | 'avg' | 'min' | 'max';
+export const METRIC_OPERATIONS = ['sum', 'count', 'count_distinct', 'avg', 'min', 'max'] as const;
+export type MetricOperation = (typeof METRIC_OPERATIONS)[number];
 
 export interface AggregateMetric {
   name: string;
@@ -34,7 +35,17 @@ export function isRatioMetric(metric: MetricDefinition): metric is RatioMetric {
   return 'ratio' in metric;
 }
 
-export type Granularity = 'day' | 'week' | 'month';
+/** Periods a metric is read by: calendar days, ISO weeks (from Monday), calendar months. */
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** Periods a comparison steps by, each against the one before. */
+export const COMPARISON_GRANULARITIES = ['week', 'month'] as const satisfies readonly Granularity[];
+export type ComparisonGranularity = (typeof COMPARISON_GRANULARITIES)[number];
+
+/** What a metric source is: a dataset's jobs or a pipeline's. */
+export const METRIC_SOURCE_KINDS = ['dataset', 'pipeline'] as const;
+export type MetricSourceKind = (typeof METRIC_SOURCE_KINDS)[number];
 
 /** One metric's daily partial aggregates from one job, per dimension value; '' is the total over all rows. */
 export interface DailyMetricRow {
@@ -86,7 +97,7 @@ export interface DimensionComparison {
 export interface ComparisonView {
   source: string;
   metric: string;
-  granularity: Exclude<Granularity, 'day'>;
+  granularity: ComparisonGranularity;
   timeZone: string;
   from: string;
   to: string;
@@ -119,7 +130,7 @@ export interface SeriesView {
 
 export interface MetricSourceView {
   name: string;
-  kind: 'dataset' | 'pipeline';
+  kind: MetricSourceKind;
   label: string;
   timeZone: string;
   dateField: string;

@@ -1,7 +1,16 @@
 import type { MetricsConfig } from './metrics';
 
 /** How the right side's rows that share a join key fold into one before the join. */
-export type JoinAggregate = 'sum' | 'min' | 'max' | 'count' | 'any';
+export const JOIN_AGGREGATES = ['sum', 'min', 'max', 'count', 'any'] as const;
+export type JoinAggregate = (typeof JOIN_AGGREGATES)[number];
+
+/** `left` keeps every row of the result so far; `inner` only those the joined dataset matches. */
+export const JOIN_TYPES = ['left', 'inner'] as const;
+export type JoinType = (typeof JOIN_TYPES)[number];
+
+/** Where a stored pipeline comes from: shipped with Sluice (until saved) or saved by a user. */
+export const PIPELINE_ORIGINS = ['preset', 'custom'] as const;
+export type PipelineOrigin = (typeof PIPELINE_ORIGINS)[number];
 
 export interface JoinColumn {
   /** A field of the joined dataset. */
@@ -14,7 +23,7 @@ export interface JoinColumn {
 
 export interface JoinStep {
   dataset: string;
-  type: 'left' | 'inner';
+  type: JoinType;
   /** Column pairs that must be equal: `left` names a column of the result so far, `right` a field of `dataset`. */
   on: { left: string; right: string }[];
   /** Columns the join adds to the result. */
@@ -31,9 +40,9 @@ export interface PipelineDefinition {
   metrics?: MetricsConfig;
 }
 
-/** A pipeline as the API keeps it: shipped with Sluice (`preset`, until saved) or saved by a user (`custom`). */
+/** A pipeline as the API keeps it. */
 export interface StoredPipeline {
   definition: PipelineDefinition;
-  origin: 'preset' | 'custom';
+  origin: PipelineOrigin;
   updatedAt: string;
 }

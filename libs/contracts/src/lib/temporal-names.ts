@@ -1,18 +1,19 @@
-/** Names shared by the API (which starts workflows) and the worker (which polls for them). */
+// The names the API starts workflows by and the worker polls and schedules by. Signals and search attributes are
+// owned by temporal/ (workflows/signals.ts, search-attributes.json), since workflow code cannot import this library.
+
+/** The task queue the API starts workflows on and the worker polls, unless TEMPORAL_TASK_QUEUE says otherwise. */
 export const TASK_QUEUE = 'sluice';
 
+/** A workflow's type is the name its function is exported under from temporal/src/workflows. */
 export const CSV_JOB_WORKFLOW = 'csvJob';
 
 /** The workflow a schedule starts: collects its inbox into one job. */
 export const INBOX_JOB_WORKFLOW = 'inboxJob';
 
-/** The hourly Temporal Schedule (created by the worker) that runs the storage sweeper workflow. */
-export const STORAGE_SWEEPER_SCHEDULE_ID = 'storage-sweeper';
-
 export const STORAGE_SWEEP_WORKFLOW = 'storageSweep';
 
-/** Custom search attributes (registered with the server) that make jobs findable in Temporal UI. */
-export const SEARCH_ATTRIBUTES = { dataset: 'SluiceDataset', status: 'SluiceStatus' } as const;
+/** The hourly Temporal Schedule (created by the worker) that runs the storage sweeper workflow. */
+export const STORAGE_SWEEPER_SCHEDULE_ID = 'storage-sweeper';
 
 export function workflowIdForJob(jobId: string): string {
   return `job-${jobId}`;

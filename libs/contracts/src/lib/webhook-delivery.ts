@@ -4,9 +4,16 @@ export const DEFAULT_RATE_LIMIT = 10;
 /** Waits before the 2nd, 3rd and 4th attempt of a record. */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 3000, 9000];
 
-export type ProcessingMode = 'download' | 'webhook';
+/** What a job does with its results: keeps them for download, or also POSTs every record to a webhook. */
+export const PROCESSING_MODES = ['download', 'webhook'] as const;
+export type ProcessingMode = (typeof PROCESSING_MODES)[number];
 
-export type DeliveryState = 'pending' | 'delivering' | 'delivered' | 'partial' | 'skipped';
+/** A webhook delivery's life cycle, in order: it ends `delivered`, `partial` (some records failed) or `skipped` (nothing to deliver). */
+export const DELIVERY_STATES = ['pending', 'delivering', 'delivered', 'partial', 'skipped'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** States in which a delivery still has records on their way. */
+export const ACTIVE_DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivering'];
 
 /** What a webhook-mode job tells its workflow about delivery. */
 export interface DeliveryOptions {

@@ -1,4 +1,5 @@
 import type { JobStatus } from '@sluice/contracts';
+import { RUNNING_JOB_STATUSES } from '@sluice/contracts';
 
 import { jobIdOfKey } from './object-keys';
 import type { IncompleteUpload, StoredObject } from './object-store';
@@ -28,8 +29,6 @@ export interface SweepPlan {
   expireJobIds: string[];
 }
 
-const RUNNING: readonly JobStatus[] = ['waiting', 'processing'];
-
 /**
  * Decides what the sweeper removes. Only three things go: incomplete uploads older than the threshold
  * (except a running job's, which may still complete them); every object of a job prefix no job owns
@@ -44,7 +43,7 @@ export function planSweep(inventory: SweepInventory): SweepPlan {
 
   const abortUploads = inventory.uploads.filter((upload) => {
     const job = jobs.get(jobIdOfKey(upload.key) ?? '');
-    return isOld(upload.initiated) && !(job && RUNNING.includes(job.status) && !abandoned.has(job.id));
+    return isOld(upload.initiated) && !(job && RUNNING_JOB_STATUSES.includes(job.status) && !abandoned.has(job.id));
   });
 
   const byJob = new Map<string, StoredObject[]>();

@@ -1,12 +1,12 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ComparisonView, MetricSourceView, SeriesView } from '@sluice/contracts';
+import type { ComparisonGranularity, ComparisonView, MetricSourceView, SeriesView } from '@sluice/contracts';
 import { Observable } from 'rxjs';
 
 export interface MetricQuery {
   source: string;
   metric: string;
-  granularity: 'week' | 'month';
+  granularity: ComparisonGranularity;
   from?: string;
   to?: string;
   dimension?: string;

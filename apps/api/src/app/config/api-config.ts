@@ -1,4 +1,8 @@
+import { TASK_QUEUE } from '@sluice/contracts';
 import { positiveNumberFromEnv } from '@sluice/core';
+import { databaseUrlFromEnv } from '@sluice/db';
+import type { S3Config } from '@sluice/storage';
+import { s3ConfigFromEnv } from '@sluice/storage';
 
 export interface ApiConfig {
   host: string;
@@ -13,6 +17,9 @@ export interface ApiConfig {
   temporalUiUrl: string | null;
   /** Folder of the built admin console, served at / when present. */
   adminDir: string;
+  /** DATABASE_URL, required. */
+  databaseUrl: string;
+  s3: S3Config;
   http: HttpConfig;
   webhooks: {
     /** Private addresses webhooks may reach anyway, e.g. "127.0.0.1" (WEBHOOK_ALLOWED_NETWORKS). */
@@ -44,11 +51,13 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     maxUploadBytes: Math.round(positiveNumberFromEnv(env, 'MAX_UPLOAD_MB', 20) * 1024 * 1024),
     maxFilesPerUpload: positiveNumberFromEnv(env, 'MAX_FILES_PER_UPLOAD', 20),
     retentionHours: positiveNumberFromEnv(env, 'RETENTION_HOURS', 48),
-    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? 'sluice',
+    taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',
     temporalUiUrl: env['TEMPORAL_UI_URL'] ?? null,
     adminDir: env['ADMIN_DIST'] ?? `${process.cwd()}/dist/apps/admin/browser`,
+    databaseUrl: databaseUrlFromEnv(env),
+    s3: s3ConfigFromEnv(env),
     http: {
       bodyIdleTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_IDLE_TIMEOUT_MS', 30_000),
       headersTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_HEADERS_TIMEOUT_MS', 20_000),

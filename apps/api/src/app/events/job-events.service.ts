@@ -1,7 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { databaseUrlFromEnv } from '@sluice/db';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { BehaviorSubject, bufferTime, distinctUntilChanged, filter, map, Observable, share, Subject } from 'rxjs';
+
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG } from '../tokens';
 
 const CHANNEL = 'job_changed';
 /** Changes are gathered this long, so a job counting rows sends one event per interval, not one per write. */
@@ -19,6 +21,8 @@ export class JobEventsService implements OnModuleDestroy {
   private readonly listening = new BehaviorSubject(false);
   private client: Client | null = null;
   private closed = false;
+
+  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   /** Ids of the jobs that changed, gathered per interval. */
   readonly changed$: Observable<string[]> = new Observable<string>((subscriber) => {
@@ -43,7 +47,7 @@ export class JobEventsService implements OnModuleDestroy {
 
   private async listen(): Promise<void> {
     if (this.client || this.closed) return;
-    const client = new Client({ connectionString: databaseUrlFromEnv() });
+    const client = new Client({ connectionString: this.config.databaseUrl });
     this.client = client;
     client.on('notification', (message) => message.payload && this.changes.next(message.payload));
     client.on('error', (error) => this.reconnect(client, error));

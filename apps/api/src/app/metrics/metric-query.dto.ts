@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { ComparisonGranularity, Granularity } from '@sluice/contracts';
+import { COMPARISON_GRANULARITIES, GRANULARITIES } from '@sluice/contracts';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { IsIsoDay } from '../common/iso-day.validator';
+
+/** "day, week or month" */
+const either = (values: readonly string[]) => `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 
 /** Which metric of which source, over which days, optionally per dimension value. */
 export class MetricQueryDto {
@@ -48,15 +53,15 @@ export class MetricQueryDto {
 }
 
 export class CompareMetricsDto extends MetricQueryDto {
-  @ApiPropertyOptional({ enum: ['week', 'month'], default: 'week', description: 'ISO weeks (Monday) or calendar months' })
+  @ApiPropertyOptional({ enum: COMPARISON_GRANULARITIES, default: 'week', description: 'ISO weeks (Monday) or calendar months' })
   @IsOptional()
-  @IsIn(['week', 'month'], { message: 'granularity must be week or month' })
-  granularity: 'week' | 'month' = 'week';
+  @IsIn(COMPARISON_GRANULARITIES, { message: `granularity must be ${either(COMPARISON_GRANULARITIES)}` })
+  granularity: ComparisonGranularity = 'week';
 }
 
 export class MetricSeriesDto extends MetricQueryDto {
-  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'day' })
+  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'day' })
   @IsOptional()
-  @IsIn(['day', 'week', 'month'], { message: 'granularity must be day, week or month' })
-  granularity: 'day' | 'week' | 'month' = 'day';
+  @IsIn(GRANULARITIES, { message: `granularity must be ${either(GRANULARITIES)}` })
+  granularity: Granularity = 'day';
 }

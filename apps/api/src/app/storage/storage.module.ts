@@ -1,11 +1,12 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
+import { ObjectStore } from '@sluice/storage';
 
-import { OBJECT_STORE } from '../tokens';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG, OBJECT_STORE } from '../tokens';
 
 @Global()
 @Module({
-  providers: [{ provide: OBJECT_STORE, useFactory: () => new ObjectStore(s3ConfigFromEnv()) }],
+  providers: [{ provide: OBJECT_STORE, useFactory: (config: ApiConfig) => new ObjectStore(config.s3), inject: [API_CONFIG] }],
   exports: [OBJECT_STORE],
 })
 export class StorageModule implements OnApplicationShutdown {

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CreateUploadResult } from '@sluice/contracts';
+import { PROCESSING_MODES } from '@sluice/contracts';
 import type { Request } from 'express';
 
 import { UploadsService } from './uploads.service';
@@ -22,7 +23,7 @@ export class UploadsController {
         files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'One or more .csv files' },
         dataset: { type: 'string', example: 'sensor_readings' },
         retentionHours: { type: 'number', description: 'Keep the job data for fewer hours than the default' },
-        mode: { type: 'string', enum: ['download', 'webhook'], default: 'download' },
+        mode: { type: 'string', enum: [...PROCESSING_MODES], default: 'download' },
         webhookUrl: { type: 'string', description: 'Webhook mode: where each record is POSTed' },
         rateLimit: { type: 'string', description: 'Webhook mode: records per second (1, 5, 10, 30, 60 … or "unlimited")', default: '10' },
         retryDelays: { type: 'string', description: 'Webhook mode: seconds before each retry, e.g. "1,3,9" (the default), or "none"' },

@@ -1,6 +1,5 @@
+import type { DateOrder } from '../datasets/dataset-definition';
 import type { Cleaned } from './text-cleaners';
-
-export type DateOrder = 'DMY' | 'MDY';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;

@@ -1,3 +1,4 @@
+import type { LetterCase } from '../datasets/dataset-definition';
 import type { CleaningRule } from './cleaning-rules';
 
 export type Cleaned<T> = { ok: true; value: T; applied: CleaningRule[] } | { ok: false; reason: string };
@@ -32,7 +33,7 @@ export function titleCaseName(value: string): string {
     .join(' ');
 }
 
-export function cleanString(raw: string, letterCase: 'title' | 'lower' | 'upper' | undefined): Cleaned<string> {
+export function cleanString(raw: string, letterCase: LetterCase | undefined): Cleaned<string> {
   const spaced = collapseWhitespace(raw);
   const applied: CleaningRule[] = spaced.changed ? ['whitespace'] : [];
   let value = spaced.value;

@@ -1,17 +1,17 @@
+import { DATE_ORDERS, FIELD_TYPES, LETTER_CASES, MERGE_POLICIES } from '@sluice/contracts';
 import { z } from 'zod';
 
 import { metricsConfigSchema, metricsProblems } from '../metrics/metrics-schema';
 import type { DatasetDefinition } from './dataset-definition';
 
 const NAME = /^[a-z][a-z0-9_]{0,62}$/;
-const FIELD_TYPES = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'] as const;
 
 const fieldSchema = z.object({
   name: z.string().regex(NAME, 'must be lower_snake_case, starting with a letter'),
   type: z.enum(FIELD_TYPES),
   required: z.boolean(),
   synonyms: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
-  case: z.enum(['title', 'lower', 'upper']).optional(),
+  case: z.enum(LETTER_CASES).optional(),
   deriveDomainFrom: z.array(z.string()).optional(),
 });
 
@@ -22,12 +22,12 @@ export const datasetDefinitionSchema = z
     label: z.string().trim().min(1, 'must not be empty'),
     fields: z.array(fieldSchema).min(1, 'needs at least one field'),
     matchThreshold: z.number().min(50).max(100).optional(),
-    defaultDateOrder: z.enum(['DMY', 'MDY']).optional(),
+    defaultDateOrder: z.enum(DATE_ORDERS).optional(),
     keepUnmapped: z.boolean().optional(),
     dedupe: z
       .object({
         keys: z.array(z.array(z.string()).min(1)).min(1, 'needs at least one key'),
-        policy: z.enum(['first', 'most_recent', 'most_complete']),
+        policy: z.enum(MERGE_POLICIES),
         fuzzy: z.object({ field: z.string(), blockBy: z.string().optional(), threshold: z.number().min(50).max(100) }).optional(),
       })
       .optional(),

@@ -1,5 +1,5 @@
 import type { FieldType, MetricsConfig } from '@sluice/contracts';
-import { isRatioMetric } from '@sluice/contracts';
+import { isRatioMetric, METRIC_OPERATIONS } from '@sluice/contracts';
 import { z } from 'zod';
 
 import { isTimeZone } from './periods';
@@ -15,7 +15,7 @@ export const metricsConfigSchema = z
     metrics: z
       .array(
         z.union([
-          z.object({ name: z.string().regex(NAME, 'must be lower_snake_case'), label: z.string().optional(), op: z.enum(['sum', 'count', 'count_distinct', 'avg', 'min', 'max']), field: z.string().optional() }).strict(),
+          z.object({ name: z.string().regex(NAME, 'must be lower_snake_case'), label: z.string().optional(), op: z.enum(METRIC_OPERATIONS), field: z.string().optional() }).strict(),
           z.object({ name: z.string().regex(NAME, 'must be lower_snake_case'), label: z.string().optional(), ratio: z.object({ numerator: z.string(), denominator: z.string() }).strict(), percent: z.boolean().optional() }).strict(),
         ]),
       )

@@ -1,4 +1,5 @@
 import type { DatasetDefinition, PipelineDefinition } from '@sluice/contracts';
+import { JOIN_AGGREGATES, JOIN_TYPES } from '@sluice/contracts';
 import { z } from 'zod';
 
 import type { DefinitionProblem } from '../datasets/dataset-schema';
@@ -17,10 +18,10 @@ export const pipelineDefinitionSchema = z
       z
         .object({
           dataset: z.string(),
-          type: z.enum(['left', 'inner']),
+          type: z.enum(JOIN_TYPES),
           on: z.array(z.object({ left: z.string(), right: z.string() }).strict()).min(1, 'needs at least one key pair'),
           columns: z.array(
-            z.object({ field: z.string(), aggregate: z.enum(['sum', 'min', 'max', 'count', 'any']), as: z.string().regex(NAME, 'must be lower_snake_case').optional() }).strict(),
+            z.object({ field: z.string(), aggregate: z.enum(JOIN_AGGREGATES), as: z.string().regex(NAME, 'must be lower_snake_case').optional() }).strict(),
           ),
         })
         .strict(),

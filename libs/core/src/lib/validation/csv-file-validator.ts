@@ -1,8 +1,8 @@
 import type { Options as CsvParseOptions } from 'csv-parse';
 
 import type { CleaningCounts } from '../cleaning/cleaning-rules';
-import { DateOrder, inferDateOrder } from '../cleaning/date-cleaners';
-import type { DatasetDefinition } from '../datasets/dataset-definition';
+import { inferDateOrder } from '../cleaning/date-cleaners';
+import type { DatasetDefinition, DateOrder } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
 import { runInSlices } from '../work/stepwise';
 import type { CsvRecordEvent } from './csv-record-reader';

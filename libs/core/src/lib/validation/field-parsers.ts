@@ -1,8 +1,8 @@
-import { cleanDate, DateOrder } from '../cleaning/date-cleaners';
+import { cleanDate } from '../cleaning/date-cleaners';
 import { cleanBoolean, cleanNumber } from '../cleaning/number-cleaners';
 import { Cleaned, cleanString } from '../cleaning/text-cleaners';
 import { cleanDomain, cleanEmail, cleanUrl } from '../cleaning/web-cleaners';
-import type { FieldDefinition, FieldType } from '../datasets/dataset-definition';
+import type { DateOrder, FieldDefinition, FieldType } from '../datasets/dataset-definition';
 
 export type ParsedValue = string | number | boolean;
 export type FieldParseResult = Cleaned<ParsedValue>;

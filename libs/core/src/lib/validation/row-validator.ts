@@ -1,5 +1,5 @@
 import type { CleaningCounts } from '../cleaning/cleaning-rules';
-import type { DateOrder } from '../cleaning/date-cleaners';
+import type { DateOrder } from '../datasets/dataset-definition';
 import type { ParsedValue } from './field-parsers';
 import { domainOf } from '../cleaning/web-cleaners';
 import { parseField } from './field-parsers';

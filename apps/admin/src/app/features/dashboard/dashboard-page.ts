@@ -2,15 +2,19 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import { BarChartModule, Color, LineChartModule, ScaleType } from '@swimlane/ngx-charts';
-import type { ComparisonView, SeriesView } from '@sluice/contracts';
+import type { ComparisonGranularity, ComparisonView, SeriesView } from '@sluice/contracts';
+import { COMPARISON_GRANULARITIES } from '@sluice/contracts';
 import { catchError, combineLatest, map, of, switchMap } from 'rxjs';
 
 import { describeHttpError } from '../../core/jobs-api.service';
 import { MetricQuery, MetricsApiService } from '../../core/metrics-api.service';
+import { choicesOf } from '../../shared/choices';
 import { Loaded, loadedSignal } from '../../shared/loaded';
 import { formatChange, formatMetric } from './metric-format';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const GRANULARITIES = choicesOf<ComparisonGranularity>({ week: 'week on week', month: 'month on month' });
+const isComparisonGranularity = (value: string | undefined): value is ComparisonGranularity => (COMPARISON_GRANULARITIES as readonly (string | undefined)[]).includes(value);
 
 /** The dashboard's choices live in its address (?source=&metric=&granularity=&from=&to=&dimension=), so a view can be bookmarked and shared. */
 @Component({
@@ -24,17 +28,20 @@ export class DashboardPage {
   private readonly router = inject(Router);
 
   /** The view asked for in the address; the job page links here with ?source=. Read once, when the sources arrive. */
+  /* eslint-disable @angular-eslint/no-input-rename -- the router binds query parameters to inputs by name (?source=…), and `source` and `metric` already name computed views below */
   readonly sourceParam = input<string | undefined>(undefined, { alias: 'source' });
   readonly metricParam = input<string | undefined>(undefined, { alias: 'metric' });
   readonly granularityParam = input<string | undefined>(undefined, { alias: 'granularity' });
   readonly fromParam = input<string | undefined>(undefined, { alias: 'from' });
   readonly toParam = input<string | undefined>(undefined, { alias: 'to' });
   readonly dimensionParam = input<string | undefined>(undefined, { alias: 'dimension' });
+  /* eslint-enable @angular-eslint/no-input-rename */
 
   readonly sources = loadedSignal(this.api.sources());
   readonly sourceName = signal('');
   readonly metricName = signal('');
-  readonly granularity = signal<'week' | 'month'>('week');
+  readonly granularities = GRANULARITIES;
+  readonly granularity = signal<ComparisonGranularity>('week');
   readonly from = signal('');
   readonly to = signal('');
   readonly dimension = signal('');
@@ -104,7 +111,7 @@ export class DashboardPage {
         const metric = this.metricParam();
         if (metric && wanted.metrics.some((m) => m.name === metric)) this.metricName.set(metric);
         const granularity = this.granularityParam();
-        if (granularity === 'week' || granularity === 'month') this.granularity.set(granularity);
+        if (isComparisonGranularity(granularity)) this.granularity.set(granularity);
         if (DAY.test(this.fromParam() ?? '')) this.from.set(this.fromParam() as string);
         if (DAY.test(this.toParam() ?? '')) this.to.set(this.toParam() as string);
         const dimension = this.dimensionParam();

@@ -1,4 +1,4 @@
-import type { DatasetDefinition, FieldDefinition } from '@sluice/contracts';
+import type { DatasetDefinition, FieldDefinition, MergePolicy } from '@sluice/contracts';
 
 /** Comma-separated text as a list: trimmed, empty entries dropped. */
 export function splitList(text: string): string[] {
@@ -22,7 +22,7 @@ export function withFieldChange(field: FieldDefinition, key: keyof FieldDefiniti
 }
 
 /** The dataset with its de-duplication set from the editor's text, or removed when the keys are empty. */
-export function withDedupe(dataset: DatasetDefinition, keysText: string, policy: 'first' | 'most_recent' | 'most_complete'): DatasetDefinition {
+export function withDedupe(dataset: DatasetDefinition, keysText: string, policy: MergePolicy): DatasetDefinition {
   const keys = parseKeys(keysText);
   const next = { ...dataset };
   if (keys.length === 0) delete next.dedupe;

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DatasetDefinition } from '@sluice/contracts';
+import { FIELD_TYPES } from '@sluice/contracts';
 
 import { parseKeys, withDedupe } from './dataset-draft';
 import { DatasetEditorPage } from './dataset-editor-page';
@@ -66,6 +67,16 @@ describe('DatasetEditorPage', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     expect(page.querySelector('.saved')?.textContent).toBe('Saved as version 3');
+  });
+
+  it('offers every choice contracts know in its dropdowns, in the editor\'s words, with the definition\'s selected', async () => {
+    const fixture = await open();
+    const page = fixture.nativeElement as HTMLElement;
+    const options = (select: string) => Array.from(page.querySelectorAll<HTMLOptionElement>(`${select} option`)).map((o) => `${o.value}=${o.textContent?.trim()}${o.selected ? '*' : ''}`);
+    expect(options('select[name="policy"]')).toEqual(['most_recent=from the latest file', 'most_complete=the most complete*', 'first=the first seen']);
+    expect(options('select[name="defaultDateOrder"]')).toEqual(['MDY=M/D/Y*', 'DMY=D/M/Y']);
+    expect(options('select[aria-label="Case of full_name"]')).toEqual(['=as is', 'title=Title*', 'lower=lower', 'upper=UPPER']);
+    expect(options('select[aria-label="Type of email"]').map((o) => o.replace(/=.*/, ''))).toEqual([...FIELD_TYPES]);
   });
 
   it('lists the problems the API finds, by path, and saves nothing', async () => {

@@ -1,17 +1,21 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DatasetDefinition, FieldDefinition, FieldType, MergePolicy, MetricsConfig } from '@sluice/contracts';
+import type { DatasetDefinition, DateOrder, FieldDefinition, LetterCase, MergePolicy, MetricsConfig } from '@sluice/contracts';
+import { FIELD_TYPES } from '@sluice/contracts';
 import { HttpErrorResponse } from '@angular/common/http';
 
 import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../../core/datasets-api.service';
 import { describeHttpError } from '../../core/jobs-api.service';
+import { choicesOf } from '../../shared/choices';
 import { DefinitionProblem as Problem, DefinitionProblems } from '../../shared/definition-problems';
 import { parseJson } from '../../shared/parse-json';
 import { formatKeys, splitList, withDedupe, withFieldChange } from './dataset-draft';
 import { DiffLine, lineDiff, withContext } from './line-diff';
 
-const FIELD_TYPES: FieldType[] = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'];
+const DATE_ORDERS = choicesOf<DateOrder>({ MDY: 'M/D/Y', DMY: 'D/M/Y' });
+const LETTER_CASES = choicesOf<LetterCase>({ title: 'Title', lower: 'lower', upper: 'UPPER' });
+const MERGE_POLICIES = choicesOf<MergePolicy>({ most_recent: 'from the latest file', most_complete: 'the most complete', first: 'the first seen' });
 
 /** Edits a dataset's fields, matching and de-duplication; every save is a new version that can be compared and restored. */
 @Component({
@@ -27,6 +31,9 @@ export class DatasetEditorPage {
   readonly name = input.required<string>();
 
   readonly fieldTypes = FIELD_TYPES;
+  readonly dateOrders = DATE_ORDERS;
+  readonly letterCases = LETTER_CASES;
+  readonly mergePolicies = MERGE_POLICIES;
   readonly draft = signal<DatasetDefinition | null>(null);
   readonly currentVersion = signal<number | null>(null);
   readonly keysText = signal('');

@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import type { JobDetailView } from '@sluice/contracts';
+import { ACTIVE_DELIVERY_STATES, RUNNING_JOB_STATUSES } from '@sluice/contracts';
 import { catchError, filter, map, merge, of, switchMap, takeWhile, timer } from 'rxjs';
 
 import { concerns, JobEventsService } from '../../core/job-events.service';
@@ -13,12 +14,10 @@ import { StatusChip } from '../../shared/status-chip';
 import { DeliveryPanel } from './delivery-panel';
 import { InvalidRowsTable } from './invalid-rows-table';
 
-const RUNNING = new Set(['waiting', 'processing']);
-const DELIVERING = new Set(['pending', 'delivering']);
 const ASKED_POLL_MS = 5000;
 
 /** Worth polling: processing, or records still on their way to a webhook. */
-const isActive = (job: JobDetailView) => RUNNING.has(job.status) || DELIVERING.has(job.delivery?.state ?? '');
+const isActive = (job: JobDetailView) => RUNNING_JOB_STATUSES.includes(job.status) || (job.delivery !== null && ACTIVE_DELIVERY_STATES.includes(job.delivery.state));
 
 type DetailState = { job: JobDetailView | null; error: string | null };
 

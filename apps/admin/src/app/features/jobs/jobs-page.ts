@@ -2,8 +2,8 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { JOB_STATUSES, JobStatus, JobSummaryView, Paginated } from '@sluice/contracts';
-import { catchError, combineLatest, debounceTime, map, merge, of, startWith, switchMap, timer } from 'rxjs';
+import { JOB_STATUSES, JobSummaryView, Paginated, RUNNING_JOB_STATUSES } from '@sluice/contracts';
+import { catchError, debounceTime, map, merge, of, startWith, switchMap, timer } from 'rxjs';
 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobFilters, JobsApiService } from '../../core/jobs-api.service';
@@ -13,7 +13,6 @@ import { UploadForm } from '../upload/upload-form';
 
 /** Pushed changes drive the list; this slow poll only covers a stream a proxy cut. */
 export const JOBS_FALLBACK_REFRESH_MS = 30_000;
-const RUNNING: readonly JobStatus[] = ['waiting', 'processing'];
 
 type JobsState = { page: Paginated<JobSummaryView> | null; error: string | null };
 
@@ -36,7 +35,7 @@ export class JobsPage {
     initialValue: [] as string[],
   });
   readonly formatDuration = formatDuration;
-  readonly isRunning = (job: JobSummaryView) => RUNNING.includes(job.status);
+  readonly isRunning = (job: JobSummaryView) => RUNNING_JOB_STATUSES.includes(job.status);
 
   private readonly query = computed(() => ({ page: this.pageNumber(), filters: this.filters() }));
 

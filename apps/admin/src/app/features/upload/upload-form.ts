@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
+import { ProcessingMode, RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
 import { catchError, from, map, Observable, of, switchMap } from 'rxjs';
 
 import { describeHttpError, JobsApiService, UploadSource } from '../../core/jobs-api.service';
+import { choicesOf } from '../../shared/choices';
 
 /** Same limit as the API's default; the API has the final word. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -31,7 +32,8 @@ export class UploadForm {
   readonly dragging = signal(false);
   readonly error = signal<string | null>(null);
   readonly busy = signal(false);
-  readonly mode = signal<'download' | 'webhook'>('download');
+  readonly modes = choicesOf<ProcessingMode>({ download: 'offer downloads', webhook: 'deliver each record to a webhook' });
+  readonly mode = signal<ProcessingMode>('download');
   readonly webhookUrl = signal('');
   readonly rateLimit = signal('10');
   readonly ratePresets = RATE_LIMIT_PRESETS.map((rate) => (rate === null ? 'unlimited' : String(rate)));
