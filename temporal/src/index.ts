@@ -1,7 +1,7 @@
 export type { BuildResultsInput, ClaimedInbox, ClaimInboxInput, CsvJobActivities, DeliverBatchInput, DeliveryCounts, InboxActivities, InboxJobInput, JobResults, RedeliverInput, ResultSource } from './activities';
 export type { StorageSweeperActivities } from './storage-sweeper-activities';
 export { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './workflows/signals';
-export { workflowsPath, workflowsPathUnder } from './workflows-path';
+export { workflowsPathUnder } from './workflows-path';
 export { csvJobStartOptions } from './job-start-options';
 export { datasetSearchAttribute, statusSearchAttribute } from './search-attributes';
 export { activityStep } from './activity-steps';

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CSV_JOB_WORKFLOW, INBOX_JOB_WORKFLOW, STORAGE_SWEEP_WORKFLOW } from '@sluice/contracts';
+import { BAD_INPUT_ERROR, CSV_JOB_WORKFLOW, INBOX_JOB_WORKFLOW, STORAGE_SWEEP_WORKFLOW } from '@sluice/contracts';
 
 import searchAttributes from './search-attributes.json';
 import * as workflows from './workflows';
+import { BAD_INPUT } from './workflows/bad-input';
 
 describe('the names Temporal sees', () => {
   it('has a workflow function, exported under its name, for every workflow type in contracts', () => {
@@ -20,5 +21,9 @@ describe('the names Temporal sees', () => {
         .map((name) => `${name}=Keyword`)
         .sort(),
     );
+  });
+
+  it("treats as bad input the failure type the worker's activities throw for it", () => {
+    expect(BAD_INPUT).toBe(BAD_INPUT_ERROR);
   });
 });

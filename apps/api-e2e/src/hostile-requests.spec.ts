@@ -76,7 +76,7 @@ describe('hostile requests never take the API down (a real API process)', () => 
       TEMPORAL_TASK_QUEUE: 'hostile-requests',
     });
     db = new TestDatabase();
-    store = new ObjectStore(s3ConfigFromEnv());
+    store = new ObjectStore(s3ConfigFromEnv(process.env));
     before = await stackContents(db, store);
     operations = await loadOperations(api.baseUrl);
   });

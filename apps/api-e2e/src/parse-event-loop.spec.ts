@@ -28,7 +28,7 @@ describe('parseAndValidate leaves the event loop free', () => {
 
   beforeAll(() => {
     db = new TestDatabase();
-    store = new ObjectStore(s3ConfigFromEnv());
+    store = new ObjectStore(s3ConfigFromEnv(process.env));
     deps = { db: db.repositories, store, webhooks: { sender: null as never, concurrency: 1 } };
   });
 

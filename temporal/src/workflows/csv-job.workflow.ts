@@ -1,14 +1,13 @@
 import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobOutcome } from '@sluice/contracts';
-import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { CsvJobActivities } from '../activities';
 import { datasetSearchAttribute, statusSearchAttribute } from '../search-attributes';
+import { BAD_INPUT, isBadInput } from './bad-input';
 import { failureReason as reason } from './failure-reason';
 import { legacyPlan, legacyResults, parseInTurn } from './legacy-results';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 
-// Kept in step with BAD_INPUT_ERROR in @sluice/contracts; a literal keeps the workflow bundle free of libraries.
-const BAD_INPUT = 'BadInput';
 
 // A worker that dies mid-activity is noticed only once its heartbeats stop, so the heartbeat timeout
 // is what a crash costs. The worker heartbeats every activity on a timer every 2 s whatever its work
@@ -35,10 +34,6 @@ const delivering = proxyActivities<CsvJobActivities>({
   heartbeatTimeout: '10 seconds',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
 });
-
-function isBadInput(error: unknown): boolean {
-  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === BAD_INPUT;
-}
 
 /** A pipeline file's dataset: as tagged, else detected from its headers among the pipeline's datasets. */
 async function datasetOfFile(input: CsvJobInput, pipeline: boolean, file: CsvJobInput['files'][number]): Promise<string> {

@@ -1,6 +1,8 @@
 import type { DeliveryPlan, FileOutcome, JobAggregations, MergeStatsView } from '@sluice/contracts';
 import { patched, proxyActivities } from '@temporalio/workflow';
 
+import { BAD_INPUT } from './bad-input';
+
 /**
  * The steps a job's results took before they were built in one pass (issue 12), kept only so that
  * histories recorded then replay: a job sleeping out its retention, or delivering, when the new worker
@@ -20,7 +22,7 @@ interface LegacyResultActivities {
 const legacy = proxyActivities<LegacyResultActivities>({
   startToCloseTimeout: '2 hours',
   heartbeatTimeout: '10 seconds',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: ['BadInput'] },
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5, nonRetryableErrorTypes: [BAD_INPUT] },
 });
 
 /** Files were parsed one after another. */

@@ -37,7 +37,7 @@ export async function startSluice(env: Record<string, string> = {}, { inProcessW
   let worker = inProcessWorker ? await startWorker() : null;
   const address = api.getHttpServer().address() as { port: number };
   const db = new TestDatabase();
-  const store = new ObjectStore(s3ConfigFromEnv());
+  const store = new ObjectStore(s3ConfigFromEnv(process.env));
   const connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS'] });
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Database } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
-import { workflowsPath } from '@sluice/temporal';
 import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -42,7 +41,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
-      workflowsPath,
+      workflowsPath: this.config.workflowsPath,
       activities: {
         ...createCsvJobActivities({
           db: this.db.repositories,

@@ -1,16 +1,16 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Database } from '@sluice/db';
-import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
+import { ObjectStore } from '@sluice/storage';
 
 import { TemporalWorkerService } from './temporal-worker.service';
 import { OBJECT_STORE, WORKER_CONFIG } from './tokens';
-import { workerConfigFromEnv } from './worker-config';
+import { type WorkerConfig, workerConfigFromEnv } from './worker-config';
 
 @Module({
   providers: [
     { provide: WORKER_CONFIG, useFactory: () => workerConfigFromEnv() },
-    { provide: Database, useFactory: () => new Database() },
-    { provide: OBJECT_STORE, useFactory: () => new ObjectStore(s3ConfigFromEnv()) },
+    { provide: Database, useFactory: (config: WorkerConfig) => new Database(config.databaseUrl), inject: [WORKER_CONFIG] },
+    { provide: OBJECT_STORE, useFactory: (config: WorkerConfig) => new ObjectStore(config.s3), inject: [WORKER_CONFIG] },
     TemporalWorkerService,
   ],
 })

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { FieldType, MergeStatsView } from '@sluice/contracts';
+import type { FieldType, MergePolicy, MergeStatsView } from '@sluice/contracts';
 
 import { PositionalCsv, positionalCsv } from './csv-files';
 import { sqlLiteral } from './duckdb-session';
@@ -9,7 +9,7 @@ import { csvHeaderLine, csvLine, jsonLine, writeLines } from './text-lines';
 
 export interface MergeDedupe {
   keys: string[][];
-  policy: 'first' | 'most_recent' | 'most_complete';
+  policy: MergePolicy;
   fuzzy?: { field: string; blockBy?: string; threshold: number };
 }
 

@@ -7,8 +7,14 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const RUNNING_JOB_STATUSES: readonly JobStatus[] = ['waiting', 'processing'];
 
 /** Statuses after which the job's data no longer changes, apart from expiry. */
-export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['processed', 'partial', 'failed', 'no_files'];
+export const FINISHED_JOB_STATUSES = ['processed', 'partial', 'failed', 'no_files'] as const satisfies readonly JobStatus[];
+
+export type FinishedJobStatus = (typeof FINISHED_JOB_STATUSES)[number];
 
 export function isJobStatus(value: unknown): value is JobStatus {
   return typeof value === 'string' && (JOB_STATUSES as readonly string[]).includes(value);
+}
+
+export function isFinishedJobStatus(status: JobStatus): status is FinishedJobStatus {
+  return (FINISHED_JOB_STATUSES as readonly JobStatus[]).includes(status);
 }

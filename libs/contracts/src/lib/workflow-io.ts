@@ -1,6 +1,6 @@
 import type { JobAggregations } from './aggregations';
 import type { ColumnMappingView, MergeStatsView } from './job-views';
-import type { JobStatus } from './job-status';
+import type { FinishedJobStatus } from './job-status';
 import type { DeliveryOptions } from './webhook-delivery';
 
 export interface CsvJobFile {
@@ -51,7 +51,6 @@ export interface FileOutcome {
   cleaned: Record<string, number>;
 }
 
-export type FinishedJobStatus = Extract<JobStatus, 'processed' | 'partial' | 'failed' | 'no_files'>;
 
 export interface JobOutcome {
   jobId: string;

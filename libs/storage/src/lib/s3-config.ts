@@ -18,12 +18,8 @@ export const DEFAULT_S3_MAX_ATTEMPTS = 6;
 export const DEFAULT_S3_CONNECT_TIMEOUT_MS = 5_000;
 export const DEFAULT_S3_REQUEST_TIMEOUT_MS = 15_000;
 
-/**
- * S3 settings from an environment the app's config passes in. The default is only for the worker's module and the
- * integration tests' harness until they pass theirs (issue 12); then it goes.
- */
-// eslint-disable-next-line no-restricted-properties -- the default above, on its way out
-export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): S3Config {
+/** S3 settings from an environment the app's config passes in. */
+export function s3ConfigFromEnv(env: NodeJS.ProcessEnv): S3Config {
   return {
     endpoint: env['S3_ENDPOINT'] || undefined,
     region: env['S3_REGION'] ?? 'us-east-1',

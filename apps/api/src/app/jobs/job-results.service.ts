@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { FINISHED_JOB_STATUSES } from '@sluice/contracts';
+import { isFinishedJobStatus } from '@sluice/contracts';
 import { JobsRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { isMissingObject, resultKey } from '@sluice/storage';
@@ -32,7 +32,7 @@ export class JobResultsService {
     const job = await this.jobs.resultsOwner(jobId);
     if (!job) throw new NotFoundException(`Job ${jobId} not found`);
     if (job.status === 'expired') throw new GoneException(`Job ${jobId} has expired: its files were deleted after the retention period`);
-    if (!FINISHED_JOB_STATUSES.includes(job.status)) throw new ConflictException(`Job ${jobId} is still ${job.status}; results are written when it finishes`);
+    if (!isFinishedJobStatus(job.status)) throw new ConflictException(`Job ${jobId} is still ${job.status}; results are written when it finishes`);
     try {
       return { fileName: resultFileName(job.dataset, part, job.createdAt), body: await this.store.read(resultKey(jobId, part)) };
     } catch (error) {

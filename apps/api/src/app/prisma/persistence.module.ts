@@ -1,3 +1,5 @@
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG } from '../tokens';
 import { Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Database, DatasetsRepository, DeliveriesRepository, WebhookEndpointsRepository, JobSpecResolver, JobsRepository, MetricsRepository, PipelinesRepository, Repositories, SchedulesRepository, StorageSweepsRepository } from '@sluice/db';
 
@@ -19,7 +21,7 @@ const REPOSITORIES = [
 @Global()
 @Module({
   providers: [
-    { provide: Database, useFactory: () => new Database() },
+    { provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl), inject: [API_CONFIG] },
     ...REPOSITORIES,
   ],
   exports: [Database, ...REPOSITORIES.map((p) => p.provide)],

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { DEFAULT_RATE_LIMIT, DEFAULT_RETRY_DELAYS_MS, ProcessingMode } from '@sluice/contracts';
+import { DEFAULT_RATE_LIMIT, DEFAULT_RETRY_DELAYS_MS, PROCESSING_MODES, ProcessingMode } from '@sluice/contracts';
 
 export const MAX_RATE_LIMIT = 100_000;
 const MAX_RETRIES = 20;
@@ -7,8 +7,8 @@ const MAX_RETRY_DELAY_S = 300;
 
 export function parseMode(value: string | undefined): ProcessingMode {
   const mode = value?.trim() || 'download';
-  if (mode !== 'download' && mode !== 'webhook') throw new BadRequestException(`mode must be "download" or "webhook", not "${mode}"`);
-  return mode;
+  if (!(PROCESSING_MODES as readonly string[]).includes(mode)) throw new BadRequestException(`mode must be ${PROCESSING_MODES.map((m) => `"${m}"`).join(' or ')}, not "${mode}"`);
+  return mode as ProcessingMode;
 }
 
 /** Records per second: a positive number, or null / "unlimited" for no limit; empty means the default. */

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 
-import type { DatasetVersionSummary, PipelineDefinition } from '@sluice/contracts';
+import type { DatasetVersionSummary, PipelineDefinition, PipelineOrigin } from '@sluice/contracts';
 import { storedPipelineDefinitionSchema } from '@sluice/core';
 
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
@@ -11,7 +11,7 @@ export interface VersionedPipeline {
   version: number;
   definition: PipelineDefinition;
   /** `preset` while it is as shipped, `custom` once saved through the API. */
-  origin: 'preset' | 'custom';
+  origin: PipelineOrigin;
   updatedAt: Date;
 }
 
