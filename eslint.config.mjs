@@ -20,6 +20,8 @@ export const depConstraints = [
   { sourceTag: 'type:analytics', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
   { sourceTag: 'type:webhooks', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
   { sourceTag: 'type:temporal', onlyDependOnLibsWithTags: ['type:contracts'] },
+  // Use cases compose persistence, storage and webhooks; Temporal stays behind their ports.
+  { sourceTag: 'type:use-cases', onlyDependOnLibsWithTags: ['type:contracts', 'type:core', 'type:db', 'type:storage', 'type:webhooks'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:admin', onlyDependOnLibsWithTags: ['type:contracts'] },

@@ -1,5 +1,6 @@
 import { BadRequestException, ServiceUnavailableException } from '@nestjs/common';
 import { databaseUnreachableError, databaseValidationError, knownDatabaseError } from '@sluice/db/testing';
+import { JobRequestError } from '@sluice/jobs';
 import { ServiceError } from '@temporalio/client';
 
 import { errorAnswer } from './error-answer';
@@ -18,6 +19,25 @@ describe('errorAnswer', () => {
     const answer = errorAnswer(new ServiceUnavailableException('Processing is unavailable right now'));
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ message: 'Processing is unavailable right now', ref: answer.ref });
+  });
+
+  it('answers a use case\'s refusal with its kind\'s status and the body Nest gives the same exception', () => {
+    const statuses = { invalid: 400, not_found: 404, gone: 410, conflict: 409, too_large: 413 } as const;
+    for (const [kind, status] of Object.entries(statuses)) {
+      const answer = errorAnswer(new JobRequestError(kind as keyof typeof statuses, 'Job x is still waiting'));
+      expect(answer).toEqual({ status, body: { statusCode: status, message: 'Job x is still waiting', error: expect.any(String) } });
+    }
+    const misfit = errorAnswer(new JobRequestError('invalid', 'Pipeline p no longer fits', { details: { problems: [{ path: 'joins.0', message: 'gone' }] } }));
+    expect(misfit).toEqual({ status: 400, body: { message: 'Pipeline p no longer fits', problems: [{ path: 'joins.0', message: 'gone' }] } });
+  });
+
+  it('gives a use case\'s 503 a ref, in its message too when it asks for one, never its cause', () => {
+    const down = new JobRequestError('unavailable', 'Processing is unavailable right now', { cause: new Error('14 UNAVAILABLE 10.0.0.1:7233') });
+    expect(errorAnswer(down)).toMatchObject({ status: 503, body: { statusCode: 503, message: 'Processing is unavailable right now', ref: expect.stringMatching(/^[0-9a-f]{12}$/) } });
+    const store = errorAnswer(new JobRequestError('unavailable', 'Could not store "a.csv": the object store did not accept it; try again shortly', { needsRef: true, cause: new Error('SlowDown') }));
+    expect(store.body['message']).toBe(`Could not store "a.csv": the object store did not accept it; try again shortly (ref ${store.ref})`);
+    expect(store.body['ref']).toBe(store.ref);
+    expect(JSON.stringify(store.body)).not.toMatch(/SlowDown|7233/);
   });
 
   it('answers an unknown error with a 500 sentence and a ref, never its message or stack', () => {

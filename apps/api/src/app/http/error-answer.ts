@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 
-import { HttpException } from '@nestjs/common';
+import { BadRequestException, ConflictException, GoneException, HttpException, NotFoundException, PayloadTooLargeException, ServiceUnavailableException } from '@nestjs/common';
 import { classifyDatabaseError } from '@sluice/db';
+import { JobRequestError, type JobRequestErrorKind } from '@sluice/jobs';
+import { hasNetworkErrorCode, isStorageUnavailable } from '@sluice/storage';
 import { isGrpcServiceError, ServiceError } from '@temporalio/client';
 
 /** The HTTP answer to a failed request. */
@@ -38,17 +40,34 @@ function unavailable(what: string, ref = newRef()): ErrorAnswer {
  */
 export function errorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof HttpException) return httpExceptionAnswer(error);
+  if (error instanceof JobRequestError) return jobRequestAnswer(error);
   return bodyParserAnswer(error) ?? databaseAnswer(error) ?? temporalAnswer(error) ?? storageAnswer(error) ?? networkAnswer(error) ?? internalError();
 }
 
-function httpExceptionAnswer(error: HttpException): ErrorAnswer {
+function httpExceptionAnswer(error: HttpException, ref = newRef()): ErrorAnswer {
   const status = error.getStatus();
   const response = error.getResponse();
   const body = typeof response === 'string' ? { statusCode: status, message: response } : { ...(response as Record<string, unknown>) };
   if (status < 500) return { status, body };
   // A deliberate 5xx (e.g. a 503 naming the service that is down) keeps its words, and gets a ref for its log line.
-  const ref = newRef();
   return { status, body: { ...body, ref }, ref };
+}
+
+/** The HTTP status of each kind of refusal the use cases (@sluice/jobs) make, as the exception Nest would answer it with. */
+const JOB_REQUEST_EXCEPTIONS: Record<JobRequestErrorKind, new (body: string | Record<string, unknown>) => HttpException> = {
+  invalid: BadRequestException,
+  not_found: NotFoundException,
+  gone: GoneException,
+  conflict: ConflictException,
+  unavailable: ServiceUnavailableException,
+  too_large: PayloadTooLargeException,
+};
+
+/** A use case's refusal: its sentence (and details) with the kind's status; one that needs a ref ends with the same ref the body and the log carry. */
+function jobRequestAnswer(error: JobRequestError): ErrorAnswer {
+  const ref = error.needsRef ? newRef() : undefined;
+  const message = ref ? `${error.message} (ref ${ref})` : error.message;
+  return httpExceptionAnswer(new JOB_REQUEST_EXCEPTIONS[error.kind](error.details ? { message, ...error.details } : message), ref);
 }
 
 /** The errors express's body parsers raise (http-errors with a `type`). */
@@ -122,21 +141,11 @@ function temporalAnswer(error: unknown): ErrorAnswer | null {
 
 /** AWS SDK errors: a server-side fault (or throttling) is the object store being unavailable; client faults are ours. */
 function storageAnswer(error: unknown): ErrorAnswer | null {
-  const e = error as { $metadata?: unknown; $fault?: unknown; name?: unknown };
-  if (!e || typeof e !== 'object' || !('$metadata' in e)) return null;
-  if (e.$fault === 'server' || e.name === 'SlowDown' || e.name === 'TimeoutError' || hasNetworkCode(error)) return unavailable('The object store (S3)');
-  return null;
-}
-
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE']);
-
-function hasNetworkCode(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && NETWORK_CODES.has(code);
+  return isStorageUnavailable(error) ? unavailable('The object store (S3)') : null;
 }
 
 function networkAnswer(error: unknown): ErrorAnswer | null {
-  return hasNetworkCode(error) ? unavailable('A service the API depends on') : null;
+  return hasNetworkErrorCode(error) ? unavailable('A service the API depends on') : null;
 }
 
 function shorten(text: string): string {

@@ -24,7 +24,17 @@ export function sendError(error: unknown, request: IncomingMessage, response: Se
   response.end(text);
 }
 
+/** The error with its causes (a use case's refusal wraps the storage or Temporal failure behind it). */
 function describeCause(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    parts.push(describeOne(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join('\nCaused by: ');
+}
+
+function describeOne(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
   try {
     return JSON.stringify(error);

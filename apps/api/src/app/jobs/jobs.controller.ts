@@ -1,12 +1,12 @@
 import { Controller, Get, HttpCode, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated, RerunJobResult } from '@sluice/contracts';
+import { RerunJob } from '@sluice/jobs';
 
 import type { Response } from 'express';
 
 import { UuidParam } from '../common/params';
 import { DownloadJobDto } from './download-job.dto';
-import { JobRerunService } from './job-rerun.service';
 import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 import { ListInvalidRowsDto } from './list-invalid-rows.dto';
@@ -18,7 +18,7 @@ export class JobsController {
   constructor(
     private readonly jobs: JobsService,
     private readonly results: JobResultsService,
-    private readonly reruns: JobRerunService,
+    private readonly rerunJob: RerunJob,
   ) {}
 
   @Get()
@@ -54,7 +54,7 @@ export class JobsController {
   @ApiResponse({ status: 409, description: 'The job is still running' })
   @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
   rerun(@UuidParam() id: string): Promise<RerunJobResult> {
-    return this.reruns.rerun(id);
+    return this.rerunJob.run(id);
   }
 
   @Get(':id/invalid-rows')

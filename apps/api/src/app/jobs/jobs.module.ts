@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
+import { LaunchJob } from '@sluice/jobs';
 
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { JobsController } from './jobs.controller';
-import { JobLauncherService } from './job-launcher.service';
-import { JobRerunService } from './job-rerun.service';
+import { JOB_USE_CASES } from './job-use-cases';
 import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 
 @Module({
   imports: [WebhooksModule],
   controllers: [JobsController],
-  providers: [JobsService, JobResultsService, JobLauncherService, JobRerunService],
-  exports: [JobLauncherService],
+  providers: [JobsService, JobResultsService, ...JOB_USE_CASES],
+  exports: [LaunchJob],
 })
 export class JobsModule {}

@@ -3,6 +3,7 @@ import type { ScheduleView } from '@sluice/contracts';
 import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { isTimeZone } from '@sluice/core';
 import { type InboxScheduleRecord, JobSpecResolver, JobsRepository, SchedulesRepository } from '@sluice/db';
+import { unknownSource } from '@sluice/jobs';
 import type { ObjectStore } from '@sluice/storage';
 import { inboxPrefix } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
@@ -43,7 +44,7 @@ export class SchedulesService {
     const source = dto.source.trim();
     // A pipeline that no longer fits its datasets may still be scheduled: each run checks it again.
     const resolved = await this.jobSpecs.resolve(source);
-    if (!resolved.ok && resolved.reason === 'unknown') throw new BadRequestException(`Unknown dataset or pipeline "${source}"`);
+    if (!resolved.ok && resolved.reason === 'unknown') throw unknownSource(source);
     const id = dto.id ?? `${source.replace(/_/g, '-')}-inbox`;
     const cron = dto.cron?.trim() ?? WEEKLY;
     const timeZone = this.timeZone(dto.timeZone);

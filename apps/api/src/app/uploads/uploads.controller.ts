@@ -1,15 +1,22 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CreateUploadResult } from '@sluice/contracts';
 import { PROCESSING_MODES } from '@sluice/contracts';
+import { LaunchJob } from '@sluice/jobs';
 import type { Request } from 'express';
 
-import { UploadsService } from './uploads.service';
+import type { ApiConfig } from '../config/api-config';
+import { API_CONFIG } from '../tokens';
+import { launchRequestFromForm } from './launch-form';
+import { receiveMultipart } from './multipart-receiver';
 
 @ApiTags('uploads')
 @Controller('uploads')
 export class UploadsController {
-  constructor(private readonly uploads: UploadsService) {}
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly launchJob: LaunchJob,
+  ) {}
 
   @Post()
   @HttpCode(202)
@@ -33,7 +40,10 @@ export class UploadsController {
   @ApiResponse({ status: 202, description: 'Job created: { jobId, status: "waiting" }' })
   @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file, bad or refused webhook settings' })
   @ApiResponse({ status: 413, description: 'A file is larger than the upload limit' })
-  create(@Req() request: Request): Promise<CreateUploadResult> {
-    return this.uploads.create(request);
+  async create(@Req() request: Request): Promise<CreateUploadResult> {
+    // Each file is streamed to S3 as its part arrives; the fields are read once the body has ended.
+    const upload = this.launchJob.open();
+    const fields = await receiveMultipart(request, upload, { maxFileBytes: this.config.maxUploadBytes, maxFiles: this.config.maxFilesPerUpload });
+    return upload.launch(launchRequestFromForm(fields));
   }
 }

@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
 
-import { DatasetsModule } from '../datasets/datasets.module';
 import { JobsModule } from '../jobs/jobs.module';
-import { PipelinesModule } from '../pipelines/pipelines.module';
-import { WebhooksModule } from '../webhooks/webhooks.module';
 import { UploadsController } from './uploads.controller';
-import { UploadsService } from './uploads.service';
 
+/** POST /uploads: the multipart body is read here, and LaunchJob (from JobsModule) does the rest. */
 @Module({
-  imports: [DatasetsModule, PipelinesModule, JobsModule, WebhooksModule],
+  imports: [JobsModule],
   controllers: [UploadsController],
-  providers: [UploadsService],
 })
 export class UploadsModule {}

@@ -1,12 +1,12 @@
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DeliveryView, FailedDeliveryView, Paginated, webhookMessageId, workflowIdForJob } from '@sluice/contracts';
 import { DeliveriesRepository } from '@sluice/db';
+import { parseRateLimit } from '@sluice/jobs';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from '@sluice/temporal';
 import type { Client } from '@temporalio/client';
 
 import { iso } from '../common/iso-date';
 import { TEMPORAL_CLIENT } from '../tokens';
-import { parseRateLimit } from './delivery-options';
 import type { ListFailedDeliveriesDto } from './list-failed-deliveries.dto';
 
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 import { type WebhookEndpoint, WebhookEndpointsRepository } from '@sluice/db';
-import { AddressPolicy, createSigner, generateSigningSecret, RefusedDestinationError, WebhookSender } from '@sluice/webhooks';
+import { registerWebhookEndpoint } from '@sluice/jobs';
+import { AddressPolicy, createSigner, generateSigningSecret, WebhookSender } from '@sluice/webhooks';
 
 import { ADDRESS_POLICY, WEBHOOK_SENDER } from '../tokens';
 
@@ -20,9 +21,7 @@ export class WebhookEndpointsService {
 
   /** The endpoint for `url`, created with a fresh secret if new; a URL the policy refuses is a 400. */
   async register(rawUrl: string): Promise<WebhookEndpointView> {
-    const url = await this.checkedUrl(rawUrl);
-    const endpoint = await this.endpoints.ensure(url, { id: randomUUID(), secret: generateSigningSecret() });
-    return toView(endpoint);
+    return toView(await registerWebhookEndpoint({ policy: this.policy, endpoints: this.endpoints }, rawUrl));
   }
 
   async list(): Promise<WebhookEndpointView[]> {
@@ -48,15 +47,5 @@ export class WebhookEndpointsService {
     const body = JSON.stringify({ jobId: 'test', dataset: 'test', recordIndex: 0, data: { message: 'Sluice test delivery', sentAt: new Date().toISOString() } });
     const result = await this.sender.post(endpoint.url, body, createSigner(endpoint.secret)(messageId, body));
     return { url: endpoint.url, endpointId: endpoint.id, messageId, ok: result.ok, statusCode: result.status, latencyMs: result.latencyMs, error: result.error };
-  }
-
-  private async checkedUrl(rawUrl: string): Promise<string> {
-    try {
-      return (await this.policy.checkResolvedUrl(rawUrl.trim())).toString();
-    } catch (error) {
-      if (error instanceof RefusedDestinationError) throw new BadRequestException(error.message);
-      const code = (error as { code?: string }).code;
-      throw new BadRequestException(`Cannot resolve the webhook host of "${rawUrl}"${code ? ` (${code})` : ''}`);
-    }
   }
 }

@@ -20,7 +20,7 @@ import { WebhooksController } from './webhooks.controller';
     WebhookEndpointsService,
     JobDeliveriesService,
   ],
-  exports: [WebhookEndpointsService, JobDeliveriesService],
+  exports: [WebhookEndpointsService, JobDeliveriesService, ADDRESS_POLICY],
 })
 export class WebhooksModule implements OnApplicationShutdown {
   constructor(@Inject(WEBHOOK_SENDER) private readonly sender: WebhookSender) {}

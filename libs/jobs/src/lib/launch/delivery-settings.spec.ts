@@ -1,6 +1,6 @@
 import { DEFAULT_RATE_LIMIT } from '@sluice/contracts';
 
-import { parseMode, parseRateLimit, parseRetryDelays } from './delivery-options';
+import { parseMode, parseRateLimit, parseRetryDelays } from './delivery-settings';
 
 describe('delivery options', () => {
   it('reads the processing mode', () => {

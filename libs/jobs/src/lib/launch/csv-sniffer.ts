@@ -2,7 +2,7 @@ import { Transform, TransformCallback } from 'node:stream';
 
 import { describeBinaryContent, SNIFF_BYTES } from '@sluice/core';
 
-export class NotCsvContentError extends Error {}
+import { invalidRequest } from '../job-request-error';
 
 /** Passes bytes through, failing the stream if its head shows it is not CSV text. */
 export class CsvSniffer extends Transform {
@@ -32,7 +32,7 @@ export class CsvSniffer extends Transform {
     const head = Buffer.concat(this.head);
     this.head = [];
     const kind = describeBinaryContent(head);
-    if (kind) return callback(new NotCsvContentError(`"${this.fileName}" is not a CSV file: its content looks like ${kind}`));
+    if (kind) return callback(invalidRequest(`"${this.fileName}" is not a CSV file: its content looks like ${kind}`));
     callback(null, head);
   }
 }

@@ -1,5 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { DEFAULT_RATE_LIMIT, DEFAULT_RETRY_DELAYS_MS, PROCESSING_MODES, ProcessingMode } from '@sluice/contracts';
+
+import { invalidRequest } from '../job-request-error';
 
 export const MAX_RATE_LIMIT = 100_000;
 const MAX_RETRIES = 20;
@@ -7,7 +8,7 @@ const MAX_RETRY_DELAY_S = 300;
 
 export function parseMode(value: string | undefined): ProcessingMode {
   const mode = value?.trim() || 'download';
-  if (!(PROCESSING_MODES as readonly string[]).includes(mode)) throw new BadRequestException(`mode must be ${PROCESSING_MODES.map((m) => `"${m}"`).join(' or ')}, not "${mode}"`);
+  if (!(PROCESSING_MODES as readonly string[]).includes(mode)) throw invalidRequest(`mode must be ${PROCESSING_MODES.map((m) => `"${m}"`).join(' or ')}, not "${mode}"`);
   return mode as ProcessingMode;
 }
 
@@ -17,7 +18,7 @@ export function parseRateLimit(value: unknown): number | null {
   if (value === null || (typeof value === 'string' && value.trim().toLowerCase() === 'unlimited')) return null;
   const rate = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
   if (!Number.isFinite(rate) || rate <= 0 || rate > MAX_RATE_LIMIT) {
-    throw new BadRequestException(`rateLimit must be a number of records per second above 0 and at most ${MAX_RATE_LIMIT}, or "unlimited"`);
+    throw invalidRequest(`rateLimit must be a number of records per second above 0 and at most ${MAX_RATE_LIMIT}, or "unlimited"`);
   }
   return rate;
 }
@@ -29,7 +30,7 @@ export function parseRetryDelays(value: string | undefined): number[] {
   if (text.toLowerCase() === 'none') return [];
   const seconds = text.split(',').map((part) => Number(part.trim()));
   if (seconds.length > MAX_RETRIES || seconds.some((s) => !Number.isFinite(s) || s < 0 || s > MAX_RETRY_DELAY_S)) {
-    throw new BadRequestException(`retryDelays must list at most ${MAX_RETRIES} waits in seconds between 0 and ${MAX_RETRY_DELAY_S}, e.g. "1,3,9", or "none"`);
+    throw invalidRequest(`retryDelays must list at most ${MAX_RETRIES} waits in seconds between 0 and ${MAX_RETRY_DELAY_S}, e.g. "1,3,9", or "none"`);
   }
   return seconds.map((s) => Math.round(s * 1000));
 }

@@ -1,0 +1,39 @@
+import { Logger, type Provider } from '@nestjs/common';
+import { DatasetsRepository, JobSpecResolver, JobsRepository, PipelinesRepository, WebhookEndpointsRepository } from '@sluice/db';
+import { LaunchJob, RerunJob } from '@sluice/jobs';
+import type { ObjectStore } from '@sluice/storage';
+import type { AddressPolicy } from '@sluice/webhooks';
+import type { Client } from '@temporalio/client';
+
+import type { ApiConfig } from '../config/api-config';
+import { ADDRESS_POLICY, API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
+import { TemporalWorkflows } from './temporal-workflows';
+
+/** The job use cases of @sluice/jobs, over the API's Postgres, S3, Temporal client and configuration. */
+export const JOB_USE_CASES = [
+  {
+    provide: LaunchJob,
+    inject: [API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT, ADDRESS_POLICY, JobsRepository, JobSpecResolver, DatasetsRepository, PipelinesRepository, WebhookEndpointsRepository],
+    useFactory: (config: ApiConfig, store: ObjectStore, temporal: Client, policy: AddressPolicy, jobs: JobsRepository, jobSpecs: JobSpecResolver, datasets: DatasetsRepository, pipelines: PipelinesRepository, endpoints: WebhookEndpointsRepository) =>
+      new LaunchJob({
+        store,
+        jobs,
+        jobSpecs,
+        datasets,
+        pipelines,
+        policy,
+        endpoints,
+        workflows: new TemporalWorkflows(temporal, config.taskQueue),
+        logger: new Logger(LaunchJob.name),
+        limits: { maxFileBytes: config.maxUploadBytes, retentionHours: config.retentionHours },
+      }),
+  },
+  {
+    provide: RerunJob,
+    inject: [API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT, JobsRepository],
+    useFactory: (config: ApiConfig, store: ObjectStore, temporal: Client, jobs: JobsRepository) => {
+      const workflows = new TemporalWorkflows(temporal, config.taskQueue);
+      return new RerunJob({ store, jobs, workflows, startInputs: workflows, logger: new Logger(RerunJob.name) });
+    },
+  },
+] satisfies Provider[];

@@ -1,0 +1,114 @@
+import type { DeliveryOptions, JobSpec, PipelineJobSpec } from '@sluice/contracts';
+import type { DatasetsRepository, JobSpecResolver, PipelinesRepository } from '@sluice/db';
+
+import { invalidRequest } from '../job-request-error';
+import { parseMode, parseRateLimit, parseRetryDelays } from './delivery-settings';
+import { registerWebhookEndpoint, type WebhookEndpointDeps } from './webhook-endpoint-registration';
+
+/**
+ * What to launch over the files, as a person gives it (a form's fields, a CLI's flags): read and
+ * checked at launch, in the order the API has always reported problems in.
+ */
+export interface LaunchRequest {
+  /** One dataset every file is read as… */
+  dataset?: string;
+  /** …or a pipeline whose datasets the files are. */
+  pipeline?: string;
+  /** A pipeline job: each file's dataset, in file order; '' to detect it by headers. Empty or absent: detect every file. */
+  fileDatasets?: string[];
+  /** Hours to keep the job's data, at most (and by default) the configured retention; text is read as a plain decimal. */
+  retentionHours?: number | string;
+  /** Webhook delivery (mode "webhook"), or download (the default). */
+  delivery?: DeliveryRequest;
+}
+
+/** Delivery settings as typed: see delivery-settings for what each accepts. */
+export interface DeliveryRequest {
+  mode?: string;
+  webhookUrl?: string;
+  rateLimit?: string | number | null;
+  retryDelays?: string;
+}
+
+/** What the files of a launch are read as. */
+export interface ResolvedLaunch {
+  spec: JobSpec;
+  /** A pipeline job: each file's tagged dataset, undefined to detect it by headers. */
+  fileDatasets: (string | undefined)[];
+  retentionHours: number;
+  delivery: DeliveryOptions | undefined;
+}
+
+export interface LaunchRequestDeps extends WebhookEndpointDeps {
+  jobSpecs: Pick<JobSpecResolver, 'dataset' | 'pipeline'>;
+  datasets: Pick<DatasetsRepository, 'list'>;
+  pipelines: Pick<PipelinesRepository, 'list' | 'names'>;
+  /** The default, and the most a job may ask for. */
+  retentionHours: number;
+}
+
+/** Checks a request against the current configurations; registers its webhook URL (making its secret) when it has one. */
+export async function resolveLaunch(deps: LaunchRequestDeps, request: LaunchRequest, fileCount: number): Promise<ResolvedLaunch> {
+  const source = await sourceOf(deps, request, fileCount);
+  const retentionHours = retention(request.retentionHours, deps.retentionHours);
+  const delivery = await deliveryOptions(deps, request.delivery ?? {});
+  return { spec: { ...source.spec, delivery: delivery ?? null }, fileDatasets: source.fileDatasets, retentionHours, delivery };
+}
+
+/** What the files are read as: one dataset or a pipeline's datasets. */
+async function sourceOf(deps: LaunchRequestDeps, request: LaunchRequest, fileCount: number): Promise<Pick<ResolvedLaunch, 'spec' | 'fileDatasets'>> {
+  const pipelineName = request.pipeline?.trim();
+  const datasetName = request.dataset?.trim();
+  if (pipelineName && datasetName) throw invalidRequest('Send either "dataset" or "pipeline", not both');
+  if (pipelineName) return pipelineSource(deps, pipelineName, request.fileDatasets ?? [], fileCount);
+  const known = async () => (await deps.datasets.list()).map((d) => d.definition.name).join(', ');
+  if (!datasetName) {
+    const pipelines = (await deps.pipelines.list()).map((p) => p.definition.name).join(', ');
+    throw invalidRequest(`Missing field "dataset" (one of: ${await known()}) or "pipeline" (one of: ${pipelines})`);
+  }
+  const resolved = await deps.jobSpecs.dataset(datasetName);
+  if (!resolved.ok) throw invalidRequest(`Unknown dataset "${datasetName}" (known: ${await known()})`);
+  return { spec: resolved.spec, fileDatasets: [] };
+}
+
+/** The pipeline's spec; invalid when it is unknown or an edited dataset no longer fits it. */
+async function pipelineSpec(deps: LaunchRequestDeps, name: string): Promise<PipelineJobSpec> {
+  const resolved = await deps.jobSpecs.pipeline(name);
+  if (!resolved.ok && resolved.reason === 'unknown') throw invalidRequest(`Unknown pipeline "${name}" (known: ${(await deps.pipelines.names()).join(', ')})`);
+  if (!resolved.ok) throw invalidRequest(`Pipeline "${name}" no longer fits its datasets' current configurations`, { details: { problems: resolved.problems } });
+  return resolved.spec;
+}
+
+async function pipelineSource(deps: LaunchRequestDeps, name: string, tags: string[], fileCount: number): Promise<Pick<ResolvedLaunch, 'spec' | 'fileDatasets'>> {
+  const spec = await pipelineSpec(deps, name);
+  const members = Object.keys(spec.datasets);
+  if (tags.length && tags.length !== fileCount) {
+    throw invalidRequest(`"datasets" names ${tags.length} datasets for ${fileCount} files: give one per file, in order (empty to detect by headers)`);
+  }
+  for (const tag of tags) {
+    if (tag && !members.includes(tag)) throw invalidRequest(`"datasets" names "${tag}", which is not in pipeline ${name} (${members.join(', ')})`);
+  }
+  return { spec, fileDatasets: tags.map((t) => t || undefined) };
+}
+
+/** Webhook settings, or undefined for download mode; the URL is registered (and its secret made) here. */
+async function deliveryOptions(deps: WebhookEndpointDeps, settings: DeliveryRequest): Promise<DeliveryOptions | undefined> {
+  if (parseMode(settings.mode) === 'download') return undefined;
+  const rateLimit = parseRateLimit(settings.rateLimit);
+  const retryDelaysMs = parseRetryDelays(settings.retryDelays);
+  const url = settings.webhookUrl?.trim();
+  if (!url) throw invalidRequest('Missing field "webhookUrl": webhook mode needs the URL to deliver records to');
+  const endpoint = await registerWebhookEndpoint(deps, url);
+  return { endpointId: endpoint.id, url: endpoint.url, rateLimit, retryDelaysMs };
+}
+
+function retention(value: number | string | undefined, maxHours: number): number {
+  const raw = typeof value === 'number' ? String(value) : value?.trim();
+  if (!raw) return maxHours;
+  // Plain decimals only: Number() would also read "0x10" as 16 and "1e1" as 10.
+  const hours = typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
+    throw invalidRequest(`retentionHours must be a number above 0 and at most ${maxHours}`);
+  }
+  return hours;
+}

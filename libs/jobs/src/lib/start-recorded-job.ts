@@ -1,0 +1,38 @@
+import { type CsvJobInput, workflowIdForJob } from '@sluice/contracts';
+import type { JobsRepository, NewJob } from '@sluice/db';
+import type { ObjectStore } from '@sluice/storage';
+import { jobPrefix } from '@sluice/storage';
+
+import { JobRequestError } from './job-request-error';
+import type { UseCaseLogger, WorkflowStarter } from './ports';
+
+export interface StartJobDeps {
+  jobs: Pick<JobsRepository, 'record' | 'delete'>;
+  store: Pick<ObjectStore, 'deletePrefix'>;
+  workflows: WorkflowStarter;
+  logger: UseCaseLogger;
+}
+
+/**
+ * Records a job whose files are stored under its prefix and starts its workflow. Whatever fails, the
+ * job leaves nothing behind: its row is deleted and every object under its prefix with it.
+ */
+export async function startRecordedJob(deps: StartJobDeps, job: Omit<NewJob, 'workflowId'>, input: CsvJobInput): Promise<void> {
+  const forget = async () => {
+    await deps.jobs.delete(job.id).catch(() => undefined);
+    await deps.store.deletePrefix(jobPrefix(job.id)).catch((error: unknown) => deps.logger.error(`Could not delete the objects of job ${job.id}, which did not start: ${error}`));
+  };
+  try {
+    await deps.jobs.record({ ...job, workflowId: workflowIdForJob(job.id) });
+  } catch (error) {
+    await forget();
+    throw error;
+  }
+  try {
+    await deps.workflows.startCsvJob(input);
+  } catch (error) {
+    deps.logger.error(`Could not start workflow for job ${job.id}: ${error}`);
+    await forget();
+    throw new JobRequestError('unavailable', 'Processing is unavailable right now (Temporal is not reachable); nothing was stored, please retry', { cause: error });
+  }
+}
