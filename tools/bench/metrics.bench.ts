@@ -9,10 +9,10 @@ import type { DailyMetricRow } from '@sluice/contracts';
 import { TestDatabase } from '@sluice/db/testing';
 import { distinctKeyOf } from '@sluice/analytics';
 
-import { ConfigModule } from '../../apps/api/src/app/config/config.module';
+import { ConfigModule } from '../../apps/api/src/infra/config/config.module';
 import { configureApp } from '../../apps/api/src/app/configure-app';
 import { MetricsModule } from '../../apps/api/src/app/metrics/metrics.module';
-import { PersistenceModule } from '../../apps/api/src/app/prisma/persistence.module';
+import { PersistenceModule } from '../../apps/api/src/infra/persistence/persistence.module';
 import { startBenchDatabase, stopBenchDatabase } from './bench-database';
 
 const DAYS = 3 * 365 + 1;

@@ -4,9 +4,9 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import { AppModule } from './app/app.module';
-import { apiConfigFromEnv } from './app/config/api-config';
+import { apiConfigFromEnv } from './infra/config/api-config';
 import { configureApp } from './app/configure-app';
-import { guardProcess } from './process-guard';
+import { guardProcess } from './infra/process-guard';
 
 async function bootstrap(): Promise<void> {
   const config = apiConfigFromEnv();

@@ -3,19 +3,19 @@ import { existsSync } from 'node:fs';
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 
-import { apiConfigFromEnv } from './config/api-config';
-import { ConfigModule } from './config/config.module';
+import { apiConfigFromEnv } from '../infra/config/api-config';
+import { ConfigModule } from '../infra/config/config.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
-import { PersistenceModule } from './prisma/persistence.module';
+import { PersistenceModule } from '../infra/persistence/persistence.module';
 import { SchedulesModule } from './schedules/schedules.module';
-import { StorageModule } from './storage/storage.module';
+import { StorageModule } from '../infra/storage/storage.module';
 import { StorageUsageModule } from './storage-usage/storage-usage.module';
-import { TemporalModule } from './temporal/temporal.module';
+import { TemporalModule } from '../infra/temporal/temporal.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Client } from 'pg';
 import { BehaviorSubject, bufferTime, distinctUntilChanged, filter, map, Observable, share, Subject } from 'rxjs';
 
-import type { ApiConfig } from '../config/api-config';
-import { API_CONFIG } from '../tokens';
+import type { ApiConfig } from '../../infra/config/api-config';
+import { API_CONFIG } from '../../infra/tokens';
 
 const CHANNEL = 'job_changed';
 /** Changes are gathered this long, so a job counting rows sends one event per interval, not one per write. */

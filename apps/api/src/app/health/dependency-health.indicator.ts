@@ -5,7 +5,7 @@ import type { ObjectStore } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
-import { OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
+import { OBJECT_STORE, TEMPORAL_CLIENT } from '../../infra/tokens';
 
 const TIMEOUT_MS = 3000;
 

@@ -6,8 +6,8 @@ import { JobsRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { isMissingObject, resultKey } from '@sluice/storage';
 
-import { storageUnavailable } from '../storage/storage-unavailable';
-import { OBJECT_STORE } from '../tokens';
+import { storageUnavailable } from '../../infra/storage/storage-unavailable';
+import { OBJECT_STORE } from '../../infra/tokens';
 import type { ResultPart } from './download-job.dto';
 
 export interface ResultDownload {

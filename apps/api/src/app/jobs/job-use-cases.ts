@@ -5,9 +5,9 @@ import type { ObjectStore } from '@sluice/storage';
 import type { AddressPolicy } from '@sluice/webhooks';
 import type { Client } from '@temporalio/client';
 
-import type { ApiConfig } from '../config/api-config';
-import { ADDRESS_POLICY, API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
-import { TemporalWorkflows } from './temporal-workflows';
+import type { ApiConfig } from '../../infra/config/api-config';
+import { ADDRESS_POLICY, API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../../infra/tokens';
+import { TemporalWorkflows } from '../../infra/temporal/temporal-workflows';
 
 /** The job use cases of @sluice/jobs, over the API's Postgres, S3, Temporal client and configuration. */
 export const JOB_USE_CASES = [

@@ -2,8 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { InvalidRowView, JobDetailView, JobSummaryView, Paginated } from '@sluice/contracts';
 import { JobsRepository } from '@sluice/db';
 
-import type { ApiConfig } from '../config/api-config';
-import { API_CONFIG } from '../tokens';
+import type { ApiConfig } from '../../infra/config/api-config';
+import { API_CONFIG } from '../../infra/tokens';
 import { JobDeliveriesService } from '../webhooks/job-deliveries.service';
 import { toJobDetailView } from './job-views';
 import type { ListInvalidRowsDto } from './list-invalid-rows.dto';

@@ -10,8 +10,8 @@ import type { InboxJobInput } from '@sluice/temporal';
 import { datasetSearchAttribute } from '@sluice/temporal';
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 
-import type { ApiConfig } from '../config/api-config';
-import { API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
+import type { ApiConfig } from '../../infra/config/api-config';
+import { API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../../infra/tokens';
 import type { CreateScheduleDto, UpdateScheduleDto } from './create-schedule.dto';
 
 const WEEKLY = '0 6 * * 1';

@@ -7,8 +7,8 @@ import { INBOX_PREFIX, jobIdOfKey, JOBS_PREFIX } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
-import { storageUnavailable } from '../storage/storage-unavailable';
-import { OBJECT_STORE, TEMPORAL_CLIENT } from '../tokens';
+import { storageUnavailable } from '../../infra/storage/storage-unavailable';
+import { OBJECT_STORE, TEMPORAL_CLIENT } from '../../infra/tokens';
 
 /** How long the page waits for Temporal to name the sweeper's next run before showing none. */
 const SCHEDULE_DEADLINE_MS = 3000;

@@ -4,7 +4,7 @@ import { BadRequestException, HttpException, PayloadTooLargeException } from '@n
 import { drain, type JobUpload, JobRequestError, megabytes } from '@sluice/jobs';
 import busboy from 'busboy';
 
-import { onBodyIdle } from '../http/body-idle-timeout';
+import { onBodyIdle } from '../../infra/http/body-idle-timeout';
 
 export interface ReceiveLimits {
   maxFileBytes: number;

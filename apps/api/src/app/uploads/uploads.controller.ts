@@ -5,8 +5,8 @@ import { PROCESSING_MODES } from '@sluice/contracts';
 import { LaunchJob } from '@sluice/jobs';
 import type { Request } from 'express';
 
-import type { ApiConfig } from '../config/api-config';
-import { API_CONFIG } from '../tokens';
+import type { ApiConfig } from '../../infra/config/api-config';
+import { API_CONFIG } from '../../infra/tokens';
 import { launchRequestFromForm } from './launch-form';
 import { receiveMultipart } from './multipart-receiver';
 

@@ -6,7 +6,7 @@ import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from '@sluice/temp
 import type { Client } from '@temporalio/client';
 
 import { iso } from '../common/iso-date';
-import { TEMPORAL_CLIENT } from '../tokens';
+import { TEMPORAL_CLIENT } from '../../infra/tokens';
 import type { ListFailedDeliveriesDto } from './list-failed-deliveries.dto';
 
 

@@ -6,7 +6,7 @@ import { type WebhookEndpoint, WebhookEndpointsRepository } from '@sluice/db';
 import { registerWebhookEndpoint } from '@sluice/jobs';
 import { AddressPolicy, createSigner, generateSigningSecret, WebhookSender } from '@sluice/webhooks';
 
-import { ADDRESS_POLICY, WEBHOOK_SENDER } from '../tokens';
+import { ADDRESS_POLICY, WEBHOOK_SENDER } from '../../infra/tokens';
 
 const toView = (endpoint: WebhookEndpoint): WebhookEndpointView => ({ id: endpoint.id, url: endpoint.url, secret: endpoint.secret, createdAt: endpoint.createdAt.toISOString() });
 

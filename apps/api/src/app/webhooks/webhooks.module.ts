@@ -1,8 +1,8 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AddressPolicy, WebhookSender } from '@sluice/webhooks';
 
-import type { ApiConfig } from '../config/api-config';
-import { ADDRESS_POLICY, API_CONFIG, WEBHOOK_SENDER } from '../tokens';
+import type { ApiConfig } from '../../infra/config/api-config';
+import { ADDRESS_POLICY, API_CONFIG, WEBHOOK_SENDER } from '../../infra/tokens';
 import { JobDeliveriesController } from './job-deliveries.controller';
 import { JobDeliveriesService } from './job-deliveries.service';
 import { WebhookEndpointsService } from './webhook-endpoints.service';

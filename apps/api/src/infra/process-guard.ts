@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 
-import { newRef } from './app/http/error-answer';
+import { newRef } from './http/error-answer';
 
 /**
  * The last line of defence: an error no request handler caught (a stream error with no listener, a
