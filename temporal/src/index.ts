@@ -1,4 +1,16 @@
-export type { BuildResultsInput, ClaimedInbox, ClaimInboxInput, CsvJobActivities, DeliverBatchInput, DeliveryCounts, InboxActivities, InboxJobInput, JobResults, RedeliverInput, ResultSource } from './activities';
+export type {
+  BuildResultsInput,
+  ClaimedInbox,
+  ClaimInboxInput,
+  CsvJobActivities,
+  DeliverBatchInput,
+  DeliveryCounts,
+  InboxActivities,
+  InboxJobInput,
+  JobResults,
+  RedeliverInput,
+  ResultSource,
+} from './activities';
 export type { StorageSweeperActivities } from './storage-sweeper-activities';
 export { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './workflows/signals';
 export { workflowsPathUnder } from './workflows-path';

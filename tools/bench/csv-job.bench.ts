@@ -91,7 +91,13 @@ async function main() {
     const types = Object.fromEntries(sensorReadingsDataset.fields.map((f) => [f.name, f.type]));
     const fields = sensorReadingsDataset.fields.map((f) => f.name);
     const aggregated = await time(() =>
-      buildJobResults({ scratch: dir, source: { kind: 'dataset', rows: { files: [staged], fields, types } }, types, metrics: sensorReadingsDataset.metrics ?? null, records: false }),
+      buildJobResults({
+        scratch: dir,
+        source: { kind: 'dataset', rows: { files: [staged], fields, types } },
+        types,
+        metrics: sensorReadingsDataset.metrics ?? null,
+        records: false,
+      }),
     );
     report('sensor results: merge, metrics, aggregations (DuckDB)', aggregated, duckBase);
     if (aggregated.result.aggregations?.row_count !== validated.result.valid) throw new Error('Aggregated row count differs from valid rows');
@@ -107,12 +113,17 @@ async function main() {
     const peopleBase = await time(() => bareDuckDbRead(people));
     report('baseline: DuckDB bare read (people)', peopleBase);
     const merged = await time(() =>
-      withDuckDb(async (db) => (await mergeRecords(db, {
-        files: [people],
-        fields: ['full_name', 'email', 'company_domain', 'job_title'],
-        dedupe: { keys: [['email'], ['full_name', 'company_domain']], policy: 'most_complete' },
-        output: join(dir, 'merged.csv'),
-      })).stats),
+      withDuckDb(
+        async (db) =>
+          (
+            await mergeRecords(db, {
+              files: [people],
+              fields: ['full_name', 'email', 'company_domain', 'job_title'],
+              dedupe: { keys: [['email'], ['full_name', 'company_domain']], policy: 'most_complete' },
+              output: join(dir, 'merged.csv'),
+            })
+          ).stats,
+      ),
     );
     report('merge + de-duplicate (DuckDB)', merged, peopleBase);
     if (merged.result.duplicatesRemoved !== ROWS / 10) throw new Error(`Expected ${ROWS / 10} duplicates, got ${merged.result.duplicatesRemoved}`);

@@ -55,7 +55,14 @@ const record = (db: TestDatabase, job: WeeklyJob) =>
     contributorId: job.id,
     source: 'transactions',
     rows: job.rows,
-    summary: { source: 'transactions', rows: job.rows.length, rowsWithoutDate: 0, days: 7, firstDay: job.rows[0]?.day ?? null, lastDay: job.rows[job.rows.length - 1]?.day ?? null },
+    summary: {
+      source: 'transactions',
+      rows: job.rows.length,
+      rowsWithoutDate: 0,
+      days: 7,
+      firstDay: job.rows[0]?.day ?? null,
+      lastDay: job.rows[job.rows.length - 1]?.day ?? null,
+    },
   });
 
 /** Three years of weekly jobs' daily parts for transactions: revenue, transactions and active users, in total and per region. */
@@ -108,8 +115,10 @@ async function main(): Promise<void> {
     await response.arrayBuffer();
   };
   const range = 'from=2023-11-23&to=2026-11-22';
-  const bare = await timed(() => db.sql`SELECT date_trunc('week', day::timestamp) AS period, sum(sum) FROM "MetricDaily"
-    WHERE source = 'transactions' AND metric = 'revenue' AND dimension = '' AND day >= '2023-11-20' AND day <= '2026-11-22' GROUP BY 1`);
+  const bare = await timed(
+    () => db.sql`SELECT date_trunc('week', day::timestamp) AS period, sum(sum) FROM "MetricDaily"
+    WHERE source = 'transactions' AND metric = 'revenue' AND dimension = '' AND day >= '2023-11-20' AND day <= '2026-11-22' GROUP BY 1`,
+  );
   const cases: [string, string][] = [
     ['revenue, weekly, 3 years (157 weeks)', `compare?source=transactions&metric=revenue&granularity=week&${range}`],
     ['revenue, monthly, by region (50 values)', `compare?source=transactions&metric=revenue&granularity=month&${range}&dimension=region`],

@@ -27,14 +27,103 @@ const INVALID = (i: number) => i % 100 === 37;
 const REPEATS = (i: number) => i % 20 === 19;
 const REPEAT_LAG = 7;
 
-const HEADERS = [' First Name', 'SURNAME', 'Full Name', 'E-mail', 'Job Title', 'LinkedIn', 'City', 'Company', 'About Company', 'Website', 'Company LinkedIn URL', 'Employees', 'Company City', 'Annual Revenue'];
-const FIRST = ['James', 'Mary', 'Robert', 'Patricia', 'John', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Chen', 'Aisha', 'Mateo', 'Sofia', 'Liam', 'Noor', 'Kenji', 'Olga', 'Sean', 'Amara', 'Lukas', 'Priya'];
-const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', "O'Brien", 'McDonald', 'van der Berg', 'Nguyen', 'Kim', 'Patel', 'Müller', 'Rossi', 'Silva', 'Kowalski', 'Haddad', 'Tanaka', 'Dubois', 'Novak', 'Larsen', 'Okafor'];
-const TITLES = ['VP of Sales', 'Head of Marketing', 'Software Engineer', 'CTO', 'Account Executive', 'Operations Manager', 'Data Analyst', 'Founder & CEO', 'Product Manager', 'HR Business Partner'];
+const HEADERS = [
+  ' First Name',
+  'SURNAME',
+  'Full Name',
+  'E-mail',
+  'Job Title',
+  'LinkedIn',
+  'City',
+  'Company',
+  'About Company',
+  'Website',
+  'Company LinkedIn URL',
+  'Employees',
+  'Company City',
+  'Annual Revenue',
+];
+const FIRST = [
+  'James',
+  'Mary',
+  'Robert',
+  'Patricia',
+  'John',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Chen',
+  'Aisha',
+  'Mateo',
+  'Sofia',
+  'Liam',
+  'Noor',
+  'Kenji',
+  'Olga',
+  'Sean',
+  'Amara',
+  'Lukas',
+  'Priya',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  "O'Brien",
+  'McDonald',
+  'van der Berg',
+  'Nguyen',
+  'Kim',
+  'Patel',
+  'Müller',
+  'Rossi',
+  'Silva',
+  'Kowalski',
+  'Haddad',
+  'Tanaka',
+  'Dubois',
+  'Novak',
+  'Larsen',
+  'Okafor',
+];
+const TITLES = [
+  'VP of Sales',
+  'Head of Marketing',
+  'Software Engineer',
+  'CTO',
+  'Account Executive',
+  'Operations Manager',
+  'Data Analyst',
+  'Founder & CEO',
+  'Product Manager',
+  'HR Business Partner',
+];
 const CITIES = ['Austin, TX', 'London', 'Berlin', 'New York, NY', 'São Paulo', 'Toronto', 'Paris', 'Singapore', 'Sydney', 'Lagos', 'Bangalore', 'Madrid'];
 const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell', 'Cyberdyne', 'Wonka'];
 const KINDS = ['Labs', 'Systems', 'Analytics', 'Logistics', 'Health', 'Capital', 'Foods', 'Energy'];
-const ABOUT = ['B2B software for logistics teams', 'Payments, lending and treasury', 'Clinical data platform', 'Renewable energy, storage and grid services', 'Marketplace for used equipment', 'Security "zero trust" tooling'];
+const ABOUT = [
+  'B2B software for logistics teams',
+  'Payments, lending and treasury',
+  'Clinical data platform',
+  'Renewable energy, storage and grid services',
+  'Marketplace for used equipment',
+  'Security "zero trust" tooling',
+];
 
 function cell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -61,9 +150,9 @@ function person(p: number, repeat: boolean): string[] {
     sparse ? '' : ABOUT[c % ABOUT.length],
     website,
     sparse ? '' : `linkedin.com/company/${domain.replace('.com', '')}`,
-    sparse ? '' : p % 2 === 0 ? ((c * 37) % 90_000 + 1000).toLocaleString('en') : String((c * 37) % 900 + 10),
+    sparse ? '' : p % 2 === 0 ? (((c * 37) % 90_000) + 1000).toLocaleString('en') : String(((c * 37) % 900) + 10),
     CITIES[(c + 3) % CITIES.length],
-    sparse ? '' : p % 2 === 0 ? `$${((c * 7919) % 50_000_000 + 100_000).toLocaleString('en')}` : `${(c * 7919) % 50_000_000}.50`,
+    sparse ? '' : p % 2 === 0 ? `$${(((c * 7919) % 50_000_000) + 100_000).toLocaleString('en')}` : `${(c * 7919) % 50_000_000}.50`,
   ];
 }
 
@@ -149,7 +238,7 @@ async function s3Requests(endpoint: string): Promise<Map<string, number>> {
 /** The counts once they stop changing: MinIO refreshes its cluster metrics every few seconds. */
 async function settledS3Requests(endpoint: string): Promise<Map<string, number>> {
   let last = await s3Requests(endpoint);
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const now = await s3Requests(endpoint);
     stable = JSON.stringify([...now]) === JSON.stringify([...last]) ? stable + 1 : 0;
@@ -212,7 +301,9 @@ async function main() {
     const file = join(dir, 'crm-people.csv');
     const expected = await makePeopleFile(file);
     const bytes = statSync(file).size;
-    console.log(`${ROWS.toLocaleString('en')} people rows, ${(bytes / 1e6).toFixed(0)} MB: ${expected.invalid.toLocaleString('en')} invalid, ${expected.duplicates.toLocaleString('en')} repeats to merge`);
+    console.log(
+      `${ROWS.toLocaleString('en')} people rows, ${(bytes / 1e6).toFixed(0)} MB: ${expected.invalid.toLocaleString('en')} invalid, ${expected.duplicates.toLocaleString('en')} repeats to merge`,
+    );
 
     const duckdb = await time(() => bareDuckDbRead(file));
     if (duckdb.result !== ROWS) throw new Error(`DuckDB read ${duckdb.result} rows`);
@@ -240,10 +331,16 @@ async function main() {
     const requests = (api: string) => (after.get(api) ?? 0) - (before.get(api) ?? 0);
     const activities = await activitiesRun(env.TEMPORAL_ADDRESS, job.workflowId);
 
-    line('upload (POST /api/uploads → 202)', uploaded.ms, `  ${((bytes / 1e6) / (uploaded.ms / 1000)).toFixed(0)} MB/s`);
-    line('people job (created → finished)', processingMs, `  ${(processingMs / duckdb.ms).toFixed(1)}x DuckDB read${polars ? `, ${(processingMs / polars.ms).toFixed(1)}x polars` : ''}`);
+    line('upload (POST /api/uploads → 202)', uploaded.ms, `  ${(bytes / 1e6 / (uploaded.ms / 1000)).toFixed(0)} MB/s`);
+    line(
+      'people job (created → finished)',
+      processingMs,
+      `  ${(processingMs / duckdb.ms).toFixed(1)}x DuckDB read${polars ? `, ${(processingMs / polars.ms).toFixed(1)}x polars` : ''}`,
+    );
     console.log(`${'worker peak RSS (VmHWM)'.padEnd(38)} ${peakRssMb(processes.worker.pid).padStart(8)}`);
-    console.log(`job: ${job.validRows.toLocaleString('en')} valid, ${job.invalidRowCount.toLocaleString('en')} invalid, ${job.merge?.duplicatesRemoved.toLocaleString('en')} duplicates removed, ${job.merge?.rowsOut.toLocaleString('en')} rows out`);
+    console.log(
+      `job: ${job.validRows.toLocaleString('en')} valid, ${job.invalidRowCount.toLocaleString('en')} invalid, ${job.merge?.duplicatesRemoved.toLocaleString('en')} duplicates removed, ${job.merge?.rowsOut.toLocaleString('en')} rows out`,
+    );
     console.log(`S3 requests from upload to finish: GetObject ${requests('getobject')}, PutObject ${requests('putobject')}, multipart parts ${requests('putobjectpart')}`);
     console.log(`activities: ${[...activities].map(([name, run]) => `${name} ×${run.count} ${(run.ms / 1000).toFixed(1)} s`).join(', ')}`);
   } finally {

@@ -38,13 +38,19 @@ async function main() {
     const types = Object.fromEntries(sensorReadingsDataset.fields.map((f) => [f.name, f.type]));
     const fields = sensorReadingsDataset.fields.map((f) => f.name);
     const report = (step: string, ms: number, extra = '') => console.log(`${ROWS.toLocaleString('en')} rows  ${step.padEnd(52)} ${ms.toFixed(0).padStart(7)} ms  ${extra}`);
-    const baseline = await time(() => withDuckDb((db) => db.run(`COPY (SELECT * FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)) TO ${sqlLiteral(join(dir, 'copy.csv'))} (HEADER)`)));
+    const baseline = await time(() =>
+      withDuckDb((db) => db.run(`COPY (SELECT * FROM read_csv(${sqlLiteral(file)}, header = true, all_varchar = true)) TO ${sqlLiteral(join(dir, 'copy.csv'))} (HEADER)`)),
+    );
     report('baseline: DuckDB bare read + write', baseline.ms);
     const results = await time(() =>
       buildJobResults({ scratch: dir, source: { kind: 'dataset', rows: { files: [file], fields, types } }, types, metrics: sensorReadingsDataset.metrics ?? null, records: true }),
     );
     const { merge, daily, records } = results.result;
-    report('results: merge, clean.csv, records, metrics, aggregations', results.ms, `(${(results.ms / baseline.ms).toFixed(1)}x baseline; ${merge.rowsOut} rows, ${daily?.rows.length} daily parts, ${records?.batches.length} batches)`);
+    report(
+      'results: merge, clean.csv, records, metrics, aggregations',
+      results.ms,
+      `(${(results.ms / baseline.ms).toFixed(1)}x baseline; ${merge.rowsOut} rows, ${daily?.rows.length} daily parts, ${records?.batches.length} batches)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -34,22 +34,22 @@ const benches = fs.readdirSync(__dirname).filter((file) => file.endsWith('.bench
 const only = process.env['BENCH'];
 let failed = false;
 (async () => {
-for (const file of benches.filter((name) => !only || name.startsWith(only))) {
-  const outfile = path.join(outDir, file.replace(/\.ts$/, '.js'));
-  await require('esbuild').build({
-    entryPoints: [path.join(__dirname, file)],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    outfile,
-    external,
-    tsconfig: path.join(ROOT, 'tsconfig.base.json'),
-    logLevel: 'warning',
-    plugins: [decoratorMetadata],
-  });
-  console.log(`\n## ${file}`);
-  const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
-  failed ||= result.status !== 0;
-}
-process.exit(failed ? 1 : 0);
+  for (const file of benches.filter((name) => !only || name.startsWith(only))) {
+    const outfile = path.join(outDir, file.replace(/\.ts$/, '.js'));
+    await require('esbuild').build({
+      entryPoints: [path.join(__dirname, file)],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      outfile,
+      external,
+      tsconfig: path.join(ROOT, 'tsconfig.base.json'),
+      logLevel: 'warning',
+      plugins: [decoratorMetadata],
+    });
+    console.log(`\n## ${file}`);
+    const result = spawnSync(process.execPath, ['--expose-gc', outfile, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+    failed ||= result.status !== 0;
+  }
+  process.exit(failed ? 1 : 0);
 })();

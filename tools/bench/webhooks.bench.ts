@@ -99,7 +99,9 @@ async function main(): Promise<void> {
     return id;
   };
   const recordsFor = (jobId: string, count: number): OutgoingRecord[] =>
-    Array.from({ length: count }, (_, i) => outgoingRecord(jobId, 'people', i, `{"email":"person${i}@example.com","full_name":"Person ${i}","company_domain":"example.com","seats":${i % 50}}`));
+    Array.from({ length: count }, (_, i) =>
+      outgoingRecord(jobId, 'people', i, `{"email":"person${i}@example.com","full_name":"Person ${i}","company_domain":"example.com","seats":${i % 50}}`),
+    );
 
   const sender = new WebhookSender({ policy: AddressPolicy.fromList('127.0.0.1'), connections: CONCURRENCY });
   const target = { url: receiver.url, sign: createSigner(secret), retryDelaysMs: [1000, 3000, 9000] };
@@ -144,7 +146,11 @@ async function main(): Promise<void> {
     ['bare undici POST (baseline)', `${Math.round(bare)} records/s`, '1.00×'],
     ['Sluice delivery, unthrottled', `${Math.round(sluiceRate)} records/s`, `${(bare / sluiceRate).toFixed(2)}× the baseline time (target ≥ 5000 records/s)`],
     ['  + each ack stored (checkpoint)', `${Math.round(checkpointedRate)} records/s`, `${(bare / checkpointedRate).toFixed(2)}× the baseline time`],
-    [`Sluice delivery at ${PACED_RATE}/s`, `${measured.toFixed(2)} records/s measured at the receiver`, `${(((measured - PACED_RATE) / PACED_RATE) * 100).toFixed(2)} % off the limit (target ±3 %)`],
+    [
+      `Sluice delivery at ${PACED_RATE}/s`,
+      `${measured.toFixed(2)} records/s measured at the receiver`,
+      `${(((measured - PACED_RATE) / PACED_RATE) * 100).toFixed(2)} % off the limit (target ±3 %)`,
+    ],
   ];
   console.log(`${RECORDS} records unthrottled, ${PACED_RECORDS} paced; ${CONCURRENCY} connections; peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
   for (const [what, value, ratio] of rows) console.log(`${what.padEnd(32)} ${value.padEnd(44)} ${ratio}`);

@@ -17,7 +17,17 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 
-import { CsvFileValidator, DEFAULT_FILE_LIMITS, peopleDataset, resolveHeaderLayoutStepwise, runInSlices, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
+import {
+  CsvFileValidator,
+  DEFAULT_FILE_LIMITS,
+  peopleDataset,
+  resolveHeaderLayoutStepwise,
+  runInSlices,
+  RowOutcome,
+  sensorReadingsDataset,
+  StrictUtf8Decoder,
+  validateCsvStream,
+} from '@sluice/core';
 import type { DatasetDefinition } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
@@ -44,10 +54,18 @@ function header(columns: number, fields: string[]): string[] {
 async function headerMatching(): Promise<void> {
   for (const dataset of [peopleDataset, sensorReadingsDataset] as DatasetDefinition[]) {
     for (const columns of [900, 10_000, 20_000, 650_000]) {
-      const cells = header(columns, dataset.fields.filter((f) => f.required || dataset === peopleDataset).slice(0, 3).map((f) => f.name));
+      const cells = header(
+        columns,
+        dataset.fields
+          .filter((f) => f.required || dataset === peopleDataset)
+          .slice(0, 3)
+          .map((f) => f.name),
+      );
       const run = await watched(() => runInSlices(resolveHeaderLayoutStepwise(dataset, cells)));
       if (!run.result.ok) throw new Error(run.result.error);
-      console.log(`match ${columns.toLocaleString('en').padStart(7)} columns (${dataset.name.padEnd(15)}) ${run.ms.toFixed(0).padStart(6)} ms   loop held ≤ ${run.blockedMs.toFixed(0)} ms`);
+      console.log(
+        `match ${columns.toLocaleString('en').padStart(7)} columns (${dataset.name.padEnd(15)}) ${run.ms.toFixed(0).padStart(6)} ms   loop held ≤ ${run.blockedMs.toFixed(0)} ms`,
+      );
     }
   }
 }
@@ -101,7 +119,9 @@ async function main() {
     console.log(`${label}: baseline csv-parse bare parse       ${base.ms.toFixed(0).padStart(6)} ms   loop held ≤ ${base.blockedMs.toFixed(0)} ms`);
     const run = await watched(() => validateAndStage(file, join(dir, 'staged.csv')));
     if (run.result !== ROWS) throw new Error(`Expected ${ROWS} valid rows, got ${run.result}`);
-    console.log(`${label}: decode + read + validate + stage ${run.ms.toFixed(0).padStart(6)} ms   loop held ≤ ${run.blockedMs.toFixed(0)} ms  ${(run.ms / base.ms).toFixed(2)}x baseline time`);
+    console.log(
+      `${label}: decode + read + validate + stage ${run.ms.toFixed(0).padStart(6)} ms   loop held ≤ ${run.blockedMs.toFixed(0)} ms  ${(run.ms / base.ms).toFixed(2)}x baseline time`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

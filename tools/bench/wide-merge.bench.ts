@@ -52,7 +52,18 @@ async function main() {
       for (const { step, policy, records } of runs) {
         try {
           const merged = await time(() =>
-            withDuckDb(async (db) => (await mergeRecords(db, { files: [file], fields, dedupe: { keys: [['email']], policy }, output: join(dir, 'merged.csv'), ...(records ? { records: { output: join(dir, 'merged.ndjson'), types: {} } } : {}) })).stats),
+            withDuckDb(
+              async (db) =>
+                (
+                  await mergeRecords(db, {
+                    files: [file],
+                    fields,
+                    dedupe: { keys: [['email']], policy },
+                    output: join(dir, 'merged.csv'),
+                    ...(records ? { records: { output: join(dir, 'merged.ndjson'), types: {} } } : {}),
+                  })
+                ).stats,
+            ),
           );
           report(step, merged.ms, JSON.stringify(merged.result));
         } catch (error) {
@@ -62,7 +73,16 @@ async function main() {
       try {
         const types = Object.fromEntries(fields.map((f) => [f, 'string' as const]));
         const joined = await time(() =>
-          withDuckDb((db) => joinPipeline(db, { base: 'a', joins: [], files: { a: join(dir, 'merged.csv') }, fieldTypes: { a: types }, output: join(dir, 'joined.csv'), records: { output: join(dir, 'joined.ndjson'), types } })),
+          withDuckDb((db) =>
+            joinPipeline(db, {
+              base: 'a',
+              joins: [],
+              files: { a: join(dir, 'merged.csv') },
+              fieldTypes: { a: types },
+              output: join(dir, 'joined.csv'),
+              records: { output: join(dir, 'joined.ndjson'), types },
+            }),
+          ),
         );
         report('join (base only) + records', joined.ms);
         const metrics = await time(() =>

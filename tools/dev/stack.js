@@ -53,11 +53,7 @@ async function startStack(profileName = 'dev', { fresh = false, headless = false
   }
   fs.mkdirSync(profile.dataDir, { recursive: true });
   const started = Date.now();
-  const [databaseUrl, temporal, s3] = await Promise.all([
-    provideDatabase(profile, log, fresh),
-    provideTemporal(profile, log, headless),
-    provideS3(profile, log),
-  ]);
+  const [databaseUrl, temporal, s3] = await Promise.all([provideDatabase(profile, log, fresh), provideTemporal(profile, log, headless), provideS3(profile, log)]);
   runPrisma(['migrate', 'deploy'], { env: { DATABASE_URL: databaseUrl } });
   const env = {
     DATABASE_URL: databaseUrl,

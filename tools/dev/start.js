@@ -27,7 +27,13 @@ function runApp(profile, name, env) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   fs.writeFileSync(path.join(profile.runDir, `${name}.pid`), String(child.pid));
-  const prefix = (chunk) => chunk.toString().trimEnd().split('\n').map((line) => `[${name}] ${line}`).join('\n');
+  const prefix = (chunk) =>
+    chunk
+      .toString()
+      .trimEnd()
+      .split('\n')
+      .map((line) => `[${name}] ${line}`)
+      .join('\n');
   child.stdout.on('data', (chunk) => console.log(prefix(chunk)));
   child.stderr.on('data', (chunk) => console.error(prefix(chunk)));
   return child;

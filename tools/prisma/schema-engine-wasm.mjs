@@ -17,7 +17,7 @@ const panics = {
   message: null,
   set_message(message) {
     this.message = message;
-    process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: `wasm panic: ${message}` } })}\n`);
+    process.stderr.write(`${JSON.stringify({ level: 'ERROR', fields: { message: `wasm panic: ${message}` } })}\n`);
   },
 };
 globalThis.PRISMA_WASM_PANIC_REGISTRY = panics;

@@ -48,17 +48,25 @@ function isInstalled(home) {
 // Debian's maven package brings a Java runtime with it.
 function ensureMaven(log) {
   if (onPath('mvn') && onPath('java')) return;
-  if (process.getuid?.() !== 0) throw new Error('The workflow specs need Java and Maven to fetch Temporal\'s test server: install them (apt-get install maven), or set TEMPORAL_TEST_SERVER_PATH to a test server executable');
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      "The workflow specs need Java and Maven to fetch Temporal's test server: install them (apt-get install maven), or set TEMPORAL_TEST_SERVER_PATH to a test server executable",
+    );
   log('Installing Maven and Java from Debian packages for the workflow specs…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'maven']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'maven'],
+  ]) {
     const result = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
   }
 }
 
 function pomXml() {
-  const dependencies = ARTIFACTS.map(({ groupId, artifactId, version }) => `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>`);
+  const dependencies = ARTIFACTS.map(
+    ({ groupId, artifactId, version }) => `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId><version>${version}</version></dependency>`,
+  );
   return `<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>sluice.tools</groupId><artifactId>temporal-test-server-launcher</artifactId><version>1</version><packaging>pom</packaging>
@@ -74,7 +82,15 @@ function resolveWithMaven(staging) {
   // --strict-checksums: Maven fails on a jar that does not match the .sha1 the repository serves.
   const result = spawnSync(
     'mvn',
-    ['-B', '-q', '--strict-checksums', '-Dstyle.color=never', `-Dmaven.repo.local=${path.join(staging, 'repository')}`, `${DEPENDENCY_PLUGIN}:build-classpath`, `-Dmdep.outputFile=${classpathFile}`],
+    [
+      '-B',
+      '-q',
+      '--strict-checksums',
+      '-Dstyle.color=never',
+      `-Dmaven.repo.local=${path.join(staging, 'repository')}`,
+      `${DEPENDENCY_PLUGIN}:build-classpath`,
+      `-Dmdep.outputFile=${classpathFile}`,
+    ],
     { cwd: staging, encoding: 'utf8', timeout: 10 * 60_000 },
   );
   if (result.status !== 0 || !fs.existsSync(classpathFile)) {

@@ -39,11 +39,11 @@ function main() {
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
   fs.rmSync(resultsFile, { force: true });
   // In band: the integration suites share one stack and count what it holds.
-  const jest = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...jestArgs],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_NO_WARNINGS: '1' } },
-  );
+  const jest = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--json', `--outputFile=${resultsFile}`, ...jestArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NODE_NO_WARNINGS: '1' },
+  });
   if (!fs.existsSync(resultsFile)) {
     console.log(`${checks.passed} passed, ${checks.failed.length + 1} failed`);
     process.exit(jest.status || 1);
@@ -53,7 +53,7 @@ function main() {
   const failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites + checks.failed.length;
   if (checks.failed.length > 0) console.log(`Failed checks: ${checks.failed.join(', ')}`);
   console.log(`${summary.numPassedTests + checks.passed} passed, ${failed} failed`);
-  process.exit(failed > 0 ? 1 : jest.status ?? 1);
+  process.exit(failed > 0 ? 1 : (jest.status ?? 1));
 }
 
 main();

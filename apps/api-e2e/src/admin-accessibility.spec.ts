@@ -49,7 +49,11 @@ describe('admin console accessibility', () => {
       dataset: 'transactions',
     });
     await waitForStatus(app.baseUrl, transactions.body['jobId'] as string, ['processed']);
-    const schedule = await fetch(`${app.baseUrl}/api/schedules`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: 'people', id: 'a11y-people', paused: true }) });
+    const schedule = await fetch(`${app.baseUrl}/api/schedules`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ source: 'people', id: 'a11y-people', paused: true }),
+    });
     expect(schedule.status).toBe(201);
   });
 

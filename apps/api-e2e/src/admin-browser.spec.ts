@@ -32,10 +32,7 @@ describe('admin console in Chromium against the real API and stack', () => {
 
   it('uploads a sensor CSV, follows it to the processed job and shows its aggregations and invalid rows', async () => {
     const file = join(tmpdir(), 'boilers.csv');
-    writeFileSync(
-      file,
-      'sensor_id,timestamp,value\nboiler-1,2026-11-20T08:00:00Z,71.5\nboiler-2,2026-11-20T08:00:00Z,64\nboiler-2,2026-11-20T09:00:00Z,n/a\n',
-    );
+    writeFileSync(file, 'sensor_id,timestamp,value\nboiler-1,2026-11-20T08:00:00Z,71.5\nboiler-2,2026-11-20T08:00:00Z,64\nboiler-2,2026-11-20T09:00:00Z,n/a\n');
     await page.goto(app.baseUrl);
     await page.getByRole('heading', { name: 'Upload CSV files' }).waitFor();
     await page.getByLabel('Files', { exact: true }).setInputFiles(file);
@@ -179,7 +176,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('writes a pipeline as JSON, shows the API\'s problems, saves it for the upload form and deletes it', async () => {
+  it("writes a pipeline as JSON, shows the API's problems, saves it for the upload form and deletes it", async () => {
     consoleErrors.length = 0;
     const definition = {
       name: 'browser_opens',
@@ -237,7 +234,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     // Four bars once the chart has redrawn for the chosen days: each week and the one before it (the
     // first "before" is an empty week, drawn with no height).
     const bars = page.locator('ngx-charts-bar-vertical-2d svg path.bar');
-    for (const deadline = Date.now() + 5000; (await bars.count()) !== 4 && Date.now() < deadline; ) await page.waitForTimeout(100);
+    for (const deadline = Date.now() + 5000; (await bars.count()) !== 4 && Date.now() < deadline;) await page.waitForTimeout(100);
     expect(await bars.count()).toBe(4);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
     expect(await page.locator('table.periods tbody tr').allInnerTexts()).toEqual(['2025-W23\t15\t—\t—', '2025-W24\t30\t15\t+100.0 %']);

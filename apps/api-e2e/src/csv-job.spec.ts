@@ -40,16 +40,7 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
   });
 
   it('marks a file with 3 bad rows partial, with exactly those rows and messages', async () => {
-    const csv = [
-      HEADER,
-      's-1,2024-01-01,1',
-      's-1,2024-02-30,2',
-      's-2,2024-01-02,3',
-      's-2,2024-01-03,lots',
-      's-3,2024-01-04,4',
-      ',2024-01-05,5',
-      's-4,2024-01-06,6',
-    ].join('\n');
+    const csv = [HEADER, 's-1,2024-01-01,1', 's-1,2024-02-30,2', 's-2,2024-01-02,3', 's-2,2024-01-03,lots', 's-3,2024-01-04,4', ',2024-01-05,5', 's-4,2024-01-06,6'].join('\n');
     const created = await upload(app.baseUrl, [{ name: 'some-bad.csv', content: csv }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
 
@@ -116,9 +107,18 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
   });
 
   it('merges two people files with different header spellings into one de-duplicated result', async () => {
-    const crm = ['First Name,Last Name,Email,Job Title,Company Website,Location', 'jane,doe,jane@acme.com,,https://www.acme.com,London', 'john,roe,john@beta.io,CTO,beta.io,'].join('\n');
+    const crm = ['First Name,Last Name,Email,Job Title,Company Website,Location', 'jane,doe,jane@acme.com,,https://www.acme.com,London', 'john,roe,john@beta.io,CTO,beta.io,'].join(
+      '\n',
+    );
     const event = ['fname,surname,E-mail Address,Position', 'Jane,Doe,JANE@ACME.COM,VP Sales', 'Ann,Lee,ann@gamma.org,CEO'].join('\n');
-    const created = await upload(app.baseUrl, [{ name: 'crm.csv', content: crm }, { name: 'event.csv', content: event }], { dataset: 'people' });
+    const created = await upload(
+      app.baseUrl,
+      [
+        { name: 'crm.csv', content: crm },
+        { name: 'event.csv', content: event },
+      ],
+      { dataset: 'people' },
+    );
     const jobId = created.body['jobId'] as string;
     const job = await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed']);
     expect(job).toMatchObject({ status: 'processed', validRows: 4 });
@@ -128,11 +128,7 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     const [header, ...rows] = text.trim().split('\n');
     expect(header.split(',').slice(0, 5)).toEqual(['first_name', 'last_name', 'full_name', 'email', 'job_title']);
     expect(rows[0]).toContain(',London,');
-    expect(rows.map((row) => row.split(',').slice(0, 5).join(','))).toEqual([
-      'Jane,Doe,,jane@acme.com,VP Sales',
-      'John,Roe,,john@beta.io,CTO',
-      'Ann,Lee,,ann@gamma.org,CEO',
-    ]);
+    expect(rows.map((row) => row.split(',').slice(0, 5).join(','))).toEqual(['Jane,Doe,,jane@acme.com,VP Sales', 'John,Roe,,john@beta.io,CTO', 'Ann,Lee,,ann@gamma.org,CEO']);
   });
 
   it('fails a file of garbage bytes with a message, and records no rows', async () => {
@@ -152,7 +148,9 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     const created = await upload(app.baseUrl, [{ name: 'quote.csv', content: `${HEADER}\ns-1,2024-01-01,1\n"s-2,2024-01-02,2\n` }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
     expect(job.status).toBe('failed');
-    expect(job.error).toBe('File could not be parsed as CSV: a quoted value is never closed: the file ends inside it (at line 3). Add the missing closing quote (") or remove the stray one');
+    expect(job.error).toBe(
+      'File could not be parsed as CSV: a quoted value is never closed: the file ends inside it (at line 3). Add the missing closing quote (") or remove the stray one',
+    );
     expect(job.invalidRows.total).toBe(0);
   });
 

@@ -43,7 +43,17 @@ const cut = (value: string) => (value.length > 160 ? `${value.slice(0, 160)}…`
 function batches(files: HostileFile[]): HostileFile[][] {
   const alone = files.filter((f) => f.refusedAtUpload).map((f) => [f]);
   const chunk = (list: HostileFile[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-  return [...chunk(files.filter((f) => f.heavy && !f.refusedAtUpload), HEAVY_BATCH), ...chunk(files.filter((f) => !f.heavy && !f.refusedAtUpload), BATCH), ...alone];
+  return [
+    ...chunk(
+      files.filter((f) => f.heavy && !f.refusedAtUpload),
+      HEAVY_BATCH,
+    ),
+    ...chunk(
+      files.filter((f) => !f.heavy && !f.refusedAtUpload),
+      BATCH,
+    ),
+    ...alone,
+  ];
 }
 
 /** A cell a spreadsheet would run: starts like a formula and is not a plain number. */
@@ -55,7 +65,11 @@ describe('hostile CSV files never take Sluice down', () => {
 
   beforeAll(async () => {
     app = await startSluice();
-    const created = await fetch(`${app.baseUrl}/api/datasets/hostile_contacts`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(HOSTILE_DATASET) });
+    const created = await fetch(`${app.baseUrl}/api/datasets/hostile_contacts`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(HOSTILE_DATASET),
+    });
     expect(created.status).toBe(200);
   });
 
@@ -72,12 +86,17 @@ describe('hostile CSV files never take Sluice down', () => {
     );
     const total = (key: 'tried' | 'terminal' | 'readable') => report.reduce((sum, kind) => sum + kind[key], 0);
     process.stdout.write(`\nhostile files (seed ${SEED}): terminal or refused ${total('terminal')}/${total('tried')}, readable errors ${total('readable')}/${total('tried')}\n`);
-    for (const kind of report) process.stdout.write(`  ${kind.kind.padEnd(22)} ${kind.tried} tried, ${kind.refused} refused at upload, ${kind.terminal} terminal, ${kind.readable} readable\n`);
+    for (const kind of report)
+      process.stdout.write(`  ${kind.kind.padEnd(22)} ${kind.tried} tried, ${kind.refused} refused at upload, ${kind.terminal} terminal, ${kind.readable} readable\n`);
     const artifacts = join(__dirname, '../../../test-artifacts');
     mkdirSync(artifacts, { recursive: true });
     writeFileSync(
       join(artifacts, 'hostile-files.json'),
-      JSON.stringify(outcomes.map(({ file, ...o }) => ({ kind: file.kind, name: file.name, bytes: file.content.length, ...o, fileError: o.fileError && cut(o.fileError) })), null, 2),
+      JSON.stringify(
+        outcomes.map(({ file, ...o }) => ({ kind: file.kind, name: file.name, bytes: file.content.length, ...o, fileError: o.fileError && cut(o.fileError) })),
+        null,
+        2,
+      ),
     );
     await app?.close();
   });
@@ -110,7 +129,11 @@ describe('hostile CSV files never take Sluice down', () => {
     const jobs: Job[] = [];
 
     const send = async (batch: HostileFile[]) => {
-      const response = await upload(app.baseUrl, batch.map((f) => ({ name: f.name, content: f.content })), { dataset: 'hostile_contacts' });
+      const response = await upload(
+        app.baseUrl,
+        batch.map((f) => ({ name: f.name, content: f.content })),
+        { dataset: 'hostile_contacts' },
+      );
       return response;
     };
     for (const batch of batches(files)) {

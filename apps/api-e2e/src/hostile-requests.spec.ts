@@ -127,27 +127,29 @@ describe('hostile requests never take the API down (a real API process)', () => 
     return tally.problems.filter((p) => p.startsWith(labelPrefix));
   }
 
-  const http = (method: string, path: string, init: { body?: string | Buffer | FormData; contentType?: string; timeoutMs?: number; baseUrl?: string } = {}) => async (): Promise<Answer> => {
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), init.timeoutMs ?? 20_000);
-    try {
-      const response = await fetch(`${init.baseUrl ?? api.baseUrl}${path}`, {
-        method,
-        body: Buffer.isBuffer(init.body) ? new Uint8Array(init.body) : init.body,
-        headers: init.contentType ? { 'content-type': init.contentType } : {},
-        signal: abort.signal,
-      });
-      const contentType = response.headers.get('content-type') ?? '';
-      // The event stream never ends: its status and type are the answer.
-      if (contentType.startsWith('text/event-stream')) {
-        abort.abort();
-        return { status: response.status, body: '', contentType };
+  const http =
+    (method: string, path: string, init: { body?: string | Buffer | FormData; contentType?: string; timeoutMs?: number; baseUrl?: string } = {}) =>
+    async (): Promise<Answer> => {
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), init.timeoutMs ?? 20_000);
+      try {
+        const response = await fetch(`${init.baseUrl ?? api.baseUrl}${path}`, {
+          method,
+          body: Buffer.isBuffer(init.body) ? new Uint8Array(init.body) : init.body,
+          headers: init.contentType ? { 'content-type': init.contentType } : {},
+          signal: abort.signal,
+        });
+        const contentType = response.headers.get('content-type') ?? '';
+        // The event stream never ends: its status and type are the answer.
+        if (contentType.startsWith('text/event-stream')) {
+          abort.abort();
+          return { status: response.status, body: '', contentType };
+        }
+        return { status: response.status, body: await response.text(), contentType };
+      } finally {
+        clearTimeout(timer);
       }
-      return { status: response.status, body: await response.text(), contentType };
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+    };
 
   const raw = (pieces: RawPiece[], options?: { timeoutMs?: number; hangUp?: boolean }) => async (): Promise<Answer> => {
     const response = await sendRaw(api.port, pieces, options);
@@ -162,22 +164,33 @@ describe('hostile requests never take the API down (a real API process)', () => 
     return null;
   }
 
-  const status = (...allowed: number[]): Check => (answer) =>
-    answer.status !== null && allowed.includes(answer.status) ? null : `expected ${allowed.join(' or ')}, got ${answer.status}: ${answer.body.slice(0, 200)}`;
+  const status =
+    (...allowed: number[]): Check =>
+    (answer) =>
+      answer.status !== null && allowed.includes(answer.status) ? null : `expected ${allowed.join(' or ')}, got ${answer.status}: ${answer.body.slice(0, 200)}`;
 
-  const messageMatching = (pattern: RegExp): Check => (answer) => {
-    const message = safeJson(answer.body)?.['message'];
-    return pattern.test(Array.isArray(message) ? message.join('; ') : String(message)) ? null : `message does not match ${pattern}: ${answer.body.slice(0, 200)}`;
-  };
+  const messageMatching =
+    (pattern: RegExp): Check =>
+    (answer) => {
+      const message = safeJson(answer.body)?.['message'];
+      return pattern.test(Array.isArray(message) ? message.join('; ') : String(message)) ? null : `message does not match ${pattern}: ${answer.body.slice(0, 200)}`;
+    };
 
-  const both = (...checks: Check[]): Check => (answer) => checks.map((c) => c(answer)).find((p) => p) ?? null;
+  const both =
+    (...checks: Check[]): Check =>
+    (answer) =>
+      checks.map((c) => c(answer)).find((p) => p) ?? null;
 
   /** A stalled body can never be read to its end: the answer must close the connection. */
   const closes: Check = (answer) => (answer.connection === 'close' ? null : `the connection stays open (Connection: ${answer.connection})`);
 
   async function leftovers(): Promise<string | null> {
     const added = addedSince(before, await stackContents(db, store));
-    const found = [...added.objects.map((k) => `object ${k}`), ...added.multipartUploads.map((u) => `unfinished multipart upload ${u}`), ...Object.entries(added.rows).map(([t, n]) => `${n} rows in ${t}`)];
+    const found = [
+      ...added.objects.map((k) => `object ${k}`),
+      ...added.multipartUploads.map((u) => `unfinished multipart upload ${u}`),
+      ...Object.entries(added.rows).map(([t, n]) => `${n} rows in ${t}`),
+    ];
     return found.length ? `left behind: ${found.slice(0, 5).join(', ')}` : null;
   }
 
@@ -228,7 +241,9 @@ describe('hostile requests never take the API down (a real API process)', () => 
     it('garbled boundaries and part headers are refused with a 4xx', async () => {
       // For a dataset that does not exist: noise that leaves the body readable is refused too, and nothing stays.
       const body = validBody(sensorCsv(2000), 'readings.csv', 'no_such_dataset');
-      const structure = [...body.toString('latin1').matchAll(new RegExp(`--${boundary}(--)?\\r\\n(Content-[^\\r]*\\r\\n)*`, 'g'))].map((m) => [m.index, m.index + m[0].length] as const);
+      const structure = [...body.toString('latin1').matchAll(new RegExp(`--${boundary}(--)?\\r\\n(Content-[^\\r]*\\r\\n)*`, 'g'))].map(
+        (m) => [m.index, m.index + m[0].length] as const,
+      );
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...structure), fc.uint8Array({ minLength: 1, maxLength: 12 }), fc.nat(), async ([start, end], noise, offset) => {
           const at = start + (offset % (end - start));
@@ -262,7 +277,20 @@ describe('hostile requests never take the API down (a real API process)', () => 
     });
 
     it('traversal, control-character and hostile file names never reach S3 outside the job, and refused ones leave nothing', async () => {
-      const names = ['../../etc/passwd.csv', '..\\..\\windows\\system.csv', '/etc/shadow.csv', 'a\u0000b.csv', '\u202Evsc.exe.csv', '....//....//x.csv', `${'a'.repeat(5000)}.csv`, '.csv', '%2e%2e%2fx.csv', 'con.csv', 'x.csv\r\nX-Injected: 1', '../../etc/passwd'];
+      const names = [
+        '../../etc/passwd.csv',
+        '..\\..\\windows\\system.csv',
+        '/etc/shadow.csv',
+        'a\u0000b.csv',
+        '\u202Evsc.exe.csv',
+        '....//....//x.csv',
+        `${'a'.repeat(5000)}.csv`,
+        '.csv',
+        '%2e%2e%2fx.csv',
+        'con.csv',
+        'x.csv\r\nX-Injected: 1',
+        '../../etc/passwd',
+      ];
       for (const fileName of names) {
         const body = validBody(sensorCsv(500), fileName, 'no_such_dataset');
         await probe(`file name ${JSON.stringify(fileName.slice(0, 40))}`, raw([head(body.length), body]), { echoes: [fileName], expect: status(400) });
@@ -274,12 +302,31 @@ describe('hostile requests never take the API down (a real API process)', () => 
     it('form fields with NUL bytes, huge values or in huge numbers are a 400', async () => {
       const bodies: [string, Part[]][] = [
         ['NUL in dataset', [{ name: 'dataset', value: 'sensor_readings\u0000' }]],
-        ['NUL in retentionHours', [{ name: 'dataset', value: 'sensor_readings' }, { name: 'retentionHours', value: '1\u0000' }]],
-        ['SQL in dataset', [{ name: 'dataset', value: "x' OR 1=1; DROP TABLE \"Job\"; --" }]],
+        [
+          'NUL in retentionHours',
+          [
+            { name: 'dataset', value: 'sensor_readings' },
+            { name: 'retentionHours', value: '1\u0000' },
+          ],
+        ],
+        ['SQL in dataset', [{ name: 'dataset', value: 'x\' OR 1=1; DROP TABLE "Job"; --' }]],
         ['huge dataset', [{ name: 'dataset', value: 'd'.repeat(2 * MB) }]],
-        ['huge retention', [{ name: 'dataset', value: 'sensor_readings' }, { name: 'retentionHours', value: '1e400' }]],
+        [
+          'huge retention',
+          [
+            { name: 'dataset', value: 'sensor_readings' },
+            { name: 'retentionHours', value: '1e400' },
+          ],
+        ],
         ['many fields', Array.from({ length: 500 }, (_, i) => ({ name: `f${i}`, value: 'x' }))],
-        ['NUL in webhookUrl', [{ name: 'dataset', value: 'sensor_readings' }, { name: 'mode', value: 'webhook' }, { name: 'webhookUrl', value: 'https://example.com/\u0000' }]],
+        [
+          'NUL in webhookUrl',
+          [
+            { name: 'dataset', value: 'sensor_readings' },
+            { name: 'mode', value: 'webhook' },
+            { name: 'webhookUrl', value: 'https://example.com/\u0000' },
+          ],
+        ],
       ];
       for (const [label, fields] of bodies) {
         const body = multipartBody(boundary, [...fields, { name: 'files', value: sensorCsv(300), filename: 'a.csv' }]);
@@ -291,7 +338,10 @@ describe('hostile requests never take the API down (a real API process)', () => 
 
     it('a file over the limit is a 413 and its S3 multipart upload is aborted', async () => {
       const body = validBody(sensorCsv((MAX_UPLOAD_MB + 1) * MB), 'big.csv');
-      await probe('oversized file', raw([head(body.length), body], { timeoutMs: 60_000 }), { expect: both(status(413), messageMatching(/larger than the 10 MB limit/)), afterwards: leftovers });
+      await probe('oversized file', raw([head(body.length), body], { timeoutMs: 60_000 }), {
+        expect: both(status(413), messageMatching(/larger than the 10 MB limit/)),
+        afterwards: leftovers,
+      });
       expect(problemsOf('oversized file')).toEqual([]);
     });
 
@@ -322,7 +372,10 @@ describe('hostile requests never take the API down (a real API process)', () => 
 
     it('a client that stalls after 9 MB is answered 408 and its S3 multipart upload is aborted', async () => {
       const body = validBody(sensorCsv(9 * MB), 'nine.csv');
-      await probe('9 MB then stall', raw([head(body.length), body.subarray(0, body.length - 1000)], { timeoutMs: IDLE_TIMEOUT_MS + 30_000 }), { expect: both(status(408), closes), afterwards: leftovers });
+      await probe('9 MB then stall', raw([head(body.length), body.subarray(0, body.length - 1000)], { timeoutMs: IDLE_TIMEOUT_MS + 30_000 }), {
+        expect: both(status(408), closes),
+        afterwards: leftovers,
+      });
       expect(problemsOf('9 MB then stall')).toEqual([]);
     });
 
@@ -375,7 +428,9 @@ describe('hostile requests never take the API down (a real API process)', () => 
       for (const operation of operations) {
         for (const param of operation.params) {
           for (const value of INJECTIONS) {
-            await probe(`inject ${operation.method} ${operation.path} ${param.name}=${JSON.stringify(value.slice(0, 30))}`, sendWith(operation, { [param.name]: value }), { echoes: [value, percentEncode(value)] });
+            await probe(`inject ${operation.method} ${operation.path} ${param.name}=${JSON.stringify(value.slice(0, 30))}`, sendWith(operation, { [param.name]: value }), {
+              echoes: [value, percentEncode(value)],
+            });
           }
         }
       }
@@ -386,7 +441,11 @@ describe('hostile requests never take the API down (a real API process)', () => 
       const targets = operations.flatMap((operation) => operation.params.map((param) => ({ operation, param })));
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...targets), hostileString, async ({ operation, param }, value) => {
-          await probe(`random param ${operation.method} ${operation.path} ${param.name}=${JSON.stringify(value.slice(0, 30))}`, sendWith(operation, { [param.name]: value }, true), { echoes: [value, percentEncode(value)] });
+          await probe(
+            `random param ${operation.method} ${operation.path} ${param.name}=${JSON.stringify(value.slice(0, 30))}`,
+            sendWith(operation, { [param.name]: value }, true),
+            { echoes: [value, percentEncode(value)] },
+          );
         }),
         { numRuns: 150 },
       );
@@ -421,9 +480,13 @@ describe('hostile requests never take the API down (a real API process)', () => 
       const malformed = ['{', '{"a":', '[1,2,', 'nul', "{'a':1}", '{"a":1}x', '\u0000', '{"a":01}', '[,]', 'NaN', '{"a":"\\x"}', '\uFEFF{}x'];
       for (const operation of jsonRoutes()) {
         for (const body of malformed) {
-          await probe(`malformed ${operation.method} ${operation.path} ${JSON.stringify(body)}`, http(operation.method, url(operation), { body, contentType: 'application/json' }), {
-            expect: both(status(400), operation.path === '/api/uploads' ? () => null : messageMatching(/JSON/)),
-          });
+          await probe(
+            `malformed ${operation.method} ${operation.path} ${JSON.stringify(body)}`,
+            http(operation.method, url(operation), { body, contentType: 'application/json' }),
+            {
+              expect: both(status(400), operation.path === '/api/uploads' ? () => null : messageMatching(/JSON/)),
+            },
+          );
         }
       }
       expect(problemsOf('malformed')).toEqual([]);
@@ -431,9 +494,16 @@ describe('hostile requests never take the API down (a real API process)', () => 
 
     it('invalid UTF-8 and unsupported charsets are 400/415 with a message', async () => {
       for (const operation of jsonRoutes()) {
-        await probe(`bad bytes ${operation.method} ${operation.path}`, http(operation.method, url(operation), { body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), contentType: 'application/json' }));
+        await probe(
+          `bad bytes ${operation.method} ${operation.path}`,
+          http(operation.method, url(operation), { body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), contentType: 'application/json' }),
+        );
         for (const charset of ['iso-8859-1', 'utf-99']) {
-          await probe(`charset ${charset} ${operation.method} ${operation.path}`, http(operation.method, url(operation), { body: '{}', contentType: `application/json; charset=${charset}` }), { expect: status(400, 415) });
+          await probe(
+            `charset ${charset} ${operation.method} ${operation.path}`,
+            http(operation.method, url(operation), { body: '{}', contentType: `application/json; charset=${charset}` }),
+            { expect: status(400, 415) },
+          );
         }
       }
       expect(problemsOf('bad bytes')).toEqual([]);
@@ -443,7 +513,9 @@ describe('hostile requests never take the API down (a real API process)', () => 
     it('an oversized JSON body is a 413 on every route', async () => {
       const huge = JSON.stringify({ name: 'x'.repeat(3 * MB) });
       for (const operation of jsonRoutes().filter((o) => o.path !== '/api/uploads')) {
-        await probe(`too large JSON ${operation.method} ${operation.path}`, http(operation.method, url(operation), { body: huge, contentType: 'application/json' }), { expect: both(status(413), messageMatching(/larger than|too large/i)) });
+        await probe(`too large JSON ${operation.method} ${operation.path}`, http(operation.method, url(operation), { body: huge, contentType: 'application/json' }), {
+          expect: both(status(413), messageMatching(/larger than|too large/i)),
+        });
       }
       expect(problemsOf('too large JSON')).toEqual([]);
     });
@@ -467,10 +539,17 @@ describe('hostile requests never take the API down (a real API process)', () => 
         const fields = operation.bodyProperties.length ? operation.bodyProperties : ['name'];
         for (const field of fields) {
           for (const value of ['\u0000', "' OR 1=1 --", 'x'.repeat(70_000), '2026-13-45', '𝔘🧨\u202E']) {
-            await probe(`body ${operation.method} ${operation.path} ${field}=${JSON.stringify(value.slice(0, 20))}`, http(operation.method, url(operation), { body: JSON.stringify({ [field]: value }), contentType: 'application/json' }), { echoes: [value] });
+            await probe(
+              `body ${operation.method} ${operation.path} ${field}=${JSON.stringify(value.slice(0, 20))}`,
+              http(operation.method, url(operation), { body: JSON.stringify({ [field]: value }), contentType: 'application/json' }),
+              { echoes: [value] },
+            );
           }
           for (const value of [1e308, -1, 99999999999999999999, null, [], {}, true]) {
-            await probe(`body ${operation.method} ${operation.path} ${field}=${JSON.stringify(value)}`, http(operation.method, url(operation), { body: JSON.stringify({ [field]: value }), contentType: 'application/json' }));
+            await probe(
+              `body ${operation.method} ${operation.path} ${field}=${JSON.stringify(value)}`,
+              http(operation.method, url(operation), { body: JSON.stringify({ [field]: value }), contentType: 'application/json' }),
+            );
           }
         }
       }
@@ -484,7 +563,12 @@ describe('hostile requests never take the API down (a real API process)', () => 
           const body = JSON.stringify(value) ?? 'null';
           await probe(`random JSON ${operation.method} ${operation.path}`, http(operation.method, url(operation), { body, contentType: 'application/json' }), {
             echoes: collectStrings(value),
-            expect: (a) => (a.status !== null && a.status < 300 && !['POST /api/datasets/import', 'POST /api/datasets/detect', 'POST /api/pipelines/check'].includes(`${operation.method} ${operation.path}`) ? `accepted ${body.slice(0, 100)}` : null),
+            expect: (a) =>
+              a.status !== null &&
+              a.status < 300 &&
+              !['POST /api/datasets/import', 'POST /api/datasets/detect', 'POST /api/pipelines/check'].includes(`${operation.method} ${operation.path}`)
+                ? `accepted ${body.slice(0, 100)}`
+                : null,
           });
         }),
         { numRuns: 100 },
@@ -584,7 +668,16 @@ function percentEncode(value: string): string {
 
 async function loadOperations(baseUrl: string): Promise<Operation[]> {
   const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; example?: unknown; schema?: { default?: unknown; enum?: unknown[]; example?: unknown } }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string; properties?: Record<string, unknown> } }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string; required?: boolean; example?: unknown; schema?: { default?: unknown; enum?: unknown[]; example?: unknown } }[];
+          requestBody?: { content?: Record<string, { schema?: { $ref?: string; properties?: Record<string, unknown> } }> };
+        }
+      >
+    >;
     components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
   };
   const operations: Operation[] = [];

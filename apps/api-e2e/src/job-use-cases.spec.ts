@@ -62,7 +62,10 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe('libs/jobs use cases', () => {
   let db: TestDatabase;
   let store: ObjectStore;
-  const suffix = randomUUID().replace(/[^a-f]/g, '').padEnd(8, 'x').slice(0, 8);
+  const suffix = randomUUID()
+    .replace(/[^a-f]/g, '')
+    .padEnd(8, 'x')
+    .slice(0, 8);
   const dataset: DatasetDefinition = {
     name: `uc_readings_${suffix}`,
     label: 'Readings',
@@ -116,10 +119,21 @@ describe('libs/jobs use cases', () => {
 
       expect(result).toEqual({ jobId: upload.jobId, status: 'waiting' });
       const job = await db.repositories.jobs.stored(upload.jobId);
-      expect(job).toMatchObject({ status: 'waiting', dataset: dataset.name, retentionHours: 12, datasetVersion: 1, spec: { kind: 'dataset', dataset: { version: 1, definition: dataset }, delivery: null } });
-      expect(job?.files.map((f) => [f.fileName, Number(f.sizeBytes)])).toEqual([['a.csv', 24], ['b.CSV', 24]]);
+      expect(job).toMatchObject({
+        status: 'waiting',
+        dataset: dataset.name,
+        retentionHours: 12,
+        datasetVersion: 1,
+        spec: { kind: 'dataset', dataset: { version: 1, definition: dataset }, delivery: null },
+      });
+      expect(job?.files.map((f) => [f.fileName, Number(f.sizeBytes)])).toEqual([
+        ['a.csv', 24],
+        ['b.CSV', 24],
+      ]);
       expect((await objectsOf(upload.jobId)).sort()).toEqual(job?.files.map((f) => f.objectKey).sort());
-      expect(workflows.started).toEqual([{ jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 }]);
+      expect(workflows.started).toEqual([
+        { jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
+      ]);
     });
 
     it('refuses a request that does not resolve and deletes the files it stored', async () => {
@@ -180,7 +194,7 @@ describe('libs/jobs use cases', () => {
       expect(await rejection(unnamed.addFile(csv('', 'a')))).toMatchObject({ kind: 'invalid', message: '"unnamed file" is not a CSV file: expected a .csv file name' });
     });
 
-    it('fails a file with its own stream\'s error when the stream fails, and aborts its S3 upload', async () => {
+    it("fails a file with its own stream's error when the stream fails, and aborts its S3 upload", async () => {
       const upload = launcher(new FakeWorkflows()).open();
       const gone = new Error('client went away');
       expect(await rejection(upload.addFile(failingCsv('cut.csv', gone)))).toBe(gone);
@@ -218,7 +232,10 @@ describe('libs/jobs use cases', () => {
 
     /** A job launched through LaunchJob, then marked as `status`. */
     async function finishedJob(status: 'processed' | 'waiting' | 'expired'): Promise<string> {
-      const { jobId } = await launcher(new FakeWorkflows()).run([csv('first.csv', 'ts,sensor,value\nt,s,1\n'), csv('second.csv', 'ts,sensor,value\nt,s,2\n')], { dataset: dataset.name, retentionHours: 5 });
+      const { jobId } = await launcher(new FakeWorkflows()).run([csv('first.csv', 'ts,sensor,value\nt,s,1\n'), csv('second.csv', 'ts,sensor,value\nt,s,2\n')], {
+        dataset: dataset.name,
+        retentionHours: 5,
+      });
       jobIds.push(jobId);
       if (status === 'expired') await db.repositories.jobs.markExpired(jobId);
       else await db.sql`UPDATE "Job" SET status = ${status}::"JobStatus" WHERE id = ${jobId}::uuid`;
@@ -246,13 +263,16 @@ describe('libs/jobs use cases', () => {
       const missing = randomUUID();
       expect(await rejection(rerun(workflows).run(missing))).toMatchObject({ kind: 'not_found', message: `Job ${missing} not found` });
       const expired = await finishedJob('expired');
-      expect(await rejection(rerun(workflows).run(expired))).toMatchObject({ kind: 'gone', message: `Job ${expired} has expired: its files were deleted after the retention period` });
+      expect(await rejection(rerun(workflows).run(expired))).toMatchObject({
+        kind: 'gone',
+        message: `Job ${expired} has expired: its files were deleted after the retention period`,
+      });
       const waiting = await finishedJob('waiting');
       expect(await rejection(rerun(workflows).run(waiting))).toMatchObject({ kind: 'conflict', message: `Job ${waiting} is still waiting: rerun it once it has finished` });
       expect(workflows.started).toEqual([]);
     });
 
-    it('deletes the copies and the row when the rerun\'s workflow does not start', async () => {
+    it("deletes the copies and the row when the rerun's workflow does not start", async () => {
       const original = await finishedJob('processed');
       const workflows = new FakeWorkflows();
       workflows.refuse = true;
@@ -262,7 +282,7 @@ describe('libs/jobs use cases', () => {
       expect(added).toEqual([]);
     });
 
-    it('reads a job recorded before specs were stored from its workflow\'s start input', async () => {
+    it("reads a job recorded before specs were stored from its workflow's start input", async () => {
       const original = await finishedJob('processed');
       await db.sql`UPDATE "Job" SET spec = NULL WHERE id = ${original}::uuid`;
       const workflows = new FakeWorkflows();
@@ -272,7 +292,10 @@ describe('libs/jobs use cases', () => {
       expect(await db.repositories.jobs.spec(result.jobId)).toEqual({ kind: 'dataset', dataset: { version: 1, definition: dataset }, delivery: null });
 
       await db.sql`UPDATE "Job" SET spec = NULL WHERE id = ${original}::uuid`;
-      expect(await rejection(rerun(workflows, null).run(original))).toMatchObject({ kind: 'conflict', message: 'The job\'s workflow history is gone, so its inputs cannot be read back' });
+      expect(await rejection(rerun(workflows, null).run(original))).toMatchObject({
+        kind: 'conflict',
+        message: "The job's workflow history is gone, so its inputs cannot be read back",
+      });
     });
   });
 
@@ -280,7 +303,7 @@ describe('libs/jobs use cases', () => {
     const claim = () => new ClaimInbox({ jobs: db.repositories.jobs, jobSpecs: db.repositories.jobSpecs, store });
     const prefix = `inbox/${dataset.name}/`;
 
-    it('moves the inbox\'s CSV files into a new job, and a retried claim returns the same job', async () => {
+    it("moves the inbox's CSV files into a new job, and a retried claim returns the same job", async () => {
       await store.put(`${prefix}b.csv`, Readable.from(['ts,sensor,value\n']));
       await store.put(`${prefix}a.csv`, Readable.from(['ts,sensor,value\nt,s,1\n']));
       await store.put(`${prefix}notes.txt`, Readable.from(['not a csv']));

@@ -116,7 +116,14 @@ describe('live updates, job filters and storage usage', () => {
     const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
     const mine = usage.jobs.find((j) => j.jobId === job.id);
     const stored = await app.store.list(`jobs/${job.id}/`);
-    expect(mine).toEqual({ jobId: job.id, dataset: 'sensor_readings', status: 'processed', objects: stored.length, bytes: stored.reduce((s, o) => s + o.size, 0), expiresAt: job.expiresAt });
+    expect(mine).toEqual({
+      jobId: job.id,
+      dataset: 'sensor_readings',
+      status: 'processed',
+      objects: stored.length,
+      bytes: stored.reduce((s, o) => s + o.size, 0),
+      expiresAt: job.expiresAt,
+    });
     expect(mine?.objects).toBeGreaterThanOrEqual(4); // upload, staged rows, clean and rejected results
     expect(usage.bytes).toBeGreaterThanOrEqual(mine?.bytes ?? 0);
     expect((usage.nextExpiry?.at ?? '') <= (job.expiresAt as string)).toBe(true);

@@ -88,7 +88,16 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     expect(sends.status).toBe(200);
     expect(sends.body.periods).toEqual([
       { period: '2026-01-26', label: '2026-W05', start: '2026-01-26', end: '2026-02-01', value: a.sends, previous: 0, change: a.sends, changePct: null },
-      { period: '2026-02-02', label: '2026-W06', start: '2026-02-02', end: '2026-02-08', value: b.sends, previous: a.sends, change: b.sends - a.sends, changePct: pct(b.sends, a.sends) },
+      {
+        period: '2026-02-02',
+        label: '2026-W06',
+        start: '2026-02-02',
+        end: '2026-02-08',
+        value: b.sends,
+        previous: a.sends,
+        change: b.sends - a.sends,
+        changePct: pct(b.sends, a.sends),
+      },
     ]);
     expect(sends.body.kpi).toEqual({ period: '2026-W06', current: b.sends, previous: a.sends, change: b.sends - a.sends, changePct: pct(b.sends, a.sends) });
 
@@ -105,7 +114,10 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     const jan = expected(allSends, allOpens, between('2026-01-01', '2026-01-31'));
     const feb = expected(allSends, allOpens, between('2026-02-01', '2026-02-28'));
     const contacts = await compare('metric=contacts&granularity=month&from=2026-01-01&to=2026-02-28');
-    expect(contacts.body.periods.map((p) => [p.label, p.value])).toEqual([['2026-01', jan.contacts], ['2026-02', feb.contacts]]);
+    expect(contacts.body.periods.map((p) => [p.label, p.value])).toEqual([
+      ['2026-01', jan.contacts],
+      ['2026-02', feb.contacts],
+    ]);
     expect(contacts.body.kpi).toMatchObject({ current: feb.contacts, previous: jan.contacts, changePct: pct(feb.contacts, jan.contacts) });
     const sends = await compare('metric=sends&granularity=month&from=2026-02-01&to=2026-02-28');
     expect(sends.body.kpi).toMatchObject({ current: feb.sends, previous: jan.sends });
@@ -149,7 +161,9 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     const after = await compare('metric=sends&granularity=week&from=2026-02-02&to=2026-02-08');
     expect(after.body.periods).toEqual(before.body.periods);
     // The rerun's rows replaced the original's: all of week B's rows are recorded under the original job.
-    const contributors = await app.db.sql<{ jobId: string }>`SELECT DISTINCT "jobId"::text AS "jobId" FROM "MetricDaily" WHERE source = 'email_engagement' AND day >= '2026-02-02'::date`;
+    const contributors = await app.db.sql<{
+      jobId: string;
+    }>`SELECT DISTINCT "jobId"::text AS "jobId" FROM "MetricDaily" WHERE source = 'email_engagement' AND day >= '2026-02-02'::date`;
     expect(contributors.map((c) => c.jobId)).toEqual([jobB.id]);
     // A second rerun, of the rerun, still replaces the same contribution.
     const again = await fetch(`${app.baseUrl}/api/jobs/${jobId}/rerun`, { method: 'POST' });
@@ -178,22 +192,19 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
       INSERT INTO "MetricDaily" (source, "jobId", day, metric, dimension, "dimensionValue", sum, count, min, max, "distinctKeys")
       VALUES (${source}, ${randomUUID()}::uuid, '2026-03-04'::date, 'users', '', '', 0, ${keys.length}, NULL, NULL, ${keys.map((k) => distinctKeyOf(k).toString())}::text[]::bigint[])`;
     let second: Promise<unknown> = Promise.resolve();
-    await app.db.transaction(
-      async (tx) => {
-        await day(tx, ['a', 'b']);
-        // A query runs once it is awaited or then'd: start it now, outside this transaction.
-        second = day(app.db.sql, ['b', 'c']).then(() => undefined);
-        // The second job's recount waits for this one to commit instead of counting without its keys.
-        for (let waited = 0; ; waited += 20) {
-          const [row] = await app.db.sql<{ waiting: number }>`
+    await app.db.transaction(async (tx) => {
+      await day(tx, ['a', 'b']);
+      // A query runs once it is awaited or then'd: start it now, outside this transaction.
+      second = day(app.db.sql, ['b', 'c']).then(() => undefined);
+      // The second job's recount waits for this one to commit instead of counting without its keys.
+      for (let waited = 0; ; waited += 20) {
+        const [row] = await app.db.sql<{ waiting: number }>`
             SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`;
-          if (row.waiting > 0) break;
-          if (waited > 10_000) throw new Error('the second recording never waited for the first');
-          await sleep(20);
-        }
-      },
-      20_000,
-    );
+        if (row.waiting > 0) break;
+        if (waited > 10_000) throw new Error('the second recording never waited for the first');
+        await sleep(20);
+      }
+    }, 20_000);
     await second;
     const counts = await app.db.sql<{ granularity: string; period: Date; distinctCount: number }>`
       SELECT granularity, period, "distinctCount" FROM "MetricPeriodDistinct" WHERE source = ${source} ORDER BY granularity`;
@@ -223,7 +234,9 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     expect(await message('source=email_engagement&metric=sends&granularity=year')).toBe('granularity must be week or month');
     expect(await message('source=nope&metric=sends')).toMatch(/^Unknown source "nope": metrics exist for .*email_engagement/);
     expect(await message('source=email_engagement&metric=revenue')).toMatch(/^Unknown metric "revenue" of email_engagement \(known: sends, opened/);
-    expect(await message('source=email_engagement&metric=sends&dimension=planet')).toBe('Unknown dimension "planet" of email_engagement (known: domain, campaign, industry, region)');
+    expect(await message('source=email_engagement&metric=sends&dimension=planet')).toBe(
+      'Unknown dimension "planet" of email_engagement (known: domain, campaign, industry, region)',
+    );
     expect(await message('source=email_engagement&metric=sends&from=2026-02-30')).toBe('from is not a calendar date: 2026-02-30');
     expect(await message('source=email_engagement&metric=sends&from=2026/01/01')).toBe('from must be a date written YYYY-MM-DD');
     expect(await message('source=email_engagement&metric=sends&from=2026-03-01&to=2026-02-01')).toBe('from (2026-03-01) is after to (2026-02-01)');

@@ -42,7 +42,13 @@ describe('parseAndValidate leaves the event loop free', () => {
     const uploadId = randomUUID();
     const key = `jobs/${jobId}/uploads/${uploadId}/file.csv`;
     await store.put(key, Readable.from([Buffer.from(content)]));
-    await db.recordDatasetJob({ id: jobId, dataset: 'sensor_readings', workflowId: `parse-test-${jobId}`, retentionHours: 1, files: [{ uploadId, fileName: 'file.csv', objectKey: key, sizeBytes: content.length }] });
+    await db.recordDatasetJob({
+      id: jobId,
+      dataset: 'sensor_readings',
+      workflowId: `parse-test-${jobId}`,
+      retentionHours: 1,
+      files: [{ uploadId, fileName: 'file.csv', objectKey: key, sizeBytes: content.length }],
+    });
     return { jobId, file: { uploadId, key } };
   }
 

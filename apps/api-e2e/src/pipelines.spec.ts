@@ -65,7 +65,14 @@ describe('pipelines saved through REST', () => {
     expect(Object.keys(read)).toEqual(['name', 'label', 'base', 'joins', 'metrics']); // as written, not as Postgres orders JSONB
 
     const week = emailWeek('2024-02-05', 1);
-    const created = await upload(app.baseUrl, [{ name: 'sends.csv', content: sendsCsv(week.sends) }, { name: 'opens.csv', content: opensCsv(week.opens) }], { pipeline: 'campaign_opens' });
+    const created = await upload(
+      app.baseUrl,
+      [
+        { name: 'sends.csv', content: sendsCsv(week.sends) },
+        { name: 'opens.csv', content: opensCsv(week.opens) },
+      ],
+      { pipeline: 'campaign_opens' },
+    );
     expect(created.status).toBe(202);
     const job: JobDetailView = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
     expect(job).toMatchObject({ status: 'processed', pipeline: 'campaign_opens', dataset: 'campaign_opens' });
@@ -92,7 +99,7 @@ describe('pipelines saved through REST', () => {
     expect(await app.db.sql`SELECT 1 FROM "MetricDaily" WHERE source = 'campaign_opens' LIMIT 1`).toHaveLength(1);
   });
 
-  it('refuses what it cannot save, with each problem\'s path, and keeps the presets', async () => {
+  it("refuses what it cannot save, with each problem's path, and keeps the presets", async () => {
     const problems = async (name: string, body: unknown) => {
       const response = await call<{ message: string; problems?: { path: string; message: string }[] }>('PUT', `/pipelines/${name}`, body);
       expect(response.status).toBe(400);
@@ -108,6 +115,9 @@ describe('pipelines saved through REST', () => {
     const preset = await call<{ message: string }>('DELETE', '/pipelines/email_engagement');
     expect(preset.status).toBe(409);
     const dataset = await call<{ problems: unknown[] }>('PUT', '/datasets/email_engagement', { label: 'Clash', fields: [{ name: 'a', type: 'string', required: false }] });
-    expect(dataset).toEqual({ status: 400, body: expect.objectContaining({ problems: [{ path: 'name', message: '"email_engagement" is a pipeline; a dataset needs a name of its own' }] }) });
+    expect(dataset).toEqual({
+      status: 400,
+      body: expect.objectContaining({ problems: [{ path: 'name', message: '"email_engagement" is a pipeline; a dataset needs a name of its own' }] }),
+    });
   });
 });

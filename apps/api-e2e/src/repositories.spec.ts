@@ -9,9 +9,26 @@ import { TestDatabase } from '@sluice/db/testing';
 describe('libs/db repositories', () => {
   let db: TestDatabase;
   // Letters only: other suites match the listed dataset names with [a-z_].
-  const suffix = randomUUID().replace(/[^a-f]/g, '').padEnd(8, 'x').slice(0, 8);
-  const left: DatasetDefinition = { name: `rt_left_${suffix}`, label: 'Left', fields: [{ name: 'key', type: 'string', required: true }, { name: 'amount', type: 'int', required: false }] };
-  const right: DatasetDefinition = { name: `rt_right_${suffix}`, label: 'Right', fields: [{ name: 'key', type: 'string', required: true }, { name: 'score', type: 'int', required: false }] };
+  const suffix = randomUUID()
+    .replace(/[^a-f]/g, '')
+    .padEnd(8, 'x')
+    .slice(0, 8);
+  const left: DatasetDefinition = {
+    name: `rt_left_${suffix}`,
+    label: 'Left',
+    fields: [
+      { name: 'key', type: 'string', required: true },
+      { name: 'amount', type: 'int', required: false },
+    ],
+  };
+  const right: DatasetDefinition = {
+    name: `rt_right_${suffix}`,
+    label: 'Right',
+    fields: [
+      { name: 'key', type: 'string', required: true },
+      { name: 'score', type: 'int', required: false },
+    ],
+  };
   const pipeline = (label: string): PipelineDefinition => ({
     name: `rt_pipe_${suffix}`,
     label,
@@ -87,7 +104,14 @@ describe('libs/db repositories', () => {
     const contribution = (days: string[]) => ({ jobId: id, contributorId: id, source: left.name, rows: rows(days), summary: summary(days) });
     await db.repositories.metrics.replaceContribution(contribution(['2026-01-05', '2026-01-06']));
     await db.repositories.metrics.replaceContribution(contribution(['2026-01-06', '2026-01-07']));
-    const parts = await db.repositories.metrics.partsByPeriod({ source: left.name, metrics: [{ name: 'amount', op: 'sum', field: 'amount' }], granularity: 'week', dimension: '', from: '2026-01-05', to: '2026-01-11' });
+    const parts = await db.repositories.metrics.partsByPeriod({
+      source: left.name,
+      metrics: [{ name: 'amount', op: 'sum', field: 'amount' }],
+      granularity: 'week',
+      dimension: '',
+      from: '2026-01-05',
+      to: '2026-01-11',
+    });
     expect(parts.get('2026-01-05')?.get('')?.get('amount')).toMatchObject({ sum: 10, count: 2 });
     expect(await db.repositories.metrics.span(left.name)).toEqual({ firstDay: '2026-01-06', lastDay: '2026-01-07' });
     expect((await db.repositories.jobs.detail(id))?.metrics).toEqual(summary(['2026-01-06', '2026-01-07']));

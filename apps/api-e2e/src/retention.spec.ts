@@ -17,11 +17,10 @@ describe('retention', () => {
 
   it('deletes the job objects after the retention timer and keeps the metadata; the history replays', async () => {
     const retentionHours = 3 / 3600; // three seconds
-    const created = await upload(
-      app.baseUrl,
-      [{ name: 'short-lived.csv', content: 'sensor_id,timestamp,value\ns-1,2024-01-01,1\ns-1,2024-01-02,x\n' }],
-      { dataset: 'sensor_readings', retentionHours: String(retentionHours) },
-    );
+    const created = await upload(app.baseUrl, [{ name: 'short-lived.csv', content: 'sensor_id,timestamp,value\ns-1,2024-01-01,1\ns-1,2024-01-02,x\n' }], {
+      dataset: 'sensor_readings',
+      retentionHours: String(retentionHours),
+    });
     const jobId = created.body['jobId'] as string;
     const finished = await waitForStatus(app.baseUrl, jobId, ['partial']);
     expect([...new Set((await app.store.list(`jobs/${jobId}/`)).map((o) => o.key.split('/')[2]))].sort()).toEqual(['results', 'staged', 'uploads']);

@@ -47,7 +47,15 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
   it('creates, triggers, pauses, resumes and deletes a schedule that turns its inbox into one job per run', async () => {
     const created = await call<ScheduleView>('POST', '', { source: 'transactions', paused: true });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: 'transactions-inbox', source: 'transactions', prefix: 'inbox/transactions/', cron: '0 6 * * 1', timeZone: 'UTC', paused: true, filesWaiting: 0 });
+    expect(created.body).toMatchObject({
+      id: 'transactions-inbox',
+      source: 'transactions',
+      prefix: 'inbox/transactions/',
+      cron: '0 6 * * 1',
+      timeZone: 'UTC',
+      paused: true,
+      filesWaiting: 0,
+    });
     const described = await app.temporal.schedule.getHandle('transactions-inbox').describe();
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: INBOX_JOB_WORKFLOW });
 

@@ -120,7 +120,7 @@ describe('downloads while storage is unreliable', () => {
     }
   });
 
-  it('answers 503 with a sentence, never a 500 or the SDK\'s message, when storage is down; a missing file stays 404', async () => {
+  it("answers 503 with a sentence, never a 500 or the SDK's message, when storage is down; a missing file stays 404", async () => {
     const closed = createServer();
     const port = await listen(closed);
     await new Promise<void>((resolve) => closed.close(() => resolve()));

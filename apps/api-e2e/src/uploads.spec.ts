@@ -70,7 +70,11 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
   it('400 for a retention that is not a plain decimal number of hours (0x10, 1e1)', async () => {
     for (const retentionHours of ['0x10', '1e1', '12h']) {
       const response = await upload(app.baseUrl, [{ name: 'a.csv', content: VALID }], { dataset: 'sensor_readings', retentionHours });
-      expect({ retentionHours, status: response.status, message: response.body['message'] }).toEqual({ retentionHours, status: 400, message: 'retentionHours must be a number above 0 and at most 48' });
+      expect({ retentionHours, status: response.status, message: response.body['message'] }).toEqual({
+        retentionHours,
+        status: 400,
+        message: 'retentionHours must be a number above 0 and at most 48',
+      });
     }
   });
 

@@ -33,7 +33,7 @@ async function onlyBatch(app: SluiceApp, jobId: string): Promise<{ recordsKey: s
 
 /** A seeded generator, so a "random" 50 % failure pattern is the same on every run. */
 function seeded(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('webhook delivery through REST, Temporal, Postgres and a real receiver', () => {
@@ -60,15 +60,23 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(created.status).toBe(202);
     return created.body['jobId'] as string;
   };
-  const secretOf = async (job: JobDetailView) =>
-    ((await (await fetch(`${app.baseUrl}/api/webhooks/${job.delivery?.endpointId}`)).json()) as WebhookEndpointView).secret;
+  const secretOf = async (job: JobDetailView) => ((await (await fetch(`${app.baseUrl}/api/webhooks/${job.delivery?.endpointId}`)).json()) as WebhookEndpointView).secret;
 
   it('delivers every record exactly once, signed, with the documented body', async () => {
     const jobId = await startJob(120, { rateLimit: 'unlimited' });
     const job = await waitForDelivery(app.baseUrl, jobId, ['delivered', 'partial']);
 
     expect(job.mode).toBe('webhook');
-    expect(job.delivery).toMatchObject({ state: 'delivered', url: receiver.url, rateLimit: null, total: 120, delivered: 120, failed: 0, pending: 0, retryDelaysMs: [1000, 3000, 9000] });
+    expect(job.delivery).toMatchObject({
+      state: 'delivered',
+      url: receiver.url,
+      rateLimit: null,
+      total: 120,
+      delivered: 120,
+      failed: 0,
+      pending: 0,
+      retryDelaysMs: [1000, 3000, 9000],
+    });
     const ids = receiver.requests.map((r) => r.id);
     expect(new Set(ids).size).toBe(120);
     expect(ids).toHaveLength(120);
@@ -81,7 +89,11 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
   });
 
   it("delivers and measures a pipeline's formula-like values as they are, while clean.csv neutralises them", async () => {
-    const sends = ['recipient_email,domain,date_sent,campaign,subject,sender,list_name', 'ann@acme.com,acme.com,2026-01-05,=1+2,@x,,', 'bob@beta.io,beta.io,2026-01-06,launch,plain,,'];
+    const sends = [
+      'recipient_email,domain,date_sent,campaign,subject,sender,list_name',
+      'ann@acme.com,acme.com,2026-01-05,=1+2,@x,,',
+      'bob@beta.io,beta.io,2026-01-06,launch,plain,,',
+    ];
     const created = await upload(app.baseUrl, [{ name: 'sends.csv', content: sends.join('\n') }], {
       pipeline: 'email_engagement',
       datasets: 'email_sends',
@@ -163,7 +175,11 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(during.delivery?.currentRate).toBeLessThanOrEqual(5);
 
     const changedAt = Date.now();
-    const response = await fetch(`${app.baseUrl}/api/jobs/${jobId}/rate`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rateLimit: 40 }) });
+    const response = await fetch(`${app.baseUrl}/api/jobs/${jobId}/rate`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rateLimit: 40 }),
+    });
     expect(response.status).toBe(202);
     const job = await waitForDelivery(app.baseUrl, jobId, ['delivered'], 20_000);
     expect(job.delivery).toMatchObject({ rateLimit: 40, delivered: 40 });
@@ -268,21 +284,29 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     }
     expect(await app.db.jobCount()).toBe(jobsBefore);
 
-    const test = await fetch(`${app.baseUrl}/api/webhooks/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://192.168.1.20/x' }) });
+    const test = await fetch(`${app.baseUrl}/api/webhooks/test`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'http://192.168.1.20/x' }),
+    });
     expect(test.status).toBe(400);
     expect(((await test.json()) as { message: string }).message).toMatch(/192\.168\.1\.20 is a private address/);
   });
 
   it('tests a URL with one signed sample record and reports status, latency and error', async () => {
     receiver.respond = () => ({ status: 201 });
-    const ok = (await (await fetch(`${app.baseUrl}/api/webhooks/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) })).json()) as WebhookTestResult;
+    const ok = (await (
+      await fetch(`${app.baseUrl}/api/webhooks/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) })
+    ).json()) as WebhookTestResult;
     expect(ok).toMatchObject({ url: receiver.url, ok: true, statusCode: 201, error: null });
     expect(ok.latencyMs).toBeGreaterThanOrEqual(0);
     expect(receiver.requests[0].id).toBe(ok.messageId);
     receiver.verifyAll(((await (await fetch(`${app.baseUrl}/api/webhooks/${ok.endpointId}`)).json()) as WebhookEndpointView).secret);
 
     receiver.respond = () => ({ status: 500 });
-    const failing = (await (await fetch(`${app.baseUrl}/api/webhooks/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) })).json()) as WebhookTestResult;
+    const failing = (await (
+      await fetch(`${app.baseUrl}/api/webhooks/test`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) })
+    ).json()) as WebhookTestResult;
     expect(failing).toMatchObject({ ok: false, statusCode: 500, error: 'HTTP 500', endpointId: ok.endpointId });
   });
 
@@ -292,7 +316,11 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     const rate = await fetch(`${app.baseUrl}/api/jobs/${jobId}/rate`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rateLimit: 5 }) });
     expect(rate.status).toBe(409);
     const webhookJob = await startJob(1);
-    const bad = await fetch(`${app.baseUrl}/api/jobs/${webhookJob}/rate`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rateLimit: -1 }) });
+    const bad = await fetch(`${app.baseUrl}/api/jobs/${webhookJob}/rate`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rateLimit: -1 }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/rateLimit must be/);
     expect((await getJob(app.baseUrl, jobId)).delivery).toBeNull();

@@ -186,7 +186,9 @@ describe('a worker process that dies or is stopped mid-job', () => {
     const repeats = receiver.requests.length - new Set(receiver.requests.map((r) => r.id)).size;
     const firstAfterKill = receiver.requests.slice(seenAtKill).find((r) => r.at > killedAt);
     const resumedSeconds = firstAfterKill ? (firstAfterKill.at - killedAt) / 1000 : NaN;
-    process.stderr.write(`[recovery] delivery killed after ${seenAtKill} requests; resumed ${resumedSeconds.toFixed(1)} s later; ${repeats} repeated deliveries (same webhook-id)\n`);
+    process.stderr.write(
+      `[recovery] delivery killed after ${seenAtKill} requests; resumed ${resumedSeconds.toFixed(1)} s later; ${repeats} repeated deliveries (same webhook-id)\n`,
+    );
     expect(repeats).toBeLessThanOrEqual(CONCURRENCY);
     expect(resumedSeconds).toBeLessThan(RECOVERY_BOUND_S);
   });

@@ -31,7 +31,16 @@ export const WEBHOOK: DeliveryOptions = { endpointId: 'endpoint-1', url: 'http:/
 /** What reading a file reports: 10 valid rows and no invalid ones unless told otherwise. */
 export function parsed(file: CsvJobFile, rows: { valid?: number; invalid?: number } = {}): FileOutcome {
   const { valid = 10, invalid = 0 } = rows;
-  return { uploadId: file.uploadId, rowsProcessed: valid + invalid, validRows: valid, invalidRows: invalid, stagedKey: `staging/${file.uploadId}.csv`, error: null, columns: [], cleaned: {} };
+  return {
+    uploadId: file.uploadId,
+    rowsProcessed: valid + invalid,
+    validRows: valid,
+    invalidRows: invalid,
+    stagedKey: `staging/${file.uploadId}.csv`,
+    error: null,
+    columns: [],
+    cleaned: {},
+  };
 }
 
 /** How an activity rejects input no retry can fix. */

@@ -19,4 +19,3 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(join(dir, 'workflows.js'), code);
   process.env['SLUICE_WORKFLOW_BUNDLE'] = join(dir, 'workflows.js');
 }
-

@@ -27,7 +27,13 @@ function legacyActivities(overrides: object = {}) {
   return {
     ...stubActivities(),
     aggregate: async () => AGGREGATIONS,
-    writeResults: async ({ stagedKeys }: { stagedKeys: string[] }) => ({ rowsIn: stagedKeys.length * 10, rowsOut: stagedKeys.length * 10, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 }),
+    writeResults: async ({ stagedKeys }: { stagedKeys: string[] }) => ({
+      rowsIn: stagedKeys.length * 10,
+      rowsOut: stagedKeys.length * 10,
+      duplicatesRemoved: 0,
+      fieldsMerged: 0,
+      conflicts: 0,
+    }),
     recordMetrics: async () => null,
     planDeliveries: async () => deliveryPlan(2),
     ...overrides,
@@ -45,7 +51,12 @@ const legacyPipelineJob = (jobId: string) =>
     dataset: 'customer_orders',
     files: [csvFile('people', 'people'), csvFile('orders')],
     retentionMs: RETENTION_MS,
-    pipeline: { name: 'customer_orders', label: 'Customer orders', base: 'people', joins: [{ dataset: 'orders', type: 'left', on: [{ left: 'email', right: 'email' }], columns: [{ field: 'total', aggregate: 'sum' }] }] },
+    pipeline: {
+      name: 'customer_orders',
+      label: 'Customer orders',
+      base: 'people',
+      joins: [{ dataset: 'orders', type: 'left', on: [{ left: 'email', right: 'email' }], columns: [{ field: 'total', aggregate: 'sum' }] }],
+    },
     definitions: { people: definition('people'), orders: definition('orders') },
   }) as unknown as CsvJobInput;
 

@@ -59,7 +59,10 @@ describe('csvJob', () => {
       const input = datasetJob();
       const { outcome, calls } = await run(input);
       expect(outcome).toMatchObject({ jobId: input.jobId, status: 'processed', error: null });
-      expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([['upload-crm', 10], ['upload-shop', 10]]);
+      expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([
+        ['upload-crm', 10],
+        ['upload-shop', 10],
+      ]);
       expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
       expect(only(calls, 'finalize').input).toEqual({ outcome, retentionMs: RETENTION_MS });
     });
@@ -106,7 +109,10 @@ describe('csvJob', () => {
       expect(outcome).toMatchObject({ status: 'failed', error: "No valid people rows: the pipeline's result is built on them" });
       // The untagged file's dataset was detected from its header; the tagged one was taken as tagged.
       expect(callsTo(calls, 'detectFileDataset').map((call) => call.input.file.uploadId)).toEqual(['upload-orders']);
-      expect(outcome.files.map((f) => [f.uploadId, f.dataset, f.validRows])).toEqual([['upload-people', 'people', 0], ['upload-orders', 'orders', 10]]);
+      expect(outcome.files.map((f) => [f.uploadId, f.dataset, f.validRows])).toEqual([
+        ['upload-people', 'people', 0],
+        ['upload-orders', 'orders', 10],
+      ]);
       const results = only(calls, RESULTS_STEP).input;
       expect(results.failed).toBe(true);
       expect(results.files.map((f: { uploadId: string; dataset?: string; stagedKey: string | null }) => [f.uploadId, f.dataset, f.stagedKey])).toEqual([
@@ -189,7 +195,7 @@ describe('csvJob', () => {
         throw ApplicationFailure.nonRetryable(error.message);
       });
 
-    it('reads all of a job\'s files at once, and keeps their outcomes in upload order whichever is read first', async () => {
+    it("reads all of a job's files at once, and keeps their outcomes in upload order whichever is read first", async () => {
       const input = datasetJob({ files: [csvFile('a'), csvFile('b'), csvFile('c')] });
       const reading = new Set<string>();
       const read: string[] = [];
@@ -206,7 +212,11 @@ describe('csvJob', () => {
       });
       expect(outcome).toMatchObject({ status: 'processed', error: null });
       expect(read).toEqual(['upload-c', 'upload-b', 'upload-a']);
-      expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([['upload-a', 1], ['upload-b', 2], ['upload-c', 3]]);
+      expect(outcome.files.map((f) => [f.uploadId, f.validRows])).toEqual([
+        ['upload-a', 1],
+        ['upload-b', 2],
+        ['upload-c', 3],
+      ]);
       expect(only(calls, RESULTS_STEP).input.files.map((f: { uploadId: string }) => f.uploadId)).toEqual(['upload-a', 'upload-b', 'upload-c']);
     });
 
@@ -267,7 +277,9 @@ describe('csvJob', () => {
       expect(outcome.status).toBe('processed');
       expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'deliverBatch', 'deliverBatch', 'deliverBatch', 'finishDelivery', 'expireJob']);
       // The batches are those of the plan the results step returned.
-      expect(callsTo(calls, 'deliverBatch').map((call) => [call.input.recordsKey, call.input.batch])).toEqual(deliveryPlan().batches.map((batch) => [deliveryPlan().recordsKey, batch]));
+      expect(callsTo(calls, 'deliverBatch').map((call) => [call.input.recordsKey, call.input.batch])).toEqual(
+        deliveryPlan().batches.map((batch) => [deliveryPlan().recordsKey, batch]),
+      );
       expect(overlapped).toBe(false);
       expect(only(calls, 'finishDelivery').input).toMatchObject({ error: null, retentionMs: RETENTION_MS });
       const retained = only(calls, 'expireJob').scheduledAt - only(calls, 'finishDelivery').scheduledAt;

@@ -8,7 +8,6 @@ import { failureReason as reason } from './failure-reason';
 import { legacyPlan, legacyResults, parseInTurn } from './legacy-results';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
 
-
 // A worker that dies mid-activity is noticed only once its heartbeats stop, so the heartbeat timeout
 // is what a crash costs. The worker heartbeats every activity on a timer every 2 s whatever its work
 // is doing (deliveries every second), so 10 s is several missed beats; with the first retry's 1 s
@@ -128,7 +127,7 @@ async function deliverThenRetain(input: CsvJobInput, planned: () => Promise<Deli
   }
   await bookkeeping.finishDelivery({ jobId, retentionMs: input.retentionMs, error });
   const deadline = Date.now() + input.retentionMs;
-  for (let served = 0; plan; ) {
+  for (let served = 0; plan;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0 || !(await condition(() => requests.retries > served, remaining))) break;
     served = requests.retries;

@@ -15,10 +15,14 @@ describe('failureReason', () => {
   });
 
   it("explains the server's refusal of a result over its size limit", () => {
-    expect(failureReason(failed('parseAndValidate', ApplicationFailure.create({ message: 'Complete result exceeds size limit.' })))).toMatch(/^The outcome of reading and validating a file is larger than Sluice can pass between steps/);
+    expect(failureReason(failed('parseAndValidate', ApplicationFailure.create({ message: 'Complete result exceeds size limit.' })))).toMatch(
+      /^The outcome of reading and validating a file is larger than Sluice can pass between steps/,
+    );
   });
 
   it('passes the sentence an activity failed with', () => {
-    expect(failureReason(failed('parseAndValidate', ApplicationFailure.nonRetryable('File is empty: expected a header row', 'BadInput')))).toBe('File is empty: expected a header row');
+    expect(failureReason(failed('parseAndValidate', ApplicationFailure.nonRetryable('File is empty: expected a header row', 'BadInput')))).toBe(
+      'File is empty: expected a header row',
+    );
   });
 });

@@ -58,7 +58,11 @@ describe('inboxJob', () => {
     // Awaiting the job skips its retention: it runs to its own end.
     expect(await job.result()).toMatchObject({ jobId: outcome.jobId, status: 'processed' });
     const steps = jobCalls.get(outcome.jobId) ?? [];
-    expect(callsTo(steps, 'parseAndValidate').map((call) => call.input.file.uploadId).sort()).toEqual(['upload-a', 'upload-b']);
+    expect(
+      callsTo(steps, 'parseAndValidate')
+        .map((call) => call.input.file.uploadId)
+        .sort(),
+    ).toEqual(['upload-a', 'upload-b']);
     expect(callsTo(steps, 'expireJob')).toHaveLength(1);
   });
 

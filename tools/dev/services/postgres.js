@@ -45,11 +45,7 @@ async function startPostgres(profile, log) {
       log(`Initialising a PostgreSQL cluster in ${pgData}`);
       asPostgres(path.join(bin, 'initdb'), ['-D', pgData, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-locale']);
     }
-    asPostgres(path.join(bin, 'pg_ctl'), [
-      '-D', pgData, '-l', logFile, '-w', '-t', '60',
-      '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${home}`,
-      'start',
-    ]);
+    asPostgres(path.join(bin, 'pg_ctl'), ['-D', pgData, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${home}`, 'start']);
   }
   await waitFor('PostgreSQL', () => portOpen(port), { logFile });
   return { port, pgData };

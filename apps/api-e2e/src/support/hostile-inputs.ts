@@ -3,7 +3,7 @@ import fc from 'fast-check';
 /** What a careless client or an attacker puts into a parameter: SQL, NUL bytes, odd unicode, huge and impossible values. */
 export const INJECTIONS: readonly string[] = [
   "' OR '1'='1",
-  "1; DROP TABLE \"Job\"; --",
+  '1; DROP TABLE "Job"; --',
   '"; SELECT pg_sleep(5); --',
   '\u0000',
   'people\u0000',
@@ -95,7 +95,11 @@ export function problemWithErrorBody(body: string, echoes: string[] = [], server
   const message = (parsed as { message?: unknown } | null)?.message;
   const sentence = Array.isArray(message) ? message.join('; ') : message;
   if (typeof sentence !== 'string' || !/[A-Za-z]{2,}\W+[A-Za-z]{2,}/.test(sentence)) return `no sentence in "message": ${body.slice(0, 200)}`;
-  for (const [what, pattern] of [['a stack frame', STACK_FRAME], ['SQL', SQL], ['driver internals', DRIVER]] as const) {
+  for (const [what, pattern] of [
+    ['a stack frame', STACK_FRAME],
+    ['SQL', SQL],
+    ['driver internals', DRIVER],
+  ] as const) {
     if (pattern.test(text)) return `${what} in the body: ${text.slice(0, 300)}`;
   }
   const path = serverPaths.find((p) => text.includes(p));

@@ -43,6 +43,10 @@ export function addedSince(before: StackContents, now: StackContents) {
   return {
     objects: [...now.objects].filter((k) => !before.objects.has(k)),
     multipartUploads: [...now.multipartUploads].filter((u) => !before.multipartUploads.has(u)),
-    rows: Object.fromEntries(Object.entries(now.rows).filter(([table, n]) => n !== (before.rows[table] ?? 0)).map(([table, n]) => [table, n - (before.rows[table] ?? 0)])),
+    rows: Object.fromEntries(
+      Object.entries(now.rows)
+        .filter(([table, n]) => n !== (before.rows[table] ?? 0))
+        .map(([table, n]) => [table, n - (before.rows[table] ?? 0)]),
+    ),
   };
 }

@@ -28,6 +28,22 @@ const adminConsole = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [ConfigModule, PersistenceModule, StorageModule, TemporalModule, UploadsModule, JobsModule, DatasetsModule, PipelinesModule, MetricsModule, SchedulesModule, EventsModule, StorageUsageModule, WebhooksModule, HealthModule, adminConsole],
+  imports: [
+    ConfigModule,
+    PersistenceModule,
+    StorageModule,
+    TemporalModule,
+    UploadsModule,
+    JobsModule,
+    DatasetsModule,
+    PipelinesModule,
+    MetricsModule,
+    SchedulesModule,
+    EventsModule,
+    StorageUsageModule,
+    WebhooksModule,
+    HealthModule,
+    adminConsole,
+  ],
 })
 export class AppModule {}

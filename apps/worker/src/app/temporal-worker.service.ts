@@ -49,7 +49,13 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           fileLimits: this.config.fileLimits,
           webhooks: { sender: this.sender, concurrency },
         }),
-        ...createStorageSweeperActivities({ jobs: this.db.repositories.jobs, sweeps: this.db.repositories.storageSweeps, store: this.store, temporal: client, minAgeMs: this.config.sweeper.minAgeMs }),
+        ...createStorageSweeperActivities({
+          jobs: this.db.repositories.jobs,
+          sweeps: this.db.repositories.storageSweeps,
+          store: this.store,
+          temporal: client,
+          minAgeMs: this.config.sweeper.minAgeMs,
+        }),
       },
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
       // Every activity heartbeats on a timer (deliveries with their checkpoint), so a dead worker is noticed within the heartbeat timeout.

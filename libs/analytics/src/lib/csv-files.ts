@@ -17,7 +17,9 @@ const DIALECT = `delim = ',', quote = '"', escape = '"', header = true, max_line
 /** read_csv of CSVs this system wrote, with the columns and types given (nothing sniffed). */
 export function readCsvColumns(files: string | string[], columns: Record<string, string>): string {
   const list = Array.isArray(files) ? `[${files.map(sqlLiteral).join(', ')}]` : sqlLiteral(files);
-  const struct = Object.entries(columns).map(([name, type]) => `${sqlLiteral(name)}: ${sqlLiteral(type)}`).join(', ');
+  const struct = Object.entries(columns)
+    .map(([name, type]) => `${sqlLiteral(name)}: ${sqlLiteral(type)}`)
+    .join(', ');
   return `read_csv(${list}, ${DIALECT}, auto_detect = false, columns = {${struct}})`;
 }
 

@@ -30,7 +30,14 @@ describe('computeDailyMetrics', () => {
   };
 
   it('keeps per-day parts of each metric, in total and per dimension value', async () => {
-    const file = csv(['email,domain,date_sent,open_count', 'a@x.com,x.com,2026-01-05,2', 'b@x.com,x.com,2026-01-05,', 'a@x.com,,2026-01-05,3', 'c@y.com,y.com,2026-01-06,1', 'd@y.com,y.com,,9']);
+    const file = csv([
+      'email,domain,date_sent,open_count',
+      'a@x.com,x.com,2026-01-05,2',
+      'b@x.com,x.com,2026-01-05,',
+      'a@x.com,,2026-01-05,3',
+      'c@y.com,y.com,2026-01-06,1',
+      'd@y.com,y.com,,9',
+    ]);
     const { rows, rowCount, rowsWithoutDate } = await computeDailyMetrics({
       file,
       types: { email: 'email', domain: 'domain', date_sent: 'date', open_count: 'int' },
@@ -46,7 +53,8 @@ describe('computeDailyMetrics', () => {
       },
     });
     expect({ rowCount, rowsWithoutDate }).toEqual({ rowCount: 5, rowsWithoutDate: 1 });
-    const find = (day: string, metric: string, dimension = '', dimensionValue = '') => rows.find((r) => r.day === day && r.metric === metric && r.dimension === dimension && r.dimensionValue === dimensionValue);
+    const find = (day: string, metric: string, dimension = '', dimensionValue = '') =>
+      rows.find((r) => r.day === day && r.metric === metric && r.dimension === dimension && r.dimensionValue === dimensionValue);
     expect(find('2026-01-05', 'sends')).toMatchObject({ count: 3 });
     expect(find('2026-01-05', 'opens')).toMatchObject({ sum: 5, count: 2, min: 2, max: 3 });
     expect(find('2026-01-05', 'contacts')?.distinctKeys?.sort()).toEqual([distinctKeyOf('a@x.com'), distinctKeyOf('b@x.com')].sort());
@@ -73,8 +81,16 @@ describe('computeDailyMetrics', () => {
 
   it('reads only what it measures from a wide result with a huge cell', async () => {
     const kept = Array.from({ length: 20_000 }, (_, i) => `kept_${i}`);
-    const file = csv([['day', 'amount', ...kept].join(','), ['2026-01-05', '2', ...kept.map(() => 'z')].join(','), `2026-01-05,3,"${'q'.repeat(5 * 1024 * 1024)}"${','.repeat(kept.length - 1)}`]);
-    const { rows, rowCount } = await computeDailyMetrics({ file, types: { day: 'date', amount: 'int' }, config: { dateField: 'day', dimensions: [], metrics: [{ name: 'total', op: 'sum', field: 'amount' }] } });
+    const file = csv([
+      ['day', 'amount', ...kept].join(','),
+      ['2026-01-05', '2', ...kept.map(() => 'z')].join(','),
+      `2026-01-05,3,"${'q'.repeat(5 * 1024 * 1024)}"${','.repeat(kept.length - 1)}`,
+    ]);
+    const { rows, rowCount } = await computeDailyMetrics({
+      file,
+      types: { day: 'date', amount: 'int' },
+      config: { dateField: 'day', dimensions: [], metrics: [{ name: 'total', op: 'sum', field: 'amount' }] },
+    });
     expect(rowCount).toBe(2);
     expect(rows).toEqual([expect.objectContaining({ day: '2026-01-05', metric: 'total', sum: 5, count: 2 })]);
   }, 60_000);

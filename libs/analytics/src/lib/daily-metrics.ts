@@ -65,7 +65,9 @@ export async function computeDailyMetrics(db: DuckDBConnection, { rows: measured
   // Unpacked into plain columns once: every dimension's grouping reads them again.
   const columns = measured.names.map((name, i) => `${measuredColumn(measured, name)} AS m${i}`);
   const column = (name: string) => (measured.names.includes(name) ? `m${measured.names.indexOf(name)}` : 'NULL::VARCHAR');
-  await db.run(`CREATE TEMP TABLE source AS SELECT ${[...columns, `${dayOf(measuredColumn(measured, config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day`].join(', ')} FROM ${measured.table}`);
+  await db.run(
+    `CREATE TEMP TABLE source AS SELECT ${[...columns, `${dayOf(measuredColumn(measured, config.dateField), types[config.dateField] ?? 'date', timeZone)} AS _day`].join(', ')} FROM ${measured.table}`,
+  );
   const [[rowCount, withoutDate]] = (await db.runAndReadAll('SELECT count(*), count(*) FILTER (WHERE _day IS NULL) FROM source')).getRows();
   const rows: DailyMetricRow[] = [];
   const parts = metrics.flatMap((metric, index) => partsOf(metric, index, column)).join(', ');
@@ -76,7 +78,16 @@ export async function computeDailyMetrics(db: DuckDBConnection, { rows: measured
     for (const row of reader.getRows()) {
       metrics.forEach((metric, index) => {
         const [count, sum, min, max, distinct] = row.slice(2 + index * 5, 7 + index * 5);
-        const daily: DailyMetricRow = { day: String(row[0]), metric: metric.name, dimension, dimensionValue: String(row[1]), sum: asNumber(sum) ?? 0, count: Number(count), min: asNumber(min), max: asNumber(max) };
+        const daily: DailyMetricRow = {
+          day: String(row[0]),
+          metric: metric.name,
+          dimension,
+          dimensionValue: String(row[1]),
+          sum: asNumber(sum) ?? 0,
+          count: Number(count),
+          min: asNumber(min),
+          max: asNumber(max),
+        };
         if (metric.op === 'count_distinct') daily.distinctKeys = ((distinct as { items: unknown[] } | null)?.items ?? []).map((item) => distinctKeyOf(String(item)));
         rows.push(daily);
       });

@@ -44,7 +44,9 @@ describe('buildJobResults', () => {
     const datasets: Record<string, DatasetRows> = Object.fromEntries(
       pipelineDatasets(emailEngagementPipeline).map((name) => [name, { files: [], fields: (findDataset(name)?.fields ?? []).map((f) => f.name), types: typesOf(name) }]),
     );
-    datasets['email_sends'].files = [csv('sends.csv', ['recipient_email,domain,date_sent,campaign,subject,sender,list_name', 'ann@acme.com,acme.com,2026-01-05,=HYPERLINK("x"),@sub,,'])];
+    datasets['email_sends'].files = [
+      csv('sends.csv', ['recipient_email,domain,date_sent,campaign,subject,sender,list_name', 'ann@acme.com,acme.com,2026-01-05,=HYPERLINK("x"),@sub,,']),
+    ];
     datasets['contacts'].files = [csv('contacts.csv', ['email,first_name,last_name,job_title,company_name,domain,phone', 'ann@acme.com,+Ann,Lee,,,acme.com,'])];
     const types = pipelineColumns(emailEngagementPipeline, findDataset);
     const { base, joins, metrics } = emailEngagementPipeline;
@@ -58,7 +60,12 @@ describe('buildJobResults', () => {
 
   it('cuts the records into delivery batches whose byte ranges hold exactly their lines', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => `s-${i % 7},2026-01-0${1 + (i % 9)}T00:00:00.000Z,${i % 3 ? i : `${i}.5`}`);
-    const results = await buildJobResults({ ...sensors([csv('a.csv', ['sensor_id,timestamp,value', ...rows.slice(0, 1200)]), csv('b.csv', ['sensor_id,timestamp,value', 'ü-é,2026-01-01T00:00:00.000Z,1', ...rows.slice(1200)])]) });
+    const results = await buildJobResults({
+      ...sensors([
+        csv('a.csv', ['sensor_id,timestamp,value', ...rows.slice(0, 1200)]),
+        csv('b.csv', ['sensor_id,timestamp,value', 'ü-é,2026-01-01T00:00:00.000Z,1', ...rows.slice(1200)]),
+      ]),
+    });
     const records = results.records;
     const bytes = readFileSync(records?.file as string);
     expect(records?.total).toBe(2501);
@@ -77,7 +84,12 @@ describe('buildJobResults', () => {
   });
 
   it("sums up seed 004's readings across files as the job page shows them, reading columns by name", async () => {
-    const first = csv("it's-a.csv", ['sensor_id,timestamp,value,Room', 'a,2024-01-01T00:00:00.000Z,1.5,lab', 'b,2024-01-01T00:00:00.000Z,-2,', '"a,b",2024-01-02T00:00:00.000Z,10,x']);
+    const first = csv("it's-a.csv", [
+      'sensor_id,timestamp,value,Room',
+      'a,2024-01-01T00:00:00.000Z,1.5,lab',
+      'b,2024-01-01T00:00:00.000Z,-2,',
+      '"a,b",2024-01-02T00:00:00.000Z,10,x',
+    ]);
     const second = csv('b.csv', ['sensor_id,timestamp,value', 'a,2024-01-03T00:00:00.000Z,4']);
     const { aggregations, merge } = await buildJobResults(sensors([first, second], [...SENSOR_FIELDS, 'Room']));
     expect(aggregations).toEqual({ row_count: 4, min_value: -2, max_value: 10, per_sensor_count: { a: 2, 'a,b': 1, b: 1 } });
@@ -96,7 +108,13 @@ describe('buildJobResults', () => {
 
   it('leaves out records, metrics and aggregations a job does not ask for', async () => {
     const file = csv('people.csv', ['email,full_name', 'a@x.com,A']);
-    const results = await buildJobResults({ scratch: dir, source: { kind: 'dataset', rows: { files: [file], fields: ['email', 'full_name'], types: {} } }, types: {}, metrics: null, records: false });
+    const results = await buildJobResults({
+      scratch: dir,
+      source: { kind: 'dataset', rows: { files: [file], fields: ['email', 'full_name'], types: {} } },
+      types: {},
+      metrics: null,
+      records: false,
+    });
     expect(results).toMatchObject({ records: null, daily: null, aggregations: null, merge: { rowsIn: 1, rowsOut: 1 } });
     expect(lines(results.cleanFile)).toEqual(['email,full_name', 'a@x.com,A']);
   });

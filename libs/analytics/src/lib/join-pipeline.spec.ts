@@ -43,7 +43,13 @@ describe('joinPipeline', () => {
     };
     const output = join(dir, 'final.csv');
     const records = join(dir, 'records.ndjson');
-    const stats = await joinPipeline({ ...emailEngagementPipeline, files, fieldTypes, output, records: { output: records, types: pipelineColumns(emailEngagementPipeline, findDataset) } });
+    const stats = await joinPipeline({
+      ...emailEngagementPipeline,
+      files,
+      fieldTypes,
+      output,
+      records: { output: records, types: pipelineColumns(emailEngagementPipeline, findDataset) },
+    });
 
     expect(stats).toEqual({ rowsOut: 3, matched: { email_opens: 1, contacts: 2, accounts: 0 } });
     const lines = readFileSync(output, 'utf8').trim().split('\n');
@@ -63,7 +69,10 @@ describe('joinPipeline', () => {
       email_sends: csv('sends', ['recipient_email,domain,date_sent', 'ann@acme.com,acme.com,2026-01-05', 'bob@beta.io,beta.io,2026-01-05']),
       accounts: csv('accounts', ['domain,account_name', 'beta.io,Beta']),
     };
-    const pipeline = { base: 'email_sends', joins: [{ dataset: 'accounts', type: 'inner' as const, on: [{ left: 'domain', right: 'domain' }], columns: [{ field: 'account_name', aggregate: 'any' as const }] }] };
+    const pipeline = {
+      base: 'email_sends',
+      joins: [{ dataset: 'accounts', type: 'inner' as const, on: [{ left: 'domain', right: 'domain' }], columns: [{ field: 'account_name', aggregate: 'any' as const }] }],
+    };
     const output = join(dir, 'inner.csv');
     expect(await joinPipeline({ ...pipeline, files, fieldTypes, output })).toEqual({ rowsOut: 1, matched: { accounts: 1 } });
     expect(readFileSync(output, 'utf8')).toBe('recipient_email,domain,date_sent,account_name\nbob@beta.io,beta.io,2026-01-05,Beta\n');
@@ -73,10 +82,16 @@ describe('joinPipeline', () => {
     const kept = Array.from({ length: 19_997 }, (_, i) => `kept_${i}`);
     const huge = 'y'.repeat(5 * 1024 * 1024);
     const files = {
-      email_sends: csv('sends', [['recipient_email', 'domain', 'date_sent', ...kept].join(','), ...['c', 'a', 'b'].map((who) => [`${who}@x.io`, 'x.io', '2026-01-05', ...kept.map(() => (who === 'a' ? huge.slice(0, 10) : ''))].join(','))]),
+      email_sends: csv('sends', [
+        ['recipient_email', 'domain', 'date_sent', ...kept].join(','),
+        ...['c', 'a', 'b'].map((who) => [`${who}@x.io`, 'x.io', '2026-01-05', ...kept.map(() => (who === 'a' ? huge.slice(0, 10) : ''))].join(',')),
+      ]),
       accounts: csv('accounts', ['domain,account_name', `x.io,"${huge}"`]),
     };
-    const pipeline = { base: 'email_sends', joins: [{ dataset: 'accounts', type: 'left' as const, on: [{ left: 'domain', right: 'domain' }], columns: [{ field: 'account_name', aggregate: 'any' as const }] }] };
+    const pipeline = {
+      base: 'email_sends',
+      joins: [{ dataset: 'accounts', type: 'left' as const, on: [{ left: 'domain', right: 'domain' }], columns: [{ field: 'account_name', aggregate: 'any' as const }] }],
+    };
     const output = join(dir, 'wide.csv');
     expect(await joinPipeline({ ...pipeline, files, fieldTypes, output })).toEqual({ rowsOut: 3, matched: { accounts: 3 } });
     const lines = readFileSync(output, 'utf8').trim().split('\n');

@@ -35,9 +35,7 @@ describe('mergeRecords', () => {
     const first = file('a.csv', ['Jane Doe,jane@acme.com,,', 'John Roe,,acme.com,CTO', 'Solo,,,']);
     const second = file('b.csv', ['Jane Doe,JANE@acme.com,acme.com,VP Sales', 'john roe,,acme.com,', 'Solo,,,']);
     const { stats, csv } = await merge([first, second], PEOPLE);
-    expect(csv).toBe(
-      ['full_name,email,company_domain,job_title', 'Jane Doe,JANE@acme.com,acme.com,VP Sales', 'John Roe,,acme.com,CTO', 'Solo,,,', 'Solo,,,', ''].join('\n'),
-    );
+    expect(csv).toBe(['full_name,email,company_domain,job_title', 'Jane Doe,JANE@acme.com,acme.com,VP Sales', 'John Roe,,acme.com,CTO', 'Solo,,,', 'Solo,,,', ''].join('\n'));
     // Rows without any usable key are never merged: the two "Solo" rows stay.
     expect(stats).toEqual({ rowsIn: 6, rowsOut: 4, duplicatesRemoved: 2, fieldsMerged: 0, conflicts: 2 });
   });
@@ -78,9 +76,7 @@ describe('mergeRecords', () => {
     writeFileSync(empty, 'full_name,email,company_domain,job_title\n');
     const output = join(dir, 'out.csv');
     const stats = await mergeRecords({ files: [a, empty, b], fields: [...FIELDS, 'Source', 'Notes'], dedupe: PEOPLE, output });
-    expect(readFileSync(output, 'utf8')).toBe(
-      ['full_name,email,company_domain,job_title,Source,Notes', 'Jane,jane@a.io,,,fair,', 'John,john@b.io,,,,call back', ''].join('\n'),
-    );
+    expect(readFileSync(output, 'utf8')).toBe(['full_name,email,company_domain,job_title,Source,Notes', 'Jane,jane@a.io,,,fair,', 'John,john@b.io,,,,call back', ''].join('\n'));
     expect(stats.rowsOut).toBe(2);
   });
 
@@ -88,8 +84,18 @@ describe('mergeRecords', () => {
     const path = join(dir, 'typed.csv');
     writeFileSync(path, 'name,seats,paid,notes\nAcme,12,true,=SUM(A1)\nZeta,,false,\n');
     const records = join(dir, 'records.ndjson');
-    await mergeRecords({ files: [path], fields: ['name', 'seats', 'paid', 'notes'], output: join(dir, 'out.csv'), records: { output: records, types: { name: 'string', seats: 'int', paid: 'bool' } } });
-    expect(readFileSync(records, 'utf8').trim().split('\n').map((line) => JSON.parse(line))).toEqual([
+    await mergeRecords({
+      files: [path],
+      fields: ['name', 'seats', 'paid', 'notes'],
+      output: join(dir, 'out.csv'),
+      records: { output: records, types: { name: 'string', seats: 'int', paid: 'bool' } },
+    });
+    expect(
+      readFileSync(records, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
       { name: 'Acme', seats: 12, paid: true, notes: '=SUM(A1)' },
       { name: 'Zeta', seats: null, paid: false, notes: null },
     ]);
@@ -109,7 +115,10 @@ describe('mergeRecords', () => {
       const fields = ['email', ...wide(19_999)];
       const path = join(dir, 'wide.csv');
       const row = (email: string, fill: (i: number) => string) => [email, ...wide(19_999).map((_, i) => fill(i))].join(',');
-      writeFileSync(path, [fields.join(','), row('a@x.io', (i) => (i % 2 ? '' : `v${i}`)), row('b@x.io', () => 'b'), row('A@x.io', (i) => (i % 2 ? `w${i}` : 'other'))].join('\n') + '\n');
+      writeFileSync(
+        path,
+        [fields.join(','), row('a@x.io', (i) => (i % 2 ? '' : `v${i}`)), row('b@x.io', () => 'b'), row('A@x.io', (i) => (i % 2 ? `w${i}` : 'other'))].join('\n') + '\n',
+      );
       const output = join(dir, 'out.csv');
       const records = join(dir, 'out.ndjson');
       const started = Date.now();
@@ -125,7 +134,7 @@ describe('mergeRecords', () => {
       expect(Object.keys(JSON.parse(readFileSync(records, 'utf8').split('\n')[0]))).toHaveLength(20_000);
     }, 120_000);
 
-    it('keeps a 5 MB cell (over DuckDB\'s default line limit) with the rest of the file', async () => {
+    it("keeps a 5 MB cell (over DuckDB's default line limit) with the rest of the file", async () => {
       const huge = 'x'.repeat(5 * 1024 * 1024);
       const path = file('huge.csv', [`Jane,jane@a.io,,"${huge}"`, 'John,john@b.io,,CTO']);
       const { stats, csv } = await merge([path], PEOPLE);

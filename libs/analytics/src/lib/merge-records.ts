@@ -55,8 +55,9 @@ interface StagedFile {
 
 /** Each file's rows as (file_index, row_in_file, cells): `fields`' cells, found by header name, NULL where a file lacks one. */
 function rowsOf(files: StagedFile[], fields: string[]): string {
-  const parts = files.map(({ index, csv }) =>
-    `SELECT ${index} AS file_index, row_number() OVER () AS row_in_file, list_value(${fields.map(csv.column).join(', ')})::VARCHAR[] AS cells FROM ${csv.source}`,
+  const parts = files.map(
+    ({ index, csv }) =>
+      `SELECT ${index} AS file_index, row_number() OVER () AS row_in_file, list_value(${fields.map(csv.column).join(', ')})::VARCHAR[] AS cells FROM ${csv.source}`,
   );
   return parts.length ? parts.join(' UNION ALL ') : 'SELECT 0 AS file_index, 0::BIGINT AS row_in_file, []::VARCHAR[] AS cells WHERE false';
 }
@@ -109,8 +110,7 @@ async function groupRows(db: DuckDBConnection, files: StagedFile[], dedupe: Merg
 
 // Folds a group's rows (in policy order) into one list, position by position, with `pick` choosing
 // between the value so far and the next row's. Linear in the group's cells.
-const fold = (versions: string, pick: string) =>
-  `list_reduce(${versions}, lambda acc, row: list_transform(list_zip(acc, row), lambda pair: ${pick}(pair[1], pair[2])))`;
+const fold = (versions: string, pick: string) => `list_reduce(${versions}, lambda acc, row: list_transform(list_zip(acc, row), lambda pair: ${pick}(pair[1], pair[2])))`;
 
 /**
  * One record per duplicate group, over the group's rows only: each cell the first filled value in
@@ -155,8 +155,13 @@ export async function mergeRecords(db: DuckDBConnection, { files, fields, dedupe
   await mergeDuplicates(db, dedupe?.policy ?? 'first');
   await db.run(`CREATE TEMP TABLE merged_lines AS SELECT file_index, row_in_file, ${lines('cells')} FROM merged`);
   // Lines are narrow enough to sort cheaply; the rows stay in one table (not copied again) until written.
-  const all = (column: string) => `(SELECT file_index, row_in_file, ${column} FROM rows WHERE group_key IS NULL UNION ALL SELECT file_index, row_in_file, ${column} FROM merged_lines)`;
-  await writeLines(db, `SELECT line FROM (SELECT -1 AS file_index, 0 AS row_in_file, ${csvHeaderLine(fields, escape)} AS line UNION ALL SELECT * FROM ${all('line')}) ORDER BY file_index, row_in_file`, output);
+  const all = (column: string) =>
+    `(SELECT file_index, row_in_file, ${column} FROM rows WHERE group_key IS NULL UNION ALL SELECT file_index, row_in_file, ${column} FROM merged_lines)`;
+  await writeLines(
+    db,
+    `SELECT line FROM (SELECT -1 AS file_index, 0 AS row_in_file, ${csvHeaderLine(fields, escape)} AS line UNION ALL SELECT * FROM ${all('line')}) ORDER BY file_index, row_in_file`,
+    output,
+  );
   const batches = records ? await writeRecordLines(db, all('record'), 'file_index, row_in_file', records.output) : undefined;
   if (measure) await db.run(`CREATE TEMP TABLE ${MEASURED_TABLE} AS SELECT measured AS cells FROM ${all('measured')}`);
   const totals = await db.runAndReadAll(`SELECT (SELECT count(*) FROM keyed), (SELECT count(*) FROM rows WHERE group_key IS NULL) + (SELECT count(*) FROM merged),

@@ -42,7 +42,7 @@ const JSON_TYPES: Partial<Record<FieldType, string>> = { int: 'BIGINT', decimal:
 export function jsonLine(list: string, names: string[], types: Record<string, FieldType | undefined>): string {
   const cells = `(${list})`;
   const parts: string[] = [];
-  for (let start = 0; start < names.length; ) {
+  for (let start = 0; start < names.length;) {
     const sqlType = JSON_TYPES[types[names[start]] ?? 'string'];
     const key = (name: string) => `${JSON.stringify(name)}:`;
     if (sqlType) {
@@ -52,7 +52,10 @@ export function jsonLine(list: string, names: string[], types: Record<string, Fi
     }
     let end = start;
     while (end < names.length && !JSON_TYPES[types[names[end]] ?? 'string']) end += 1;
-    const keys = `[${names.slice(start, end).map((name) => sqlLiteral(key(name))).join(', ')}]`;
+    const keys = `[${names
+      .slice(start, end)
+      .map((name) => sqlLiteral(key(name)))
+      .join(', ')}]`;
     // Zipped, not indexed from the lambda: a constant captured by a lambda is rebuilt for every element.
     parts.push(`array_to_string(list_transform(list_zip(${keys}, ${cells}[${start + 1}:${end}]), lambda pair: pair[1] || coalesce(to_json(pair[2])::VARCHAR, 'null')), ',')`);
     start = end;

@@ -51,7 +51,6 @@ export interface FileOutcome {
   cleaned: Record<string, number>;
 }
 
-
 export interface JobOutcome {
   jobId: string;
   status: FinishedJobStatus;

@@ -51,10 +51,7 @@ export class ObjectStore {
         requestTimeout: config.requestTimeoutMs ?? DEFAULT_S3_REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
       },
-      credentials:
-        config.accessKeyId && config.secretAccessKey
-          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-          : undefined,
+      credentials: config.accessKeyId && config.secretAccessKey ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey } : undefined,
     });
   }
 
@@ -97,9 +94,7 @@ export class ObjectStore {
     const objects: StoredObject[] = [];
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
-      );
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
       for (const item of page.Contents ?? []) objects.push({ key: item.Key ?? '', size: item.Size ?? 0, lastModified: item.LastModified });
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

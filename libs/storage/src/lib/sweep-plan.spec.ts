@@ -32,7 +32,14 @@ describe('planSweep', () => {
 
   it('deletes what is left of an expired job, and of an abandoned one, which it marks expired', () => {
     const leftovers = [object(1, 'a.csv', 10), object(2, 'b.csv', 10)];
-    const result = plan({ objects: leftovers, jobs: [{ id: id(1), status: 'expired' }, { id: id(2), status: 'processed' }], abandonedJobIds: [id(2), id(3)] });
+    const result = plan({
+      objects: leftovers,
+      jobs: [
+        { id: id(1), status: 'expired' },
+        { id: id(2), status: 'processed' },
+      ],
+      abandonedJobIds: [id(2), id(3)],
+    });
     expect(result).toEqual({ aborted: [], deleted: leftovers.map((o) => o.key), expired: [id(2), id(3)] });
   });
 
@@ -41,12 +48,22 @@ describe('planSweep', () => {
     const finished = upload(`jobs/${id(2)}/results/clean.csv`, 2 * HOUR);
     const young = upload(`jobs/${id(3)}/uploads/u/a.csv`, HOUR - 1);
     const running = upload(`jobs/${id(4)}/staged/u.csv`, 2 * HOUR);
-    const jobs = [{ id: id(2), status: 'processed' as const }, { id: id(4), status: 'processing' as const }];
+    const jobs = [
+      { id: id(2), status: 'processed' as const },
+      { id: id(4), status: 'processing' as const },
+    ];
     expect(plan({ uploads: [orphan, finished, young, running], jobs }).aborted).toEqual([orphan.key, finished.key]);
   });
 
   it('leaves keys that are not under a job id alone', () => {
-    expect(plan({ objects: [{ key: 'jobs/readme.txt', size: 1, lastModified: ago(9 * HOUR) }, { key: 'jobs/not-a-job/x.csv', size: 1, lastModified: ago(9 * HOUR) }] }).deleted).toEqual([]);
+    expect(
+      plan({
+        objects: [
+          { key: 'jobs/readme.txt', size: 1, lastModified: ago(9 * HOUR) },
+          { key: 'jobs/not-a-job/x.csv', size: 1, lastModified: ago(9 * HOUR) },
+        ],
+      }).deleted,
+    ).toEqual([]);
   });
 
   it('counts an object without a modification time as young', () => {

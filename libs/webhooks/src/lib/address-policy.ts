@@ -101,7 +101,7 @@ export class AddressPolicy {
     options: { family?: number | string; all?: boolean },
     callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
   ): void => {
-    dnsLookup(hostname, { family: options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : Number(options.family ?? 0) as 0 | 4 | 6, all: true }, (error, addresses) => {
+    dnsLookup(hostname, { family: options.family === 'IPv6' ? 6 : options.family === 'IPv4' ? 4 : (Number(options.family ?? 0) as 0 | 4 | 6), all: true }, (error, addresses) => {
       if (error) return callback(error, []);
       for (const { address } of addresses) {
         const why = this.refusal(address);

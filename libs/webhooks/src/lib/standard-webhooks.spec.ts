@@ -26,7 +26,9 @@ describe('Standard Webhooks signing', () => {
     const now = new Date('2026-11-22T10:00:00Z');
     const headers = createSigner(secret)('msg_7', body, now);
     const key = Buffer.from(secret.slice('whsec_'.length), 'base64');
-    const expected = createHmac('sha256', key).update(`msg_7.${Math.floor(now.getTime() / 1000)}.${body}`).digest('base64');
+    const expected = createHmac('sha256', key)
+      .update(`msg_7.${Math.floor(now.getTime() / 1000)}.${body}`)
+      .digest('base64');
     expect(headers).toEqual({ 'webhook-id': 'msg_7', 'webhook-timestamp': '1795341600', 'webhook-signature': `v1,${expected}` });
   });
 

@@ -32,7 +32,10 @@ describe('WebhookSender', () => {
   });
   beforeEach(() => (received.length = 0));
 
-  const reply = (status: number, headers: Record<string, string> = {}): Handler => (_request, response) => response.writeHead(status, headers).end('ignored');
+  const reply =
+    (status: number, headers: Record<string, string> = {}): Handler =>
+    (_request, response) =>
+      response.writeHead(status, headers).end('ignored');
 
   it('POSTs the JSON body with the given headers and acknowledges a 2xx', async () => {
     handler = reply(204);
@@ -63,7 +66,10 @@ describe('WebhookSender', () => {
   it('follows a redirect to an allowed address, re-POSTing the body', async () => {
     handler = (request, response) => (request.url === '/old' ? response.writeHead(308, { location: '/new' }).end() : response.writeHead(200).end());
     expect(await sender.post(`${base}/old`, '{"b":2}', {})).toMatchObject({ ok: true, status: 200 });
-    expect(received.map((r) => [r.url, r.body])).toEqual([['/old', '{"b":2}'], ['/new', '{"b":2}']]);
+    expect(received.map((r) => [r.url, r.body])).toEqual([
+      ['/old', '{"b":2}'],
+      ['/new', '{"b":2}'],
+    ]);
   });
 
   it('refuses redirects to metadata and private addresses without connecting, and never retries them', async () => {

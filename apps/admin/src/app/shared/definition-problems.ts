@@ -15,7 +15,9 @@ export interface DefinitionProblem {
         <p>The definition has {{ problems().length }} problem{{ problems().length === 1 ? '' : 's' }}; nothing was saved.</p>
         <ul class="problems">
           @for (p of problems(); track p.path + p.message) {
-            <li><code>{{ p.path }}</code> {{ p.message }}</li>
+            <li>
+              <code>{{ p.path }}</code> {{ p.message }}
+            </li>
           }
         </ul>
       </div>

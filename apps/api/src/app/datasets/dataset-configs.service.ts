@@ -70,7 +70,10 @@ export class DatasetConfigsService implements OnModuleInit {
     });
     const invalid = checked.filter((c): c is { index: number; problems: { path: string; message: string }[] } => 'problems' in c);
     if (invalid.length) {
-      throw new BadRequestException({ message: 'Invalid dataset definitions: nothing was imported', problems: invalid.flatMap((i) => i.problems.map((p) => ({ ...p, path: `${i.index}.${p.path}` }))) });
+      throw new BadRequestException({
+        message: 'Invalid dataset definitions: nothing was imported',
+        problems: invalid.flatMap((i) => i.problems.map((p) => ({ ...p, path: `${i.index}.${p.path}` }))),
+      });
     }
     const saved: VersionedDataset[] = [];
     for (const definition of checked as DatasetDefinition[]) saved.push(await this.save(definition.name, definition, 'import'));

@@ -40,7 +40,10 @@ export class DatasetsController {
   @ApiResponse({ status: 422, description: 'No dataset has all its required fields among the headers' })
   async detect(@Body() body: PreviewMappingDto): Promise<DatasetGuess> {
     const headers = body.headers ?? headerOf(body.sample);
-    const guess = detectDataset(headers, (await this.configs.list()).map((d) => d.definition));
+    const guess = detectDataset(
+      headers,
+      (await this.configs.list()).map((d) => d.definition),
+    );
     if (!guess) throw new UnprocessableEntityException(`No dataset fits these headers: ${headers.slice(0, 12).join(', ')}`);
     return guess;
   }

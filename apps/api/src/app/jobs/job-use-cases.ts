@@ -14,7 +14,17 @@ export const JOB_USE_CASES = [
   {
     provide: LaunchJob,
     inject: [API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT, ADDRESS_POLICY, JobsRepository, JobSpecResolver, DatasetsRepository, PipelinesRepository, WebhookEndpointsRepository],
-    useFactory: (config: ApiConfig, store: ObjectStore, temporal: Client, policy: AddressPolicy, jobs: JobsRepository, jobSpecs: JobSpecResolver, datasets: DatasetsRepository, pipelines: PipelinesRepository, endpoints: WebhookEndpointsRepository) =>
+    useFactory: (
+      config: ApiConfig,
+      store: ObjectStore,
+      temporal: Client,
+      policy: AddressPolicy,
+      jobs: JobsRepository,
+      jobSpecs: JobSpecResolver,
+      datasets: DatasetsRepository,
+      pipelines: PipelinesRepository,
+      endpoints: WebhookEndpointsRepository,
+    ) =>
       new LaunchJob({
         store,
         jobs,

@@ -38,11 +38,7 @@ export class JobsController {
   @ApiOperation({ summary: 'Result CSV of a finished job: clean records (default) or ?part=rejected rows with their errors' })
   @ApiResponse({ status: 409, description: 'The job has not finished' })
   @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
-  async download(
-    @UuidParam() id: string,
-    @Query() query: DownloadJobDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
+  async download(@UuidParam() id: string, @Query() query: DownloadJobDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { fileName, body } = await this.results.open(id, query.part);
     response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     return new StreamableFile(body, { type: 'text/csv; charset=utf-8' });
@@ -50,7 +46,7 @@ export class JobsController {
 
   @Post(':id/rerun')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Reruns a finished job from its stored files and settings as a new job; its metrics replace the original\'s' })
+  @ApiOperation({ summary: "Reruns a finished job from its stored files and settings as a new job; its metrics replace the original's" })
   @ApiResponse({ status: 409, description: 'The job is still running' })
   @ApiResponse({ status: 410, description: 'The job expired and its files were deleted' })
   rerun(@UuidParam() id: string): Promise<RerunJobResult> {

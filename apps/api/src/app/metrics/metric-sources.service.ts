@@ -18,8 +18,12 @@ export class MetricSourcesService {
   ) {}
 
   async all(): Promise<MetricSource[]> {
-    const datasets = (await this.datasets.list()).flatMap(({ definition: d }) => (d.metrics ? [{ name: d.name, kind: 'dataset' as const, label: d.label, config: d.metrics }] : []));
-    const pipelines = (await this.pipelines.list()).flatMap(({ definition: p }) => (p.metrics ? [{ name: p.name, kind: 'pipeline' as const, label: p.label, config: p.metrics }] : []));
+    const datasets = (await this.datasets.list()).flatMap(({ definition: d }) =>
+      d.metrics ? [{ name: d.name, kind: 'dataset' as const, label: d.label, config: d.metrics }] : [],
+    );
+    const pipelines = (await this.pipelines.list()).flatMap(({ definition: p }) =>
+      p.metrics ? [{ name: p.name, kind: 'pipeline' as const, label: p.label, config: p.metrics }] : [],
+    );
     return [...pipelines, ...datasets];
   }
 

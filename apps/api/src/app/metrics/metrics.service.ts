@@ -1,7 +1,20 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { AggregateMetric, ComparisonView, DimensionComparison, Granularity, MetricDefinition, PeriodComparison, SeriesView } from '@sluice/contracts';
 import { isRatioMetric } from '@sluice/contracts';
-import { baseMetricsOf, changeBetween, daysBetween, foldMetric, isIsoDay, MetricParts, periodEnd, periodLabel, periodsBetween, periodStart, ratioOf, shiftPeriod } from '@sluice/core';
+import {
+  baseMetricsOf,
+  changeBetween,
+  daysBetween,
+  foldMetric,
+  isIsoDay,
+  MetricParts,
+  periodEnd,
+  periodLabel,
+  periodsBetween,
+  periodStart,
+  ratioOf,
+  shiftPeriod,
+} from '@sluice/core';
 import { stringify } from 'csv-stringify/sync';
 
 import { MetricsRepository, PartsByPeriod } from '@sluice/db';
@@ -49,7 +62,14 @@ export class MetricsService {
     let breakdown: DimensionComparison[] = [];
     if (q.dimension && q.value === undefined) {
       const previousStart = shiftPeriod(last, g, -1);
-      const byValue = await this.parts.partsByPeriod({ source: q.source.name, metrics: q.bases, granularity: g, dimension: q.dimension, from: previousStart, to: periodEnd(last, g) });
+      const byValue = await this.parts.partsByPeriod({
+        source: q.source.name,
+        metrics: q.bases,
+        granularity: g,
+        dimension: q.dimension,
+        from: previousStart,
+        to: periodEnd(last, g),
+      });
       const values = new Set([...(byValue.get(last)?.keys() ?? []), ...(byValue.get(previousStart)?.keys() ?? [])]);
       breakdown = [...values]
         .map((value) => {
@@ -120,7 +140,10 @@ export class MetricsService {
       throw new BadRequestException(`Unknown dimension "${dimension}" of ${source.name} (known: ${source.config.dimensions.join(', ') || 'none'})`);
     }
     if (query.value !== undefined && !dimension) throw new BadRequestException('value filters a dimension: give dimension too');
-    for (const [name, day] of [['from', query.from], ['to', query.to]] as const) {
+    for (const [name, day] of [
+      ['from', query.from],
+      ['to', query.to],
+    ] as const) {
       if (day && !isIsoDay(day)) throw new BadRequestException(`${name} is not a calendar date: ${day}`);
     }
     const to = query.to ?? (await this.sources.span(source.name)).lastDay ?? new Date().toISOString().slice(0, 10);

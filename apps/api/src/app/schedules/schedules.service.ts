@@ -84,7 +84,11 @@ export class SchedulesService {
       await handle.update((previous) => ({
         ...previous,
         spec: { cronExpressions: [cron], timezone: timeZone },
-        state: { ...previous.state, paused: dto.paused ?? previous.state.paused, note: dto.paused === undefined ? previous.state.note : dto.paused ? 'Paused through the API' : 'Resumed through the API' },
+        state: {
+          ...previous.state,
+          paused: dto.paused ?? previous.state.paused,
+          note: dto.paused === undefined ? previous.state.note : dto.paused ? 'Paused through the API' : 'Resumed through the API',
+        },
       }));
       if (dto.paused !== undefined) await this.settled(id, dto.paused);
     } catch (error) {
@@ -136,10 +140,13 @@ export class SchedulesService {
 
   private async view(row: InboxScheduleRecord): Promise<ScheduleView> {
     const [description, waiting, jobs] = await Promise.all([
-      this.temporal.schedule.getHandle(row.id).describe().catch((error) => {
-        if (error instanceof ScheduleNotFoundError) return null;
-        throw error;
-      }),
+      this.temporal.schedule
+        .getHandle(row.id)
+        .describe()
+        .catch((error) => {
+          if (error instanceof ScheduleNotFoundError) return null;
+          throw error;
+        }),
       this.store.list(row.prefix),
       this.jobs.latestOfSchedule(row.id, 10),
     ]);

@@ -42,7 +42,8 @@ export async function receiveMultipart(request: IncomingMessage, upload: JobUplo
   }
   // Refused parts are read to their end so the client sees the answer; an endless body must not be.
   const maxBodyBytes = limits.maxFiles * limits.maxFileBytes + FORM_OVERHEAD_BYTES;
-  const tooLarge = () => new PayloadTooLargeException(`The upload is larger than the ${megabytes(maxBodyBytes)} a request may carry (${limits.maxFiles} files of ${megabytes(limits.maxFileBytes)})`);
+  const tooLarge = () =>
+    new PayloadTooLargeException(`The upload is larger than the ${megabytes(maxBodyBytes)} a request may carry (${limits.maxFiles} files of ${megabytes(limits.maxFileBytes)})`);
   if (Number(request.headers['content-length']) > maxBodyBytes) throw tooLarge();
   let parser: busboy.Busboy;
   try {
@@ -75,7 +76,8 @@ export async function receiveMultipart(request: IncomingMessage, upload: JobUplo
 
   parser.on('field', (name, value, info) => {
     if (info.valueTruncated) reject(new PayloadTooLargeException(`Field "${name}" is longer than ${MAX_FIELD_BYTES / 1024} KB`));
-    else if (value.includes('\u0000') || name.includes('\u0000')) reject(new BadRequestException(`Field "${name.replace(/\u0000/g, '\\0')}" contains a NUL byte (\\0), which is never valid`));
+    else if (value.includes('\u0000') || name.includes('\u0000'))
+      reject(new BadRequestException(`Field "${name.replace(/\u0000/g, '\\0')}" contains a NUL byte (\\0), which is never valid`));
     fields[name] = value;
   });
   parser.on('fieldsLimit', () => reject(new BadRequestException(`Too many form fields: at most ${MAX_FIELDS} per upload`)));

@@ -9,7 +9,6 @@ import { iso } from '../common/iso-date';
 import { TEMPORAL_CLIENT } from '../../infra/tokens';
 import type { ListFailedDeliveriesDto } from './list-failed-deliveries.dto';
 
-
 /** A webhook job's delivery: progress, the failed list, and the live controls (rate, replay). */
 @Injectable()
 export class JobDeliveriesService {

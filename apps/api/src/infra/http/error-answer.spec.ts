@@ -21,7 +21,7 @@ describe('errorAnswer', () => {
     expect(answer.body).toMatchObject({ message: 'Processing is unavailable right now', ref: answer.ref });
   });
 
-  it('answers a use case\'s refusal with its kind\'s status and the body Nest gives the same exception', () => {
+  it("answers a use case's refusal with its kind's status and the body Nest gives the same exception", () => {
     const statuses = { invalid: 400, not_found: 404, gone: 410, conflict: 409, too_large: 413 } as const;
     for (const [kind, status] of Object.entries(statuses)) {
       const answer = errorAnswer(new JobRequestError(kind as keyof typeof statuses, 'Job x is still waiting'));
@@ -31,10 +31,15 @@ describe('errorAnswer', () => {
     expect(misfit).toEqual({ status: 400, body: { message: 'Pipeline p no longer fits', problems: [{ path: 'joins.0', message: 'gone' }] } });
   });
 
-  it('gives a use case\'s 503 a ref, in its message too when it asks for one, never its cause', () => {
+  it("gives a use case's 503 a ref, in its message too when it asks for one, never its cause", () => {
     const down = new JobRequestError('unavailable', 'Processing is unavailable right now', { cause: new Error('14 UNAVAILABLE 10.0.0.1:7233') });
-    expect(errorAnswer(down)).toMatchObject({ status: 503, body: { statusCode: 503, message: 'Processing is unavailable right now', ref: expect.stringMatching(/^[0-9a-f]{12}$/) } });
-    const store = errorAnswer(new JobRequestError('unavailable', 'Could not store "a.csv": the object store did not accept it; try again shortly', { needsRef: true, cause: new Error('SlowDown') }));
+    expect(errorAnswer(down)).toMatchObject({
+      status: 503,
+      body: { statusCode: 503, message: 'Processing is unavailable right now', ref: expect.stringMatching(/^[0-9a-f]{12}$/) },
+    });
+    const store = errorAnswer(
+      new JobRequestError('unavailable', 'Could not store "a.csv": the object store did not accept it; try again shortly', { needsRef: true, cause: new Error('SlowDown') }),
+    );
     expect(store.body['message']).toBe(`Could not store "a.csv": the object store did not accept it; try again shortly (ref ${store.ref})`);
     expect(store.body['ref']).toBe(store.ref);
     expect(JSON.stringify(store.body)).not.toMatch(/SlowDown|7233/);
@@ -44,14 +49,23 @@ describe('errorAnswer', () => {
     const answer = errorAnswer(new Error('ENOENT: /work/secret/path.ts:12:3 SELECT * FROM "Job"'));
     expect(answer.status).toBe(500);
     expect(answer.ref).toMatch(/^[0-9a-f]{12}$/);
-    expect(answer.body['message']).toBe(`Something went wrong on our side while handling this request; it was logged as ref ${answer.ref}. Try again, and quote the ref if it keeps happening.`);
+    expect(answer.body['message']).toBe(
+      `Something went wrong on our side while handling this request; it was logged as ref ${answer.ref}. Try again, and quote the ref if it keeps happening.`,
+    );
     expect(JSON.stringify(answer.body)).not.toMatch(/secret|SELECT|ENOENT/);
   });
 
   it("maps express's body parser errors to 400/413/415 sentences", () => {
-    const parserError = (status: number, type: string, extra: object = {}) => Object.assign(new Error('Unexpected token } in JSON at position 7'), { status, type, expose: true, ...extra });
-    expect(errorAnswer(parserError(400, 'entity.parse.failed'))).toMatchObject({ status: 400, body: { message: 'The request body is not valid JSON (Unexpected token } in JSON at position 7); send a JSON document' } });
-    expect(errorAnswer(parserError(413, 'entity.too.large', { limit: 1024 * 1024 }))).toMatchObject({ status: 413, body: { message: 'The request body is larger than the 1 MB limit' } });
+    const parserError = (status: number, type: string, extra: object = {}) =>
+      Object.assign(new Error('Unexpected token } in JSON at position 7'), { status, type, expose: true, ...extra });
+    expect(errorAnswer(parserError(400, 'entity.parse.failed'))).toMatchObject({
+      status: 400,
+      body: { message: 'The request body is not valid JSON (Unexpected token } in JSON at position 7); send a JSON document' },
+    });
+    expect(errorAnswer(parserError(413, 'entity.too.large', { limit: 1024 * 1024 }))).toMatchObject({
+      status: 413,
+      body: { message: 'The request body is larger than the 1 MB limit' },
+    });
     expect(errorAnswer(parserError(415, 'charset.unsupported', { charset: 'latin1' })).status).toBe(415);
   });
 

@@ -1,9 +1,25 @@
 import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../tokens';
 import { Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
-import { Database, DatasetsRepository, DeliveriesRepository, WebhookEndpointsRepository, JobSpecResolver, JobsRepository, MetricsRepository, PipelinesRepository, Repositories, SchedulesRepository, StorageSweepsRepository } from '@sluice/db';
+import {
+  Database,
+  DatasetsRepository,
+  DeliveriesRepository,
+  WebhookEndpointsRepository,
+  JobSpecResolver,
+  JobsRepository,
+  MetricsRepository,
+  PipelinesRepository,
+  Repositories,
+  SchedulesRepository,
+  StorageSweepsRepository,
+} from '@sluice/db';
 
-const repository = (token: abstract new (...args: never[]) => unknown, pick: (r: Repositories) => unknown) => ({ provide: token, useFactory: (db: Database) => pick(db.repositories), inject: [Database] });
+const repository = (token: abstract new (...args: never[]) => unknown, pick: (r: Repositories) => unknown) => ({
+  provide: token,
+  useFactory: (db: Database) => pick(db.repositories),
+  inject: [Database],
+});
 
 const REPOSITORIES = [
   repository(JobsRepository, (r) => r.jobs),
@@ -20,10 +36,7 @@ const REPOSITORIES = [
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
 @Global()
 @Module({
-  providers: [
-    { provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl), inject: [API_CONFIG] },
-    ...REPOSITORIES,
-  ],
+  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl), inject: [API_CONFIG] }, ...REPOSITORIES],
   exports: [Database, ...REPOSITORIES.map((p) => p.provide)],
 })
 export class PersistenceModule implements OnApplicationShutdown {

@@ -11,8 +11,7 @@ import { API_CONFIG, TEMPORAL_CLIENT } from '../tokens';
     {
       provide: TEMPORAL_CLIENT,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) =>
-        new Client({ connection: Connection.lazy({ address: config.temporalAddress }), namespace: config.temporalNamespace }),
+      useFactory: (config: ApiConfig) => new Client({ connection: Connection.lazy({ address: config.temporalAddress }), namespace: config.temporalNamespace }),
     },
   ],
   exports: [TEMPORAL_CLIENT],

@@ -34,7 +34,10 @@ function sourceOf(spec: JobSpec, files: ResultSource[], fileOf: (source: ResultS
     const dataset = datasetOf(spec, name);
     if (!dataset) throw new Error(`Pipeline ${definition.name} joins "${name}", which the job's spec does not hold`);
     // Only files with staged rows bring their kept columns: the others joined nothing.
-    datasets[name] = rowsOf(dataset, files.filter((f) => f.dataset === name && f.stagedKey));
+    datasets[name] = rowsOf(
+      dataset,
+      files.filter((f) => f.dataset === name && f.stagedKey),
+    );
   }
   return { kind: 'pipeline', base: definition.base, joins: definition.joins, datasets };
 }
@@ -49,20 +52,25 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
   const spec = await loadSpec(deps, jobId);
   const staged = input.files.filter((f) => f.stagedKey);
   const shape = resultShapeOf(spec);
-  const built = await withStagedFiles(deps, jobId, staged.map((f) => f.stagedKey as string), async (files, scratch) => {
-    const fileOf = (source: ResultSource) => (source.stagedKey ? [files[staged.indexOf(source)]] : []);
-    const results = await buildJobResults({
-      scratch,
-      source: sourceOf(spec, input.files, fileOf),
-      types: shape.types,
-      // A failed job's rows are rejected ones only: nothing to measure or deliver.
-      metrics: failed ? null : shape.metrics,
-      records: !failed && spec.delivery !== null,
-    });
-    await deps.store.put(resultKey(jobId, 'clean'), createReadStream(results.cleanFile));
-    if (results.records) await deps.store.put(recordsKey(jobId), createReadStream(results.records.file), 'application/x-ndjson');
-    return results;
-  });
+  const built = await withStagedFiles(
+    deps,
+    jobId,
+    staged.map((f) => f.stagedKey as string),
+    async (files, scratch) => {
+      const fileOf = (source: ResultSource) => (source.stagedKey ? [files[staged.indexOf(source)]] : []);
+      const results = await buildJobResults({
+        scratch,
+        source: sourceOf(spec, input.files, fileOf),
+        types: shape.types,
+        // A failed job's rows are rejected ones only: nothing to measure or deliver.
+        metrics: failed ? null : shape.metrics,
+        records: !failed && spec.delivery !== null,
+      });
+      await deps.store.put(resultKey(jobId, 'clean'), createReadStream(results.cleanFile));
+      if (results.records) await deps.store.put(recordsKey(jobId), createReadStream(results.records.file), 'application/x-ndjson');
+      return results;
+    },
+  );
   await writeRejected(deps, jobId, input.files);
   const metrics = built.daily ? await replaceMetricsContribution(deps, { jobId, rootJobId: input.rootJobId, source: jobSourceOf(spec), daily: built.daily }) : null;
   let plan: DeliveryPlan | null = null;

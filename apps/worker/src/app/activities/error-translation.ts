@@ -33,16 +33,36 @@ const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 function fromDuckDb(failure: DuckDbFailure, step: string): Translation {
   switch (failure.problem) {
     case 'out_of_memory':
-      return { type: WORKER_RESOURCES, retryable: true, needsRef: true, message: `The worker ran out of memory while ${step}. Sluice retries on its own; if the job still fails, split the files into smaller ones or give the worker more memory` };
+      return {
+        type: WORKER_RESOURCES,
+        retryable: true,
+        needsRef: true,
+        message: `The worker ran out of memory while ${step}. Sluice retries on its own; if the job still fails, split the files into smaller ones or give the worker more memory`,
+      };
     case 'out_of_disk':
-      return { type: WORKER_RESOURCES, retryable: true, needsRef: true, message: `The worker ran out of temporary disk space while ${step}. Sluice retries on its own; if the job still fails, free disk space on the worker or split the files` };
+      return {
+        type: WORKER_RESOURCES,
+        retryable: true,
+        needsRef: true,
+        message: `The worker ran out of temporary disk space while ${step}. Sluice retries on its own; if the job still fails, free disk space on the worker or split the files`,
+      };
     case 'row_too_large':
-      return { type: BAD_INPUT_ERROR, retryable: false, needsRef: true, message: `A row is larger than the ${mib(MAX_CSV_LINE_BYTES)} Sluice can merge (${step}). Split very large cells or rows and upload again` };
+      return {
+        type: BAD_INPUT_ERROR,
+        retryable: false,
+        needsRef: true,
+        message: `A row is larger than the ${mib(MAX_CSV_LINE_BYTES)} Sluice can merge (${step}). Split very large cells or rows and upload again`,
+      };
     case 'interrupted':
       return { type: WORKER_RESOURCES, retryable: true, needsRef: true, message: `The worker was interrupted while ${step}; Sluice retries on its own` };
     default:
       // Staged rows are validated and written by Sluice: an engine error here is a fault in Sluice, not in the data.
-      return { type: ENGINE_FAILURE, retryable: false, needsRef: true, message: `Sluice failed while ${step}. This is a fault in Sluice, not in your data: rerunning will not help until it is fixed; report the ref` };
+      return {
+        type: ENGINE_FAILURE,
+        retryable: false,
+        needsRef: true,
+        message: `Sluice failed while ${step}. This is a fault in Sluice, not in your data: rerunning will not help until it is fixed; report the ref`,
+      };
   }
 }
 
@@ -53,36 +73,77 @@ interface AwsLikeError {
   $fault?: string;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const RESOURCE_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'ENOMEM', 'EDQUOT']);
 
 function fromDatabase(error: DatabaseError, step: string): Translation {
   switch (error.kind) {
     // Postgres cannot store NUL characters in text: the data, not the database, is the problem.
     case 'bad_text':
-      return { type: BAD_INPUT_ERROR, retryable: false, needsRef: false, message: `The file contains NUL characters (byte 0), which cannot be stored (${step}). Remove them and upload again` };
+      return {
+        type: BAD_INPUT_ERROR,
+        retryable: false,
+        needsRef: false,
+        message: `The file contains NUL characters (byte 0), which cannot be stored (${step}). Remove them and upload again`,
+      };
     case 'not_found':
       return { type: UNEXPECTED_ERROR, retryable: false, needsRef: true, message: `The job's records were removed from the database while ${step}` };
     default:
       if (isRetryableDatabaseError(error)) {
-        return { type: DATABASE_UNAVAILABLE, retryable: true, needsRef: true, message: `The database was unavailable or busy while ${step}. Sluice retries on its own; if the job still fails, rerun it once the database is back` };
+        return {
+          type: DATABASE_UNAVAILABLE,
+          retryable: true,
+          needsRef: true,
+          message: `The database was unavailable or busy while ${step}. Sluice retries on its own; if the job still fails, rerun it once the database is back`,
+        };
       }
-      return { type: UNEXPECTED_ERROR, retryable: true, needsRef: true, message: `The database refused an update while ${step}. Sluice retries on its own; if the job still fails, report the ref` };
+      return {
+        type: UNEXPECTED_ERROR,
+        retryable: true,
+        needsRef: true,
+        message: `The database refused an update while ${step}. Sluice retries on its own; if the job still fails, report the ref`,
+      };
   }
 }
 
 function fromStorage(error: AwsLikeError, step: string): Translation {
   const status = error.$metadata?.httpStatusCode;
   if (error.name === 'AccessDenied' || error.name === 'InvalidAccessKeyId' || error.name === 'SignatureDoesNotMatch' || status === 403) {
-    return { type: STORAGE_UNAVAILABLE, retryable: true, needsRef: true, message: `Storage (S3) refused access while ${step}: check the worker's storage credentials, then rerun the job` };
+    return {
+      type: STORAGE_UNAVAILABLE,
+      retryable: true,
+      needsRef: true,
+      message: `Storage (S3) refused access while ${step}: check the worker's storage credentials, then rerun the job`,
+    };
   }
   if (error.name === 'NoSuchBucket') {
-    return { type: STORAGE_UNAVAILABLE, retryable: true, needsRef: true, message: `The storage bucket is missing (${step}): check the worker's storage settings, then rerun the job` };
+    return {
+      type: STORAGE_UNAVAILABLE,
+      retryable: true,
+      needsRef: true,
+      message: `The storage bucket is missing (${step}): check the worker's storage settings, then rerun the job`,
+    };
   }
   if (error.name === 'NoSuchKey' || status === 404) {
     return { type: BAD_INPUT_ERROR, retryable: false, needsRef: false, message: `A file of this job is missing from storage (deleted or expired) while ${step}` };
   }
-  return { type: STORAGE_UNAVAILABLE, retryable: true, needsRef: true, message: `Storage (S3) was unavailable while ${step}. Sluice retries on its own; if the job still fails, rerun it once storage is back` };
+  return {
+    type: STORAGE_UNAVAILABLE,
+    retryable: true,
+    needsRef: true,
+    message: `Storage (S3) was unavailable while ${step}. Sluice retries on its own; if the job still fails, rerun it once storage is back`,
+  };
 }
 
 /**
@@ -98,14 +159,34 @@ export function translateError(error: unknown, context: ErrorContext): Translati
   if (database) return fromDatabase(database, step);
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && RESOURCE_CODES.has(code)) {
-    return { type: WORKER_RESOURCES, retryable: true, needsRef: true, message: `The worker ran out of ${code === 'ENOSPC' || code === 'EDQUOT' ? 'disk space' : 'resources'} while ${step}. Sluice retries on its own; if the job still fails, free space on the worker or split the files` };
+    return {
+      type: WORKER_RESOURCES,
+      retryable: true,
+      needsRef: true,
+      message: `The worker ran out of ${code === 'ENOSPC' || code === 'EDQUOT' ? 'disk space' : 'resources'} while ${step}. Sluice retries on its own; if the job still fails, free space on the worker or split the files`,
+    };
   }
   if (typeof code === 'string' && NETWORK_CODES.has(code)) {
-    return { type: STORAGE_UNAVAILABLE, retryable: true, needsRef: true, message: `A service Sluice depends on (storage or the database) did not answer while ${step}. Sluice retries on its own; if the job still fails, rerun it once the service is back` };
+    return {
+      type: STORAGE_UNAVAILABLE,
+      retryable: true,
+      needsRef: true,
+      message: `A service Sluice depends on (storage or the database) did not answer while ${step}. Sluice retries on its own; if the job still fails, rerun it once the service is back`,
+    };
   }
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { type: UNEXPECTED_ERROR, retryable: true, needsRef: true, message: `A service did not answer in time while ${step}. Sluice retries on its own; if the job still fails, rerun it later` };
+    return {
+      type: UNEXPECTED_ERROR,
+      retryable: true,
+      needsRef: true,
+      message: `A service did not answer in time while ${step}. Sluice retries on its own; if the job still fails, rerun it later`,
+    };
   }
-  return { type: UNEXPECTED_ERROR, retryable: true, needsRef: true, message: `Sluice hit an unexpected error while ${step}. It retries on its own; if the job still fails, report the ref` };
+  return {
+    type: UNEXPECTED_ERROR,
+    retryable: true,
+    needsRef: true,
+    message: `Sluice hit an unexpected error while ${step}. It retries on its own; if the job still fails, report the ref`,
+  };
 }

@@ -34,10 +34,7 @@ function checkMappingFits(columns: FileOutcome['columns']): void {
  * Postgres with their line numbers. Memory stays flat whatever the file size, every limit is checked
  * as the file streams, and no step holds the event loop for long (heartbeats and other jobs go on).
  */
-export async function parseAndValidate(
-  deps: ActivityDeps,
-  input: { jobId: string; dataset: string; file: CsvJobFile },
-): Promise<FileOutcome> {
+export async function parseAndValidate(deps: ActivityDeps, input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome> {
   const { jobId, file } = input;
   const dataset = datasetOf(await loadSpec(deps, jobId), input.dataset);
   if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}": the job does not read it`));

@@ -22,7 +22,7 @@ export async function writeRejected(deps: ActivityDeps, jobId: string, files: Re
   const stored = deps.store.put(resultKey(jobId, 'rejected'), out);
   out.write(['source_file', 'line', 'error', ...sourceColumns, 'extra_values']);
   const names = await deps.db.jobs.fileNames(jobId);
-  for (let cursor: bigint | null = null; ; ) {
+  for (let cursor: bigint | null = null; ;) {
     const page = await deps.db.jobs.invalidRowsAfter(jobId, cursor, PAGE);
     for (const row of page) {
       const cells = row.cells ?? [];

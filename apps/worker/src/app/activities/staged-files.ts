@@ -10,12 +10,7 @@ import type { ActivityDeps } from './activity-deps';
  * Runs `work` with the job's objects (staged rows, results) copied to a scratch folder (DuckDB cannot read S3 here: no
  * httpfs), and removes the folder afterwards.
  */
-export async function withStagedFiles<T>(
-  deps: ActivityDeps,
-  jobId: string,
-  keys: string[],
-  work: (files: string[], scratch: string) => Promise<T>,
-): Promise<T> {
+export async function withStagedFiles<T>(deps: ActivityDeps, jobId: string, keys: string[], work: (files: string[], scratch: string) => Promise<T>): Promise<T> {
   const scratch = await mkdtemp(join(tmpdir(), `sluice-${jobId}-`));
   try {
     const files = await Promise.all(

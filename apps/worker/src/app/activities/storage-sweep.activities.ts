@@ -39,10 +39,7 @@ export async function sweepStorage(deps: StorageSweepDeps, input: StorageSweepIn
   const minAgeMs = input.minAgeMs ?? deps.minAgeMs;
   const [objects, uploads] = await Promise.all([deps.store.list(JOBS_PREFIX), deps.store.listIncompleteUploads(JOBS_PREFIX)]);
   const ids = [...new Set([...objects, ...uploads].map((o) => jobIdOfKey(o.key)).filter((id): id is string => id !== null))];
-  const [jobs, abandonedJobIds] = await Promise.all([
-    deps.jobs.statuses(ids),
-    abandonedJobs(deps, new Date(startedAt.getTime() - minAgeMs)),
-  ]);
+  const [jobs, abandonedJobIds] = await Promise.all([deps.jobs.statuses(ids), abandonedJobs(deps, new Date(startedAt.getTime() - minAgeMs))]);
   const plan = planSweep({ now: startedAt, minAgeMs, objects, uploads, jobs, abandonedJobIds });
 
   for (const upload of plan.abortUploads) await deps.store.abortIncompleteUpload(upload.key, upload.uploadId);

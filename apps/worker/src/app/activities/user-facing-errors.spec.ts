@@ -22,7 +22,13 @@ function failureOf(error: unknown, activity = 'buildResults', fileName?: string)
   return failure as ApplicationFailure;
 }
 
-const thrown = async (work: () => Promise<unknown>) => work().then(() => { throw new Error('expected a failure'); }, (error: unknown) => error);
+const thrown = async (work: () => Promise<unknown>) =>
+  work().then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error,
+  );
 
 describe('userFacingFailure', () => {
   beforeEach(() => (logged.length = 0));
@@ -35,14 +41,32 @@ describe('userFacingFailure', () => {
     expect(failure).toMatchObject({ type: ENGINE_FAILURE, nonRetryable: true });
     expect(failure.stack).toBe(`ApplicationFailure: ${failure.message}`);
     const ref = /\(ref ([0-9a-f]{6})\)$/.exec(failure.message)?.[1];
-    expect(logged).toEqual([expect.objectContaining({ level: 'error', message: `Activity buildResults failed (ref ${ref})`, meta: expect.objectContaining({ ref, error: expect.stringContaining('/tmp/sluice-nope/staged-0.csv') }) })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: `Activity buildResults failed (ref ${ref})`,
+        meta: expect.objectContaining({ ref, error: expect.stringContaining('/tmp/sluice-nope/staged-0.csv') }),
+      }),
+    ]);
   });
 
   it('says what to do when storage, the database or the worker give out, and leaves those to retry', () => {
-    const s3 = Object.assign(new Error('We encountered an internal error. Please try again. at https://minio/bucket/jobs/x'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 }, $fault: 'server' });
-    expect(failureOf(s3, 'parseAndValidate', 'crm.csv')).toMatchObject({ type: STORAGE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^Storage \(S3\) was unavailable while reading and validating "crm\.csv"\. .* \(ref [0-9a-f]{6}\)$/) });
+    const s3 = Object.assign(new Error('We encountered an internal error. Please try again. at https://minio/bucket/jobs/x'), {
+      name: 'ServiceUnavailable',
+      $metadata: { httpStatusCode: 503 },
+      $fault: 'server',
+    });
+    expect(failureOf(s3, 'parseAndValidate', 'crm.csv')).toMatchObject({
+      type: STORAGE_UNAVAILABLE,
+      nonRetryable: false,
+      message: expect.stringMatching(/^Storage \(S3\) was unavailable while reading and validating "crm\.csv"\. .* \(ref [0-9a-f]{6}\)$/),
+    });
     const down = knownDatabaseError('P1001', undefined, "Can't reach database server at `127.0.0.1:5432`");
-    expect(failureOf(down, 'finalize')).toMatchObject({ type: DATABASE_UNAVAILABLE, nonRetryable: false, message: expect.stringMatching(/^The database was unavailable or busy while recording the job's outcome/) });
+    expect(failureOf(down, 'finalize')).toMatchObject({
+      type: DATABASE_UNAVAILABLE,
+      nonRetryable: false,
+      message: expect.stringMatching(/^The database was unavailable or busy while recording the job's outcome/),
+    });
     const disk = Object.assign(new Error("ENOSPC: no space left on device, write '/tmp/sluice-job/clean.csv'"), { code: 'ENOSPC' });
     expect(failureOf(disk).message).toMatch(/^The worker ran out of disk space while merging the files/);
     expect(logged.map((entry) => entry.level)).toEqual(['warn', 'warn', 'warn']);
@@ -56,14 +80,28 @@ describe('userFacingFailure', () => {
   });
 
   it('explains CSV syntax errors by line and column, without the offending value', () => {
-    const unclosed = (() => { try { parse('a,b\nx,1\n"never closed,2\n'); } catch (error) { return error; } })();
+    const unclosed = (() => {
+      try {
+        parse('a,b\nx,1\n"never closed,2\n');
+      } catch (error) {
+        return error;
+      }
+    })();
     expect(failureOf(unclosed, 'parseAndValidate')).toMatchObject({
       type: BAD_INPUT_ERROR,
       message: 'File could not be parsed as CSV: a quoted value is never closed: the file ends inside it (at line 3). Add the missing closing quote (") or remove the stray one',
     });
-    const stray = (() => { try { parse(`a,b\nx,1 and a "${'secret'.repeat(1000)}"\n`); } catch (error) { return error; } })();
+    const stray = (() => {
+      try {
+        parse(`a,b\nx,1 and a "${'secret'.repeat(1000)}"\n`);
+      } catch (error) {
+        return error;
+      }
+    })();
     const message = failureOf(stray, 'parseAndValidate').message;
-    expect(message).toBe('File could not be parsed as CSV: on line 2, column 2, a quote (") appears inside a value that does not start with one. Quote the whole value and write the quote inside it as two quotes ("")');
+    expect(message).toBe(
+      'File could not be parsed as CSV: on line 2, column 2, a quote (") appears inside a value that does not start with one. Quote the whole value and write the quote inside it as two quotes ("")',
+    );
   });
 
   it('passes failures Sluice composed itself through as they are', () => {
@@ -71,7 +109,10 @@ describe('userFacingFailure', () => {
     expect(userFacingFailure(bad, { activity: 'parseAndValidate' }, logger)).toBe(bad);
     const cancelled = new CancelledFailure('cancelled');
     expect(userFacingFailure(cancelled, { activity: 'deliverBatch' }, logger)).toBe(cancelled);
-    expect(failureOf(new FileRejection('File is empty: expected a header row'), 'parseAndValidate')).toMatchObject({ type: BAD_INPUT_ERROR, message: 'File is empty: expected a header row' });
+    expect(failureOf(new FileRejection('File is empty: expected a header row'), 'parseAndValidate')).toMatchObject({
+      type: BAD_INPUT_ERROR,
+      message: 'File is empty: expected a header row',
+    });
     expect(logged).toEqual([]);
   });
 
@@ -82,7 +123,11 @@ describe('userFacingFailure', () => {
 
   it('says an unknown error is unexpected, with a ref, and lets it retry', () => {
     const failure = failureOf(new TypeError("Cannot read properties of undefined (reading 'map')"), 'buildResults');
-    expect(failure).toMatchObject({ type: UNEXPECTED_ERROR, nonRetryable: false, message: expect.stringMatching(/^Sluice hit an unexpected error while merging the files and writing the results\. .* \(ref [0-9a-f]{6}\)$/) });
+    expect(failure).toMatchObject({
+      type: UNEXPECTED_ERROR,
+      nonRetryable: false,
+      message: expect.stringMatching(/^Sluice hit an unexpected error while merging the files and writing the results\. .* \(ref [0-9a-f]{6}\)$/),
+    });
   });
 });
 

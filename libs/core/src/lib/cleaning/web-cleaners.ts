@@ -52,7 +52,7 @@ export function cleanUrl(raw: string): Cleaned<string> {
 
 /** The domain part of an email address or URL, for filling an empty domain field. */
 export function domainOf(value: string): string | null {
-  const source = value.includes('@') && !value.includes('/') ? value.split('@').pop() ?? '' : value;
+  const source = value.includes('@') && !value.includes('/') ? (value.split('@').pop() ?? '') : value;
   const cleaned = cleanDomain(source);
   return cleaned.ok ? cleaned.value : null;
 }

@@ -65,7 +65,7 @@ export interface DefinitionProblem {
   message: string;
 }
 
-export type DefinitionCheck = { ok: true; definition: DatasetDefinition } | { ok: false, problems: DefinitionProblem[] };
+export type DefinitionCheck = { ok: true; definition: DatasetDefinition } | { ok: false; problems: DefinitionProblem[] };
 
 /** Checks a dataset definition sent by a user; every problem is reported with its path. */
 export function checkDatasetDefinition(input: unknown): DefinitionCheck {

@@ -1,4 +1,15 @@
-import type { ColumnMappingView, DatasetDefinition, DeliveryOptions, JobAggregations, JobDataset, JobSpec, MergeStatsView, MetricsConfig, MetricsSummary, PipelineDefinition } from '@sluice/contracts';
+import type {
+  ColumnMappingView,
+  DatasetDefinition,
+  DeliveryOptions,
+  JobAggregations,
+  JobDataset,
+  JobSpec,
+  MergeStatsView,
+  MetricsConfig,
+  MetricsSummary,
+  PipelineDefinition,
+} from '@sluice/contracts';
 import { z } from 'zod';
 
 import { datasetDefinitionSchema } from '../datasets/dataset-schema';

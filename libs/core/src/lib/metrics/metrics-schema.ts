@@ -15,8 +15,17 @@ export const metricsConfigSchema = z
     metrics: z
       .array(
         z.union([
-          z.object({ name: z.string().regex(NAME, 'must be lower_snake_case'), label: z.string().optional(), op: z.enum(METRIC_OPERATIONS), field: z.string().optional() }).strict(),
-          z.object({ name: z.string().regex(NAME, 'must be lower_snake_case'), label: z.string().optional(), ratio: z.object({ numerator: z.string(), denominator: z.string() }).strict(), percent: z.boolean().optional() }).strict(),
+          z
+            .object({ name: z.string().regex(NAME, 'must be lower_snake_case'), label: z.string().optional(), op: z.enum(METRIC_OPERATIONS), field: z.string().optional() })
+            .strict(),
+          z
+            .object({
+              name: z.string().regex(NAME, 'must be lower_snake_case'),
+              label: z.string().optional(),
+              ratio: z.object({ numerator: z.string(), denominator: z.string() }).strict(),
+              percent: z.boolean().optional(),
+            })
+            .strict(),
         ]),
       )
       .min(1, 'needs at least one metric'),

@@ -47,7 +47,14 @@ describe('pipeline definitions', () => {
   });
 
   it('checks metrics against the joined columns', () => {
-    const metrics = { ...emailEngagementPipeline.metrics!, dimensions: ['planet'], metrics: [{ name: 'spend', op: 'sum' as const, field: 'campaign' }, { name: 'r', ratio: { numerator: 'spend', denominator: 'missing' } }] };
+    const metrics = {
+      ...emailEngagementPipeline.metrics!,
+      dimensions: ['planet'],
+      metrics: [
+        { name: 'spend', op: 'sum' as const, field: 'campaign' },
+        { name: 'r', ratio: { numerator: 'spend', denominator: 'missing' } },
+      ],
+    };
     const problems = problemsOf({ ...emailEngagementPipeline, metrics });
     expect(problems.map((p) => p.path)).toEqual(['metrics.dimensions.0', 'metrics.metrics.0.field', 'metrics.metrics.1.ratio.denominator']);
     expect(problems[1].message).toBe('"campaign" is string; sum needs an int or decimal field');
@@ -56,7 +63,7 @@ describe('pipeline definitions', () => {
     ]);
   });
 
-  it('puts a stored definition\'s keys back in the documented order, and leaves one it cannot read alone', () => {
+  it("puts a stored definition's keys back in the documented order, and leaves one it cannot read alone", () => {
     const { name, label, base, joins, metrics } = emailEngagementPipeline;
     const [join] = joins;
     const shuffled = { metrics, joins: [{ columns: join.columns, on: join.on, type: join.type, dataset: join.dataset }], base, name, label } as PipelineDefinition;

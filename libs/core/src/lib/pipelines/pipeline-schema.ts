@@ -20,9 +20,7 @@ export const pipelineDefinitionSchema = z
           dataset: z.string(),
           type: z.enum(JOIN_TYPES),
           on: z.array(z.object({ left: z.string(), right: z.string() }).strict()).min(1, 'needs at least one key pair'),
-          columns: z.array(
-            z.object({ field: z.string(), aggregate: z.enum(JOIN_AGGREGATES), as: z.string().regex(NAME, 'must be lower_snake_case').optional() }).strict(),
-          ),
+          columns: z.array(z.object({ field: z.string(), aggregate: z.enum(JOIN_AGGREGATES), as: z.string().regex(NAME, 'must be lower_snake_case').optional() }).strict()),
         })
         .strict(),
     ),
@@ -61,12 +59,14 @@ export function checkPipelineDefinition(input: unknown, datasetOf: (name: string
         problems.push({ path: at(['joins', j, 'columns', c, 'aggregate']), message: `sum needs an int or decimal field; "${column.field}" is ${field.type}` });
       }
       const name = column.as ?? column.field;
-      if (columns.has(name)) problems.push({ path: at(['joins', j, 'columns', c, column.as ? 'as' : 'field']), message: `the result already has a column "${name}"; name it with "as"` });
+      if (columns.has(name))
+        problems.push({ path: at(['joins', j, 'columns', c, column.as ? 'as' : 'field']), message: `the result already has a column "${name}"; name it with "as"` });
       columns.add(name);
     });
   });
   if (pipeline.metrics && problems.length === 0) {
-    for (const problem of metricsProblems(pipeline.metrics, pipelineColumns(pipeline, datasetOf))) problems.push({ path: at(['metrics', ...problem.path]), message: problem.message });
+    for (const problem of metricsProblems(pipeline.metrics, pipelineColumns(pipeline, datasetOf)))
+      problems.push({ path: at(['metrics', ...problem.path]), message: problem.message });
   }
   return problems.length ? { ok: false, problems } : { ok: true, definition: pipeline };
 }

@@ -20,8 +20,7 @@ function validateCsv(text: string | Buffer): RowOutcome[] {
   return outcomes;
 }
 
-const errors = (outcomes: RowOutcome[]) =>
-  outcomes.flatMap((o) => (o.result.ok ? [] : [{ line: o.line, error: o.result.error }]));
+const errors = (outcomes: RowOutcome[]) => outcomes.flatMap((o) => (o.result.ok ? [] : [{ line: o.line, error: o.result.error }]));
 
 describe('CsvFileValidator with the sensor_readings dataset', () => {
   it('accepts good rows and normalises their values', () => {
@@ -33,14 +32,7 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
   });
 
   it('reports each bad value with its line and every problem in the row', () => {
-    const csv = [
-      'sensor_id,timestamp,value',
-      's-1,2024-01-01,abc',
-      ',not-a-date,1',
-      's-3,2024-01-03,2',
-      's-4,2024-01-04',
-      's-5,2024-01-05,5,extra',
-    ].join('\n');
+    const csv = ['sensor_id,timestamp,value', 's-1,2024-01-01,abc', ',not-a-date,1', 's-3,2024-01-03,2', 's-4,2024-01-04', 's-5,2024-01-05,5,extra'].join('\n');
     expect(errors(validateCsv(csv))).toEqual([
       { line: 2, error: 'value "abc" is not a number' },
       { line: 3, error: 'sensor_id is required; timestamp "not-a-date" is not an ISO-8601 date-time' },
@@ -50,9 +42,7 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
   });
 
   it('rejects a header that lacks a required column, naming the headers it saw', () => {
-    expect(() => validateCsv('sensor_id,colour,value\ns-1,red,1\n')).toThrow(
-      new FileRejection('Missing required column(s): timestamp. Headers seen: sensor_id, colour, value'),
-    );
+    expect(() => validateCsv('sensor_id,colour,value\ns-1,red,1\n')).toThrow(new FileRejection('Missing required column(s): timestamp. Headers seen: sensor_id, colour, value'));
   });
 
   it('ignores extra columns and matches headers regardless of case, spacing and order', () => {
@@ -89,7 +79,11 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
 
   it('reads slashed dates in the order the file itself shows, and counts what cleaning changed', () => {
     const validator = new CsvFileValidator(sensorReadingsDataset);
-    const rows = [['sensor_id', 'timestamp', 'value'], [' s-1 ', '01/02/2024', '1,250.5'], ['s-2', '25/02/2024', '3']];
+    const rows = [
+      ['sensor_id', 'timestamp', 'value'],
+      [' s-1 ', '01/02/2024', '1,250.5'],
+      ['s-2', '25/02/2024', '3'],
+    ];
     const outcomes = rows.flatMap((cells, index) => validator.accept(cells, index + 1));
     expect(outcomes).toEqual([]);
     expect(validator.finish().map((o) => o.result)).toEqual([
@@ -154,11 +148,7 @@ describe('CsvFileValidator limits', () => {
   it('turns rows the reader could not hand over into row errors, counted like any row', () => {
     const validator = new CsvFileValidator(sensorReadingsDataset, limits);
     validator.acceptEvent({ kind: 'record', cells: ['sensor_id', 'timestamp', 'value'], line: 1 });
-    const outcomes = [
-      ...validator.acceptEvent({ kind: 'oversized', line: 2 }),
-      ...validator.acceptEvent({ kind: 'too-wide', cellCount: 25_000, line: 3 }),
-      ...validator.finish(),
-    ];
+    const outcomes = [...validator.acceptEvent({ kind: 'oversized', line: 2 }), ...validator.acceptEvent({ kind: 'too-wide', cellCount: 25_000, line: 3 }), ...validator.finish()];
     expect(outcomes).toEqual([
       { line: 2, cells: [], result: { ok: false, error: 'Row is larger than 32 MiB, the most one row may be: it was left out' } },
       { line: 3, cells: [], result: { ok: false, error: 'Expected 3 fields, found 25000' } },

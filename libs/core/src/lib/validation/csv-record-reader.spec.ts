@@ -46,9 +46,13 @@ describe('CsvRecordReader', () => {
   it('reads any text exactly as csv-parse does, however it is cut: cells, line numbers and errors', () => {
     const char = fc.constantFrom('a', 'b', ',', ',', '"', '"', '\n', '\r', ' ', 'é', '😀');
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 40 }).map((chars) => chars.join('')), fc.array(fc.nat(40), { maxLength: 4 }), (text, cuts) => {
-        expect(byReader(text, cuts)).toEqual(byCsvParse(text));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 40 }).map((chars) => chars.join('')),
+        fc.array(fc.nat(40), { maxLength: 4 }),
+        (text, cuts) => {
+          expect(byReader(text, cuts)).toEqual(byCsvParse(text));
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -59,7 +63,9 @@ describe('CsvRecordReader', () => {
       fc.stringMatching(/^[a-z,"\n\r ]{0,6}$/).map((value) => `"${value.replace(/"/g, '""')}"`),
     );
     const row = fc.array(field, { minLength: 1, maxLength: 4 }).map((fields) => fields.join(','));
-    const file = fc.tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean()).map(([rows, eol, trailing]) => rows.join(eol) + (trailing ? eol : ''));
+    const file = fc
+      .tuple(fc.array(row, { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+      .map(([rows, eol, trailing]) => rows.join(eol) + (trailing ? eol : ''));
     fc.assert(
       fc.property(file, fc.array(fc.nat(80), { maxLength: 6 }), (text, cuts) => {
         expect(byReader(text, cuts)).toEqual(byCsvParse(text));
@@ -113,7 +119,10 @@ describe('CsvRecordReader', () => {
     const row = Array.from({ length: 10_000 }, (_, i) => String(i)).join(',');
     const text = `${row}\n`.repeat(200);
     const started = performance.now();
-    const events = readInPieces(text, Array.from({ length: Math.ceil(text.length / 65_536) }, (_, i) => i * 65_536));
+    const events = readInPieces(
+      text,
+      Array.from({ length: Math.ceil(text.length / 65_536) }, (_, i) => i * 65_536),
+    );
     expect(events).toHaveLength(200);
     expect(events.every((e) => e.kind === 'record' && e.cells.length === 10_000)).toBe(true);
     expect(events[7].kind === 'record' && [events[7].cells.at(0), events[7].cells.at(9_999)]).toEqual(['0', '9999']);

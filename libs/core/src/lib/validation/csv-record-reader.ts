@@ -203,13 +203,18 @@ export class CsvRecordReader {
         const endsRow = next === LF || next === CR ? delimiterAt(i + 1) : 0;
         if (endsRow === -1) break;
         if (next !== -1 && next !== COMMA && endsRow === 0) {
-          throw new CsvError('CSV_INVALID_CLOSING_QUOTE', [
-            'Invalid Closing Quote:',
-            `got "${String.fromCharCode(Buffer.from(String.fromCodePoint(text.codePointAt(i + 1) ?? 0))[0])}"`,
-            `at line ${this.currentLine()}`,
-            'instead of delimiter, record delimiter, trimable character',
-            '(if activated) or comment',
-          ], ERROR_OPTIONS, this.where());
+          throw new CsvError(
+            'CSV_INVALID_CLOSING_QUOTE',
+            [
+              'Invalid Closing Quote:',
+              `got "${String.fromCharCode(Buffer.from(String.fromCodePoint(text.codePointAt(i + 1) ?? 0))[0])}"`,
+              `at line ${this.currentLine()}`,
+              'instead of delimiter, record delimiter, trimable character',
+              '(if activated) or comment',
+            ],
+            ERROR_OPTIONS,
+            this.where(),
+          );
         }
         this.closedValue = this.fieldValue(text, pieceFrom, i);
         this.mode = Mode.Closed;
@@ -247,10 +252,15 @@ export class CsvRecordReader {
           pieceFrom = i;
           continue;
         }
-        throw new CsvError('INVALID_OPENING_QUOTE', [
-          'Invalid Opening Quote:',
-          `a quote is found on field ${JSON.stringify(this.cellCount)} at line ${this.currentLine()}, value is ${JSON.stringify(this.fieldValue(text, pieceFrom, i))}`,
-        ], ERROR_OPTIONS, this.where());
+        throw new CsvError(
+          'INVALID_OPENING_QUOTE',
+          [
+            'Invalid Opening Quote:',
+            `a quote is found on field ${JSON.stringify(this.cellCount)} at line ${this.currentLine()}, value is ${JSON.stringify(this.fieldValue(text, pieceFrom, i))}`,
+          ],
+          ERROR_OPTIONS,
+          this.where(),
+        );
       }
       // Plain characters up to the next one that matters.
       this.mode = Mode.Unquoted;

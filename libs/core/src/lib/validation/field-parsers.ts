@@ -14,8 +14,7 @@ export interface ParseOptions {
 }
 
 // ISO-8601 calendar date with a time (T or space) and an optional offset (Z, ±hh, ±hhmm, ±hh:mm).
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 function offsetMinutes(offset: string | undefined): number {
   if (!offset || offset === 'Z') return 0;

@@ -37,7 +37,10 @@ const HEADERS_SHOWN = 50;
 /** The headers for a message: all of a normal file's, the first few of a wide one's. */
 export function describeHeaders(header: string[]): string {
   if (header.length === 0) return '(none)';
-  const shown = header.slice(0, HEADERS_SHOWN).map((h) => h.trim()).join(', ');
+  const shown = header
+    .slice(0, HEADERS_SHOWN)
+    .map((h) => h.trim())
+    .join(', ');
   return header.length > HEADERS_SHOWN ? `${shown} … and ${(header.length - HEADERS_SHOWN).toLocaleString('en-US')} more` : shown;
 }
 
@@ -78,9 +81,7 @@ export function mapDatasetHeader(dataset: DatasetDefinition, header: string[]): 
 export function keptColumns(dataset: DatasetDefinition, columns: ColumnMapping[]): { header: string; index: number }[] {
   if (!dataset.keepUnmapped) return [];
   const fieldNames = new Set(dataset.fields.map((f) => f.name));
-  return columns
-    .filter((c) => c.field === null && c.header.trim() !== '' && !fieldNames.has(c.header.trim()))
-    .map((c) => ({ header: c.header.trim(), index: c.index }));
+  return columns.filter((c) => c.field === null && c.header.trim() !== '' && !fieldNames.has(c.header.trim())).map((c) => ({ header: c.header.trim(), index: c.index }));
 }
 
 /** Lines a file's header up with the dataset's fields, or says why the file cannot be read. Yields between steps. */

@@ -25,12 +25,7 @@ export function fieldCountMismatch(expected: number, found: number): string {
  * Checks and cleans one data row against the layout; every problem in the row is reported, not
  * just the first. The cleaning rules applied to a valid row are added to `counts`.
  */
-export function validateRow(
-  layout: HeaderLayout,
-  cells: RowCells,
-  dateOrders: ReadonlyMap<string, DateOrder> = new Map(),
-  counts: CleaningCounts = {},
-): RowValidation {
+export function validateRow(layout: HeaderLayout, cells: RowCells, dateOrders: ReadonlyMap<string, DateOrder> = new Map(), counts: CleaningCounts = {}): RowValidation {
   if (cells.length !== layout.columnCount) {
     return { ok: false, error: fieldCountMismatch(layout.columnCount, cells.length) };
   }

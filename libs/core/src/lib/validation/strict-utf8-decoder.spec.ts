@@ -12,9 +12,7 @@ describe('StrictUtf8Decoder', () => {
   });
 
   it('rejects Latin-1 bytes with their position', async () => {
-    await expect(decode([Buffer.from('ok\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])])).rejects.toThrow(
-      'File is not UTF-8 text: invalid bytes within bytes 4–8',
-    );
+    await expect(decode([Buffer.from('ok\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])])).rejects.toThrow('File is not UTF-8 text: invalid bytes within bytes 4–8');
   });
 
   it('rejects a file that ends inside a character', async () => {

@@ -28,7 +28,9 @@ export class DatasetsRepository {
    */
   async installPreset(preset: DatasetDefinition): Promise<void> {
     try {
-      await this.prisma.datasetConfig.create({ data: { name: preset.name, currentVersion: 1, versions: { create: { version: 1, definition: jsonValue(preset), origin: 'preset' } } } });
+      await this.prisma.datasetConfig.create({
+        data: { name: preset.name, currentVersion: 1, versions: { create: { version: 1, definition: jsonValue(preset), origin: 'preset' } } },
+      });
     } catch (error) {
       if (classifyDatabaseError(error)?.kind !== 'conflict') throw error;
       const edited = await this.prisma.datasetConfigVersion.count({ where: { datasetName: preset.name, NOT: { origin: { startsWith: 'preset' } } } });

@@ -2,7 +2,17 @@ import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClien
 import { IndexRuns, indexRunsSchema } from './index-runs';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
 
-const progressFields = { endpointId: true, url: true, state: true, rateLimit: true, currentRate: true, retryDelaysMs: true, total: true, startedAt: true, finishedAt: true } as const;
+const progressFields = {
+  endpointId: true,
+  url: true,
+  state: true,
+  rateLimit: true,
+  currentRate: true,
+  retryDelaysMs: true,
+  total: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
 
 /** A webhook job's delivery settings and how far it has got. */
 export type DeliveryProgressRecord = Pick<JobDelivery, keyof typeof progressFields> & {

@@ -172,7 +172,12 @@ export class JobsRepository {
 
   /** Jobs whose expiry passed before `cutoff` and that are not marked expired, oldest expiry first. */
   async pastExpiry(cutoff: Date, take: number): Promise<{ id: string; workflowId: string }[]> {
-    return this.prisma.job.findMany({ where: { status: { not: 'expired' }, expiresAt: { lt: cutoff } }, select: { id: true, workflowId: true }, orderBy: { expiresAt: 'asc' }, take });
+    return this.prisma.job.findMany({
+      where: { status: { not: 'expired' }, expiresAt: { lt: cutoff } },
+      select: { id: true, workflowId: true },
+      orderBy: { expiresAt: 'asc' },
+      take,
+    });
   }
 
   async markProcessing(id: string): Promise<void> {
@@ -191,7 +196,14 @@ export class JobsRepository {
       ...outcome.files.map((file) =>
         prisma.upload.update({
           where: { id: file.uploadId },
-          data: { rowsProcessed: file.rowsProcessed, validRows: file.validRows, invalidRows: file.invalidRows, error: file.error, headerMapping: file.columns.map((c) => jsonValue(c)), cleaned: file.cleaned },
+          data: {
+            rowsProcessed: file.rowsProcessed,
+            validRows: file.validRows,
+            invalidRows: file.invalidRows,
+            error: file.error,
+            headerMapping: file.columns.map((c) => jsonValue(c)),
+            cleaned: file.cleaned,
+          },
         }),
       ),
       prisma.job.update({

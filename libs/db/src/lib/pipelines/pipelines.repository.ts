@@ -93,7 +93,11 @@ export class PipelinesRepository {
    * pipelines whose origin has changed; `origin` sets it along with a new version; `create` makes a
    * missing pipeline with this as version 1.
    */
-  private async addVersion(definition: PipelineDefinition, versionOrigin: string, { onlyWhile, origin, create = false }: { onlyWhile?: string; origin?: string; create?: boolean }): Promise<void> {
+  private async addVersion(
+    definition: PipelineDefinition,
+    versionOrigin: string,
+    { onlyWhile, origin, create = false }: { onlyWhile?: string; origin?: string; create?: boolean },
+  ): Promise<void> {
     const { name } = definition;
     await this.prisma.$transaction(async (tx) => {
       // The row lock serialises concurrent saves of one pipeline, so versions never collide.

@@ -13,7 +13,11 @@ export interface StorageSweepRecord {
   jobsExpired: number;
 }
 
-const toRecord = ({ id: _id, ...row }: StorageSweep): StorageSweepRecord => ({ ...row, bytesDeleted: Number(row.bytesDeleted), uploadBytesAborted: Number(row.uploadBytesAborted) });
+const toRecord = ({ id: _id, ...row }: StorageSweep): StorageSweepRecord => ({
+  ...row,
+  bytesDeleted: Number(row.bytesDeleted),
+  uploadBytesAborted: Number(row.uploadBytesAborted),
+});
 
 export class StorageSweepsRepository {
   constructor(private readonly prisma: PrismaClient) {}

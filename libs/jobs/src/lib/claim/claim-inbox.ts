@@ -57,13 +57,27 @@ export class ClaimInbox {
     const members = spec.kind === 'pipeline' ? Object.keys(spec.datasets) : [];
     const objects = (await deps.store.list(prefix)).filter((o) => o.key.toLowerCase().endsWith('.csv')).sort((a, b) => a.key.localeCompare(b.key));
     const files = existing
-      ? existing.files.map((f) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.objectKey, sizeBytes: f.sizeBytes, dataset: f.dataset ?? undefined, inboxKey: null as string | null }))
+      ? existing.files.map((f) => ({
+          uploadId: f.uploadId,
+          fileName: f.fileName,
+          objectKey: f.objectKey,
+          sizeBytes: f.sizeBytes,
+          dataset: f.dataset ?? undefined,
+          inboxKey: null as string | null,
+        }))
       : objects.map((o) => {
           const uploadId = stableUuid(jobId, o.key);
           const relative = o.key.slice(prefix.length).split('/');
           const folder = relative.length > 1 ? relative[0] : undefined;
           const fileName = sanitizeFileName(relative[relative.length - 1]);
-          return { uploadId, fileName, objectKey: uploadKey(jobId, uploadId, fileName), sizeBytes: o.size, dataset: folder && members.includes(folder) ? folder : undefined, inboxKey: o.key as string | null };
+          return {
+            uploadId,
+            fileName,
+            objectKey: uploadKey(jobId, uploadId, fileName),
+            sizeBytes: o.size,
+            dataset: folder && members.includes(folder) ? folder : undefined,
+            inboxKey: o.key as string | null,
+          };
         });
     const job: NewJob = {
       id: jobId,

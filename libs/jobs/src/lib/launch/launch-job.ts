@@ -94,7 +94,9 @@ export class JobUpload {
   async discard(): Promise<void> {
     this.closed = true;
     await Promise.all(this.settled);
-    await this.deps.store.deleteKeys(this.files.map((f) => f.key)).catch((error: unknown) => this.deps.logger.error(`Could not delete the objects of refused upload ${this.jobId}: ${error}`));
+    await this.deps.store
+      .deleteKeys(this.files.map((f) => f.key))
+      .catch((error: unknown) => this.deps.logger.error(`Could not delete the objects of refused upload ${this.jobId}: ${error}`));
   }
 
   /**
@@ -129,16 +131,20 @@ export class JobUpload {
       ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
       ...(delivery ? { delivery } : {}),
     };
-    await startRecordedJob(deps, {
-      id: jobId,
-      dataset: name,
-      datasetVersion: spec.kind === 'dataset' ? spec.dataset.version : null,
-      pipeline: spec.kind === 'pipeline' ? name : null,
-      retentionHours,
-      files: files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: fileDatasets[index] })),
-      delivery,
-      spec,
-    }, input);
+    await startRecordedJob(
+      deps,
+      {
+        id: jobId,
+        dataset: name,
+        datasetVersion: spec.kind === 'dataset' ? spec.dataset.version : null,
+        pipeline: spec.kind === 'pipeline' ? name : null,
+        retentionHours,
+        files: files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: fileDatasets[index] })),
+        delivery,
+        spec,
+      },
+      input,
+    );
     return { jobId, status: 'waiting' };
   }
 }

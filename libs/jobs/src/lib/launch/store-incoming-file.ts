@@ -80,5 +80,9 @@ export async function storeIncomingFile(store: Pick<ObjectStore, 'startUpload'>,
 function storeFailure(error: unknown, name: string): JobRequestError {
   if (error instanceof JobRequestError) return error;
   const unreachable = isStorageUnavailable(error) || hasNetworkErrorCode(error);
-  return new JobRequestError('unavailable', `Could not store "${name}": the object store did not accept it${unreachable ? ' (it is not reachable right now)' : ''}; try again shortly`, { cause: error, needsRef: true });
+  return new JobRequestError(
+    'unavailable',
+    `Could not store "${name}": the object store did not accept it${unreachable ? ' (it is not reachable right now)' : ''}; try again shortly`,
+    { cause: error, needsRef: true },
+  );
 }

@@ -92,7 +92,7 @@ export class RerunJob {
 
   private async specFromHistory(job: StoredJob): Promise<JobSpec> {
     const input = await this.deps.startInputs.startInput(job.workflowId);
-    if (!input) throw new JobRequestError('conflict', 'The job\'s workflow history is gone, so its inputs cannot be read back');
+    if (!input) throw new JobRequestError('conflict', "The job's workflow history is gone, so its inputs cannot be read back");
     return legacyJobSpec(input, job.datasetVersion);
   }
 }

@@ -24,9 +24,7 @@ export async function deliverBatchRecords(engine: DeliveryEngine, { jobId, datas
   const progress = new DeliveryProgress(engine.checkpoints, checkpoint.acked);
   const lines = recordLines(await readRecords(batch.start, batch.end));
   if (lines.length !== batch.count) throw new Error(`Batch ${batch.index} holds ${lines.length} records, ${batch.count} were planned`);
-  const records = lines
-    .map((line, offset) => outgoingRecord(jobId, dataset, batch.firstRecord + offset, line))
-    .filter((record) => !progress.isFinished(record.recordIndex));
+  const records = lines.map((line, offset) => outgoingRecord(jobId, dataset, batch.firstRecord + offset, line)).filter((record) => !progress.isFinished(record.recordIndex));
 
   const save = async () => {
     progress.heartbeat();

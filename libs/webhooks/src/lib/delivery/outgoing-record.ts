@@ -19,7 +19,10 @@ export function outgoingRecord(jobId: string, dataset: string, recordIndex: numb
 }
 
 export function recordLines(bytes: Buffer): string[] {
-  return bytes.toString('utf8').split('\n').filter((line) => line !== '');
+  return bytes
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 /** How a record's failure goes on the failed list. */

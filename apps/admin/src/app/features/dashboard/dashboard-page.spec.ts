@@ -11,7 +11,17 @@ import { DashboardPage } from './dashboard-page';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const SOURCES: MetricSourceView[] = [
-  { name: 'transactions', kind: 'dataset', label: 'Transactions', timeZone: 'UTC', dateField: 'timestamp', dimensions: ['region'], metrics: [{ name: 'revenue', label: 'Revenue', percent: false }], firstDay: null, lastDay: null },
+  {
+    name: 'transactions',
+    kind: 'dataset',
+    label: 'Transactions',
+    timeZone: 'UTC',
+    dateField: 'timestamp',
+    dimensions: ['region'],
+    metrics: [{ name: 'revenue', label: 'Revenue', percent: false }],
+    firstDay: null,
+    lastDay: null,
+  },
   {
     name: 'email_engagement',
     kind: 'pipeline',
@@ -19,7 +29,10 @@ const SOURCES: MetricSourceView[] = [
     timeZone: 'UTC',
     dateField: 'date_sent',
     dimensions: ['domain'],
-    metrics: [{ name: 'open_rate', label: 'Open rate', percent: true }, { name: 'sends', label: 'Sends', percent: false }],
+    metrics: [
+      { name: 'open_rate', label: 'Open rate', percent: true },
+      { name: 'sends', label: 'Sends', percent: false },
+    ],
     firstDay: '2026-01-26',
     lastDay: '2026-02-08',
   },
@@ -42,7 +55,14 @@ const COMPARISON: ComparisonView = {
   breakdown: [],
 };
 
-const SERIES: SeriesView = { ...COMPARISON, granularity: 'week', points: [{ period: '2026-01-26', label: '2026-W05', value: 0.5 }, { period: '2026-02-02', label: '2026-W06', value: 0.4 }] };
+const SERIES: SeriesView = {
+  ...COMPARISON,
+  granularity: 'week',
+  points: [
+    { period: '2026-01-26', label: '2026-W05', value: 0.5 },
+    { period: '2026-02-02', label: '2026-W06', value: 0.4 },
+  ],
+};
 
 describe('DashboardPage', () => {
   let http: HttpTestingController;
@@ -78,8 +98,22 @@ describe('DashboardPage', () => {
     const page = fixture.nativeElement as HTMLElement;
     expect(Array.from(page.querySelectorAll('.kpi__value')).map((e) => e.textContent?.trim())).toEqual(['40.0 %', '50.0 %', '-20.0 %']);
     expect(page.querySelector('.kpi--down')).not.toBeNull();
-    expect(fixture.componentInstance.trend()).toEqual([{ name: 'Open rate', series: [{ name: '2026-W05', value: 0.5 }, { name: '2026-W06', value: 0.4 }] }]);
-    expect(fixture.componentInstance.periodBars()[1]).toEqual({ name: '2026-W06', series: [{ name: 'Previous period', value: 0.5 }, { name: 'This period', value: 0.4 }] });
+    expect(fixture.componentInstance.trend()).toEqual([
+      {
+        name: 'Open rate',
+        series: [
+          { name: '2026-W05', value: 0.5 },
+          { name: '2026-W06', value: 0.4 },
+        ],
+      },
+    ]);
+    expect(fixture.componentInstance.periodBars()[1]).toEqual({
+      name: '2026-W06',
+      series: [
+        { name: 'Previous period', value: 0.5 },
+        { name: 'This period', value: 0.4 },
+      ],
+    });
     expect(page.querySelector('a.export')?.getAttribute('href')).toBe('/api/metrics/compare.csv?source=email_engagement&metric=open_rate&granularity=week');
     expect(page.querySelector('ngx-charts-line-chart')).not.toBeNull();
   });
@@ -100,7 +134,9 @@ describe('DashboardPage', () => {
     series.flush(SERIES);
     await fixture.whenStable();
     fixture.detectChanges();
-    const rows = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('.top-dimensions tbody tr')).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()));
+    const rows = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('.top-dimensions tbody tr')).map((r) =>
+      Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()),
+    );
     expect(rows).toEqual([['acme.com', '12', '10', '+20.0 %']]);
   });
 

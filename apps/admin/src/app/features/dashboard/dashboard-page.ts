@@ -54,7 +54,14 @@ export class DashboardPage {
     const source = this.source();
     const metric = this.metric();
     if (!source || !metric) return null;
-    return { source: source.name, metric: metric.name, granularity: this.granularity(), from: this.from() || undefined, to: this.to() || undefined, dimension: this.dimension() || undefined };
+    return {
+      source: source.name,
+      metric: metric.name,
+      granularity: this.granularity(),
+      from: this.from() || undefined,
+      to: this.to() || undefined,
+      dimension: this.dimension() || undefined,
+    };
   });
 
   readonly data = toSignal(
@@ -122,7 +129,14 @@ export class DashboardPage {
     effect(() => {
       const query = this.query();
       if (!query) return;
-      const queryParams = { source: query.source, metric: query.metric, granularity: query.granularity, from: query.from ?? null, to: query.to ?? null, dimension: query.dimension ?? null };
+      const queryParams = {
+        source: query.source,
+        metric: query.metric,
+        granularity: query.granularity,
+        from: query.from ?? null,
+        to: query.to ?? null,
+        dimension: query.dimension ?? null,
+      };
       untracked(() => void this.router.navigate([], { queryParams, replaceUrl: true }));
     });
   }

@@ -2,12 +2,23 @@ import type { DatasetDefinition, FieldDefinition, MergePolicy } from '@sluice/co
 
 /** Comma-separated text as a list: trimmed, empty entries dropped. */
 export function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Dedupe keys as written in the editor: alternatives separated by ";", fields within one by "+". */
 export function parseKeys(text: string): string[][] {
-  return text.split(';').map((alternative) => alternative.split('+').map((f) => f.trim()).filter(Boolean)).filter((key) => key.length > 0);
+  return text
+    .split(';')
+    .map((alternative) =>
+      alternative
+        .split('+')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
+    .filter((key) => key.length > 0);
 }
 
 export function formatKeys(keys: string[][] | undefined): string {

@@ -69,10 +69,11 @@ describe('DatasetEditorPage', () => {
     expect(page.querySelector('.saved')?.textContent).toBe('Saved as version 3');
   });
 
-  it('offers every choice contracts know in its dropdowns, in the editor\'s words, with the definition\'s selected', async () => {
+  it("offers every choice contracts know in its dropdowns, in the editor's words, with the definition's selected", async () => {
     const fixture = await open();
     const page = fixture.nativeElement as HTMLElement;
-    const options = (select: string) => Array.from(page.querySelectorAll<HTMLOptionElement>(`${select} option`)).map((o) => `${o.value}=${o.textContent?.trim()}${o.selected ? '*' : ''}`);
+    const options = (select: string) =>
+      Array.from(page.querySelectorAll<HTMLOptionElement>(`${select} option`)).map((o) => `${o.value}=${o.textContent?.trim()}${o.selected ? '*' : ''}`);
     expect(options('select[name="policy"]')).toEqual(['most_recent=from the latest file', 'most_complete=the most complete*', 'first=the first seen']);
     expect(options('select[name="defaultDateOrder"]')).toEqual(['MDY=M/D/Y*', 'DMY=D/M/Y']);
     expect(options('select[aria-label="Case of full_name"]')).toEqual(['=as is', 'title=Title*', 'lower=lower', 'upper=UPPER']);
@@ -83,13 +84,17 @@ describe('DatasetEditorPage', () => {
     const fixture = await open();
     fixture.componentInstance.updateField(0, 'name', 'E-Mail');
     fixture.componentInstance.save();
-    http.expectOne('/api/datasets/people').flush(
-      { message: 'Invalid dataset definition', problems: [{ path: 'fields.0.name', message: 'must be lower_snake_case, starting with a letter' }] },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne('/api/datasets/people')
+      .flush(
+        { message: 'Invalid dataset definition', problems: [{ path: 'fields.0.name', message: 'must be lower_snake_case, starting with a letter' }] },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await fixture.whenStable();
     fixture.detectChanges();
-    expect((fixture.nativeElement as HTMLElement).querySelector('.problems')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('fields.0.name must be lower_snake_case, starting with a letter');
+    expect((fixture.nativeElement as HTMLElement).querySelector('.problems')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'fields.0.name must be lower_snake_case, starting with a letter',
+    );
   });
 
   it('shows what changed since an old version, and restores it', async () => {
@@ -148,7 +153,13 @@ describe('DatasetEditorPage', () => {
     fixture.componentInstance.runPreview();
     const preview = http.expectOne('/api/datasets/people/preview');
     expect(preview.request.body).toEqual({ headers: ['Mail', 'Name'] });
-    preview.flush({ columns: [{ header: 'Mail', index: 0, field: 'email', score: 89, method: 'fuzzy' }, { header: 'Name', index: 1, field: null, score: 0, method: 'unmapped' }], missingRequired: ['full_name'] });
+    preview.flush({
+      columns: [
+        { header: 'Mail', index: 0, field: 'email', score: 89, method: 'fuzzy' },
+        { header: 'Name', index: 1, field: null, score: 0, method: 'unmapped' },
+      ],
+      missingRequired: ['full_name'],
+    });
     await fixture.whenStable();
     fixture.detectChanges();
     const page = fixture.nativeElement as HTMLElement;

@@ -150,9 +150,9 @@ export class DatasetEditorPage {
     if (current === null) return;
     this.api.version(this.name(), version).subscribe({
       next: (old) =>
-        this.api.version(this.name(), current).subscribe((now) =>
-          this.diff.set({ version, lines: withContext(lineDiff(JSON.stringify(old.definition, null, 2), JSON.stringify(now.definition, null, 2))) }),
-        ),
+        this.api
+          .version(this.name(), current)
+          .subscribe((now) => this.diff.set({ version, lines: withContext(lineDiff(JSON.stringify(old.definition, null, 2), JSON.stringify(now.definition, null, 2))) })),
       error: (error: unknown) => this.error.set(describeHttpError(error)),
     });
   }

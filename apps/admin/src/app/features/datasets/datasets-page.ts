@@ -17,13 +17,24 @@ import { loadedSignal } from '../../shared/loaded';
         <div class="table-scroll">
           <table class="datasets">
             <thead>
-              <tr><th scope="col">Dataset</th><th scope="col">Name</th><th scope="col">Fields</th><th scope="col">Version</th><th scope="col">De-duplication</th><th scope="col">Metrics</th></tr>
+              <tr>
+                <th scope="col">Dataset</th>
+                <th scope="col">Name</th>
+                <th scope="col">Fields</th>
+                <th scope="col">Version</th>
+                <th scope="col">De-duplication</th>
+                <th scope="col">Metrics</th>
+              </tr>
             </thead>
             <tbody>
               @for (d of datasets; track d.definition.name) {
                 <tr>
-                  <td><a [routerLink]="['/datasets', d.definition.name]">{{ d.definition.label }}</a></td>
-                  <td><code>{{ d.definition.name }}</code></td>
+                  <td>
+                    <a [routerLink]="['/datasets', d.definition.name]">{{ d.definition.label }}</a>
+                  </td>
+                  <td>
+                    <code>{{ d.definition.name }}</code>
+                  </td>
                   <td>{{ d.definition.fields.length }}</td>
                   <td>v{{ d.version }}</td>
                   <td>{{ d.definition.dedupe ? d.definition.dedupe.policy + ' by ' + keysOf(d) : '—' }}</td>

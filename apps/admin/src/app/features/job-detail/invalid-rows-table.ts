@@ -17,10 +17,20 @@ type PageState = { rows: InvalidRowView[] | null; error: string | null };
   imports: [DecimalPipe],
   template: `
     <table class="invalid-rows">
-      <thead><tr><th scope="col">File</th><th scope="col">Line</th><th scope="col">Error</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">File</th>
+          <th scope="col">Line</th>
+          <th scope="col">Error</th>
+        </tr>
+      </thead>
       <tbody>
         @for (row of rows(); track row.fileId + row.row) {
-          <tr><td>{{ fileName(row.fileId) }}</td><td>{{ row.row }}</td><td>{{ row.error }}</td></tr>
+          <tr>
+            <td>{{ fileName(row.fileId) }}</td>
+            <td>{{ row.row }}</td>
+            <td>{{ row.error }}</td>
+          </tr>
         }
       </tbody>
     </table>

@@ -66,7 +66,9 @@ describe('JobsPage', () => {
       pageSize: 20,
     });
     const rows = Array.from(page.querySelectorAll('tbody tr')).map((row) =>
-      Array.from(row.querySelectorAll('td')).slice(0, 8).map((cell) => cell.textContent?.trim()),
+      Array.from(row.querySelectorAll('td'))
+        .slice(0, 8)
+        .map((cell) => cell.textContent?.trim()),
     );
     expect(rows).toEqual([
       ['partial', 'sensor_readings', '2', '10', '8', '2', '3', '1.25 s'],

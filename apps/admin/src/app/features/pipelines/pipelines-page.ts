@@ -23,13 +23,23 @@ import { describeJoins } from './pipeline-summary';
           <div class="table-scroll">
             <table class="pipelines">
               <thead>
-                <tr><th scope="col">Pipeline</th><th scope="col">Name</th><th scope="col">Joins</th><th scope="col">Metrics</th><th scope="col">Origin</th></tr>
+                <tr>
+                  <th scope="col">Pipeline</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Joins</th>
+                  <th scope="col">Metrics</th>
+                  <th scope="col">Origin</th>
+                </tr>
               </thead>
               <tbody>
                 @for (p of pipelines; track p.definition.name) {
                   <tr>
-                    <td><a [routerLink]="['/pipelines', p.definition.name]">{{ p.definition.label }}</a></td>
-                    <td><code>{{ p.definition.name }}</code></td>
+                    <td>
+                      <a [routerLink]="['/pipelines', p.definition.name]">{{ p.definition.label }}</a>
+                    </td>
+                    <td>
+                      <code>{{ p.definition.name }}</code>
+                    </td>
                     <td>
                       <code>{{ p.definition.base }}</code>
                       @for (line of describeJoins(p.definition); track $index) {

@@ -99,7 +99,7 @@ describe('pipelines in the admin', () => {
     expect(page.querySelector('.saved')?.textContent).toBe('Saved campaign_opens; the next job uses it');
   });
 
-  it('lists the API\'s problems by path and saves nothing', async () => {
+  it("lists the API's problems by path and saves nothing", async () => {
     const { fixture, page } = await openEditor('campaign_opens');
     http.expectOne('/api/pipelines/campaign_opens').flush(STORED);
     await settle(fixture);
@@ -119,7 +119,10 @@ describe('pipelines in the admin', () => {
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
     const { fixture, page } = await openEditor('new');
-    http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'people' } }, { version: 1, definition: { name: 'company' } }]);
+    http.expectOne('/api/datasets').flush([
+      { version: 1, definition: { name: 'people' } },
+      { version: 1, definition: { name: 'company' } },
+    ]);
     await settle(fixture);
     expect(JSON.parse((page.querySelector('textarea') as HTMLTextAreaElement).value)).toMatchObject({ name: 'my_pipeline', base: 'people', joins: [{ dataset: 'company' }] });
     expect(page.textContent).not.toContain('Delete');
@@ -131,7 +134,7 @@ describe('pipelines in the admin', () => {
     expect(navigate).toHaveBeenCalledWith(['/pipelines', 'people_companies']);
   });
 
-  it('deletes a user\'s pipeline after a second click, and offers no delete for a preset', async () => {
+  it("deletes a user's pipeline after a second click, and offers no delete for a preset", async () => {
     const router = TestBed.inject(Router);
     const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
     const { fixture, page } = await openEditor('campaign_opens');

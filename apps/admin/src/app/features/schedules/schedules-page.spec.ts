@@ -89,7 +89,7 @@ describe('SchedulesPage', () => {
     expect(page.querySelectorAll('table.schedules tbody tr').length).toBe(1);
   });
 
-  it('asks for a source before sending anything, and shows the API\'s refusal', async () => {
+  it("asks for a source before sending anything, and shows the API's refusal", async () => {
     const { fixture, page } = await open([]);
     fixture.componentInstance.create();
     await settle(fixture);
@@ -135,7 +135,7 @@ describe('SchedulesPage', () => {
     expect(page.querySelector('.saved')?.textContent).toBe('Schedule email-weekly deleted; files still waiting stay in inbox/email_engagement/');
   });
 
-  it('changes a schedule\'s timing in its row, keeping the form open when the API refuses it', async () => {
+  it("changes a schedule's timing in its row, keeping the form open when the API refuses it", async () => {
     const { fixture, page } = await open([WEEKLY]);
     button(page, 'Change timing of email-weekly').click();
     await settle(fixture);

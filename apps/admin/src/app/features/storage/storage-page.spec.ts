@@ -34,10 +34,13 @@ describe('StoragePage', () => {
 
   const values = (page: HTMLElement, group: string) =>
     Object.fromEntries(
-      Array.from(page.querySelectorAll(`[aria-label="${group}"] .kpi`)).map((k) => [k.querySelector('.kpi__label')?.textContent?.trim(), k.querySelector('.kpi__value')?.textContent?.trim()]),
+      Array.from(page.querySelectorAll(`[aria-label="${group}"] .kpi`)).map((k) => [
+        k.querySelector('.kpi__label')?.textContent?.trim(),
+        k.querySelector('.kpi__value')?.textContent?.trim(),
+      ]),
     );
 
-  it('shows totals, incomplete uploads, the next expiry and each job\'s objects', async () => {
+  it("shows totals, incomplete uploads, the next expiry and each job's objects", async () => {
     const fixture = render({
       objects: 5,
       bytes: 3 * 1024 * 1024,
@@ -49,7 +52,11 @@ describe('StoragePage', () => {
     await fixture.whenStable();
     fixture.detectChanges();
     const page = fixture.nativeElement as HTMLElement;
-    expect(Array.from(page.querySelectorAll('.kpi__value')).slice(0, 4).map((e) => e.textContent?.trim())).toEqual(['5', '3.0 MB', '1 (100 B)', '2 (16.0 MB)']);
+    expect(
+      Array.from(page.querySelectorAll('.kpi__value'))
+        .slice(0, 4)
+        .map((e) => e.textContent?.trim()),
+    ).toEqual(['5', '3.0 MB', '1 (100 B)', '2 (16.0 MB)']);
     expect(values(page, 'Totals')['Next expiry']).toMatch(/^11\/25\/26/);
     expect(page.querySelector('tbody tr')?.textContent).toContain('a1b2c3d4');
     expect(page.querySelector('tbody a')?.getAttribute('href')).toBe('/jobs/a1b2c3d4-0000');
@@ -62,7 +69,7 @@ describe('StoragePage', () => {
     expect(values(fixture.nativeElement, 'Storage sweeper')).toEqual({ 'Last cleanup': 'not yet', 'Cleaned last run': '—', 'Next cleanup': '—' });
   });
 
-  it('shows the sweeper\'s last run and its next one', async () => {
+  it("shows the sweeper's last run and its next one", async () => {
     const fixture = render({
       lastCleanup: '2026-11-25T12:00:03.000Z',
       nextCleanup: '2026-11-25T13:00:00.000Z',

@@ -19,10 +19,18 @@ import { StatusChip } from '../../shared/status-chip';
       <sl-load-status [state]="state()" />
       @if (state().value; as usage) {
         <div class="kpis" role="group" aria-label="Totals">
-          <div class="kpi"><span class="kpi__label">Objects</span><span class="kpi__value">{{ usage.objects }}</span></div>
-          <div class="kpi"><span class="kpi__label">Stored</span><span class="kpi__value">{{ formatBytes(usage.bytes) }}</span></div>
-          <div class="kpi"><span class="kpi__label">Waiting in inboxes</span><span class="kpi__value">{{ usage.inbox.objects }} ({{ formatBytes(usage.inbox.bytes) }})</span></div>
-          <div class="kpi"><span class="kpi__label">Incomplete uploads</span><span class="kpi__value">{{ usage.incompleteUploads.count }} ({{ formatBytes(usage.incompleteUploads.bytes) }})</span></div>
+          <div class="kpi">
+            <span class="kpi__label">Objects</span><span class="kpi__value">{{ usage.objects }}</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi__label">Stored</span><span class="kpi__value">{{ formatBytes(usage.bytes) }}</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi__label">Waiting in inboxes</span><span class="kpi__value">{{ usage.inbox.objects }} ({{ formatBytes(usage.inbox.bytes) }})</span>
+          </div>
+          <div class="kpi">
+            <span class="kpi__label">Incomplete uploads</span><span class="kpi__value">{{ usage.incompleteUploads.count }} ({{ formatBytes(usage.incompleteUploads.bytes) }})</span>
+          </div>
           <div class="kpi">
             <span class="kpi__label">Next expiry</span>
             <span class="kpi__value">{{ usage.nextExpiry ? (usage.nextExpiry.at | date: 'short') : '—' }}</span>
@@ -47,13 +55,28 @@ import { StatusChip } from '../../shared/status-chip';
         } @else {
           <div class="table-scroll">
             <table class="storage">
-              <thead><tr><th scope="col">Job</th><th scope="col">Dataset</th><th scope="col">Status</th><th scope="col">Objects</th><th scope="col">Size</th><th scope="col">Deleted at</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Job</th>
+                  <th scope="col">Dataset</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Objects</th>
+                  <th scope="col">Size</th>
+                  <th scope="col">Deleted at</th>
+                </tr>
+              </thead>
               <tbody>
                 @for (job of usage.jobs; track job.jobId) {
                   <tr>
-                    <td><a [routerLink]="['/jobs', job.jobId]">{{ job.jobId.slice(0, 8) }}</a></td>
+                    <td>
+                      <a [routerLink]="['/jobs', job.jobId]">{{ job.jobId.slice(0, 8) }}</a>
+                    </td>
                     <td>{{ job.dataset }}</td>
-                    <td>@if (job.status) {<sl-status-chip [status]="job.status" />}</td>
+                    <td>
+                      @if (job.status) {
+                        <sl-status-chip [status]="job.status" />
+                      }
+                    </td>
                     <td>{{ job.objects }}</td>
                     <td>{{ formatBytes(job.bytes) }}</td>
                     <td>{{ job.expiresAt ? (job.expiresAt | date: 'short') : 'after it finishes' }}</td>

@@ -102,7 +102,7 @@ describe('UploadForm', () => {
     expect(fixture.componentInstance.error()).toBe('Choose one or more CSV files');
   });
 
-  it('uploads a pipeline\'s files together, its datasets detected by the API', () => {
+  it("uploads a pipeline's files together, its datasets detected by the API", () => {
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();
     http.expectOne('/api/datasets').flush([]);
@@ -119,7 +119,7 @@ describe('UploadForm', () => {
     expect(body.get('dataset')).toBeNull();
   });
 
-  it('detects the dataset from the first file\'s header row when asked', async () => {
+  it("detects the dataset from the first file's header row when asked", async () => {
     jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const fixture = TestBed.createComponent(UploadForm);
     fixture.detectChanges();

@@ -13,9 +13,7 @@ function run(dataset: string, csv: string) {
 
 describe('dataset presets', () => {
   it('ships one preset per seed use case, with unique, typed fields', () => {
-    expect(listDatasets().map((d) => d.name)).toEqual([
-      'sensor_readings', 'company', 'people', 'email_sends', 'email_opens', 'contacts', 'accounts', 'transactions',
-    ]);
+    expect(listDatasets().map((d) => d.name)).toEqual(['sensor_readings', 'company', 'people', 'email_sends', 'email_opens', 'contacts', 'accounts', 'transactions']);
     for (const dataset of listDatasets()) {
       const names = dataset.fields.map((f) => f.name);
       expect(new Set(names).size).toBe(names.length);
@@ -48,9 +46,7 @@ describe('dataset presets', () => {
       { ok: true, record: { recipient_email: 'b@y.io', date_sent: '2024-02-01', domain: 'y.io' } },
     ]);
     const transactions = run('transactions', 'user,model,tokens,amount,created at\nu1,gpt,"12,000",$0.42,2024-03-01T10:00:00Z\n').results;
-    expect(transactions).toEqual([
-      { ok: true, record: { user: 'u1', model_name: 'gpt', token_count: 12000, cost: 0.42, timestamp: '2024-03-01T10:00:00.000Z' } },
-    ]);
+    expect(transactions).toEqual([{ ok: true, record: { user: 'u1', model_name: 'gpt', token_count: 12000, cost: 0.42, timestamp: '2024-03-01T10:00:00.000Z' } }]);
   });
 
   it('refuses a file none of whose columns match the dataset', () => {
