@@ -10,7 +10,7 @@ import { TestDatabase } from '@sluice/db/testing';
 import { distinctKeyOf } from '@sluice/analytics';
 
 import { ConfigModule } from '../../apps/api/src/infra/config/config.module';
-import { configureApp } from '../../apps/api/src/app/configure-app';
+import { configureApp } from '../../apps/api/src/infra/http/configure-app';
 import { MetricsModule } from '../../apps/api/src/app/metrics/metrics.module';
 import { PersistenceModule } from '../../apps/api/src/infra/persistence/persistence.module';
 import { startBenchDatabase, stopBenchDatabase } from './bench-database';

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { resultKey } from '@sluice/storage';
 
 import { AppModule } from '../../api/src/app/app.module';
-import { configureApp } from '../../api/src/app/configure-app';
+import { configureApp } from '../../api/src/infra/http/configure-app';
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 

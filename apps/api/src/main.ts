@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 
 import { AppModule } from './app/app.module';
 import { apiConfigFromEnv } from './infra/config/api-config';
-import { configureApp } from './app/configure-app';
+import { configureApp } from './infra/http/configure-app';
 import { guardProcess } from './infra/process-guard';
 
 async function bootstrap(): Promise<void> {

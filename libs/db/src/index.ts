@@ -1,6 +1,3 @@
-// The Prisma client and its row types stay inside libs/db, apart from what the code that still
-// uses the client directly needs until its repository exists (webhook deliveries: see Database.client).
-export { Prisma, PrismaClient } from './generated/prisma/client';
 export type { WebhookEndpoint } from './generated/prisma/client';
 export * from './lib/prisma-client';
 export * from './lib/database';

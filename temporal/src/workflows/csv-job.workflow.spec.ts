@@ -220,6 +220,22 @@ describe('csvJob', () => {
       expect(only(calls, RESULTS_STEP).input.files.map((f: { uploadId: string }) => f.uploadId)).toEqual(['upload-a', 'upload-b', 'upload-c']);
     });
 
+    it("reads at most four of one job's files at a time, so a job of many files does not queue them all ahead of other jobs", async () => {
+      const input = datasetJob({ files: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => csvFile(name)) });
+      let reading = 0;
+      let most = 0;
+      const { outcome } = await run(input, {
+        parseAndValidate: async ({ file }) => {
+          most = Math.max(most, ++reading);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          reading -= 1;
+          return parsed(file);
+        },
+      });
+      expect(outcome.files.map((f) => f.uploadId)).toEqual(input.files.map((f) => f.uploadId));
+      expect(most).toBe(4);
+    });
+
     it('fails the job over a file no attempt can read only once its other files are read, so none is still writing', async () => {
       let failed = false;
       let finalized = false;

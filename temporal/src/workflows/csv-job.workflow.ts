@@ -53,9 +53,26 @@ async function processFile(input: CsvJobInput, pipeline: boolean, file: CsvJobIn
   }
 }
 
-/** Every file's outcome in upload order, once all have settled: a failure is raised only when no file's activity is still writing. */
-async function settledInOrder(work: Promise<FileOutcome>[]): Promise<FileOutcome[]> {
-  const settled = await Promise.allSettled(work);
+// Files of one job parsed at once (the default worker's activity slots). Workers share one task queue in
+// arrival order: a job that queued all of its 200 files at once would make every other job wait behind them.
+const FILES_PARSED_AT_ONCE = 4;
+
+/**
+ * Every file's outcome in upload order, parsing up to FILES_PARSED_AT_ONCE at a time, once all have
+ * settled: a failure is raised only when no file's activity is still writing.
+ */
+async function settledInOrder<F>(files: F[], parse: (file: F) => Promise<FileOutcome>): Promise<FileOutcome[]> {
+  const settled: PromiseSettledResult<FileOutcome>[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; index < files.length; index = next++) {
+      settled[index] = await parse(files[index]).then(
+        (value) => ({ status: 'fulfilled', value }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_PARSED_AT_ONCE, files.length) }, lane));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure) throw failure.reason;
   return settled.map((s) => (s as PromiseFulfilledResult<FileOutcome>).value);
@@ -162,8 +179,7 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
   let planned: () => Promise<DeliveryPlan | null> = async () => null;
   try {
     const parse = (file: CsvJobInput['files'][number]) => processFile(input, pipeline, file);
-    // The worker's maxConcurrentActivityTaskExecutions bounds how many run at once.
-    const files = onePass ? await settledInOrder(input.files.map(parse)) : await parseInTurn(input.files, parse);
+    const files = onePass ? await settledInOrder(input.files, parse) : await parseInTurn(input.files, parse);
     const status = statusOf(base, files);
     const failed = status === 'failed';
     const error = status === 'processed' ? null : failureMessage(base, files);

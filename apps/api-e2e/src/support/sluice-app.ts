@@ -5,7 +5,7 @@ import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { Client, Connection } from '@temporalio/client';
 
 import { AppModule } from '../../../api/src/app/app.module';
-import { configureApp } from '../../../api/src/app/configure-app';
+import { configureApp } from '../../../api/src/infra/http/configure-app';
 import { WorkerModule } from '../../../worker/src/app/worker.module';
 
 /**

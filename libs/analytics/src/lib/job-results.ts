@@ -32,7 +32,7 @@ export interface JobResultsInput {
   records: boolean;
 }
 
-export interface JobResults {
+export interface BuiltResults {
   merge: MergeStatsView;
   /** The result for download, formula-like cells neutralised. */
   cleanFile: string;
@@ -48,7 +48,7 @@ export interface JobResults {
  * delivery batches, and measured — daily metric parts and the job page's aggregations — from the
  * same rows' unescaped values.
  */
-export async function buildJobResults({ scratch, source, types, metrics, records }: JobResultsInput): Promise<JobResults> {
+export async function buildJobResults({ scratch, source, types, metrics, records }: JobResultsInput): Promise<BuiltResults> {
   const cleanFile = join(scratch, 'clean.csv');
   const recordsFile = join(scratch, 'records.ndjson');
   const measure = metrics ? measuredNames(metrics) : undefined;

@@ -1,17 +1,14 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { createPrismaClient, databaseUrlFromEnv } from './prisma-client';
+import { createPrismaClient } from './prisma-client';
 import { createRepositories, type Repositories } from './repositories';
 
 /** One connection pool to Postgres and the repositories over it; an app makes one and disconnects it at shutdown. */
 export class Database {
   readonly repositories: Repositories;
-  /**
-   * The client itself, only for code whose repository is not written yet (webhook deliveries, and
-   * worker activities being rewritten): everything else goes through `repositories`.
-   */
+  /** The client itself, for libs/db's own test support; apps go through `repositories`. */
   readonly client: PrismaClient;
 
-  constructor(url: string = databaseUrlFromEnv()) {
+  constructor(url: string) {
     this.client = createPrismaClient(url);
     this.repositories = createRepositories(this.client);
   }

@@ -9,11 +9,13 @@ import { claimInbox } from './claim-inbox.activity';
 import { detectFileDataset } from './detect-file-dataset.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
+import { retiredActivities } from './retired-activities';
 import { withUserFacingErrors } from './user-facing-errors';
 
 /** Binds every activity of the csvJob and inboxJob workflows to the worker's Postgres, S3 and webhook clients. */
-export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities {
+export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities & typeof retiredActivities {
   return withUserFacingErrors({
+    ...retiredActivities,
     claimInbox: (input) => claimInbox(deps, input),
     markProcessing: (input) => markProcessing(deps, input),
     parseAndValidate: (input) => parseAndValidate(deps, input),

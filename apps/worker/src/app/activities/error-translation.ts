@@ -1,6 +1,7 @@
 import { DuckDbFailure, MAX_CSV_LINE_BYTES } from '@sluice/analytics';
 import { BAD_INPUT_ERROR } from '@sluice/contracts';
 import { classifyDatabaseError, type DatabaseError, isRetryableDatabaseError } from '@sluice/db';
+import { hasNetworkErrorCode } from '@sluice/storage';
 import { activityStep } from '@sluice/temporal';
 
 /** Where an error happened: the activity, and the file it was reading if it reads one. */
@@ -73,18 +74,6 @@ interface AwsLikeError {
   $fault?: string;
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 const RESOURCE_CODES = new Set(['ENOSPC', 'EMFILE', 'ENFILE', 'ENOMEM', 'EDQUOT']);
 
 function fromDatabase(error: DatabaseError, step: string): Translation {
@@ -166,7 +155,7 @@ export function translateError(error: unknown, context: ErrorContext): Translati
       message: `The worker ran out of ${code === 'ENOSPC' || code === 'EDQUOT' ? 'disk space' : 'resources'} while ${step}. Sluice retries on its own; if the job still fails, free space on the worker or split the files`,
     };
   }
-  if (typeof code === 'string' && NETWORK_CODES.has(code)) {
+  if (hasNetworkErrorCode(error)) {
     return {
       type: STORAGE_UNAVAILABLE,
       retryable: true,

@@ -1,11 +1,18 @@
 import type { DatasetDefinition, FieldType, JobSpec, MetricsConfig } from '@sluice/contracts';
 import { pipelineColumns } from '@sluice/core';
+import { ApplicationFailure } from '@temporalio/activity';
 
 import type { ActivityDeps } from './activity-deps';
 
 /** The spec the job was launched with, from its row: the one place activities read it. */
-export function loadSpec(deps: ActivityDeps, jobId: string): Promise<JobSpec> {
-  return deps.db.jobs.spec(jobId);
+export async function loadSpec(deps: ActivityDeps, jobId: string): Promise<JobSpec> {
+  const spec = await deps.db.jobs.spec(jobId);
+  if (spec) return spec;
+  // Only jobs from before versioned dataset configurations lack one (the upgrade filled in the others).
+  throw ApplicationFailure.nonRetryable(
+    `This job was recorded by an earlier release of Sluice without the settings it runs with; rerun it (POST /api/jobs/${jobId}/rerun) to process its files again`,
+    'JobSpecMissing',
+  );
 }
 
 /** A dataset's definition as the job froze it; undefined for a dataset the job does not read. */

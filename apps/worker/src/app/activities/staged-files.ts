@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ActivityDeps } from './activity-deps';
 
 /**
- * Runs `work` with the job's objects (staged rows, results) copied to a scratch folder (DuckDB cannot read S3 here: no
+ * Runs `work` with the job's staged rows copied to a scratch folder (DuckDB cannot read S3 here: no
  * httpfs), and removes the folder afterwards.
  */
 export async function withStagedFiles<T>(deps: ActivityDeps, jobId: string, keys: string[], work: (files: string[], scratch: string) => Promise<T>): Promise<T> {

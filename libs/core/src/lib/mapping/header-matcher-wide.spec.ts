@@ -69,11 +69,12 @@ describe('matchHeaders on wide and varied headers', () => {
     // Comparing every pair took about 9 s here.
     expect(wide).toBeLessThan(1500);
 
-    // Ten times the columns, about ten times the time (Jest's sandbox makes every hot loop several times slower).
+    // Ten times the columns, about ten times the time: the bound is loose (a loaded CI machine and the garbage
+    // collector stretch the larger run) yet far below what comparing every pair, a hundred times the time, costs.
     const huge = Array.from({ length: 200_000 }, (_, i) => `col_${i}`);
     started = performance.now();
     matchHeaders(huge, peopleDataset.fields);
-    expect(performance.now() - started).toBeLessThan(Math.max(20 * wide, 5000));
+    expect(performance.now() - started).toBeLessThan(Math.max(40 * wide, 10_000));
   });
 
   it('stays fast when many wide headers look like the fields', () => {

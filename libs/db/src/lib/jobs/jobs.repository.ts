@@ -94,10 +94,10 @@ export class JobsRepository {
   }
 
   /** The spec a job was launched with. */
-  async spec(id: string): Promise<JobSpec> {
-    const job = await this.prisma.job.findUnique({ where: { id }, select: { spec: true } });
-    if (!job?.spec) throw new Error(`Job ${id} has no stored spec`);
-    return parseStored(jobSpecSchema, job.spec, 'Job.spec');
+  /** The spec the job was launched with; null for a job recorded before specs were stored and not backfilled. */
+  async spec(id: string): Promise<JobSpec | null> {
+    const job = await this.prisma.job.findUniqueOrThrow({ where: { id }, select: { spec: true } });
+    return job.spec === null ? null : parseStored(jobSpecSchema, job.spec, 'Job.spec');
   }
 
   async stored(id: string): Promise<StoredJob | null> {
@@ -236,11 +236,6 @@ export class JobsRepository {
   }
 
   /** What merging the job's records did, once its results are written. */
-  async mergeStats(id: string): Promise<MergeStatsView | null> {
-    const job = await this.prisma.job.findUniqueOrThrow({ where: { id }, select: { mergeStats: true } });
-    return parseStoredOrNull(mergeStatsSchema, job.mergeStats, 'Job.mergeStats');
-  }
-
   /** Sets a pipeline job's file's dataset, once detected from its headers. */
   async setFileDataset(uploadId: string, dataset: string): Promise<void> {
     await this.prisma.upload.update({ where: { id: uploadId }, data: { dataset } });

@@ -2,6 +2,7 @@ import type { JobStatus } from '@sluice/contracts';
 
 import type { Prisma } from '../../generated/prisma/client';
 import { Database } from '../database';
+import { databaseUrlFromEnv } from '../prisma-client';
 import type { NewJob } from '../jobs/new-job';
 
 /** Runs one SQL statement written as a tagged template; values are sent as parameters. */
@@ -18,6 +19,10 @@ const sqlOf =
  * locks, connections).
  */
 export class TestDatabase extends Database {
+  constructor(url: string = databaseUrlFromEnv(process.env)) {
+    super(url);
+  }
+
   /** One statement on the pool. */
   readonly sql: SqlQuery = sqlOf(this.client);
 

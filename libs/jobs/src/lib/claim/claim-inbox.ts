@@ -6,6 +6,7 @@ import type { JobSpecResolver, JobsRepository, NewJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
 
+import { jobWorkflowInput, specColumns } from '../job-workflow-input';
 import { resolveSource } from '../source-spec';
 
 /** A schedule's run: the job to claim the inbox into, and where the inbox is. */
@@ -82,9 +83,7 @@ export class ClaimInbox {
     const job: NewJob = {
       id: jobId,
       workflowId: workflowIdForJob(jobId),
-      dataset: source,
-      datasetVersion: spec.kind === 'dataset' ? spec.dataset.version : null,
-      pipeline: spec.kind === 'pipeline' ? spec.pipeline.name : null,
+      ...specColumns(spec),
       retentionHours: request.retentionMs / HOUR_MS,
       scheduleId: request.scheduleId,
       files,
@@ -97,13 +96,11 @@ export class ClaimInbox {
       await deps.store.deleteKeys(files.flatMap((f) => (f.inboxKey ? [f.inboxKey] : [])));
     }
     if (!files.length) return { jobId, files: 0, workflowId: job.workflowId, input: null };
-    const input: CsvJobInput = {
+    const input = jobWorkflowInput(spec, {
       jobId,
-      dataset: source,
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey, ...(f.dataset ? { dataset: f.dataset } : {}) })),
       retentionMs: request.retentionMs,
-      ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
-    };
+    });
     return { jobId, files: files.length, workflowId: job.workflowId, input };
   }
 }

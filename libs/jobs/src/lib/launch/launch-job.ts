@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { type CreateUploadResult, type CsvJobInput, jobSourceOf, retentionMsOf } from '@sluice/contracts';
+import { type CreateUploadResult, retentionMsOf } from '@sluice/contracts';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix, sanitizeFileName, uploadKey } from '@sluice/storage';
 
 import { invalidRequest } from '../job-request-error';
+import { jobWorkflowInput, specColumns } from '../job-workflow-input';
 import { startRecordedJob, type StartJobDeps } from '../start-recorded-job';
 import { type LaunchRequest, type LaunchRequestDeps, resolveLaunch } from './launch-request';
 import { drain, type IncomingFile, storeIncomingFile } from './store-incoming-file';
@@ -122,22 +123,16 @@ export class JobUpload {
       throw error;
     }
     const { spec, fileDatasets, retentionHours, delivery } = resolved;
-    const name = jobSourceOf(spec);
-    const input: CsvJobInput = {
+    const input = jobWorkflowInput(spec, {
       jobId,
-      dataset: name,
       files: files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(fileDatasets[index] ? { dataset: fileDatasets[index] } : {}) })),
       retentionMs: retentionMsOf(retentionHours),
-      ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
-      ...(delivery ? { delivery } : {}),
-    };
+    });
     await startRecordedJob(
       deps,
       {
         id: jobId,
-        dataset: name,
-        datasetVersion: spec.kind === 'dataset' ? spec.dataset.version : null,
-        pipeline: spec.kind === 'pipeline' ? name : null,
+        ...specColumns(spec),
         retentionHours,
         files: files.map((f, index) => ({ uploadId: f.uploadId, fileName: f.fileName, objectKey: f.key, sizeBytes: f.sizeBytes, dataset: fileDatasets[index] })),
         delivery,

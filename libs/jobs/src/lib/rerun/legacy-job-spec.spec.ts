@@ -34,4 +34,16 @@ describe('legacyJobSpec', () => {
     expect(refused).toBeInstanceOf(JobRequestError);
     expect(refused).toMatchObject({ kind: 'conflict', message: 'The job\'s dataset "gone_dataset" is not known any more' });
   });
+
+  it('reads a pipeline job whose input carried no definitions with the presets of the datasets it joins, as its workflow did', () => {
+    const people: PipelineDefinition = {
+      name: 'joined',
+      label: 'Joined',
+      base: 'people',
+      joins: [{ dataset: 'company', type: 'left', on: [{ left: 'company_domain', right: 'domain' }], columns: [] }],
+    };
+    const spec = legacyJobSpec(input({ dataset: 'joined', pipeline: people }), null);
+    expect(spec.kind === 'pipeline' && Object.keys(spec.datasets).sort()).toEqual(['company', 'people']);
+    expect(spec).toMatchObject({ datasets: { people: { version: null, definition: { name: 'people' } }, company: { definition: { name: 'company' } } } });
+  });
 });

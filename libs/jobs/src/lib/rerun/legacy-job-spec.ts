@@ -1,5 +1,5 @@
 import type { CsvJobInput, DatasetDefinition, JobSpec, PipelineDefinition } from '@sluice/contracts';
-import { findDataset } from '@sluice/core';
+import { findDataset, pipelineDatasets } from '@sluice/core';
 
 import { JobRequestError } from '../job-request-error';
 
@@ -13,7 +13,14 @@ export type LegacyJobInput = CsvJobInput & { definition?: DatasetDefinition; pip
 export function legacyJobSpec(input: LegacyJobInput, datasetVersion: number | null): JobSpec {
   const delivery = input.delivery ?? null;
   if (input.pipeline) {
-    const datasets = Object.fromEntries(Object.entries(input.definitions ?? {}).map(([name, definition]) => [name, { version: null, definition }]));
+    // Inputs carried every joined dataset's definition; older ones read the presets, as their workflow did.
+    const datasets = Object.fromEntries(
+      pipelineDatasets(input.pipeline).map((name) => {
+        const definition = input.definitions?.[name] ?? findDataset(name);
+        if (!definition) throw new JobRequestError('conflict', `The job's pipeline joins dataset "${name}", which is not known any more`);
+        return [name, { version: null, definition }];
+      }),
+    );
     return { kind: 'pipeline', pipeline: { name: input.pipeline.name, version: 1, definition: input.pipeline }, datasets, delivery };
   }
   const definition = input.definition ?? findDataset(input.dataset);

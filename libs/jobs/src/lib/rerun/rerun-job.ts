@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import type { CsvJobInput, JobSpec, RerunJobResult } from '@sluice/contracts';
-import { retentionMsOf } from '@sluice/contracts';
+import { retentionMsOf, RUNNING_JOB_STATUSES } from '@sluice/contracts';
 import type { JobsRepository, StoredJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix, sanitizeFileName, uploadKey } from '@sluice/storage';
 
 import { JobRequestError } from '../job-request-error';
+import { jobWorkflowInput } from '../job-workflow-input';
 import { startRecordedJob, type StartJobDeps } from '../start-recorded-job';
 import { legacyJobSpec, type LegacyJobInput } from './legacy-job-spec';
 
@@ -35,7 +36,7 @@ export class RerunJob {
     const job = await deps.jobs.stored(id);
     if (!job) throw new JobRequestError('not_found', `Job ${id} not found`);
     if (job.status === 'expired') throw new JobRequestError('gone', `Job ${id} has expired: its files were deleted after the retention period`);
-    if (job.status === 'waiting' || job.status === 'processing') throw new JobRequestError('conflict', `Job ${id} is still ${job.status}: rerun it once it has finished`);
+    if (RUNNING_JOB_STATUSES.includes(job.status)) throw new JobRequestError('conflict', `Job ${id} is still ${job.status}: rerun it once it has finished`);
     if (job.files.length === 0) throw new JobRequestError('conflict', `Job ${id} has no files to rerun`);
     const spec = job.spec ?? (await this.specFromHistory(job));
 
@@ -43,16 +44,13 @@ export class RerunJob {
     const files = await this.copyFiles(job, jobId);
     const rootJobId = job.rootJobId ?? job.id;
     const delivery = spec.delivery ?? undefined;
-    const input: CsvJobInput = {
+    const input = jobWorkflowInput(spec, {
       jobId,
-      dataset: job.dataset,
       // Detected datasets were recorded on the uploads: the rerun reads each file as the original did.
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.file.dataset ? { dataset: f.file.dataset } : {}) })),
       retentionMs: retentionMsOf(job.retentionHours),
-      ...(spec.kind === 'pipeline' ? { baseDataset: spec.pipeline.definition.base } : {}),
-      ...(delivery ? { delivery } : {}),
       rootJobId,
-    };
+    });
     await startRecordedJob(
       deps,
       {

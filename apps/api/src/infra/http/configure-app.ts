@@ -4,12 +4,12 @@ import type { INestApplication } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-import { ApiConfig, apiConfigFromEnv } from '../infra/config/api-config';
-import { AllExceptionsFilter } from '../infra/http/all-exceptions.filter';
-import { bodyIdleTimeout } from '../infra/http/body-idle-timeout';
-import { bodyParsers } from '../infra/http/body-parsers';
-import { RejectNulBytesPipe } from '../infra/http/reject-nul-bytes.pipe';
-import { applyServerLimits } from '../infra/http/server-limits';
+import { ApiConfig, apiConfigFromEnv } from '../config/api-config';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { bodyIdleTimeout } from './body-idle-timeout';
+import { bodyParsers } from './body-parsers';
+import { RejectNulBytesPipe } from './reject-nul-bytes.pipe';
+import { applyServerLimits } from './server-limits';
 
 /**
  * Prefix, request limits, body parsing, validation, error answers and OpenAPI: shared by main.ts and
