@@ -1,5 +1,5 @@
 import type { FileOutcome, FinishedJobStatus, InvalidRowView, JobAggregations, JobSpec, JobStatus, JobSummaryView, MergeStatsView, Paginated } from '@sluice/contracts';
-import { jobSpecSchema, mergeStatsSchema } from '@sluice/core';
+import { jobSpecSchema } from '@sluice/core';
 import { z } from 'zod';
 
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';

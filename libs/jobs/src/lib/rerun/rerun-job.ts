@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { CsvJobInput, JobSpec, RerunJobResult } from '@sluice/contracts';
+import type { JobSpec, RerunJobResult } from '@sluice/contracts';
 import { retentionMsOf, RUNNING_JOB_STATUSES } from '@sluice/contracts';
 import type { JobsRepository, StoredJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
