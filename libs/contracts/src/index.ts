@@ -11,3 +11,4 @@ export * from './lib/schedule-views';
 export * from './lib/storage-usage';
 export * from './lib/dataset-versions';
 export * from './lib/job-spec';
+export * from './lib/file-reading';

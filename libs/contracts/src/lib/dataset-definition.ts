@@ -1,3 +1,4 @@
+import type { FileReadingOptions } from './file-reading';
 import type { MetricsConfig } from './metrics';
 
 export const FIELD_TYPES = ['string', 'email', 'domain', 'url', 'int', 'decimal', 'date', 'datetime', 'bool'] as const;
@@ -50,4 +51,6 @@ export interface DatasetDefinition {
   dedupe?: DedupeConfig;
   /** Daily metrics recorded after every job of this dataset, for period comparisons. */
   metrics?: MetricsConfig;
+  /** How this dataset's files are read when an upload does not say (encoding, delimiter, …); detected when absent. */
+  reading?: Omit<FileReadingOptions, 'columnFields' | 'headerLine'>;
 }

@@ -1,4 +1,5 @@
 import type { DatasetDefinition } from './dataset-definition';
+import type { FileReadingOptions } from './file-reading';
 import type { PipelineDefinition } from './pipeline-definition';
 import type { DeliveryOptions } from './webhook-delivery';
 
@@ -19,6 +20,8 @@ export interface DatasetJobSpec {
   kind: 'dataset';
   dataset: JobDataset;
   delivery: DeliveryOptions | null;
+  /** How the upload said its files are read (over the datasets' defaults); detected where absent. */
+  reading?: FileReadingOptions;
 }
 
 export interface PipelineJobSpec {
@@ -27,6 +30,8 @@ export interface PipelineJobSpec {
   /** Every dataset the pipeline joins, by name. */
   datasets: Record<string, JobDataset>;
   delivery: DeliveryOptions | null;
+  /** How the upload said its files are read (over the datasets' defaults); detected where absent. */
+  reading?: FileReadingOptions;
 }
 
 /** The dataset or pipeline name a job is filed under. */

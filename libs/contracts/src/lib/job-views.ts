@@ -1,3 +1,5 @@
+import type { FileReadingReport } from './file-reading';
+
 import type { JobAggregations } from './aggregations';
 import type { MetricsSummary } from './metrics';
 import type { JobStatus } from './job-status';
@@ -13,7 +15,9 @@ export interface ColumnMappingView {
   field: string | null;
   /** 0–100; 100 for exact and synonym matches. */
   score: number;
-  method: 'exact' | 'synonym' | 'fuzzy' | 'unmapped';
+  method: 'exact' | 'synonym' | 'fuzzy' | 'hint' | 'override' | 'unmapped';
+  /** The best fields it could have mapped to, with scores: set when the column was left unmapped for want of certainty. */
+  candidates?: { field: string; score: number }[];
 }
 
 /** What merging a job's files did. */
@@ -46,6 +50,8 @@ export interface UploadView {
   columns: ColumnMappingView[];
   /** Values changed per cleaning rule. */
   cleaned: Record<string, number>;
+  /** How the file was read (encoding, dialect, header line, skipped lines); null before it was read. */
+  reading: FileReadingReport | null;
 }
 
 export interface InvalidRowView {

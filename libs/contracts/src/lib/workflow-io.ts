@@ -1,4 +1,5 @@
 import type { JobAggregations } from './aggregations';
+import type { FileReadingReport } from './file-reading';
 import type { ColumnMappingView, MergeStatsView } from './job-views';
 import type { FinishedJobStatus } from './job-status';
 import type { DeliveryOptions } from './webhook-delivery';
@@ -49,6 +50,8 @@ export interface FileOutcome {
   columns: ColumnMappingView[];
   /** Values changed per cleaning rule (whitespace, case, domain, number_format, date_format, boolean_format). */
   cleaned: Record<string, number>;
+  /** How the file was read; absent from outcomes recorded before reading was reported. */
+  reading?: FileReadingReport;
 }
 
 export interface JobOutcome {

@@ -1,6 +1,7 @@
 import { DATE_ORDERS, FIELD_TYPES, LETTER_CASES, MERGE_POLICIES } from '@sluice/contracts';
 import { z } from 'zod';
 
+import { datasetReadingSchema } from '../intake/reading-options-schema';
 import { metricsConfigSchema, metricsProblems } from '../metrics/metrics-schema';
 import type { DatasetDefinition } from './dataset-definition';
 
@@ -32,6 +33,7 @@ export const datasetDefinitionSchema = z
       })
       .optional(),
     metrics: metricsConfigSchema.optional(),
+    reading: datasetReadingSchema.optional(),
   })
   .strict()
   .superRefine((dataset, context) => {

@@ -13,6 +13,7 @@ import type {
 import { z } from 'zod';
 
 import { datasetDefinitionSchema } from '../datasets/dataset-schema';
+import { fileReadingOptionsSchema } from '../intake/reading-options-schema';
 import { metricsConfigSchema } from '../metrics/metrics-schema';
 import { pipelineDefinitionSchema } from '../pipelines/pipeline-schema';
 
@@ -33,12 +34,13 @@ export const deliveryOptionsSchema: z.ZodType<DeliveryOptions> = z.object({
 const jobDatasetSchema: z.ZodType<JobDataset> = z.object({ version: z.number().int().nullable(), definition: storedDatasetDefinitionSchema });
 
 export const jobSpecSchema: z.ZodType<JobSpec> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dataset'), dataset: jobDatasetSchema, delivery: deliveryOptionsSchema.nullable() }),
+  z.object({ kind: z.literal('dataset'), dataset: jobDatasetSchema, delivery: deliveryOptionsSchema.nullable(), reading: fileReadingOptionsSchema.optional() }),
   z.object({
     kind: z.literal('pipeline'),
     pipeline: z.object({ name: z.string(), version: z.number().int(), definition: storedPipelineDefinitionSchema }),
     datasets: z.record(z.string(), jobDatasetSchema),
     delivery: deliveryOptionsSchema.nullable(),
+    reading: fileReadingOptionsSchema.optional(),
   }),
 ]);
 
@@ -52,7 +54,14 @@ export const mergeStatsSchema: z.ZodType<MergeStatsView> = z.object({
 });
 
 export const columnMappingsSchema: z.ZodType<ColumnMappingView[]> = z.array(
-  z.object({ header: z.string(), index: z.number(), field: z.string().nullable(), score: z.number(), method: z.enum(['exact', 'synonym', 'fuzzy', 'unmapped']) }),
+  z.object({
+    header: z.string(),
+    index: z.number(),
+    field: z.string().nullable(),
+    score: z.number(),
+    method: z.enum(['exact', 'synonym', 'fuzzy', 'hint', 'override', 'unmapped']),
+    candidates: z.array(z.object({ field: z.string(), score: z.number() })).optional(),
+  }),
 );
 
 export const jobAggregationsSchema: z.ZodType<JobAggregations> = z.object({

@@ -1,5 +1,5 @@
 import type { JobAggregations, JobSummaryView, MergeStatsView, MetricsSummary, UploadView } from '@sluice/contracts';
-import { cleaningCountsSchema, columnMappingsSchema, jobAggregationsSchema, mergeStatsSchema, metricsSummarySchema } from '@sluice/core';
+import { cleaningCountsSchema, columnMappingsSchema, fileReadingReportSchema, jobAggregationsSchema, mergeStatsSchema, metricsSummarySchema } from '@sluice/core';
 
 import type { Job, Upload } from '../../generated/prisma/client';
 import { parseStoredOrNull } from '../stored-json';
@@ -53,6 +53,7 @@ export function toUploadView(upload: Upload): UploadView {
     error: upload.error,
     columns: parseStoredOrNull(columnMappingsSchema, upload.headerMapping, 'Upload.headerMapping') ?? [],
     cleaned: parseStoredOrNull(cleaningCountsSchema, upload.cleaned, 'Upload.cleaned') ?? {},
+    reading: parseStoredOrNull(fileReadingReportSchema, upload.reading, 'Upload.reading'),
   };
 }
 

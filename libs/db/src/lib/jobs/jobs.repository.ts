@@ -46,7 +46,7 @@ export interface StoredJob {
 }
 
 /** A file's outcome as the worker stores it (text already made storable). */
-export type FinishedFile = Pick<FileOutcome, 'uploadId' | 'rowsProcessed' | 'validRows' | 'invalidRows' | 'error' | 'columns' | 'cleaned'>;
+export type FinishedFile = Pick<FileOutcome, 'uploadId' | 'rowsProcessed' | 'validRows' | 'invalidRows' | 'error' | 'columns' | 'cleaned' | 'reading'>;
 
 export interface FinishedJob {
   jobId: string;
@@ -66,6 +66,8 @@ export interface NewInvalidRow {
   line: number;
   error: string;
   cells: string[];
+  /** The row's original text, when it could not be split into cells. */
+  text?: string | null;
 }
 
 const cellsSchema = z.array(z.string());
@@ -203,6 +205,7 @@ export class JobsRepository {
             error: file.error,
             headerMapping: file.columns.map((c) => jsonValue(c)),
             cleaned: file.cleaned,
+            ...(file.reading ? { reading: jsonValue(file.reading) } : {}),
           },
         }),
       ),
@@ -266,8 +269,12 @@ export class JobsRepository {
   }
 
   /** A page of a job's invalid rows with their cells, after `afterId` (keyset paging, for exports). */
-  async invalidRowsAfter(jobId: string, afterId: bigint | null, take: number): Promise<{ id: bigint; uploadId: string; line: number; error: string; cells: string[] | null }[]> {
+  async invalidRowsAfter(
+    jobId: string,
+    afterId: bigint | null,
+    take: number,
+  ): Promise<{ id: bigint; uploadId: string; line: number; error: string; cells: string[] | null; text: string | null }[]> {
     const rows = await this.prisma.invalidRow.findMany({ where: { jobId, ...(afterId === null ? {} : { id: { gt: afterId } }) }, orderBy: { id: 'asc' }, take });
-    return rows.map((r) => ({ id: r.id, uploadId: r.uploadId, line: r.line, error: r.error, cells: parseStoredOrNull(cellsSchema, r.cells, 'InvalidRow.cells') }));
+    return rows.map((r) => ({ id: r.id, uploadId: r.uploadId, line: r.line, error: r.error, cells: parseStoredOrNull(cellsSchema, r.cells, 'InvalidRow.cells'), text: r.text }));
   }
 }
