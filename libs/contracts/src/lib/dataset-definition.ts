@@ -8,6 +8,10 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const LETTER_CASES = ['title', 'lower', 'upper'] as const;
 export type LetterCase = (typeof LETTER_CASES)[number];
 
+/** What text cleaning does with line breaks inside a cell. */
+export const LINE_BREAKS = ['keep', 'join'] as const;
+export type LineBreaks = (typeof LINE_BREAKS)[number];
+
 /** Orders of the day and month in an ambiguous slashed date (03/04/2024). */
 export const DATE_ORDERS = ['DMY', 'MDY'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
@@ -22,6 +26,8 @@ export interface FieldDefinition {
   case?: LetterCase;
   /** For a domain field left empty: fields (emails or URLs) to take the domain from, first found wins. */
   deriveDomainFrom?: string[];
+  /** A text field's line breaks: kept (the default: notes, addresses), or joined into one line with spaces. */
+  lineBreaks?: LineBreaks;
 }
 
 export const MERGE_POLICIES = ['first', 'most_recent', 'most_complete'] as const;

@@ -56,6 +56,18 @@ describe('cleanString and titleCaseName', () => {
     expect(cleanString('Jane Doe', 'title')).toEqual(ok('Jane Doe'));
     expect(cleanString('ACME', 'lower')).toEqual(ok('acme', ['case']));
   });
+
+  it('keeps line breaks inside a cell, as \\n, tidying the spaces around them', () => {
+    expect(cleanString('Once upon \na time', undefined)).toEqual(ok('Once upon\na time', ['whitespace']));
+    expect(cleanString('12 Main St\r\nApt  4\rSpringfield', undefined)).toEqual(ok('12 Main St\nApt 4\nSpringfield', ['whitespace']));
+    expect(cleanString('line one\n\n\n\nline two\n', undefined)).toEqual(ok('line one\n\nline two', ['whitespace']));
+    expect(cleanString('a\tb', undefined)).toEqual(ok('a b', ['whitespace']));
+    expect(cleanString('first\nsecond', undefined)).toEqual(ok('first\nsecond'));
+  });
+
+  it('joins the lines of a field that asks for one line', () => {
+    expect(cleanString('Once upon \na time', undefined, 'join')).toEqual(ok('Once upon a time', ['whitespace']));
+  });
 });
 
 describe('cleanNumber and cleanBoolean', () => {

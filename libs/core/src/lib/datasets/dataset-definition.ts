@@ -1,2 +1,2 @@
 // The definition types are contracts shared with the API, the workflow input and the admin.
-export type { DatasetDefinition, DateOrder, DedupeConfig, FieldDefinition, FieldType, LetterCase, MergePolicy } from '@sluice/contracts';
+export type { DatasetDefinition, DateOrder, DedupeConfig, FieldDefinition, FieldType, LetterCase, LineBreaks, MergePolicy } from '@sluice/contracts';

@@ -1,4 +1,4 @@
-import { DATE_ORDERS, FIELD_TYPES, LETTER_CASES, MERGE_POLICIES } from '@sluice/contracts';
+import { DATE_ORDERS, FIELD_TYPES, LETTER_CASES, LINE_BREAKS, MERGE_POLICIES } from '@sluice/contracts';
 import { z } from 'zod';
 
 import { datasetReadingSchema } from '../intake/reading-options-schema';
@@ -14,6 +14,7 @@ const fieldSchema = z.object({
   synonyms: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
   case: z.enum(LETTER_CASES).optional(),
   deriveDomainFrom: z.array(z.string()).optional(),
+  lineBreaks: z.enum(LINE_BREAKS).optional(),
 });
 
 /** A dataset definition as users write it: structure, then the cross-field rules. */

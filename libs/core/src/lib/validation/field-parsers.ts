@@ -9,6 +9,7 @@ export type FieldParseResult = Cleaned<ParsedValue>;
 
 export interface ParseOptions {
   case?: FieldDefinition['case'];
+  lineBreaks?: FieldDefinition['lineBreaks'];
   /** How this file writes ambiguous slashed dates. */
   dateOrder?: DateOrder;
 }
@@ -55,7 +56,7 @@ export function parseField(type: FieldType, raw: string, options: ParseOptions =
   const order = options.dateOrder ?? 'MDY';
   switch (type) {
     case 'string':
-      return cleanString(raw, options.case);
+      return cleanString(raw, options.case, options.lineBreaks);
     case 'email':
       return cleanEmail(raw);
     case 'domain':

@@ -38,7 +38,7 @@ export function validateRow(layout: HeaderLayout, cells: RowCells, dateOrders: R
       if (field.required) problems.push(`${field.name} is required`);
       continue;
     }
-    const parsed = parseField(field.type, raw, { case: field.case, dateOrder: dateOrders.get(field.name) });
+    const parsed = parseField(field.type, raw, { case: field.case, lineBreaks: field.lineBreaks, dateOrder: dateOrders.get(field.name) });
     if (parsed.ok) {
       record[field.name] = parsed.value;
       applied.push(...parsed.applied);
