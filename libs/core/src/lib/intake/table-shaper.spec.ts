@@ -1,0 +1,60 @@
+import { TableShaper } from './table-shaper';
+
+function shape(lines: string[]) {
+  const shaper = new TableShaper((cells) => cells.join(','));
+  const events = lines.flatMap((text, i) => shaper.push({ cells: text.split(','), line: i + 1 }));
+  events.push(...shaper.end());
+  return { shaper, header: events.find((e) => e.kind === 'header'), rows: events.filter((e) => e.kind === 'row').map((e) => e.line) };
+}
+
+describe('TableShaper', () => {
+  it('skips blank, whitespace-only and delimiter-only lines, counting them', () => {
+    const { shaper, header, rows } = shape(['', 'a,b', '1,2', '  ', ',,', ' , ', '3,4']);
+    expect(header).toMatchObject({ line: 2, cells: ['a', 'b'] });
+    expect(rows).toEqual([3, 7]);
+    expect(shaper.blankLines).toBe(4);
+    expect(shaper.trailing).toEqual([]);
+  });
+
+  it('reports a totals line at the end instead of reading it as a row', () => {
+    const { shaper, rows } = shape(['item,amount', 'a,1', 'b,2', 'Total,3']);
+    expect(rows).toEqual([2, 3]);
+    expect(shaper.trailing).toEqual([{ kind: 'totals', line: 4, lines: 1, text: 'Total,3' }]);
+  });
+
+  it('keeps a "Total" row that data follows', () => {
+    const { shaper, rows } = shape(['category,amount', 'Food,1', 'Total,3', 'Rent,2']);
+    expect(rows).toEqual([2, 3, 4]);
+    expect(shaper.trailing).toEqual([]);
+  });
+
+  it('reports a second table below a blank line', () => {
+    const { shaper, rows } = shape(['name,city,amount', 'a,x,1', 'b,y,2', '', 'Summary', 'rows,2', 'sum,3']);
+    expect(rows).toEqual([2, 3]);
+    expect(shaper.trailing).toEqual([{ kind: 'table', line: 5, lines: 3, text: 'Summary' }]);
+  });
+
+  it('reports a repeated header below a blank line as a second table', () => {
+    const { shaper, rows } = shape(['name,amount', 'a,1', '', 'name,amount', 'b,2']);
+    expect(rows).toEqual([2]);
+    expect(shaper.trailing).toMatchObject([{ kind: 'table', line: 4, lines: 2 }]);
+  });
+
+  it('reads rows shaped like the data after a blank line as data', () => {
+    const { shaper, rows } = shape(['name,amount', 'a,1', '', 'b,2', 'c,3']);
+    expect(rows).toEqual([2, 4, 5]);
+    expect(shaper.trailing).toEqual([]);
+  });
+
+  it('a ragged row without a blank line before it is data (the validator rejects it)', () => {
+    const { rows } = shape(['name,amount', 'a,1', 'b', 'c,3']);
+    expect(rows).toEqual([2, 3, 4]);
+  });
+
+  it('releases a long differently shaped block as rows', () => {
+    const lines = ['name,amount', 'a,1', '', ...Array.from({ length: 1100 }, (_, i) => `x${i}`)];
+    const { shaper, rows } = shape(lines);
+    expect(rows).toHaveLength(1101);
+    expect(shaper.trailing).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import type { TrailingSection } from '@sluice/contracts';
+
+import type { RowCells } from '../validation/row-cells';
+import { cellArray } from '../validation/row-cells';
+
+/** A row as the file's reader found it: cells and the line it ends on. */
+export interface ReadRecord {
+  cells: RowCells;
+  line: number;
+}
+
+/** What the shaper makes of records: the header, data rows, or lines it holds back as not being data. */
+export type ShapedEvent = { kind: 'header'; cells: string[]; line: number } | { kind: 'row'; cells: RowCells; line: number };
+
+/** Rows held while deciding whether a block after the data is a trailing table: a longer block is data after all. */
+const MAX_HELD_ROWS = 1000;
+const MAX_HELD_CELLS = 200_000;
+/** How much of a skipped line the report keeps. */
+export const REPORTED_TEXT_CHARS = 200;
+
+const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum(me)?\b|^gesamt|^summary\b|^totaux?\b|^totale\b/i;
+
+export function reportedText(text: string): string {
+  return text.length > REPORTED_TEXT_CHARS ? `${text.slice(0, REPORTED_TEXT_CHARS)}…` : text;
+}
+
+/** Blank: no cell holds anything but whitespace (an empty line, spaces only, only delimiters). */
+export function isBlankRow(cells: RowCells): boolean {
+  // Nearly every row has something in its first cell: the check stops there.
+  for (let i = 0; i < cells.length; i += 1) if ((cells.at(i) ?? '').trim() !== '') return false;
+  return true;
+}
+
+function firstFilled(cells: RowCells): string {
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = (cells.at(i) ?? '').trim();
+    if (cell !== '') return cell;
+  }
+  return '';
+}
+
+/**
+ * Turns records into a header and data rows, the way a person reads an export: blank lines are skipped
+ * (counted), and what follows the data without being data — a second table below a blank line, a totals
+ * line at the end — is reported, not read as rows. Such a section is only known once the file ends, so
+ * candidate rows are held back (a bounded number: a long block is data after all) and released as rows
+ * when real data follows them.
+ */
+export class TableShaper {
+  private header: string[] | null = null;
+  private dataRows = 0;
+  private blankSinceData = false;
+  /** Held rows: a candidate trailing section, and what kind it would be. */
+  private held: ReadRecord[] = [];
+  private heldCells = 0;
+  private heldKind: TrailingSection['kind'] | null = null;
+  private heldFrom = 0;
+  readonly trailing: TrailingSection[] = [];
+  blankLines = 0;
+
+  constructor(
+    /** The text of a record for the report (its cells joined by the file's delimiter). */
+    private readonly textOf: (cells: string[]) => string,
+  ) {}
+
+  get headerCells(): string[] | null {
+    return this.header;
+  }
+
+  push(record: ReadRecord): ShapedEvent[] {
+    if (isBlankRow(record.cells)) {
+      this.blankLines += 1;
+      if (this.header && this.dataRows > 0) this.blankSinceData = true;
+      return [];
+    }
+    if (!this.header) {
+      this.header = cellArray(record.cells);
+      return [{ kind: 'header', cells: this.header, line: record.line }];
+    }
+    if (this.heldKind) return this.pushWhileHolding(record);
+    const kind = this.trailingKind(record);
+    if (kind) {
+      this.hold(record, kind);
+      return [];
+    }
+    return this.emit(record);
+  }
+
+  end(): ShapedEvent[] {
+    if (this.heldKind) {
+      const first = this.held[0];
+      this.trailing.push({ kind: this.heldKind, line: first.line, lines: this.held[this.held.length - 1].line - this.heldFrom + 1, text: reportedText(this.textOf(cellArray(first.cells))) });
+      this.held = [];
+      this.heldKind = null;
+    }
+    return [];
+  }
+
+  /** Whether a record may start a section that is not data: a totals line, or a differently shaped block after a blank line. */
+  private trailingKind(record: ReadRecord): TrailingSection['kind'] | null {
+    if (this.dataRows === 0) return null;
+    if (TOTALS.test(firstFilled(record.cells))) return 'totals';
+    const header = this.header as string[];
+    if (this.blankSinceData && (record.cells.length !== header.length || cellArray(record.cells).every((cell, i) => cell.trim() === header[i]?.trim()))) return 'table';
+    return null;
+  }
+
+  private hold(record: ReadRecord, kind: TrailingSection['kind']): void {
+    this.heldKind = kind;
+    this.heldFrom = record.line;
+    this.held = [record];
+    this.heldCells = record.cells.length;
+  }
+
+  private pushWhileHolding(record: ReadRecord): ShapedEvent[] {
+    const header = this.header as string[];
+    // A totals line followed by a row shaped like the data, with no blank between: the totals line was data.
+    if (this.heldKind === 'totals' && !this.blankSinceData && record.cells.length === header.length && !TOTALS.test(firstFilled(record.cells))) {
+      return [...this.release(), ...this.emit(record)];
+    }
+    if (this.heldKind === 'totals' && this.blankSinceData && this.trailingKind(record) === 'table') this.heldKind = 'table';
+    this.held.push(record);
+    this.heldCells += record.cells.length;
+    if (this.held.length > MAX_HELD_ROWS || this.heldCells > MAX_HELD_CELLS) return this.release();
+    return [];
+  }
+
+  /** The held rows were data after all. */
+  private release(): ShapedEvent[] {
+    const rows = this.held.flatMap((held) => this.emit(held));
+    this.held = [];
+    this.heldKind = null;
+    return rows;
+  }
+
+  private emit(record: ReadRecord): ShapedEvent[] {
+    this.dataRows += 1;
+    this.blankSinceData = false;
+    return [{ kind: 'row', cells: record.cells, line: record.line }];
+  }
+}
+
