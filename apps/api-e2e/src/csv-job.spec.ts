@@ -99,7 +99,7 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     const rejected = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download?part=rejected`);
     expect(rejected.headers.get('content-disposition')).toBe(`attachment; filename="sensor_readings_rejected_${stamp}.csv"`);
     expect(await rejected.text()).toBe(
-      `source_file,line,error,sensor_id,timestamp,value,note,extra_values\nmixed.csv,4,"value ""oops"" is not a number",'@evil,2024-01-03,oops,'=1+1,\n`,
+      `source_file,line,error,sensor_id,timestamp,value,note,extra_values,original_text\nmixed.csv,4,"value ""oops"" is not a number",'@evil,2024-01-03,oops,'=1+1,,\n`,
     );
 
     expect((await fetch(`${app.baseUrl}/api/jobs/${jobId}/download?part=everything`)).status).toBe(400);

@@ -1,4 +1,4 @@
-import { jobIdOfKey, jobPrefix, sanitizeFileName, stagedKey, uploadKey } from './object-keys';
+import { jobIdOfKey, jobPrefix, sanitizeFileName, stagedKey, uploadFileName, uploadKey } from './object-keys';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -26,6 +26,7 @@ describe('object keys', () => {
     expect(uploadKey('j1', 'u1', 'a.csv')).toBe('jobs/j1/uploads/u1/a.csv');
     expect(stagedKey('j1', 'u1')).toBe('jobs/j1/staged/u1.csv');
     expect(uploadKey('j1', 'u1', 'a.csv').startsWith(jobPrefix('j1'))).toBe(true);
+    expect(uploadFileName(uploadKey('j1', 'u1', 'Weekly report.tsv'))).toBe('Weekly report.tsv');
   });
 
   it('reads the job id back from a key, and only a job id', () => {

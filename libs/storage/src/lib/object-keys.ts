@@ -25,6 +25,11 @@ export function uploadKey(jobId: string, uploadId: string, safeFileName: string)
   return `${jobPrefix(jobId)}uploads/${uploadId}/${safeFileName}`;
 }
 
+/** The file name an upload's object was stored under (its extension tells how to read it). */
+export function uploadFileName(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
 export function stagedKey(jobId: string, uploadId: string): string {
   return `${jobPrefix(jobId)}staged/${uploadId}.csv`;
 }

@@ -7,7 +7,7 @@ const BATCH_CHARS = 8 * 1024 * 1024;
 
 /** Buffers invalid rows and writes them to Postgres in batches. */
 export class InvalidRowWriter {
-  private batch: { jobId: string; uploadId: string; line: number; error: string; cells: string[] }[] = [];
+  private batch: { jobId: string; uploadId: string; line: number; error: string; cells: string[]; text: string | null }[] = [];
   private batchChars = 0;
 
   constructor(
@@ -23,9 +23,10 @@ export class InvalidRowWriter {
     await this.deps.db.jobs.clearInvalidRows(this.jobId, this.uploadId);
   }
 
-  async add(line: number, error: string, cells: string[]): Promise<void> {
-    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error: storableText(error), cells: cells.map(storableText) });
-    this.batchChars += cells.reduce((sum, cell) => sum + cell.length, 0);
+  /** `text` is the row's original text, for a row that could not be split into cells. */
+  async add(line: number, error: string, cells: string[], text?: string): Promise<void> {
+    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error: storableText(error), cells: cells.map(storableText), text: text === undefined ? null : storableText(text) });
+    this.batchChars += cells.reduce((sum, cell) => sum + cell.length, text?.length ?? 0);
     if (this.batch.length >= BATCH_SIZE || this.batchChars >= BATCH_CHARS) await this.flush();
   }
 

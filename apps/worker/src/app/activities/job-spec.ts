@@ -1,4 +1,4 @@
-import type { DatasetDefinition, FieldType, JobSpec, MetricsConfig } from '@sluice/contracts';
+import type { DatasetDefinition, FieldType, FileReadingOptions, JobSpec, MetricsConfig } from '@sluice/contracts';
 import { pipelineColumns } from '@sluice/core';
 import { ApplicationFailure } from '@temporalio/activity';
 
@@ -33,4 +33,9 @@ export function resultShapeOf(spec: JobSpec): { types: Record<string, FieldType>
   if (spec.kind === 'dataset') return { types: fieldTypesOf(spec.dataset.definition), metrics: spec.dataset.definition.metrics ?? null };
   const { definition } = spec.pipeline;
   return { types: pipelineColumns(definition, (name) => datasetOf(spec, name)), metrics: definition.metrics ?? null };
+}
+
+/** How the job's files of `dataset` are read: what the upload said, over the dataset's defaults. */
+export function readingOptionsOf(spec: JobSpec, dataset: DatasetDefinition): FileReadingOptions {
+  return { ...dataset.reading, ...spec.reading };
 }
