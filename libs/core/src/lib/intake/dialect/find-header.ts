@@ -18,19 +18,34 @@ export interface TableStart {
  * above a table have another width than its rows: the table is the longest run of rows of one width (blank lines do not
  * break it; a run counts more for wider rows), reaching back over the odd ragged row to earlier rows of its width. Its
  * header is the first of its rows that looks like one — mostly filled, not numbers, distinct — passing over rows of its
- * width that are mostly empty (a title padded with delimiters); without one, or with nothing above the table, its first
+ * width that are mostly empty (a title padded with delimiters) or set apart by a blank line; without one, or with nothing above the table, its first
  * filled row.
  */
 export function findTableStart(records: SampleRecord[]): TableStart {
-  const rows = records.filter((record) => !isBlankRecord(record));
+  // Blank records do not break a run of rows, but a table does not reach back across one to a line of its width.
+  const rows: SampleRecord[] = [];
+  const afterBlank = new Set<SampleRecord>();
+  let blank = false;
+  for (const record of records) {
+    if (isBlankRecord(record)) blank = rows.length > 0;
+    else {
+      if (blank) afterBlank.add(record);
+      rows.push(record);
+      blank = false;
+    }
+  }
   if (rows.length === 0) return { header: undefined, width: 1 };
   const run = widestLongestRun(rows);
-  if (!run) return { header: rows[0], width: 1 };
+  if (!run) {
+    // No two rows in a row agree: a ragged table when most rows have several fields, else one column (with a stray delimiter or two).
+    const wide = rows.find((row) => row.cells.length >= 2);
+    return wide && rows.filter((row) => row.cells.length >= 2).length * 2 >= rows.length ? { header: wide, width: wide.cells.length } : { header: rows[0], width: 1 };
+  }
   const { width } = run;
   let start = run.start;
   for (let reach = true; reach; ) {
     reach = false;
-    for (let back = 1; back <= REACH_BACK && start - back >= 0; back++) {
+    for (let back = 1; back <= REACH_BACK && start - back >= 0 && !afterBlank.has(rows[start - back + 1]); back++) {
       if (rows[start - back].cells.length === width) {
         start -= back;
         reach = true;
@@ -38,7 +53,7 @@ export function findTableStart(records: SampleRecord[]): TableStart {
       }
     }
   }
-  if (start > 0 && isHeaderOverTrailingDelimiters(rows[start - 1], rows.slice(start, run.start + run.length))) return { header: rows[start - 1], width };
+  if (start > 0 && !afterBlank.has(rows[start]) && isHeaderOffByTrailingDelimiters(rows[start - 1], rows.slice(start, run.start + run.length))) return { header: rows[start - 1], width };
   let fallback: SampleRecord | undefined;
   let seen = 0;
   for (let i = start; i < rows.length && seen < HEADER_CANDIDATES; i++) {
@@ -46,6 +61,9 @@ export function findTableStart(records: SampleRecord[]): TableStart {
     if (row.cells.length !== width) continue;
     seen++;
     if (mostlyEmpty(row.cells)) continue;
+    // A title of the table's width set apart by a blank line from a header-like row.
+    const next = rows[i + 1];
+    if (next && afterBlank.has(next) && next.cells.length === width && looksLikeHeader(next.cells)) continue;
     // With nothing above the table, its first filled row is the header, whatever it holds.
     if (start === 0 || looksLikeHeader(row.cells)) return { header: row, width };
     fallback ??= row;
@@ -69,12 +87,14 @@ function widestLongestRun(rows: SampleRecord[]): { start: number; length: number
   return best;
 }
 
-/** A header one field narrower than rows that all end with an empty field: data lines written with a trailing delimiter. */
-function isHeaderOverTrailingDelimiters(candidate: SampleRecord, table: SampleRecord[]): boolean {
+/** A header narrower than rows that all end with empty fields, or wider by empty fields only: lines written with trailing delimiters. */
+function isHeaderOffByTrailingDelimiters(candidate: SampleRecord, table: SampleRecord[]): boolean {
   const width = candidate.cells.length;
-  if (width < 2 || table.length === 0 || width >= table[0].cells.length) return false;
+  if (width < 2 || table.length === 0 || !looksLikeHeader(candidate.cells)) return false;
+  const tableWidth = table[0].cells.length;
+  if (width > tableWidth) return candidate.cells.slice(tableWidth).every((cell) => cell.trim() === '');
   const padded = table.filter((row) => row.cells.slice(width).every((cell) => cell.trim() === '')).length;
-  return padded >= table.length * 0.9 && looksLikeHeader(candidate.cells);
+  return padded >= table.length * 0.9;
 }
 
 function mostlyEmpty(cells: string[]): boolean {

@@ -141,13 +141,13 @@ function lineAt(text: string, starts: number[], line: number): string | undefine
   return text.slice(start, end);
 }
 
-/** The lines above the header that hold more than whitespace and delimiters. */
+/** The lines above the header that hold more than whitespace, delimiters and quotes. */
 function preambleOf(text: string, starts: number[], headerLine: number, delimiter: CsvDelimiter): ReportedLine[] {
   const preamble: ReportedLine[] = [];
   for (let line = 1; line < headerLine && preamble.length < PREAMBLE_LINES; line++) {
     const content = lineAt(text, starts, line);
     if (content === undefined) break;
-    if (content.split(delimiter).every((cell) => cell.trim() === '')) continue;
+    if (content.split(delimiter).every((cell) => cell.replace(/["']/g, '').trim() === '')) continue;
     preamble.push({ line, text: content.length > PREAMBLE_TEXT ? `${content.slice(0, PREAMBLE_TEXT)}…` : content });
   }
   return preamble;

@@ -139,7 +139,7 @@ const SNIFF_SAMPLES: SniffSample[] = [
   {
     name: 'Exported by Salesforce, quoted everything',
     text: `"Exported by Salesforce"\n"Report: Open Opportunities"\n""\n"Opportunity Name","Account Name","Amount","Close Date","Stage"\n${rows(20, (i) => `"Deal ${i}","${companies[i % 10]}","${i * 1500}","${i % 12 + 1}/${i % 27 + 1}/2026","Prospecting"`)}`,
-    expected: { delimiter: ',', quote: '"', headerLine: 4, preamble: [1, 2, 3] },
+    expected: { delimiter: ',', quote: '"', headerLine: 4, preamble: [1, 2] },
   },
   {
     name: 'Exported from HubSpot, key: value lines',
@@ -257,6 +257,46 @@ const SNIFF_SAMPLES: SniffSample[] = [
     name: 'bank statement with preamble, semicolons and quoted amounts',
     text: `"Kontoauszug";\n"IBAN";"DE89 3704 0044 0532 0130 00"\n"Zeitraum";"01.10.2026 - 31.10.2026"\n\n"Buchungstag";"Valuta";"Empfänger";"Verwendungszweck";"Betrag"\n${rows(20, (i) => `"${euroDay(i)}";"${euroDay(i + 1)}";"${companies[i % 10]}";"Rechnung ${i}";"-${euro(i)}"`)}`,
     expected: { delimiter: ';', quote: '"', headerLine: 5, preamble: [1, 2, 3] },
+  },
+  {
+    name: 'title with a comma, then a blank line, above a two-column table',
+    text: `Sales, Q3 2026\n\nregion,amount\n${rows(10, (i) => `R${i},${i * 10}`)}`,
+    expected: { delimiter: ',', headerLine: 3, preamble: [1] },
+  },
+  {
+    name: 'header written with a trailing delimiter',
+    text: `a,b,c,\n${rows(12, (i) => `${i},x${i},${day(i)}`)}`,
+    expected: { delimiter: ',', headerLine: 1 },
+  },
+  {
+    name: 'ragged tab file whose tools drop trailing empty fields',
+    text: `id\tname\tphone\temail\n${rows(12, (i) => (i % 2 ? `${i}\t${firstNames[i]}` : `${i}\t${firstNames[i]}\t+1 555 ${1000 + i}\t${email(i)}`))}`,
+    expected: { delimiter: '\t', headerLine: 1 },
+  },
+  {
+    name: 'semicolon file with "Paris, France" style text in every row',
+    text: `name;location;score\n${rows(15, (i) => `${firstNames[i]};${cities[i % 10]}, EU;${i}`)}`,
+    expected: { delimiter: ';', headerLine: 1 },
+  },
+  {
+    name: 'comma file with semicolon-separated tags',
+    text: `id,title,tags\n${rows(15, (i) => `${i},Item ${i},red;green;blue`)}`,
+    expected: { delimiter: ',', headerLine: 1 },
+  },
+  {
+    name: 'LinkedIn-style export: notes lines, blank line, then the header',
+    text: `Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows(20, (i) => `${firstNames[i]},Doe,https://www.linkedin.com/in/p${i},${i % 3 ? '' : email(i)},"${companies[i % 10]}",Engineer,${pad((i % 27) + 1)} Oct 2026`)}`,
+    expected: { delimiter: ',', headerLine: 4, preamble: [1, 2] },
+  },
+  {
+    name: 'Google Ads report: title and date range lines',
+    text: `Campaign performance report\n"October 1, 2026 - October 31, 2026"\nCampaign,Clicks,Impr.,CTR,Avg. CPC,Cost\n${rows(15, (i) => `Campaign ${i},${i * 7},${i * 300},${(i / 10).toFixed(2)}%,$0.${pad(i)},"$${i},${pad(i)}0.00"`)}`,
+    expected: { delimiter: ',', headerLine: 3, preamble: [1, 2] },
+  },
+  {
+    name: 'pipe file with a title line',
+    text: `EXTRACT 2026-11-02\nID|NAME|AMT\n${rows(10, (i) => `${i}|N${i}|${i}.00`)}`,
+    expected: { delimiter: '|', headerLine: 2, preamble: [1] },
   },
 ];
 
