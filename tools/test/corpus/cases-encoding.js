@@ -188,6 +188,7 @@ const chineseContacts = [
   ['刘洋', '深圳前海物流有限公司', '运营总监', 'liuyang@qianhai-wl.cn', '0755-22224444', '深圳市南山区前海路8号'],
   ['陈静', '杭州西湖茶业', '市场专员', 'chenjing@xihu-tea.cn', '0571-87654321', '杭州市西湖区龙井路3号'],
   ['杨帆', '成都天府餐饮管理有限公司', '财务主管', 'yangfan@tianfu-cy.cn', '028-85556666', '成都市锦江区春熙路66号'],
+  ['刘䶮', '广州南汉文化研究会', '研究员', 'liuyan@nanhan-wh.cn', '020-87776666', '广州市越秀区中山四路'],
 ];
 
 const korean = [
@@ -404,7 +405,7 @@ module.exports = [
   {
     file: 'enc-gb18030-wps-contacts.csv',
     kind: 'encoding',
-    flavour: 'WPS Office CSV of contacts: GB18030, commas, LF',
+    flavour: 'WPS Office CSV of contacts: GB18030, commas, LF, one name (刘䶮) outside GBK, written as a four-byte GB18030 sequence',
     encoding: 'gb18030',
     parts: table(chineseContacts[0], chineseContacts.slice(1)),
   },

@@ -464,7 +464,7 @@ module.exports = [
   {
     file: 'rec-second-table-semicolon.csv',
     kind: 'recovery',
-    flavour: 'Semicolon sensor export followed, after two blank lines, by a per-sensor statistics table',
+    flavour: 'HARD: semicolon sensor export followed, after two blank lines, by a per-sensor statistics table as wide as the data',
     encoding: 'utf-8',
     eol: '\r\n',
     dialect: SEMI,
