@@ -9,6 +9,8 @@ const iconv = require('iconv-lite');
 const H = (cells, raw) => ({ type: 'header', cells, raw });
 /** A data row: its cells as read (before any cleaning), written in the dialect unless raw text is given. */
 const R = (cells, raw) => ({ type: 'row', cells, raw });
+/** A clean table: the header and its rows, each written in the case's dialect. */
+const table = (header, rows) => [H(header), ...rows.map((cells) => R(cells))];
 /** A line the reader must reject (a malformed quote, undecodable bytes); `opened` = lines after its start where the bad quote opened. */
 const X = (raw, { opened = 0, text = true } = {}) => ({ type: 'rejected', raw, opened, text });
 /** A line above the header that is not data. */
@@ -130,4 +132,4 @@ function buildCsv(c) {
   return { bytes: bytesOf(text, { ...c, encoding: c.bytesEncoding ?? c.encoding }), expected: ordered };
 }
 
-module.exports = { H, R, X, P, B, T, BAD, buildCsv, rowText, cellText };
+module.exports = { H, R, X, P, B, T, BAD, table, buildCsv, rowText, cellText };

@@ -1,7 +1,5 @@
 // Dialects: delimiters, quotes, escapes and line endings as real exporters write them.
-const { H, R, P } = require('./build');
-
-const table = (header, rows) => [H(header), ...rows.map((cells) => R(cells))];
+const { H, R, P, table, rowText } = require('./build');
 
 const lexware = [
   ['Belegdatum', 'Belegnummer', 'Buchungstext', 'Soll', 'Haben', 'Betrag', 'Steuersatz'],
@@ -123,7 +121,6 @@ const mixed = [
 
 /** Joins rows with the line endings given one by one (a file appended to by different tools). */
 function mixedEndings(rows, endings, d = {}) {
-  const { rowText } = require('./build');
   const dialect = { delimiter: ',', quote: '"', escape: '"', ...d };
   return rows.map((cells, index) => rowText(cells, dialect) + (index < rows.length - 1 ? endings[index % endings.length] : ''));
 }

@@ -1,5 +1,5 @@
 // Encodings: what real tools write when "Save as CSV" meets non-ASCII text.
-const { H, R, X, BAD } = require('./build');
+const { H, R, X, BAD, table } = require('./build');
 
 const SEMI = { delimiter: ';' };
 const TAB = { delimiter: '\t' };
@@ -75,7 +75,6 @@ const [ph, ...pr] = people;
 const [ch, ...cr] = companies;
 const [sh, ...sr] = sensors;
 const [th, ...tr] = transactions;
-const table = (header, rows) => [H(header), ...rows.map((cells) => R(cells))];
 
 const french = [
   ['Nom', 'Prénom', 'Société', 'Ville', 'Code postal', 'Téléphone', "Chiffre d'affaires (€)", 'Date de création'],

@@ -1,7 +1,5 @@
 // Recovery: files that are mostly fine, with the damage real files have. Only the rows a fault touches may be lost.
-const { H, R, X, P, B, T } = require('./build');
-
-const table = (header, rows) => [H(header), ...rows.map((cells) => R(cells))];
+const { H, R, X, P, B, T, table } = require('./build');
 
 const leads = [
   ['First Name', 'Last Name', 'Email', 'Company', 'Title', 'City'],

@@ -6,6 +6,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ExcelJS = require('exceljs');
 const prettier = require('prettier');
+// exceljs's own zip library, to rewrite a workbook with fixed entry dates so regenerating changes no bytes.
+const JSZip = require(require.resolve('jszip', { paths: [path.dirname(require.resolve('exceljs'))] }));
 
 const { buildCsv } = require('./build');
 const encodingCases = require('./cases-encoding');
@@ -52,7 +54,10 @@ async function buildWorkbook(c) {
     }
     for (const [column, format] of Object.entries(s.table.formats ?? {})) ws.getColumn(Number(column)).numFmt = format;
   }
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const zip = new JSZip();
+  for (const [name, entry] of Object.entries(written.files)) if (!entry.dir) zip.file(name, await entry.async('uint8array'), { date: workbook.created, createFolders: false });
+  const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   const s = c.sheets[c.read ?? 0];
   const width = s.table.header.length;
   const pad = (cells) => [...cells, ...Array(Math.max(0, width - cells.length)).fill('')];
