@@ -36,9 +36,12 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
     expect((await response.json()).message).toMatch(/multipart\/form-data/);
   });
 
-  it('400 for a file that is not named .csv', async () => {
-    const response = await upload(app.baseUrl, [{ name: 'readings.xlsx', content: VALID }]);
-    expect(response).toEqual({ status: 400, body: expect.objectContaining({ message: '"readings.xlsx" is not a CSV file: expected a .csv file name' }) });
+  it('400 for a file whose name Sluice does not read', async () => {
+    const response = await upload(app.baseUrl, [{ name: 'readings.xls', content: VALID }]);
+    expect(response).toEqual({
+      status: 400,
+      body: expect.objectContaining({ message: '"readings.xls" is not a CSV file: expected a file named .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip' }),
+    });
   });
 
   it('400 for a .csv whose content is binary, even after a good file was stored', async () => {
