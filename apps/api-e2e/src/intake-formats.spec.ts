@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 
 import { zipBytes } from '../../../libs/jobs/src/lib/launch/testing/zip-bytes';
 import { getJob, upload, waitForStatus } from './support/api-client';
+import { refusedUploadLeftovers } from './support/leftovers';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
 const HEADER = 'sensor_id,timestamp,value';
@@ -27,9 +28,7 @@ describe('POST /api/uploads takes .gz, .zip, .tsv and .xlsx files, with the limi
   // A refused upload leaves no job and no object behind (accepted ones are counted by their test).
   afterEach(async () => {
     expect(await app.db.jobCount()).toBe(jobsBefore);
-    const jobIds = await app.db.jobIds();
-    const orphans = (await app.store.list('jobs/')).filter((object) => !jobIds.has(object.key.split('/')[1]));
-    expect(orphans).toEqual([]);
+    expect(await refusedUploadLeftovers(app.db, app.store)).toEqual([]);
   });
 
   async function accepted(response: Awaited<ReturnType<typeof upload>>): Promise<string> {

@@ -1,4 +1,5 @@
 import { upload } from './support/api-client';
+import { refusedUploadLeftovers } from './support/leftovers';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
 const VALID = 'sensor_id,timestamp,value\ns-1,2024-01-01,1\n';
@@ -20,9 +21,7 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
   // Objects of a refused upload would sit under a job id that has no row: there must be none.
   afterEach(async () => {
     expect(await app.db.jobCount()).toBe(jobsBefore);
-    const jobIds = await app.db.jobIds();
-    const orphans = (await app.store.list('jobs/')).filter((object) => !jobIds.has(object.key.split('/')[1]));
-    expect(orphans).toEqual([]);
+    expect(await refusedUploadLeftovers(app.db, app.store)).toEqual([]);
   });
 
   it('400 Missing file when no file is sent', async () => {
