@@ -41,3 +41,5 @@ export * from './lib/jobs/job-json-schemas';
 export * from './lib/intake/reading-options-schema';
 export * from './lib/intake/read-table';
 export * from './lib/intake/dialect/sniff-dialect';
+export * from './lib/intake/xlsx/xlsx-rows';
+export * from './lib/intake/xlsx/cell-text';

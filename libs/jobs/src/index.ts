@@ -11,3 +11,4 @@ export * from './lib/launch/webhook-endpoint-registration';
 export * from './lib/rerun/legacy-job-spec';
 export * from './lib/rerun/rerun-job';
 export * from './lib/claim/claim-inbox';
+export * from './lib/launch/intake-format';

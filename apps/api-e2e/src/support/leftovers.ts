@@ -50,3 +50,13 @@ export function addedSince(before: StackContents, now: StackContents) {
     ),
   };
 }
+
+/**
+ * What a refused upload would leave behind: objects under a job id that has no row, and S3 multipart
+ * uploads never completed nor aborted. Empty after every refusal.
+ */
+export async function refusedUploadLeftovers(db: TestDatabase, store: ObjectStore): Promise<string[]> {
+  const [jobIds, objects, unfinished] = await Promise.all([db.jobIds(), store.list('jobs/'), multipartUploads(store)]);
+  const orphans = objects.filter((object) => !jobIds.has(object.key.split('/')[1])).map((object) => object.key);
+  return [...orphans, ...[...unfinished].map((upload) => `unfinished multipart upload ${upload}`)];
+}

@@ -35,7 +35,7 @@ export const JOB_USE_CASES = [
         endpoints,
         workflows: new TemporalWorkflows(temporal, config.taskQueue),
         logger: new Logger(LaunchJob.name),
-        limits: { maxFileBytes: config.maxUploadBytes, retentionHours: config.retentionHours },
+        limits: { maxFileBytes: config.maxUploadBytes, maxFiles: config.maxFilesPerUpload, retentionHours: config.retentionHours },
       }),
   },
   {

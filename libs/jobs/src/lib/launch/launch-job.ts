@@ -8,13 +8,17 @@ import { invalidRequest } from '../job-request-error';
 import { jobWorkflowInput, specColumns } from '../job-workflow-input';
 import { startRecordedJob, type StartJobDeps } from '../start-recorded-job';
 import { type LaunchRequest, type LaunchRequestDeps, resolveLaunch } from './launch-request';
-import { drain, type IncomingFile, storeIncomingFile } from './store-incoming-file';
+import { ACCEPTED_FILE_NAMES, intakeFormat } from './intake-format';
+import { drain, type IncomingFile, storeIncomingFile, type StoreFormat } from './store-incoming-file';
+import { readZipEntries } from './zip-intake';
 
 export interface LaunchJobDeps extends Omit<LaunchRequestDeps, 'retentionHours'>, Omit<StartJobDeps, 'store'> {
   store: Pick<ObjectStore, 'startUpload' | 'deleteKeys' | 'deletePrefix'>;
   limits: {
-    /** Bytes one file may have. */
+    /** Bytes one file may have (decompressed, for a .gz or an entry of a .zip). */
     maxFileBytes: number;
+    /** Files one job may have, counting each CSV inside a .zip; unbounded when absent. */
+    maxFiles?: number;
     /** Hours a job's data is kept: the default, and the most a launch may ask for. */
     retentionHours: number;
   };
@@ -52,10 +56,16 @@ export class LaunchJob {
   }
 }
 
+interface FileSlot {
+  key: string;
+  stored?: StoredFile;
+}
+
 /** One job's files being received; see LaunchJob. */
 export class JobUpload {
   readonly jobId = randomUUID();
-  private readonly files: { key: string; stored?: StoredFile }[] = [];
+  /** One list per file added, in the order they were added: a .zip's holds one slot per CSV file inside. */
+  private readonly added: FileSlot[][] = [];
   private readonly settled: Promise<unknown>[] = [];
   private failure: unknown = null;
   private closed = false;
@@ -64,8 +74,10 @@ export class JobUpload {
 
   /**
    * Starts storing a file; resolves once it is stored and rejects, its S3 upload aborted, when it
-   * is refused (not named .csv, not CSV, too large) or its stream fails (with the stream's error).
-   * A refused file's stream is read to its end. Files keep the order they were added in.
+   * is refused (a name Sluice does not read, content that is not what its name says, too large, a
+   * damaged archive) or its stream fails (with the stream's error). A refused file's stream is read
+   * to its end. .csv/.tsv/.txt and .xlsx files are stored as they are, a .gz decompressed under its
+   * inner name, and each CSV file of a .zip as a file of its own. Files keep the order they were added in.
    */
   addFile(file: IncomingFile): Promise<void> {
     if (this.closed) throw new Error(`Upload ${this.jobId} is closed: no file can be added`);
@@ -79,16 +91,40 @@ export class JobUpload {
   }
 
   private async store(file: IncomingFile): Promise<void> {
-    if (!/\.csv$/i.test(file.name.trim())) {
+    const format = intakeFormat(file.name);
+    if (!format) {
       drain(file.stream);
-      throw invalidRequest(`"${file.name || 'unnamed file'}" is not a CSV file: expected a .csv file name`);
+      throw invalidRequest(`"${file.name || 'unnamed file'}" is not a CSV file: expected a file named ${ACCEPTED_FILE_NAMES}`);
+    }
+    const slots: FileSlot[] = [];
+    this.added.push(slots);
+    const { maxFileBytes, maxFiles = Infinity } = this.deps.limits;
+    if (format.kind === 'zip') {
+      // An archive with too many entries is refused before any is read; with the job's other files, by storeOne.
+      await readZipEntries(file, { maxBytes: maxFileBytes, maxEntries: maxFiles }, (entry) =>
+        this.storeOne(slots, entry, entry.name, { label: entry.label, decompressed: true }),
+      );
+      return;
+    }
+    await this.storeOne(slots, file, format.storedName, { content: format.kind === 'xlsx' ? 'xlsx' : 'text', gzip: format.kind === 'gzip' });
+  }
+
+  private async storeOne(slots: FileSlot[], file: IncomingFile, storedName: string, format: StoreFormat): Promise<void> {
+    const { maxFileBytes, maxFiles = Infinity } = this.deps.limits;
+    if (this.fileCount() >= maxFiles) {
+      drain(file.stream);
+      throw invalidRequest(`Too many files: at most ${maxFiles} per upload, counting each CSV file inside a .zip`);
     }
     const uploadId = randomUUID();
-    const fileName = sanitizeFileName(file.name);
-    const entry: { key: string; stored?: StoredFile } = { key: uploadKey(this.jobId, uploadId, fileName) };
-    this.files.push(entry);
-    const sizeBytes = await storeIncomingFile(this.deps.store, entry.key, file, this.deps.limits.maxFileBytes);
-    entry.stored = { uploadId, fileName, key: entry.key, sizeBytes };
+    const fileName = storedFileName(storedName);
+    const slot: FileSlot = { key: uploadKey(this.jobId, uploadId, fileName) };
+    slots.push(slot);
+    const sizeBytes = await storeIncomingFile(this.deps.store, slot.key, file, maxFileBytes, format);
+    slot.stored = { uploadId, fileName, key: slot.key, sizeBytes };
+  }
+
+  private fileCount(): number {
+    return this.added.reduce((count, slots) => count + slots.length, 0);
   }
 
   /** Waits for every file to settle and deletes what was stored: the upload was refused. */
@@ -96,7 +132,7 @@ export class JobUpload {
     this.closed = true;
     await Promise.all(this.settled);
     await this.deps.store
-      .deleteKeys(this.files.map((f) => f.key))
+      .deleteKeys(this.added.flat().map((f) => f.key))
       .catch((error: unknown) => this.deps.logger.error(`Could not delete the objects of refused upload ${this.jobId}: ${error}`));
   }
 
@@ -112,7 +148,7 @@ export class JobUpload {
       await this.discard();
       throw this.failure;
     }
-    const files = this.files.map((f) => f.stored as StoredFile);
+    const files = this.added.flat().map((f) => f.stored as StoredFile);
     const { deps, jobId } = this;
     let resolved;
     try {
@@ -142,4 +178,11 @@ export class JobUpload {
     );
     return { jobId, status: 'waiting' };
   }
+}
+
+/** A safe object name that keeps the extension the worker reads the file by ("日本.xlsx" would otherwise become "xlsx"). */
+function storedFileName(name: string): string {
+  const extension = /\.[A-Za-z]+$/.exec(name)?.[0].toLowerCase() ?? '.csv';
+  const safe = sanitizeFileName(name, `upload${extension}`);
+  return safe.toLowerCase().endsWith(extension) ? safe : `upload${extension}`;
 }

@@ -1,11 +1,12 @@
 import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 
 import type { ObjectStore } from '@sluice/storage';
 import { hasNetworkErrorCode, isStorageUnavailable } from '@sluice/storage';
 
-import { JobRequestError } from '../job-request-error';
-import { CsvSniffer } from './csv-sniffer';
+import { invalidRequest, JobRequestError } from '../job-request-error';
+import { CsvSniffer, XlsxSniffer } from './csv-sniffer';
 
 /** A file as it arrives (a multipart part, a file a CLI reads): its name as given and its bytes. */
 export interface IncomingFile {
@@ -18,7 +19,7 @@ export function megabytes(bytes: number): string {
 }
 
 /** Passes bytes through until there are more than `maxBytes` of them. */
-class ByteLimit extends Transform {
+export class ByteLimit extends Transform {
   bytes = 0;
 
   constructor(
@@ -43,27 +44,45 @@ export function drain(stream: Readable): void {
   stream.resume();
 }
 
+/** What a stored file's bytes are; by default CSV text, stored as it comes. */
+export interface StoreFormat {
+  /** What the (decompressed) content must be: CSV text, or an .xlsx workbook (a ZIP). */
+  content?: 'text' | 'xlsx';
+  /** Gzipped: decompressed as it streams; the limit and the sniff apply to what comes out. */
+  gzip?: boolean;
+  /** The bytes are decompressed ones (a .gz, an entry of a .zip): the size refusal says so. */
+  decompressed?: boolean;
+  /** How refusals name the file (an entry of a .zip: "archive.zip/data.csv"); its own name by default. */
+  label?: string;
+}
+
 /**
- * Streams one file into S3 at `key` through the CSV sniffer and the size limit, never holding it
- * whole; resolves with its size once stored. When the file is too large, not CSV, or its stream
- * fails, the S3 upload is aborted before this rejects: with a JobRequestError, or with the stream's
- * own error when the stream failed (its producer knows what that means).
+ * Streams one file into S3 at `key` through the content sniff and the size limit (after decompressing
+ * a gzipped one), never holding it whole; resolves with its (decompressed) size once stored. When the
+ * file is too large, not what it should be, not valid gzip, or its stream fails, the S3 upload is aborted
+ * before this rejects: with a JobRequestError, or with the stream's own error when the stream failed
+ * (its producer knows what that means).
  */
-export async function storeIncomingFile(store: Pick<ObjectStore, 'startUpload'>, key: string, file: IncomingFile, maxBytes: number): Promise<number> {
-  const { name, stream } = file;
-  const limit = new ByteLimit(maxBytes, () => new JobRequestError('too_large', `"${name}" is larger than the ${megabytes(maxBytes)} limit`));
-  const sniffer = new CsvSniffer(name);
+export async function storeIncomingFile(store: Pick<ObjectStore, 'startUpload'>, key: string, file: IncomingFile, maxBytes: number, format: StoreFormat = {}): Promise<number> {
+  const { stream } = file;
+  const name = format.label ?? file.name;
+  const decompressed = format.decompressed || format.gzip ? ' once decompressed' : '';
+  const limit = new ByteLimit(maxBytes, () => new JobRequestError('too_large', `"${name}" is larger than the ${megabytes(maxBytes)} limit${decompressed}`));
+  const gunzip = format.gzip ? createGunzip() : null;
+  const first = gunzip ?? limit;
+  const sniffer = format.content === 'xlsx' ? new XlsxSniffer(name) : new CsvSniffer(name);
   const body = new PassThrough();
   let streamError: unknown = null;
   stream.on('error', (error) => {
     // Only a stream failing the file that is still being stored: one failing after it was refused or stored changes nothing.
-    if (limit.destroyed) return;
+    if (first.destroyed) return;
     streamError = error;
-    limit.destroy(error);
+    first.destroy(error);
   });
-  stream.pipe(limit);
-  const piped = pipeline(limit, sniffer, body).catch((error: unknown) => {
-    stream.unpipe(limit);
+  stream.pipe(first);
+  const stages = gunzip ? pipeline(gunzip, limit, sniffer, body) : pipeline(limit, sniffer, body);
+  const piped = stages.catch((error: unknown) => {
+    stream.unpipe(first);
     drain(stream);
     throw error;
   });
@@ -71,9 +90,19 @@ export async function storeIncomingFile(store: Pick<ObjectStore, 'startUpload'>,
   const stored = store.startUpload(key, body);
   const [pipe, upload] = await Promise.allSettled([piped, stored.done]);
   if (streamError) throw streamError;
-  if (pipe.status === 'rejected') throw pipe.reason instanceof JobRequestError ? pipe.reason : storeFailure(pipe.reason, name);
+  if (pipe.status === 'rejected') {
+    if (pipe.reason instanceof JobRequestError) throw pipe.reason;
+    if (gunzip && isZlibError(pipe.reason)) throw invalidRequest(`"${name}" is not a valid gzip file: it is damaged or cut short`);
+    throw storeFailure(pipe.reason, name);
+  }
   if (upload.status === 'rejected') throw storeFailure(upload.reason, name);
   return limit.bytes;
+}
+
+/** zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR for a cut-off stream): the data, not the server, is at fault. */
+function isZlibError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
 }
 
 /** Storage refused or failed to take the file: the caller hears a 503-kind sentence, the log gets the cause. */
