@@ -40,3 +40,7 @@ export * from './lib/validation/validate-csv-stream';
 export * from './lib/jobs/job-json-schemas';
 export * from './lib/intake/reading-options-schema';
 export * from './lib/intake/read-table';
+export * from './lib/intake/encoding/byte-order-mark';
+export * from './lib/intake/encoding/detect-encoding';
+export * from './lib/intake/encoding/text-decoding-stream';
+export * from './lib/intake/encoding/undecodable-rows';
