@@ -22,7 +22,8 @@ const PATTERN_BYTES = 4096;
  */
 export function utf16ByNulPattern(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const length = Math.min(head.length, PATTERN_BYTES) & ~1;
-  if (length < 4) return null;
+  // Too few bytes to tell a pattern from chance.
+  if (length < 8) return null;
   let evenNuls = 0;
   let oddNuls = 0;
   for (let i = 0; i < length; i += 2) {
