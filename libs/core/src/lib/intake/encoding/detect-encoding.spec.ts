@@ -5,11 +5,13 @@ import { detectEncoding } from './detect-encoding';
 
 /** A few lines of realistic CSV per language, as the tools of each market export them. */
 const CSV = {
-  french: 'nom;ville;montant;remarque\nFrançois Lefèvre;Orléans;12,50;payé\nHélène Dupré;Besançon;7,30;à relancer\nJérôme Côté;Nîmes;99,99;déjà vu\nAnaïs Gaëlle;Saint-Étienne;5,00;reçu\n',
+  french:
+    'nom;ville;montant;remarque\nFrançois Lefèvre;Orléans;12,50;payé\nHélène Dupré;Besançon;7,30;à relancer\nJérôme Côté;Nîmes;99,99;déjà vu\nAnaïs Gaëlle;Saint-Étienne;5,00;reçu\n',
   german: 'Name,Straße,Ort,Betrag\nJürgen Müller,Königstraße 5,München,12.50\nGrüße Öztürk,Hauptstraße 1,Köln,7.30\nÄnne Weiß,Schloßallee 3,Düsseldorf,99.99\n',
   spanish: 'nombre,ciudad,importe,nota\nJosé Muñoz,Logroño,12.50,señal\nÁngela Peña,Cádiz,7.30,¿sí?\nMaría Núñez,Málaga,1.00,añadido\n',
   euro: 'produit;prix;pays\nCafé crème;3,50 €;France\nŒuvre complète;12 €;Belgique\nThé glacé;2,80 €;Suisse\n',
-  japanese: '名前,メール,都市,メモ\n山田太郎,taro@example.jp,東京,こんにちは、よろしくお願いします\n鈴木花子,hanako@example.jp,大阪,ありがとうございました\n佐藤次郎,jiro@example.jp,名古屋,また連絡します\n',
+  japanese:
+    '名前,メール,都市,メモ\n山田太郎,taro@example.jp,東京,こんにちは、よろしくお願いします\n鈴木花子,hanako@example.jp,大阪,ありがとうございました\n佐藤次郎,jiro@example.jp,名古屋,また連絡します\n',
   chinese: '姓名,城市,金额,备注\n张伟,北京,1200,已付款\n王芳,上海,3400,待确认\n李娜,广州,560,已发货\n刘洋,深圳,780,退货中\n',
   korean: '이름,도시,금액,메모\n김민수,서울,1200,결제 완료\n이지은,부산,3400,확인 필요\n박서준,인천,560,배송 중\n',
   taiwanese: '姓名,城市,金額,備註\n陳大文,臺北,1200,已付款\n林美玲,高雄,3400,待確認\n黃志明,臺中,560,已出貨\n',

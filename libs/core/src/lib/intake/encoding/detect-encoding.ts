@@ -41,7 +41,9 @@ export function detectEncoding(head: Uint8Array, declared?: string): DetectedEnc
   if (declared !== undefined && declared.trim() !== '') {
     const encoding = canonicalEncoding(declared);
     if (encoding === null || encoding === 'replacement') {
-      throw new FileRejection(`Unknown encoding "${declared}": Sluice can decode utf-8, utf-16le, utf-16be, windows-1252, iso-8859-15, shift_jis, gb18030, euc-kr, big5 and the other WHATWG encodings`);
+      throw new FileRejection(
+        `Unknown encoding "${declared}": Sluice can decode utf-8, utf-16le, utf-16be, windows-1252, iso-8859-15, shift_jis, gb18030, euc-kr, big5 and the other WHATWG encodings`,
+      );
     }
     if (bom !== null && 'encoding' in bom) {
       if (bom.encoding === encoding) return { encoding, source: 'declared', bomBytes: bom.bytes };
@@ -51,7 +53,8 @@ export function detectEncoding(head: Uint8Array, declared?: string): DetectedEnc
     return { encoding, source: 'declared', bomBytes: 0 };
   }
   if (bom !== null) {
-    if ('unsupported' in bom) throw new FileRejection(`File is ${bom.unsupported} text (it starts with a UTF-32 byte order mark), which Sluice cannot read: save it as UTF-8 or UTF-16`);
+    if ('unsupported' in bom)
+      throw new FileRejection(`File is ${bom.unsupported} text (it starts with a UTF-32 byte order mark), which Sluice cannot read: save it as UTF-8 or UTF-16`);
     return { encoding: bom.encoding, source: 'bom', bomBytes: bom.bytes };
   }
   const sample = head.subarray(0, DETECTION_BYTES);
