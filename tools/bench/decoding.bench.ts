@@ -7,7 +7,7 @@ import { detectEncoding, StrictUtf8Decoder, TextDecodingStream } from '@sluice/c
 
 const MEGABYTES = Number(process.argv[2] ?? 200);
 const CHUNK = 64 * 1024;
-const ROUNDS = 5;
+const ROUNDS = Number(process.env['ROUNDS'] ?? 9);
 
 function makeBytes(): Buffer {
   const lines: string[] = ['id,name,city,amount,note'];
@@ -39,11 +39,14 @@ async function main() {
     any.push(await run(bytes, () => new TextDecodingStream('utf-8')));
   }
   const mbps = (ms: number) => ((bytes.length / 1024 / 1024 / ms) * 1000).toFixed(0);
-  console.log(`${(bytes.length / 1024 / 1024).toFixed(0)} MB clean UTF-8 in 64 KiB chunks, median of ${ROUNDS}`);
-  console.log(`StrictUtf8Decoder   ${median(strict).toFixed(0).padStart(6)} ms  ${mbps(median(strict))} MB/s   runs ${strict.map((ms) => ms.toFixed(0)).join(' ')}`);
-  console.log(
-    `TextDecodingStream  ${median(any).toFixed(0).padStart(6)} ms  ${mbps(median(any))} MB/s   runs ${any.map((ms) => ms.toFixed(0)).join(' ')}  ${(median(any) / median(strict)).toFixed(3)}x`,
-  );
+  console.log(`${(bytes.length / 1024 / 1024).toFixed(0)} MB clean UTF-8 in 64 KiB chunks, ${ROUNDS} alternating runs each (fastest and median; the fastest is the least disturbed by other load)`);
+  const line = (name: string, runs: number[], base?: number[]) =>
+    console.log(
+      `${name.padEnd(19)} fastest ${Math.min(...runs).toFixed(0).padStart(5)} ms (${mbps(Math.min(...runs))} MB/s)  median ${median(runs).toFixed(0).padStart(5)} ms` +
+        (base ? `  ${(Math.min(...runs) / Math.min(...base)).toFixed(3)}x / ${(median(runs) / median(base)).toFixed(3)}x` : ''),
+    );
+  line('StrictUtf8Decoder', strict);
+  line('TextDecodingStream', any, strict);
   const head = bytes.subarray(0, CHUNK);
   const latin = Buffer.from(new TextDecoder().decode(head).replace(/[^\x00-\xff]/g, '?'), 'latin1');
   for (const [name, sample] of [

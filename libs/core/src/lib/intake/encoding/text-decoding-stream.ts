@@ -49,7 +49,9 @@ export class TextDecodingStream extends Transform {
   private recent: Uint8Array = new Uint8Array(0);
 
   constructor(encoding: string, options: TextDecodingOptions = {}) {
-    super({ readableObjectMode: true, decodeStrings: true });
+    // Strings pass as they are decoded (a byte-mode readable would encode each to UTF-8 and decode it again); a few
+    // chunks of up to 64 Ki characters each may wait downstream.
+    super({ readableObjectMode: true, readableHighWaterMark: 4, decodeStrings: true });
     const canonical = canonicalEncoding(encoding);
     if (canonical === null || canonical === 'replacement') throw new FileRejection(`Unknown encoding "${encoding}"`);
     this.encoding = canonical;
