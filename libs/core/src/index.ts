@@ -43,3 +43,7 @@ export * from './lib/intake/read-table';
 export * from './lib/intake/dialect/sniff-dialect';
 export * from './lib/intake/xlsx/xlsx-rows';
 export * from './lib/intake/xlsx/cell-text';
+export * from './lib/intake/encoding/byte-order-mark';
+export * from './lib/intake/encoding/detect-encoding';
+export * from './lib/intake/encoding/text-decoding-stream';
+export * from './lib/intake/encoding/undecodable-rows';
