@@ -11,6 +11,8 @@ export interface XlsxRowsOptions {
   sheet?: string;
   /** A non-empty cell past this column refuses the file (FileLimitExceeded 'maxColumns'). */
   maxColumns: number;
+  /** Told the name of the sheet read, before its first row. */
+  onSheet?: (name: string) => void;
 }
 
 /** One row of a worksheet: `line` is its row number in Excel, `cells` its values as text from column A on. */
@@ -98,6 +100,7 @@ export async function* xlsxRows(stream: Readable, options: XlsxRowsOptions): Asy
         worksheet.iterator.destroy?.();
         continue;
       }
+      options.onSheet?.(worksheet.name);
       yield* worksheetRows(utf8Text(worksheet.iterator), workbook, options.maxColumns);
       // The rest of the archive is not needed (the finally below stops reading it).
       return;
