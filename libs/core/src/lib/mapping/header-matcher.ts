@@ -55,17 +55,7 @@ function tokenWeight(token: string): number {
 
 /** Weighted Jaccard similarity of two token sets, 0–100. */
 export function tokenSetScore(a: string[], b: string[]): number {
-  const mine = new Set(a);
-  const theirs = new Set(b);
-  let common = 0;
-  let all = 0;
-  for (const token of mine) {
-    const weight = tokenWeight(token);
-    all += weight;
-    if (theirs.has(token)) common += weight;
-  }
-  for (const token of theirs) if (!mine.has(token)) all += tokenWeight(token);
-  return all === 0 ? 0 : Math.round((100 * common) / all);
+  return new Term(a).setScore(new Term(b));
 }
 
 /** Headers handled in one step (between two chances to give the event loop a turn). */
@@ -74,8 +64,24 @@ const STEP = 512;
 /** A header or a field's term, as the similarity measures read it. */
 class Term {
   readonly chars: CharCounts;
+  readonly unique: string[];
+  readonly set: Set<string>;
+  readonly weight: number;
+
   constructor(readonly tokens: string[]) {
     this.chars = new CharCounts(tokens.join(' '));
+    this.set = new Set(tokens);
+    this.unique = [...this.set];
+    this.weight = this.unique.reduce((sum, token) => sum + tokenWeight(token), 0);
+  }
+
+  /** Weighted Jaccard similarity of the two token sets, 0–100. */
+  setScore(other: Term): number {
+    // Indexed loops: in a vm context (Jest) iterators in a hot loop are slow.
+    let common = 0;
+    for (let i = 0; i < this.unique.length; i += 1) if (other.set.has(this.unique[i])) common += tokenWeight(this.unique[i]);
+    if (common === 0) return 0;
+    return Math.round((100 * common) / (this.weight + other.weight - common));
   }
 }
 
@@ -133,14 +139,15 @@ function sortedScore(a: string[], b: string[]): number {
   return aligned ? token_sort_ratio(a.join(' '), b.join(' ')) : 0;
 }
 
-/** The best similarity of a header to a field's terms, or -1 when none can reach `floor` (the cheap bound prunes the rest). */
-function fuzzyScore(header: Term, terms: Term[], floor: number): number {
+/**
+ * The best similarity of a header to a field's terms, or -1 when none can reach `floor` (the cheap bound prunes the
+ * rest); `setBest` is the best token-set score of the terms, found through the terms sharing a token with the header.
+ */
+function fuzzyScore(header: Term, terms: Term[], floor: number, setBest: number): number {
   // A score rounds to the floor or more from here up; the margin keeps float rounding on the safe side.
   const reachable = Math.ceil(floor) - 0.5 - 1e-6;
-  let best = -1;
+  let best = setBest;
   for (let i = 0; i < terms.length; i += 1) {
-    const set = tokenSetScore(header.tokens, terms[i].tokens);
-    if (set > best) best = set;
     // A term whose characters cannot reach the floor cannot raise the best edit-distance score above it.
     if (header.chars.scoreBound(terms[i].chars) < reachable) continue;
     best = Math.max(best, ratio(header.chars.text, terms[i].chars.text), sortedScore(header.tokens, terms[i].tokens));
@@ -205,7 +212,7 @@ export function* matchHeadersStepwise(
 
   const tokens: string[][] = [];
   for (let i = 0; i < headers.length; i += 1) {
-    tokens.push(headerTokens(headers[i], subjects));
+    tokens.push(headerTokens(headers[i], subjects, normalised[i]));
     if (i % STEP === STEP - 1) yield;
   }
   const fieldIndexByName = new Map(fields.map((field, fieldIndex) => [field.name, fieldIndex]));
@@ -243,15 +250,28 @@ export function* matchHeadersStepwise(
   // Scores of every field (taken or not) for every column still free: fuzzy and hint choices among the free fields,
   // candidates among all.
   const terms = fieldTerms.map((list) => list.map((t) => new Term(t)));
+  // Terms by token: a header's token-set scores need only the terms that share a token with it.
+  const byToken = new Map<string, { fieldIndex: number; term: Term }[]>();
+  terms.forEach((list, fieldIndex) => {
+    for (const term of list) for (const token of term.unique) byToken.set(token, [...(byToken.get(token) ?? []), { fieldIndex, term }]);
+  });
+  const setBest = new Int16Array(fields.length);
   const floor = Math.min(threshold, CANDIDATE_FLOOR);
   const scored = new Map<number, { fieldIndex: number; score: number }[]>();
   for (let i = 0; i < headers.length; i += 1) {
     if (tokens[i].length === 0 || byIndex.has(i) || fixed.has(i)) continue;
     const header = new Term(tokens[i]);
+    setBest.fill(0);
+    for (let t = 0; t < header.unique.length; t += 1) {
+      for (const { fieldIndex, term } of byToken.get(header.unique[t]) ?? []) {
+        const score = header.setScore(term);
+        if (score > setBest[fieldIndex]) setBest[fieldIndex] = score;
+      }
+    }
     const scores: { fieldIndex: number; score: number }[] = [];
     for (let fieldIndex = 0; fieldIndex < fields.length; fieldIndex += 1) {
       if (contradicts(kinds[i] ?? null, fields[fieldIndex].type)) continue;
-      const score = fuzzyScore(header, terms[fieldIndex], floor);
+      const score = fuzzyScore(header, terms[fieldIndex], floor, setBest[fieldIndex]);
       if (score >= 0) scores.push({ fieldIndex, score });
     }
     // Stable: equal scores keep field order.

@@ -1,7 +1,7 @@
 import { normaliseHeader } from './normalise-header';
 
 /** Words written apart that mean one word. */
-const JOINED: Record<string, string> = {
+const JOINED = new Map<string, string>(Object.entries({
   'e mail': 'email',
   'web site': 'website',
   'home page': 'homepage',
@@ -12,10 +12,12 @@ const JOINED: Record<string, string> = {
   'zip code': 'postcode',
   'post code': 'postcode',
   'postal code': 'postcode',
-};
+}));
+
+const JOINED_FIRST = new Set([...JOINED.keys()].map((pair) => pair.split(' ')[0]));
 
 /** Abbreviations and spellings of one meaning, reduced to one word. */
-const CANONICAL: Record<string, string> = {
+const CANONICAL = new Map<string, string>(Object.entries({
   addr: 'address',
   tel: 'phone',
   telephone: 'phone',
@@ -56,7 +58,7 @@ const CANONICAL: Record<string, string> = {
   hq: 'headquarters',
   li: 'linkedin',
   hdr: 'header',
-};
+}));
 
 /** Words that carry no meaning in a header. */
 const STOPWORDS = new Set(['of', 'the', 'a', 'an', 'in', 'per', 'for', 'by', 's']);
@@ -77,7 +79,7 @@ export function subjectsOf(datasetName: string): ReadonlySet<string> {
 const NOT_PLURAL = /(ss|us|is|ics|news|ous)$/;
 
 function singular(word: string): string {
-  if (word.length <= 3 || !word.endsWith('s') || NOT_PLURAL.test(word) || /\d/.test(word)) return word;
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115 /* s */ || NOT_PLURAL.test(word) || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(sses|xes|ches|shes|zes)$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
@@ -90,18 +92,27 @@ function singular(word: string): string {
  * "Number of Employees" / "# Employees" / "No. of Employees" read as "employee count". A header made of nothing but
  * such words keeps them.
  */
-export function headerTokens(header: string, subjects: ReadonlySet<string> = SUBJECT_PREFIXES): string[] {
-  const words = normaliseHeader(header.replace(/#/g, ' number ')).split(' ');
+export function headerTokens(header: string, subjects: ReadonlySet<string> = SUBJECT_PREFIXES, normalised?: string): string[] {
+  if (header.includes('#')) return tokensOf(normaliseHeader(header.replace(/#/g, ' number ')), subjects);
+  return tokensOf(normalised ?? normaliseHeader(header), subjects);
+}
+
+/** headerTokens of a header normalised already (see normaliseHeader). */
+function tokensOf(normalised: string, subjects: ReadonlySet<string>): string[] {
+  const words = normalised.split(' ');
   if (words.length === 1 && words[0] === '') return [];
   const joined: string[] = [];
   for (let i = 0; i < words.length; i += 1) {
-    const pair = i + 1 < words.length ? JOINED[`${words[i]} ${words[i + 1]}`] : undefined;
+    const pair = i + 1 < words.length && JOINED_FIRST.has(words[i]) ? JOINED.get(`${words[i]} ${words[i + 1]}`) : undefined;
     if (pair) {
       joined.push(pair);
       i += 1;
     } else joined.push(words[i]);
   }
-  let tokens = joined.map((word) => singular(CANONICAL[word] ?? word)).map((word) => CANONICAL[word] ?? word);
+  let tokens = joined.map((word) => {
+    const one = singular(CANONICAL.get(word) ?? word);
+    return CANONICAL.get(one) ?? one;
+  });
   // "number of employees", "# employees": a count; a trailing "number" ("Phone Number", "Invoice No") is an identifier.
   const of = tokens.indexOf('of');
   if (tokens[0] === 'number' && tokens.length > 1) tokens = [...tokens.slice(of === 1 ? 2 : 1), 'count'];
