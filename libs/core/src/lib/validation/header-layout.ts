@@ -73,7 +73,9 @@ function fixedColumns(dataset: DatasetDefinition, header: string[], renamed: str
   const byField = new Map<string, string[]>();
   const lookup = (key: string) => (Object.prototype.hasOwnProperty.call(overrides, key) ? overrides[key] : undefined);
   renamed.forEach((name, index) => {
-    const field = lookup(name) ?? lookup(name.trim()) ?? (name === header[index] ? undefined : lookup(header[index]));
+    // The header as it stands (renamed or not), then trimmed, then as written before a rename; null is an answer.
+    const keys = [name, name.trim(), ...(name === header[index] ? [] : [header[index], header[index].trim()])];
+    const field = keys.map(lookup).find((f) => f !== undefined);
     if (field === undefined) return;
     fixed.set(index, field);
     if (field !== null) byField.set(field, [...(byField.get(field) ?? []), name]);
