@@ -35,6 +35,8 @@ export const DEFAULT_MATCH_THRESHOLD = 85;
 export const CANDIDATE_FLOOR = 60;
 /** Fuzzy scores closer than this to the runner-up's are a guess: such a column is left for hints, or unmapped. */
 export const AMBIGUITY_MARGIN = 4;
+/** Kinds of values that say what a column is even when its header says nothing. */
+const UNMISTAKABLE = new Set<ValueKind>(['email', 'linkedin']);
 /** Candidates listed for an unmapped column. */
 const CANDIDATES_SHOWN = 3;
 
@@ -295,12 +297,14 @@ export function* matchHeadersStepwise(
     const kind = kinds[index] ?? null;
     if (!kind || tokens[index].length === 0 || byIndex.has(index) || fixed.has(index)) continue;
     const favoured = (fieldIndex: number) => favours(kind, fields[fieldIndex].type, fieldTerms[fieldIndex][0]);
-    const [best, second] = free(scored.get(index) ?? []).filter((s) => favoured(s.fieldIndex));
+    // Numbers are everywhere (ids, counts, years): they only settle a header that resembles two fields alike.
+    const least = kind === 'number' ? threshold : CANDIDATE_FLOOR;
+    const [best, second] = free(scored.get(index) ?? []).filter((s) => s.score >= least && favoured(s.fieldIndex));
     if (best && (!second || best.score - second.score >= AMBIGUITY_MARGIN)) hinted.push({ index, fieldIndex: best.fieldIndex, score: best.score, method: 'hint' });
-    else if (!best && kind === 'email') {
-      // An email column and one free email field: nothing else the column could be.
-      const emailFields = fields.flatMap((field, fieldIndex) => (field.type === 'email' && !takenFields.has(field.name) ? [fieldIndex] : []));
-      if (emailFields.length === 1) hinted.push({ index, fieldIndex: emailFields[0], score: 0, method: 'hint' });
+    else if (!best && UNMISTAKABLE.has(kind)) {
+      // A column of emails (or LinkedIn pages) and one free field for them: nothing else the column could be.
+      const open = fields.flatMap((field, fieldIndex) => (!takenFields.has(field.name) && favoured(fieldIndex) ? [fieldIndex] : []));
+      if (open.length === 1) hinted.push({ index, fieldIndex: open[0], score: 0, method: 'hint' });
     }
   }
   take(hinted.sort((a, b) => b.score - a.score || a.index - b.index));

@@ -11,6 +11,8 @@ export interface ExportHeaderCase {
   tool: string;
   dataset: string;
   columns: [header: string, expected: string | null][];
+  /** First data rows, where the export's values say what a header does not. */
+  samples?: string[][];
 }
 
 export const REAL_EXPORT_HEADERS: ExportHeaderCase[] = [
@@ -603,6 +605,56 @@ export const REAL_EXPORT_HEADERS: ExportHeaderCase[] = [
       ['query', null],
       ['timestamp', null],
     ],
+    samples: [
+      [
+        'https://www.linkedin.com/sales/lead/ACwAAA1,NAME_SEARCH',
+        'Ann Lee',
+        'Ann',
+        'Lee',
+        'Acme',
+        'VP Sales',
+        '1234',
+        'https://www.linkedin.com/sales/company/1234',
+        'https://www.linkedin.com/company/1234',
+        'Sales leader',
+        '',
+        'Software',
+        'Berlin, Germany',
+        'Berlin',
+        '2 years',
+        '5 years',
+        '2nd',
+        'https://media.licdn.com/a.jpg',
+        '3',
+        'ACwAAA1',
+        'https://www.linkedin.com/sales/search/people?query=x',
+        '2024-03-01T10:00:00.000Z',
+      ],
+      [
+        'https://www.linkedin.com/sales/lead/ACwAAB2,NAME_SEARCH',
+        'Bo Kim',
+        'Bo',
+        'Kim',
+        'Beta',
+        'CTO',
+        '5678',
+        'https://www.linkedin.com/sales/company/5678',
+        'https://www.linkedin.com/company/5678',
+        'Builder',
+        '',
+        'Fintech',
+        'Seoul',
+        'Seoul',
+        '1 year',
+        '1 year',
+        '3rd',
+        'https://media.licdn.com/b.jpg',
+        '0',
+        'ACwAAB2',
+        'https://www.linkedin.com/sales/search/people?query=x',
+        '2024-03-01T10:00:01.000Z',
+      ],
+    ],
   },
   {
     tool: 'LinkedIn Sales Navigator accounts (PhantomBuster)',
@@ -618,6 +670,10 @@ export const REAL_EXPORT_HEADERS: ExportHeaderCase[] = [
       ['website', 'company_domain'],
       ['query', null],
       ['timestamp', null],
+    ],
+    samples: [
+      ['https://www.linkedin.com/sales/company/1234', 'Acme', 'Tools for builders', 'Software', '51-200', '140', 'Berlin, Germany', 'https://acme.com', 'q', '2024-03-01T10:00:00Z'],
+      ['https://www.linkedin.com/sales/company/5678', 'Beta', 'Payments', 'Fintech', '11-50', '32', 'Seoul', 'https://beta.io', 'q', '2024-03-01T10:00:01Z'],
     ],
   },
   {

@@ -9,12 +9,13 @@ function score() {
   let expected = 0;
   const wrong: string[] = [];
   const missed: string[] = [];
-  for (const { tool, dataset, columns } of REAL_EXPORT_HEADERS) {
+  for (const { tool, dataset, columns, samples } of REAL_EXPORT_HEADERS) {
     const definition = findDataset(dataset);
     if (!definition) throw new Error(`No preset ${dataset}`);
     const result = mapDatasetHeader(
       definition,
       columns.map(([header]) => header),
+      { samples },
     ).columns;
     columns.forEach(([header, want], i) => {
       const got = result[i].field;
