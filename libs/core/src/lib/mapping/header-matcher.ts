@@ -231,9 +231,9 @@ export function* matchHeadersStepwise(
   };
   for (const [index, field] of fixed) {
     const fieldIndex = field === null ? undefined : fieldIndexByName.get(field);
-    if (fieldIndex === undefined || takenFields.has(field!)) continue;
+    if (field === null || fieldIndex === undefined || takenFields.has(field)) continue;
     byIndex.set(index, { index, fieldIndex, score: 100, method: 'override' });
-    takenFields.add(field!);
+    takenFields.add(field);
   }
   function* lookedUp(index: Map<string, number[]>, keys: string[], method: MatchMethod): Stepwise<Candidate[]> {
     const found: Candidate[] = [];

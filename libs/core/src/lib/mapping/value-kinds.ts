@@ -84,8 +84,9 @@ const HOLDS: Record<FieldType, ValueKind[] | null> = {
 };
 
 export function contradicts(kind: ValueKind | null, type: FieldType | undefined): boolean {
-  const holds = kind && type ? HOLDS[type] : null;
-  return holds !== null && !holds.includes(kind!);
+  if (!kind || !type) return false;
+  const holds = HOLDS[type];
+  return holds !== null && !holds.includes(kind);
 }
 
 /** Whether values of this kind speak for a field: its type, or for text fields what its name says it holds. */
