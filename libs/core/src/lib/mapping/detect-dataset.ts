@@ -3,6 +3,7 @@ import type { DatasetDefinition } from '@sluice/contracts';
 import type { Stepwise } from '../work/stepwise';
 import { runToEnd } from '../work/stepwise';
 import { DEFAULT_MATCH_THRESHOLD, matchHeadersStepwise } from './header-matcher';
+import { subjectsOf } from './header-tokens';
 
 export interface DatasetGuess {
   dataset: string;
@@ -18,7 +19,7 @@ export interface DatasetGuess {
 export function* detectDatasetStepwise(headers: string[], candidates: DatasetDefinition[]): Stepwise<DatasetGuess | null> {
   let best: (DatasetGuess & { mapped: number }) | null = null;
   for (const dataset of candidates) {
-    const mapping = yield* matchHeadersStepwise(headers, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD);
+    const mapping = yield* matchHeadersStepwise(headers, dataset.fields, dataset.matchThreshold ?? DEFAULT_MATCH_THRESHOLD, undefined, { subjects: subjectsOf(dataset.name) });
     const mapped = new Set(mapping.flatMap((m) => (m.field ? [m.field] : [])));
     // A dataset without required fields would fit anything: at least one header must map.
     if (mapped.size === 0 || !dataset.fields.every((f) => !f.required || mapped.has(f.name))) continue;

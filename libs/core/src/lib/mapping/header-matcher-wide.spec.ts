@@ -1,39 +1,61 @@
-import { ratio, token_sort_ratio } from 'fuzzball';
 import fc from 'fast-check';
 
 import { listDatasets } from '../datasets/dataset-registry';
 import { peopleDataset } from '../datasets/presets/people.dataset';
-import type { ColumnMapping, MappableField, MatchMethod } from './header-matcher';
-import { DEFAULT_MATCH_THRESHOLD, matchHeaders } from './header-matcher';
+import type { ColumnMapping, MappableField } from './header-matcher';
+import { AMBIGUITY_MARGIN, CANDIDATE_FLOOR, DEFAULT_MATCH_THRESHOLD, matchHeaders, termSimilarity } from './header-matcher';
+import { headerTokens } from './header-tokens';
 import { normaliseHeader } from './normalise-header';
 
-/** The matcher as it was before it was made linear: every header against every field and synonym. The oracle. */
+/** The matcher without its look-ups and bounds: every header against every field and synonym. The oracle. */
 function everyPairMatch(headers: string[], fields: MappableField[], threshold = DEFAULT_MATCH_THRESHOLD): ColumnMapping[] {
-  const rank: Record<MatchMethod, number> = { exact: 0, synonym: 1, fuzzy: 2 };
-  const candidates: { index: number; field: string; score: number; method: MatchMethod }[] = [];
-  headers.map(normaliseHeader).forEach((header, index) => {
-    if (header === '') return;
-    for (const field of fields) {
-      const name = normaliseHeader(field.name);
-      const synonyms = (field.synonyms ?? []).map(normaliseHeader);
-      let candidate: { score: number; method: MatchMethod };
-      if (header === name) candidate = { score: 100, method: 'exact' };
-      else if (synonyms.includes(header)) candidate = { score: 100, method: 'synonym' };
-      else candidate = { score: Math.max(...[name, ...synonyms].map((t) => Math.max(ratio(header, t), token_sort_ratio(header, t)))), method: 'fuzzy' };
-      if (candidate.score >= threshold) candidates.push({ index, field: field.name, ...candidate });
-    }
-  });
-  candidates.sort((a, b) => rank[a.method] - rank[b.method] || b.score - a.score || a.index - b.index);
-  const byIndex = new Map<number, (typeof candidates)[number]>();
+  type Method = 'exact' | 'synonym' | 'fuzzy';
+  const chosen = new Map<number, { field: string; score: number; method: Method }>();
   const taken = new Set<string>();
-  for (const c of candidates) {
-    if (byIndex.has(c.index) || taken.has(c.field)) continue;
-    byIndex.set(c.index, c);
+  const tokens = headers.map((h) => headerTokens(h));
+  const literal = headers.map(normaliseHeader);
+  // The surest tiers first, each in header order then field order.
+  const tiers: [Method, (i: number, f: MappableField) => boolean][] = [
+    ['exact', (i, f) => literal[i] === normaliseHeader(f.name)],
+    ['synonym', (i, f) => (f.synonyms ?? []).some((s) => normaliseHeader(s) !== normaliseHeader(f.name) && normaliseHeader(s) === literal[i])],
+    ['exact', (i, f) => tokens[i].join(' ') === headerTokens(f.name).join(' ')],
+    ['synonym', (i, f) => (f.synonyms ?? []).some((s) => headerTokens(s).join(' ') !== headerTokens(f.name).join(' ') && headerTokens(s).join(' ') === tokens[i].join(' '))],
+  ];
+  for (const [method, matches] of tiers) {
+    headers.forEach((_, i) => {
+      if (literal[i] === '' || tokens[i].length === 0) return;
+      for (const f of fields) {
+        if (chosen.has(i) || taken.has(f.name) || !matches(i, f)) continue;
+        chosen.set(i, { field: f.name, score: 100, method });
+        taken.add(f.name);
+      }
+    });
+  }
+  const scores = new Map<number, { field: string; score: number }[]>();
+  headers.forEach((_, i) => {
+    if (tokens[i].length === 0 || chosen.has(i)) return;
+    const all = fields
+      .map((f) => ({ field: f.name, score: Math.max(...[f.name, ...(f.synonyms ?? [])].map((t) => termSimilarity(tokens[i], headerTokens(t)))) }))
+      .filter((c) => c.score >= Math.min(threshold, CANDIDATE_FLOOR))
+      .sort((a, b) => b.score - a.score);
+    if (all.length > 0) scores.set(i, all);
+  });
+  const fuzzy: { index: number; field: string; score: number }[] = [];
+  for (const [index, all] of scores) {
+    const [best, second] = all.filter((c) => !taken.has(c.field));
+    if (!best || best.score < threshold || (second && second.score >= threshold && best.score - second.score < AMBIGUITY_MARGIN)) continue;
+    fuzzy.push({ index, ...best });
+  }
+  for (const c of fuzzy.sort((a, b) => b.score - a.score || a.index - b.index)) {
+    if (chosen.has(c.index) || taken.has(c.field)) continue;
+    chosen.set(c.index, { field: c.field, score: c.score, method: 'fuzzy' });
     taken.add(c.field);
   }
   return headers.map((header, index) => {
-    const chosen = byIndex.get(index);
-    return chosen ? { header, index, field: chosen.field, score: chosen.score, method: chosen.method } : { header, index, field: null, score: 0, method: 'unmapped' };
+    const c = chosen.get(index);
+    if (c) return { header, index, ...c };
+    const candidates = (scores.get(index) ?? []).slice(0, 3);
+    return { header, index, field: null, score: 0, method: 'unmapped', ...(candidates.length > 0 ? { candidates } : {}) };
   });
 }
 

@@ -104,8 +104,19 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
     });
   });
 
-  it('rejects duplicate header names', () => {
-    expect(() => validateCsv('sensor_id,timestamp,value,Value\n')).toThrow('Duplicate column(s) in header: Value');
+  it('reads a file with a repeated header name: the later column is renamed, maps to nothing and is kept under its new name', () => {
+    expect(validateCsv('sensor_id,timestamp,value,Value\ns-1,2024-01-01,1,2\n').map((o) => o.result)).toEqual([
+      { ok: true, record: { sensor_id: 's-1', timestamp: '2024-01-01T00:00:00.000Z', value: 1 } },
+    ]);
+    const validator = new CsvFileValidator({ ...sensorReadingsDataset, keepUnmapped: true });
+    validator.accept(['sensor_id', 'timestamp', 'value', 'Value'], 1);
+    expect(validator.columns.map((c) => [c.header, c.field])).toEqual([
+      ['sensor_id', 'sensor_id'],
+      ['timestamp', 'timestamp'],
+      ['value', 'value'],
+      ['Value_2', null],
+    ]);
+    expect(validator.outputColumns).toEqual(['sensor_id', 'timestamp', 'value', 'Value_2']);
   });
 
   it('rejects an empty file', () => {
