@@ -40,3 +40,4 @@ export * from './lib/validation/validate-csv-stream';
 export * from './lib/jobs/job-json-schemas';
 export * from './lib/intake/reading-options-schema';
 export * from './lib/intake/read-table';
+export * from './lib/intake/file-preview';
