@@ -6,7 +6,7 @@ import { Observable } from 'rxjs';
 export type { DatasetVersionSummary, VersionedDataset };
 
 export interface MappingPreview {
-  columns: { header: string; index: number; field: string | null; score: number; method: string }[];
+  columns: ColumnMappingView[];
   missingRequired: string[];
 }
 

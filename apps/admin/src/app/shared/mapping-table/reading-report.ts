@@ -33,7 +33,7 @@ export const delimiterName = (delimiter: string) => DELIMITER_NAMES[delimiter] ?
         <dd class="reading__preamble">
           {{ r.preamble.length }} line{{ r.preamble.length === 1 ? '' : 's' }}:
           @for (line of r.preamble; track line.line) {
-            <code>{{ line.line }}: {{ line.text }}</code>
+            <code>{{ line.line }}: {{ line.text }}</code>{{ $last ? '' : ' · ' }}
           }
         </dd>
       }
@@ -41,7 +41,8 @@ export const delimiterName = (delimiter: string) => DELIMITER_NAMES[delimiter] ?
         <dt>Trailing lines skipped</dt>
         <dd class="reading__trailing">
           @for (section of r.trailing; track section.line) {
-            <span>{{ section.kind === 'totals' ? 'totals' : 'another table' }} at line {{ section.line }} ({{ section.lines }} line{{ section.lines === 1 ? '' : 's' }})</span>
+            <span>{{ section.kind === 'totals' ? 'totals' : 'another table' }} at line {{ section.line }} ({{ section.lines }} line{{ section.lines === 1 ? '' : 's' }})</span
+            >{{ $last ? '' : ' · ' }}
           }
         </dd>
       }
