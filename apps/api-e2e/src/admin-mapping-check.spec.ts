@@ -45,6 +45,16 @@ describe('admin upload form: check the mapping, correct it, remember it, launch'
     await page.getByLabel('Files', { exact: true }).setInputFiles(file);
     await page.getByRole('button', { name: 'Check mapping' }).click();
   };
+  /** What axe-core finds wrong on the page as it stands (WCAG 2 A/AA and best practice, as admin-accessibility.spec checks every page). */
+  const axeViolations = async () => {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+    });
+    return violations.map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  };
   const missing = () => page.locator('.missing-required');
   const row = (header: string) => page.locator('.mapping tbody tr', { has: page.locator('td', { hasText: new RegExp(`^${header}$`) }) });
 
@@ -63,6 +73,7 @@ describe('admin upload form: check the mapping, correct it, remember it, launch'
     await row('Probe').getByRole('checkbox', { name: 'remember this header' }).check();
     await page.locator('.remembered', { hasText: '1 header will be saved as synonym' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'upload-mapping-check.png'), fullPage: true });
+    expect(await axeViolations()).toEqual([]);
 
     const versionBefore = ((await (await fetch(`${app.baseUrl}/api/datasets/browser_gauges`)).json()) as { version: number }).version;
     await page.getByRole('button', { name: 'Upload' }).click();

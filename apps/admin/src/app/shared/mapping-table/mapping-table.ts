@@ -18,6 +18,8 @@ export interface ColumnFieldChange {
 })
 export class MappingTable {
   readonly columns = input.required<ColumnMappingView[]>();
+  /** More classes for the table itself (pages and tests find their table by them). */
+  readonly tableClass = input('');
   /** The dataset's field names: makes the table editable. */
   readonly fields = input<string[] | null>(null);
   /** Columns whose field the person changed, by header → the field the mapping had chosen. */
