@@ -50,3 +50,4 @@ export * from './lib/intake/encoding/byte-order-mark';
 export * from './lib/intake/encoding/detect-encoding';
 export * from './lib/intake/encoding/text-decoding-stream';
 export * from './lib/intake/encoding/undecodable-rows';
+export * from './lib/intake/file-preview';

@@ -89,8 +89,10 @@ export class JobsApiService {
     return this.http.post<{ dataset: string; coverage: number }>('/api/datasets/detect', { sample });
   }
 
-  upload(source: UploadSource, files: File[], webhook: WebhookDelivery | null = null): Observable<CreateUploadResult> {
+  /** `fields`: more form fields, such as how the files are read (see readingFormFields). */
+  upload(source: UploadSource, files: File[], webhook: WebhookDelivery | null = null, fields: Record<string, string> = {}): Observable<CreateUploadResult> {
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     if ('pipeline' in source) form.append('pipeline', source.pipeline);
     else form.append('dataset', source.dataset);
     if (webhook) {

@@ -1,6 +1,6 @@
-import { BadRequestException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import type { DatasetDefinition, DatasetVersionSummary, VersionedDataset } from '@sluice/contracts';
-import { checkDatasetDefinition, PRESET_DATASETS } from '@sluice/core';
+import { checkDatasetDefinition, normaliseHeader, PRESET_DATASETS } from '@sluice/core';
 import { DatasetsRepository } from '@sluice/db';
 
 export type { DatasetVersionSummary, VersionedDataset };
@@ -59,6 +59,28 @@ export class DatasetConfigsService implements OnModuleInit {
   async restore(name: string, version: number): Promise<VersionedDataset> {
     const old = await this.version(name, version);
     return this.save(name, old.definition, `restore of v${version}`);
+  }
+
+  /**
+   * Remembers corrections of the header mapping: each header becomes a synonym of its field, saved as the
+   * dataset's next version, so the next file with that header maps by itself. A header another field already
+   * answers to is refused (it would make the mapping ambiguous); one the field already has is left as it is.
+   */
+  async addSynonyms(name: string, synonyms: { field: string; header: string }[]): Promise<VersionedDataset> {
+    const { definition } = await this.currentOrThrow(name);
+    const fields = definition.fields.map((f) => ({ ...f, synonyms: [...(f.synonyms ?? [])] }));
+    const answersTo = (field: (typeof fields)[number]) => [field.name, ...field.synonyms].map(normaliseHeader);
+    for (const [index, { field: fieldName, header }] of synonyms.entries()) {
+      const field = fields.find((f) => f.name === fieldName);
+      if (!field) throw new BadRequestException(`synonyms.${index}.field: "${fieldName}" is not a field of ${name} (fields: ${fields.map((f) => f.name).join(', ')})`);
+      if (!header.trim()) throw new BadRequestException(`synonyms.${index}.header: must not be empty`);
+      const key = normaliseHeader(header);
+      if (!key) throw new BadRequestException(`synonyms.${index}.header: "${header}" cannot be matched, as headers are compared by their letters a–z and digits and it has none`);
+      const owner = fields.find((f) => f !== field && answersTo(f).includes(key));
+      if (owner) throw new ConflictException(`"${header.trim()}" already maps to field ${owner.name}, so it cannot also be a synonym of ${field.name}`);
+      if (!answersTo(field).includes(key)) field.synonyms.push(header.trim());
+    }
+    return this.save(name, { ...definition, fields }, `synonyms: ${synonyms.map((s) => `${s.header.trim()} → ${s.field}`).join(', ')}`.slice(0, 200));
   }
 
   /** Imports several definitions; nothing is saved unless every one is valid. */

@@ -1,18 +1,29 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DatasetGuess, detectDataset, HeaderMappingPreview, headerRowOf, mapDatasetHeader } from '@sluice/core';
-import type { Response } from 'express';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UnprocessableEntityException } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { DatasetGuess, detectDataset, FilePreview, FileRejection, HeaderMappingPreview, headerRowOf, mapDatasetHeader, previewFile } from '@sluice/core';
+import { readingOptionsOf } from '@sluice/jobs';
+import type { Request, Response } from 'express';
 
+import type { ApiConfig } from '../../infra/config/api-config';
+import { API_CONFIG } from '../../infra/tokens';
 import { IntParam } from '../common/params';
+import { readingRequestFromForm } from '../uploads/launch-form';
+import { READING_FIELDS } from '../uploads/reading-fields.schema';
+import { AddSynonymsDto } from './add-synonyms.dto';
 import { DatasetConfigsService, DatasetVersionSummary, VersionedDataset } from './dataset-configs.service';
 import { PreviewMappingDto } from './preview-mapping.dto';
+import { PREVIEW_HEAD_BYTES, receivePreviewForm } from './preview-form';
 
 const DEFINITION_BODY = { schema: { type: 'object', description: 'A dataset definition (see GET /api/datasets/{name})' } };
 
 @ApiTags('datasets')
+@ApiExtraModels(PreviewMappingDto)
 @Controller('datasets')
 export class DatasetsController {
-  constructor(private readonly configs: DatasetConfigsService) {}
+  constructor(
+    private readonly configs: DatasetConfigsService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Every dataset with its current configuration version' })
@@ -79,12 +90,42 @@ export class DatasetsController {
     return this.configs.restore(name, version);
   }
 
+  @Post(':name/synonyms')
+  @ApiOperation({ summary: 'Remember headers as synonyms of fields (a new version), so the next file with them maps by itself' })
+  @ApiResponse({ status: 400, description: 'Unknown field, or an empty header' })
+  @ApiResponse({ status: 409, description: 'A header already maps to another field' })
+  addSynonyms(@Param('name') name: string, @Body() body: AddSynonymsDto): Promise<VersionedDataset> {
+    return this.configs.addSynonyms(name, body.synonyms);
+  }
+
   @Post(':name/preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'How a header row (or the start of a file) maps to the dataset, with scores; runs no job' })
-  async preview(@Param('name') name: string, @Body() body: PreviewMappingDto): Promise<HeaderMappingPreview> {
+  @ApiOperation({
+    summary: 'How a header row, or a file, maps to the dataset, with scores; runs no job',
+    description: `JSON { headers | sample } answers the mapping. A multipart "file" (of which the first ${PREVIEW_HEAD_BYTES / 1024 / 1024} MiB are read; a workbook whole) answers how it would be read (encoding, dialect, header line), its mapping and its first rows.`,
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(PreviewMappingDto) },
+        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, ...READING_FIELDS } },
+      ],
+    },
+  })
+  @ApiResponse({ status: 400, description: 'No headers, sample or file; a bad reading option (named); a file that cannot be read' })
+  async preview(@Param('name') name: string, @Req() request: Request, @Body() body: PreviewMappingDto): Promise<HeaderMappingPreview | FilePreview> {
     const { definition } = await this.configs.currentOrThrow(name);
-    return mapDatasetHeader(definition, body.headers ?? headerOf(body.sample));
+    if (!request.is('multipart/form-data')) return mapDatasetHeader(definition, body.headers ?? headerOf(body.sample));
+    const form = await receivePreviewForm(request, { maxWorkbookBytes: this.config.maxUploadBytes });
+    const options = readingOptionsOf(readingRequestFromForm(form.fields));
+    try {
+      return await previewFile({ dataset: definition, bytes: form.bytes, fileName: form.fileName, options, truncated: form.truncated });
+    } catch (error) {
+      // The reader's refusals say what is wrong with the file; anything else is ours, and answered as such.
+      if (error instanceof FileRejection) throw new BadRequestException(`"${form.fileName}" cannot be read: ${error.message}`);
+      throw error;
+    }
   }
 }
 

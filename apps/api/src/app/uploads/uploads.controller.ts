@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import type { ApiConfig } from '../../infra/config/api-config';
 import { API_CONFIG } from '../../infra/tokens';
 import { launchRequestFromForm } from './launch-form';
+import { READING_FIELDS } from './reading-fields.schema';
 import { receiveMultipart } from './multipart-receiver';
 
 @ApiTags('uploads')
@@ -34,11 +35,12 @@ export class UploadsController {
         webhookUrl: { type: 'string', description: 'Webhook mode: where each record is POSTed' },
         rateLimit: { type: 'string', description: 'Webhook mode: records per second (1, 5, 10, 30, 60 … or "unlimited")', default: '10' },
         retryDelays: { type: 'string', description: 'Webhook mode: seconds before each retry, e.g. "1,3,9" (the default), or "none"' },
+        ...READING_FIELDS,
       },
     },
   })
   @ApiResponse({ status: 202, description: 'Job created: { jobId, status: "waiting" }' })
-  @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file, bad or refused webhook settings' })
+  @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file, bad or refused webhook settings, a bad reading option (named)' })
   @ApiResponse({ status: 413, description: 'A file is larger than the upload limit' })
   async create(@Req() request: Request): Promise<CreateUploadResult> {
     // Each file is streamed to S3 as its part arrives; the fields are read once the body has ended.

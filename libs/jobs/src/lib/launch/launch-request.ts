@@ -1,4 +1,5 @@
-import type { DeliveryOptions, JobSpec, PipelineJobSpec } from '@sluice/contracts';
+import type { DeliveryOptions, FileReadingOptions, JobSpec, PipelineJobSpec } from '@sluice/contracts';
+import { fileReadingOptionsSchema } from '@sluice/core';
 import type { DatasetsRepository, JobSpecResolver, PipelinesRepository } from '@sluice/db';
 
 import { invalidRequest } from '../job-request-error';
@@ -20,6 +21,22 @@ export interface LaunchRequest {
   retentionHours?: number | string;
   /** Webhook delivery (mode "webhook"), or download (the default). */
   delivery?: DeliveryRequest;
+  /** How the files are read, where the person knows better than detection; absent settings are detected. */
+  reading?: ReadingRequest;
+}
+
+/**
+ * Reading settings as typed in a form: each absent or '' is left to detection, except `quote` and `escape`,
+ * where '' is a setting (no quoting, no escape). `delimiter` also takes "tab"; `columnFields` is JSON text or an object.
+ */
+export interface ReadingRequest {
+  encoding?: string;
+  delimiter?: string;
+  quote?: string;
+  escape?: string;
+  headerLine?: string | number;
+  sheet?: string;
+  columnFields?: string | Record<string, string | null>;
 }
 
 /** Delivery settings as typed: see delivery-settings for what each accepts. */
@@ -52,7 +69,57 @@ export async function resolveLaunch(deps: LaunchRequestDeps, request: LaunchRequ
   const source = await sourceOf(deps, request, fileCount);
   const retentionHours = retention(request.retentionHours, deps.retentionHours);
   const delivery = await deliveryOptions(deps, request.delivery ?? {});
-  return { spec: { ...source.spec, delivery: delivery ?? null }, fileDatasets: source.fileDatasets, retentionHours, delivery };
+  const reading = readingOptionsOf(request.reading);
+  if (reading?.columnFields) checkColumnFields(reading.columnFields, source.spec);
+  return { spec: { ...source.spec, delivery: delivery ?? null, ...(reading ? { reading } : {}) }, fileDatasets: source.fileDatasets, retentionHours, delivery };
+}
+
+/** The reading settings a request gives, checked; undefined when it gives none. Invalid ones are refused naming the field. */
+export function readingOptionsOf(request: ReadingRequest | undefined): FileReadingOptions | undefined {
+  if (!request) return undefined;
+  const raw: Record<string, unknown> = {};
+  for (const key of ['encoding', 'sheet'] as const) if (request[key]?.trim()) raw[key] = request[key];
+  for (const key of ['quote', 'escape'] as const) if (request[key] !== undefined) raw[key] = request[key];
+  const delimiter = request.delimiter;
+  if (delimiter !== undefined && delimiter !== '') raw['delimiter'] = delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter;
+  const headerLine = typeof request.headerLine === 'number' ? String(request.headerLine) : request.headerLine?.trim();
+  if (headerLine) {
+    if (!/^\d+$/.test(headerLine)) throw invalidRequest(`Invalid reading option "headerLine": must be a line number (1 for the first line), not "${headerLine.slice(0, 40)}"`);
+    raw['headerLine'] = Number(headerLine);
+  }
+  if (typeof request.columnFields === 'object' && request.columnFields !== null) raw['columnFields'] = request.columnFields;
+  else if (request.columnFields?.trim()) raw['columnFields'] = parseColumnFields(request.columnFields);
+  if (Object.keys(raw).length === 0) return undefined;
+  const parsed = fileReadingOptionsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue.path.length ? String(issue.path[0]) : 'reading';
+  const where = issue.path.length > 1 ? ` (for "${issue.path.slice(1).join('.')}")` : '';
+  throw invalidRequest(`Invalid reading option "${field}"${where}: ${issue.message}`);
+}
+
+function parseColumnFields(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidRequest('Invalid reading option "columnFields": must be a JSON object of column header → field name (or null to leave the column unmapped)');
+  }
+  return value;
+}
+
+/** Corrections must name fields the job's datasets have. */
+function checkColumnFields(columnFields: Record<string, string | null>, spec: JobSpec): void {
+  const datasets = spec.kind === 'pipeline' ? Object.values(spec.datasets) : [spec.dataset];
+  const fields = new Set(datasets.flatMap((d) => d.definition.fields.map((f) => f.name)));
+  for (const [header, field] of Object.entries(columnFields)) {
+    if (field !== null && !fields.has(field)) {
+      throw invalidRequest(`Invalid reading option "columnFields": "${header}" is mapped to "${field}", which is not a field of ${[...datasets.map((d) => d.definition.name)].join(', ')} (fields: ${[...fields].join(', ')})`);
+    }
+  }
 }
 
 /** What the files are read as: one dataset or a pipeline's datasets. */

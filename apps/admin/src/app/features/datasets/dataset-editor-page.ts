@@ -9,6 +9,7 @@ import { DatasetsApiService, DatasetVersionSummary, MappingPreview } from '../..
 import { describeHttpError } from '../../core/jobs-api.service';
 import { choicesOf } from '../../shared/choices';
 import { DefinitionProblem as Problem, DefinitionProblems } from '../../shared/definition-problems';
+import { MappingTable } from '../../shared/mapping-table/mapping-table';
 import { parseJson } from '../../shared/parse-json';
 import { formatKeys, splitList, withDedupe, withFieldChange } from './dataset-draft';
 import { DiffLine, lineDiff, withContext } from './line-diff';
@@ -21,7 +22,7 @@ const MERGE_POLICIES = choicesOf<MergePolicy>({ most_recent: 'from the latest fi
 @Component({
   selector: 'sl-dataset-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DefinitionProblems, RouterLink],
+  imports: [DatePipe, DefinitionProblems, MappingTable, RouterLink],
   templateUrl: './dataset-editor-page.html',
 })
 export class DatasetEditorPage {

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { JobDetailView } from '@sluice/contracts';
+import type { FileReadingReport, JobDetailView } from '@sluice/contracts';
 
 import { JobDetailPage } from './job-detail-page';
 
@@ -47,6 +47,7 @@ const JOB: JobDetailView = {
         { header: 'Notes', index: 1, field: null, score: 0, method: 'unmapped' },
       ],
       cleaned: { whitespace: 3 },
+      reading: null,
     },
   ],
   cleaned: { whitespace: 3, date_format: 2 },
@@ -112,6 +113,41 @@ describe('JobDetailPage', () => {
     // A finished job is not polled again.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     http.expectNone('/api/jobs/j1');
+  });
+
+  it("shows how each file was read: encoding, dialect, header line and what was skipped or renamed", async () => {
+    const reading: FileReadingReport = {
+      format: 'csv',
+      encoding: 'windows-1252',
+      encodingSource: 'detected',
+      encodingConfidence: 87,
+      delimiter: ';',
+      quote: '"',
+      escape: '"',
+      dialectSource: 'sep-line',
+      headerLine: 3,
+      preamble: [
+        { line: 1, text: 'sep=;' },
+        { line: 2, text: 'Export of 2026-01-05' },
+      ],
+      blankLines: 2,
+      trailing: [{ kind: 'totals', line: 9, lines: 1, text: 'Total;;12' }],
+      renamedHeaders: [{ index: 2, from: 'name', to: 'name_2' }],
+      undecodableRows: 1,
+      malformedRows: 2,
+    };
+    const { fixture } = await openJob({ ...JOB, files: [{ ...JOB.files[0], reading }] });
+    const page = fixture.nativeElement as HTMLElement;
+    const text = (selector: string) => page.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(text('.reading__encoding')).toBe('windows-1252 (detected, 87 %)');
+    expect(text('.reading__dialect')).toBe('semicolon, quote double quote, escape doubled (sep= line)');
+    expect(text('.reading__header-line')).toBe('3');
+    expect(text('.reading__preamble')).toBe('2 lines: 1: sep=; · 2: Export of 2026-01-05');
+    expect(text('.reading__trailing')).toBe('totals at line 9 (1 line)');
+    expect(text('.reading__renamed')).toBe('name → name_2');
+    expect(text('.reading__unreadable')).toBe('2 with a malformed quote, 1 with undecodable bytes');
+    // The mapping is still shown under it.
+    expect(page.querySelectorAll('.mapping tbody tr').length).toBe(2);
   });
 
   it('shows webhook delivery progress and its failed list, and changes the rate and replays failures', async () => {

@@ -10,6 +10,8 @@ import { catchError, filter, map, merge, of, switchMap, takeWhile, timer } from 
 import { concerns, JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { formatBytes, formatDuration } from '../../shared/format';
+import { MappingTable } from '../../shared/mapping-table/mapping-table';
+import { ReadingReport } from '../../shared/mapping-table/reading-report';
 import { StatusChip } from '../../shared/status-chip';
 import { DeliveryPanel } from './delivery-panel';
 import { InvalidRowsTable } from './invalid-rows-table';
@@ -24,7 +26,7 @@ type DetailState = { job: JobDetailView | null; error: string | null };
 @Component({
   selector: 'sl-job-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, StatusChip, DeliveryPanel, InvalidRowsTable],
+  imports: [DatePipe, DecimalPipe, KeyValuePipe, RouterLink, StatusChip, DeliveryPanel, InvalidRowsTable, MappingTable, ReadingReport],
   templateUrl: './job-detail-page.html',
 })
 export class JobDetailPage {

@@ -47,6 +47,80 @@ describe('UploadForm', () => {
     expect(navigate).toHaveBeenCalledWith(['/jobs', 'job-1']);
   });
 
+  it('checks the mapping of the first file, takes corrections, remembers one as a synonym and launches with them', async () => {
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    const fixture = TestBed.createComponent(UploadForm);
+    fixture.detectChanges();
+    http.expectOne('/api/datasets').flush([{ version: 1, definition: { name: 'sensor_readings', label: 'Sensor readings' } }]);
+    http.expectOne('/api/pipelines').flush([]);
+    const form = fixture.componentInstance;
+    const file = new File(['Probe;Recorded At;Reading\np-1;2026-01-05T10:00:00Z;1.5\n'], 'probes.csv', { type: 'text/csv' });
+    form.pickFiles([file] as unknown as FileList);
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    const button = Array.from(page.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Check mapping') as HTMLButtonElement;
+    button.click();
+
+    http.expectOne('/api/datasets/sensor_readings').flush({
+      version: 3,
+      definition: { name: 'sensor_readings', label: 'Sensor readings', fields: [{ name: 'sensor_id' }, { name: 'timestamp' }, { name: 'value' }] },
+    });
+    const reading = { format: 'csv', encoding: 'utf-8', encodingSource: 'default', delimiter: ';', quote: '"', escape: '"', dialectSource: 'detected', headerLine: 1, preamble: [], blankLines: 0, trailing: [], renamedHeaders: [], undecodableRows: 0, malformedRows: 0 };
+    const preview = (fieldOfProbe: string | null) => ({
+      reading,
+      header: ['Probe', 'Recorded At', 'Reading'],
+      columns: [
+        { header: 'Probe', index: 0, field: fieldOfProbe, score: fieldOfProbe ? 100 : 0, method: fieldOfProbe ? 'override' : 'unmapped', candidates: fieldOfProbe ? undefined : [{ field: 'sensor_id', score: 61 }] },
+        { header: 'Recorded At', index: 1, field: 'timestamp', score: 100, method: 'synonym' },
+        { header: 'Reading', index: 2, field: 'value', score: 100, method: 'synonym' },
+      ],
+      missingRequired: fieldOfProbe ? [] : ['sensor_id'],
+      rows: [['p-1', '2026-01-05T10:00:00Z', '1.5']],
+      rejected: [],
+    });
+    const first = http.expectOne('/api/datasets/sensor_readings/preview');
+    const sent = first.request.body as FormData;
+    expect((sent.get('file') as File).name).toBe('probes.csv');
+    expect(sent.get('columnFields')).toBeNull();
+    first.flush(preview(null));
+    fixture.detectChanges();
+    expect(page.querySelector('.missing-required')?.textContent?.trim()).toBe('Missing required fields: sensor_id');
+    expect(page.querySelector('.mapping tbody tr .candidates')?.textContent).toBe('sensor_id (61)');
+    expect(Array.from(page.querySelectorAll('.preview-rows tbody td')).map((c) => c.textContent)).toEqual(['1', 'p-1', '2026-01-05T10:00:00Z', '1.5']);
+
+    // A correction re-previews with it.
+    const select = page.querySelector('select[aria-label="Field of column Probe"]') as HTMLSelectElement;
+    select.value = 'sensor_id';
+    select.dispatchEvent(new Event('change'));
+    const second = http.expectOne('/api/datasets/sensor_readings/preview');
+    expect((second.request.body as FormData).get('columnFields')).toBe('{"Probe":"sensor_id"}');
+    second.flush(preview('sensor_id'));
+    fixture.detectChanges();
+    expect(page.querySelector('.missing-required')?.textContent?.trim()).toBe('Every required field has a column.');
+
+    // An override of the delimiter re-previews with it too.
+    const delimiter = page.querySelector('select[name="delimiter"]') as HTMLSelectElement;
+    delimiter.value = ';';
+    delimiter.dispatchEvent(new Event('change'));
+    const third = http.expectOne('/api/datasets/sensor_readings/preview');
+    expect((third.request.body as FormData).get('delimiter')).toBe(';');
+    third.flush(preview('sensor_id'));
+    fixture.detectChanges();
+
+    const remember = page.querySelector('.mapping tbody tr input[type="checkbox"]') as HTMLInputElement;
+    remember.click();
+    fixture.detectChanges();
+    expect(page.querySelector('.remembered')?.textContent).toContain('1 header will be saved as synonym');
+
+    form.submit();
+    const synonyms = http.expectOne('/api/datasets/sensor_readings/synonyms');
+    expect(synonyms.request.body).toEqual({ synonyms: [{ field: 'sensor_id', header: 'Probe' }] });
+    http.expectNone('/api/uploads');
+    synonyms.flush({ version: 4, definition: {} });
+    const upload = http.expectOne('/api/uploads').request.body as FormData;
+    expect([upload.get('dataset'), upload.get('delimiter'), upload.get('columnFields')]).toEqual(['sensor_readings', ';', '{"Probe":"sensor_id"}']);
+  });
+
   it('sends webhook settings in webhook mode, and tests the URL first when asked', async () => {
     jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const fixture = TestBed.createComponent(UploadForm);

@@ -1,11 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { ProcessingMode, RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
+import { CsvDelimiter, ProcessingMode, RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
 import { catchError, from, map, Observable, of, switchMap } from 'rxjs';
 
+import { DatasetsApiService, readingFormFields } from '../../core/datasets-api.service';
 import { describeHttpError, JobsApiService, UploadSource } from '../../core/jobs-api.service';
 import { choicesOf } from '../../shared/choices';
+import { ColumnFieldChange, MappingTable } from '../../shared/mapping-table/mapping-table';
+import { ReadingReport } from '../../shared/mapping-table/reading-report';
+import { ENCODINGS, MappingCheck } from './mapping-check';
 
 /** Same limit as the API's default; the API has the final word. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -16,11 +20,19 @@ const HEADER_SAMPLE_BYTES = 64 * 1024;
 @Component({
   selector: 'sl-upload-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MappingTable, ReadingReport],
   templateUrl: './upload-form.html',
 })
 export class UploadForm {
   private readonly api = inject(JobsApiService);
   private readonly router = inject(Router);
+  /** The "Check mapping" step: how the first file would be read and mapped, with the person's corrections. */
+  readonly check = new MappingCheck(inject(DatasetsApiService));
+  /** The dataset chosen, when one is (the mapping can be checked only against a dataset). */
+  readonly chosenDataset = computed(() => {
+    const [kind, name] = this.source().split(':');
+    return kind === 'dataset' ? name : null;
+  });
 
   readonly uploaded = output<string>();
   readonly datasets = toSignal(this.api.listDatasets().pipe(catchError(() => of([]))), { initialValue: [] });
@@ -39,6 +51,8 @@ export class UploadForm {
   readonly ratePresets = RATE_LIMIT_PRESETS.map((rate) => (rate === null ? 'unlimited' : String(rate)));
   readonly testResult = signal<WebhookTestResult | null>(null);
   readonly DETECT = DETECT;
+  readonly ENCODINGS = ENCODINGS;
+  readonly DELIMITERS = choicesOf<CsvDelimiter>({ ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' });
 
   /** Sends one signed sample record, so a wrong URL shows before any job runs. */
   testWebhook(): void {
@@ -56,6 +70,22 @@ export class UploadForm {
     this.error.set(problem);
     this.detected.set(null);
     this.files.set(problem ? [] : files);
+    this.check.reset();
+  }
+
+  chooseSource(value: string): void {
+    this.source.set(value);
+    this.check.reset();
+  }
+
+  checkMapping(): void {
+    const dataset = this.chosenDataset();
+    const [file] = this.files();
+    if (dataset && file) this.check.start(dataset, file);
+  }
+
+  changeField(change: ColumnFieldChange): void {
+    this.check.changeField(change);
   }
 
   drop(event: DragEvent): void {
@@ -81,8 +111,13 @@ export class UploadForm {
     }
     this.busy.set(true);
     this.error.set(null);
+    const dataset = this.chosenDataset();
     this.resolveSource()
-      .pipe(switchMap((source) => this.api.upload(source, this.files(), webhook)))
+      .pipe(
+        // Remembered corrections become synonyms (a new dataset version) before the job reads the files with it.
+        switchMap((source) => (dataset ? this.check.saveRemembered(dataset) : of(null)).pipe(map(() => source))),
+        switchMap((source) => this.api.upload(source, this.files(), webhook, readingFormFields(this.check.options()))),
+      )
       .subscribe({
         next: ({ jobId }) => {
           this.busy.set(false);
