@@ -218,19 +218,10 @@ export class CsvRecordReader {
 
     while (i < n) {
       if (this.mode === Mode.FieldStart && this.cellCount === 0 && i === rowFrom && this.chars === 0) {
-        // Fast path: a whole row in this text, without quotes.
-        const lf = nextLF.from(i);
-        const cr = nextCR.from(i);
-        const end = lf < cr ? lf : cr;
-        if (end === Infinity) {
-          // The row goes on in the next text: carry its start over, so that it too is split in one go.
-          if (!final && n - i <= CARRY_LIMIT && nextQuote.from(i) === Infinity) break;
-        } else if (nextQuote.from(i) > end) {
-          if (end > i) this.fastRecord(text.slice(i, end));
-          else this.startLine += 1;
-          startRow(afterBreak(end));
-          continue;
-        }
+        i = rowFrom = pieceFrom = this.fastRows(text, i, final, nextLF, nextCR, nextQuote);
+        if (i >= n) break;
+        // The row goes on in the next text: carry its start over, so that it too is split in one go.
+        if (!final && nextLF.from(i) === Infinity && nextCR.from(i) === Infinity && n - i <= CARRY_LIMIT && nextQuote.from(i) === Infinity) break;
       }
       const c = text.charCodeAt(i);
       if (this.mode === Mode.Quoted) {
@@ -373,6 +364,28 @@ export class CsvRecordReader {
       if (this.mode !== Mode.SkipLine && this.dropping !== 'oversized') this.startDropping('oversized');
     }
     return null;
+  }
+
+  /** Fast path: the whole rows without quotes from `from` on, split natively; returns where the first other row starts. */
+  private fastRows(text: string, from: number, final: boolean, nextLF: NextIndex, nextCR: NextIndex, nextQuote: NextIndex): number {
+    const n = text.length;
+    let i = from;
+    while (i < n) {
+      const lf = nextLF.from(i);
+      const cr = nextCR.from(i);
+      const end = lf < cr ? lf : cr;
+      if (end === Infinity || nextQuote.from(i) < end) return i;
+      if (end > i) this.fastRecord(text.slice(i, end));
+      else this.startLine += 1;
+      if (end === lf) i = lf + 1;
+      else if (cr + 1 < n) i = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
+      else {
+        // A `\n` starting the next text belongs to this `\r`.
+        if (!final) this.afterCR = true;
+        i = n;
+      }
+    }
+    return i;
   }
 
   private malformedReason(problem: Problem, at: number): string {
