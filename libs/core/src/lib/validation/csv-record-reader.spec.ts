@@ -423,4 +423,13 @@ describe('LineCells', () => {
     expect([lazy.at(-1), lazy.at(1000), lazy.length]).toEqual([undefined, undefined, 1000]);
     expect(lazy.toArray()).toEqual(cells);
   });
+
+  it('reads cells by any delimiter', () => {
+    const cells = Array.from({ length: 200 }, (_, i) => (i % 5 === 0 ? '' : `v,${i}`));
+    const line = cells.join('\t');
+    const tabs = Int32Array.from(Array.from(line.matchAll(/\t/g), (m) => m.index as number));
+    const lazy = new LineCells(line, tabs, cells.length, '\t');
+    expect(Array.from({ length: cells.length }, (_, i) => lazy.at(i))).toEqual(cells);
+    expect(lazy.toArray()).toEqual(cells);
+  });
 });
