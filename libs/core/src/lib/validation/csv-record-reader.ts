@@ -5,7 +5,7 @@ import { FileLimitExceeded, formatBytes, limitMessages } from './file-limits';
 import type { RowCells } from './row-cells';
 import { LineCells } from './row-cells';
 
-/** What the reader makes of one row of the file; `line` is where the row ends (1-based physical lines, see README). */
+/** What the reader makes of one row of the file; `line` is where the row ends (1-based; \r\n, \n and \r each end a line, inside quotes too). */
 export type CsvRecordEvent =
   | { kind: 'record'; cells: RowCells; line: number }
   /** More cells than any file may have columns: the cells are counted, not kept. */
@@ -154,7 +154,7 @@ export class CsvRecordReader {
     for (let next: string | null = text; next !== null; ) next = this.scanText(next, final);
   }
 
-  // The scan is one loop over a state machine; each branch is short, and the common row takes the first one.
+  // The scan is one loop over a state machine; each branch is short, and rows without quotes go to fastRows.
   private scanText(text: string, final: boolean): string | null {
     this.carry = '';
     const n = text.length;
@@ -177,13 +177,7 @@ export class CsvRecordReader {
       i = rowFrom = pieceFrom = at;
       replayFrom = -1;
     };
-    /** Where the line break at `at` ends; at the very end of a text, a `\r` leaves a `\n` to the next text. */
-    const afterBreak = (at: number) => {
-      if (text.charCodeAt(at) !== CR) return at + 1;
-      if (at + 1 < n) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
-      if (!final) this.afterCR = true;
-      return at + 1;
-    };
+    const afterBreak = (at: number) => this.breakEnd(text, at, final);
     const countBreaks = (from: number, to: number) => {
       let found = 0;
       for (let at = nextLF.from(from); at < to; at = nextLF.from(at + 1)) found += 1;
@@ -377,15 +371,17 @@ export class CsvRecordReader {
       if (end === Infinity || nextQuote.from(i) < end) return i;
       if (end > i) this.fastRecord(text.slice(i, end));
       else this.startLine += 1;
-      if (end === lf) i = lf + 1;
-      else if (cr + 1 < n) i = text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
-      else {
-        // A `\n` starting the next text belongs to this `\r`.
-        if (!final) this.afterCR = true;
-        i = n;
-      }
+      i = end === lf ? lf + 1 : this.breakEnd(text, end, final);
     }
     return i;
+  }
+
+  /** Where the line break at `at` ends; at the very end of a text, a `\r` leaves a `\n` starting the next text to it. */
+  private breakEnd(text: string, at: number, final: boolean): number {
+    if (text.charCodeAt(at) !== CR) return at + 1;
+    if (at + 1 < text.length) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+    if (!final) this.afterCR = true;
+    return at + 1;
   }
 
   private malformedReason(problem: Problem, at: number): string {
