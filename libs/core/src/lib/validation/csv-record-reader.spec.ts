@@ -170,20 +170,24 @@ describe('CsvRecordReader', () => {
   });
 
   it('after a stray quote anywhere in a well-formed file, gives back cell for cell every row on lines the quote left untouched', () => {
-    const cell = fc.array(fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n'), { maxLength: 5 }).map((chars) => chars.join(''));
-    const file = fc.record({
-      rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
-      eols: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
+    const file = fc.oneof({ weight: 3, arbitrary: fc.constant(DEFAULT_CSV_DIALECT) }, fc.constantFrom(...DIALECTS.filter((d) => d.quote !== ''))).chain((dialect) => {
+      const chars = ['a', 'b', ' ', ',', dialect.delimiter, '"', "'", '\\', '\n', '\r\n'].filter((c) => dialect.escape !== '' || c !== dialect.quote);
+      const cell = fc.array(fc.constantFrom(...chars), { maxLength: 5 }).map((cs) => cs.join(''));
+      return fc.record({
+        dialect: fc.constant(dialect),
+        rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }),
+        eols: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }),
+      });
     });
     fc.assert(
-      fc.property(file, fc.nat(), fc.array(fc.nat(200), { maxLength: 4 }), ({ rows, eols }, where, cuts) => {
-        const { text: clean, expected } = written(rows, DEFAULT_CSV_DIALECT, eols, false);
+      fc.property(file, fc.nat(), fc.array(fc.nat(200), { maxLength: 4 }), ({ dialect, rows, eols }, where, cuts) => {
+        const { text: clean, expected } = written(rows, dialect, eols, false);
         let at = where % (clean.length + 1);
         // Between the two characters of a \r\n, a quote would make two line breaks of one.
         if (clean[at - 1] === '\r' && clean[at] === '\n') at += 1;
-        const text = `${clean.slice(0, at)}"${clean.slice(at)}`;
+        const text = `${clean.slice(0, at)}${dialect.quote}${clean.slice(at)}`;
         const strayLine = 1 + breaksIn(clean.slice(0, at));
-        const events = readInPieces(text, cuts);
+        const events = readInPieces(text, cuts, DEFAULT_FILE_LIMITS, { dialect });
         const original = new Map(expected.map((row) => [row.line, row]));
         const exact = (e: ReadEvent) => e.kind === 'record' && JSON.stringify(original.get(e.line)?.cells) === JSON.stringify(e.cells);
         // The lines each event stands for: a record's lines, a malformed row's first line.
@@ -421,6 +425,15 @@ describe('LineCells', () => {
     const lazy = new LineCells(line, commas, cells.length);
     expect(Array.from({ length: cells.length }, (_, i) => lazy.at(i))).toEqual(cells);
     expect([lazy.at(-1), lazy.at(1000), lazy.length]).toEqual([undefined, undefined, 1000]);
+    expect(lazy.toArray()).toEqual(cells);
+  });
+
+  it('reads cells by any delimiter', () => {
+    const cells = Array.from({ length: 200 }, (_, i) => (i % 5 === 0 ? '' : `v,${i}`));
+    const line = cells.join('\t');
+    const tabs = Int32Array.from(Array.from(line.matchAll(/\t/g), (m) => m.index as number));
+    const lazy = new LineCells(line, tabs, cells.length, '\t');
+    expect(Array.from({ length: cells.length }, (_, i) => lazy.at(i))).toEqual(cells);
     expect(lazy.toArray()).toEqual(cells);
   });
 });

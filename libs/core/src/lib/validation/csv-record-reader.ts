@@ -5,7 +5,7 @@ import { FileLimitExceeded, formatBytes, limitMessages } from './file-limits';
 import type { RowCells } from './row-cells';
 import { LineCells } from './row-cells';
 
-/** What the reader makes of one row of the file; `line` is where the row ends (1-based physical lines, see README). */
+/** What the reader makes of one row of the file; `line` is where the row ends (1-based; \r\n, \n and \r each end a line, inside quotes too). */
 export type CsvRecordEvent =
   | { kind: 'record'; cells: RowCells; line: number }
   /** More cells than any file may have columns: the cells are counted, not kept. */
@@ -154,7 +154,7 @@ export class CsvRecordReader {
     for (let next: string | null = text; next !== null; ) next = this.scanText(next, final);
   }
 
-  // The scan is one loop over a state machine; each branch is short, and the common row takes the first one.
+  // The scan is one loop over a state machine; each branch is short, and rows without quotes go to fastRows.
   private scanText(text: string, final: boolean): string | null {
     this.carry = '';
     const n = text.length;
@@ -177,13 +177,7 @@ export class CsvRecordReader {
       i = rowFrom = pieceFrom = at;
       replayFrom = -1;
     };
-    /** Where the line break at `at` ends; at the very end of a text, a `\r` leaves a `\n` to the next text. */
-    const afterBreak = (at: number) => {
-      if (text.charCodeAt(at) !== CR) return at + 1;
-      if (at + 1 < n) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
-      if (!final) this.afterCR = true;
-      return at + 1;
-    };
+    const afterBreak = (at: number) => this.breakEnd(text, at, final);
     const countBreaks = (from: number, to: number) => {
       let found = 0;
       for (let at = nextLF.from(from); at < to; at = nextLF.from(at + 1)) found += 1;
@@ -218,19 +212,10 @@ export class CsvRecordReader {
 
     while (i < n) {
       if (this.mode === Mode.FieldStart && this.cellCount === 0 && i === rowFrom && this.chars === 0) {
-        // Fast path: a whole row in this text, without quotes.
-        const lf = nextLF.from(i);
-        const cr = nextCR.from(i);
-        const end = lf < cr ? lf : cr;
-        if (end === Infinity) {
-          // The row goes on in the next text: carry its start over, so that it too is split in one go.
-          if (!final && n - i <= CARRY_LIMIT && nextQuote.from(i) === Infinity) break;
-        } else if (nextQuote.from(i) > end) {
-          if (end > i) this.fastRecord(text.slice(i, end));
-          else this.startLine += 1;
-          startRow(afterBreak(end));
-          continue;
-        }
+        i = rowFrom = pieceFrom = this.fastRows(text, i, final, nextLF, nextCR, nextQuote);
+        if (i >= n) break;
+        // The row goes on in the next text: carry its start over, so that it too is split in one go.
+        if (!final && nextLF.from(i) === Infinity && nextCR.from(i) === Infinity && n - i <= CARRY_LIMIT && nextQuote.from(i) === Infinity) break;
       }
       const c = text.charCodeAt(i);
       if (this.mode === Mode.Quoted) {
@@ -373,6 +358,30 @@ export class CsvRecordReader {
       if (this.mode !== Mode.SkipLine && this.dropping !== 'oversized') this.startDropping('oversized');
     }
     return null;
+  }
+
+  /** Fast path: the whole rows without quotes from `from` on, split natively; returns where the first other row starts. */
+  private fastRows(text: string, from: number, final: boolean, nextLF: NextIndex, nextCR: NextIndex, nextQuote: NextIndex): number {
+    const n = text.length;
+    let i = from;
+    while (i < n) {
+      const lf = nextLF.from(i);
+      const cr = nextCR.from(i);
+      const end = lf < cr ? lf : cr;
+      if (end === Infinity || nextQuote.from(i) < end) return i;
+      if (end > i) this.fastRecord(text.slice(i, end));
+      else this.startLine += 1;
+      i = end === lf ? lf + 1 : this.breakEnd(text, end, final);
+    }
+    return i;
+  }
+
+  /** Where the line break at `at` ends; at the very end of a text, a `\r` leaves a `\n` starting the next text to it. */
+  private breakEnd(text: string, at: number, final: boolean): number {
+    if (text.charCodeAt(at) !== CR) return at + 1;
+    if (at + 1 < text.length) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+    if (!final) this.afterCR = true;
+    return at + 1;
   }
 
   private malformedReason(problem: Problem, at: number): string {
