@@ -12,3 +12,4 @@ export * from './lib/storage-usage';
 export * from './lib/dataset-versions';
 export * from './lib/job-spec';
 export * from './lib/file-reading';
+export * from './lib/accepted-files';

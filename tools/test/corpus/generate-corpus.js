@@ -22,7 +22,8 @@ function cellText(value) {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+    // Excel's date-times carry no zone: the reader writes them as local date-times, seconds kept, no zone.
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
   }
   if (typeof value === 'object' && 'formula' in value) return cellText(value.result);
   if (typeof value === 'object' && 'hyperlink' in value) return value.text;
@@ -106,7 +107,7 @@ function readme(cases) {
     '- `options`: the `FileReadingOptions` to read the file with, where the file is about an override.',
     '',
     'Workbook cells are read as text: numbers as JavaScript writes them, a date at midnight as `YYYY-MM-DD`, any other date-time as its',
-    "ISO instant (`2024-03-01T10:00:00.000Z`, Excel's value taken as UTC), a formula as its cached result, a hyperlink as its text, an",
+    "ISO date-time without a zone (`2024-03-01T10:00:00`: Excel's values have none), a formula as its cached result, a hyperlink as its text, an",
     "empty cell as `''`; rows are as wide as the header.",
     '',
     'Files marked HARD ask more than simple heuristics give; they say what a person would want.',

@@ -1,9 +1,8 @@
 import { once } from 'node:events';
-import { pipeline } from 'node:stream/promises';
 
 import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
-import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
-import { stagedKey } from '@sluice/storage';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, TableReader, validateTable } from '@sluice/core';
+import { stagedKey, uploadFileName } from '@sluice/storage';
 import { Stringifier, stringify } from 'csv-stringify';
 
 import { namingItsSetting } from '../worker-config';
@@ -11,7 +10,7 @@ import type { ActivityDeps } from './activity-deps';
 import { asBadInput } from './bad-input';
 import { InvalidRowWriter } from './invalid-row-writer';
 import { JobProgress } from './job-progress';
-import { datasetOf, loadSpec } from './job-spec';
+import { datasetOf, loadSpec, readingOptionsOf } from './job-spec';
 
 /**
  * How much of a file's column mapping may travel through Temporal, whose payloads are limited to 2 MB:
@@ -29,15 +28,17 @@ function checkMappingFits(columns: FileOutcome['columns']): void {
 }
 
 /**
- * Streams one uploaded file from S3 through strict UTF-8 decoding, the CSV record reader and the
- * dataset's validator. Valid rows, normalised, stream into a staged CSV object; invalid rows go to
+ * Streams one uploaded file from S3 through the table reader (its encoding, dialect and header line
+ * detected unless the upload or dataset says them) and the dataset's validator. Valid rows, normalised, stream into a staged CSV object; invalid rows go to
  * Postgres with their line numbers. Memory stays flat whatever the file size, every limit is checked
  * as the file streams, and no step holds the event loop for long (heartbeats and other jobs go on).
  */
 export async function parseAndValidate(deps: ActivityDeps, input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome> {
   const { jobId, file } = input;
-  const dataset = datasetOf(await loadSpec(deps, jobId), input.dataset);
+  const spec = await loadSpec(deps, jobId);
+  const dataset = datasetOf(spec, input.dataset);
   if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}": the job does not read it`));
+  const options = readingOptionsOf(spec, dataset);
 
   const invalidRows = new InvalidRowWriter(deps, jobId, file.uploadId);
   const progress = new JobProgress(deps, jobId, file.uploadId);
@@ -46,7 +47,8 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
   const key = stagedKey(jobId, file.uploadId);
   const counts = { rows: 0, valid: 0, invalid: 0 };
   const limits = deps.fileLimits ?? DEFAULT_FILE_LIMITS;
-  const validator = new CsvFileValidator(dataset, limits);
+  const validator = new CsvFileValidator(dataset, limits, options.columnFields);
+  const table = new TableReader({ bytes: await deps.store.read(file.key), fileName: uploadFileName(file.key), options, limits });
   // The staged columns are known once the header is read (kept unmapped columns vary by file).
   let output: { staged: Stringifier; upload: ReturnType<ActivityDeps['store']['startUpload']> } | null = null;
   const open = () => {
@@ -58,10 +60,6 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
   };
 
   try {
-    const text = new StrictUtf8Decoder();
-    const reading = pipeline(await deps.store.read(file.key), text);
-    // When the loop below stops early it rethrows the cause itself; this only keeps the rejection handled.
-    reading.catch(() => undefined);
     const record = async (outcome: RowOutcome) => {
       const { result } = outcome;
       counts.rows += 1;
@@ -72,11 +70,11 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
       } else {
         counts.invalid += 1;
         // Only an invalid row's cells are kept, so only they are cut out of its line.
-        await invalidRows.add(outcome.line, result.error, outcome.cells);
+        await invalidRows.add(outcome.line, result.error, outcome.cells, outcome.text);
       }
     };
     let mappingChecked = false;
-    for await (const outcomes of validateCsvStream(text, validator, limits)) {
+    for await (const outcomes of validateTable(table.events(), validator)) {
       if (!mappingChecked && validator.columns.length > 0) {
         checkMappingFits(validator.columns);
         mappingChecked = true;
@@ -84,7 +82,6 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
       for (const outcome of outcomes) await record(outcome);
       await progress.tick(counts.rows);
     }
-    await reading;
     await invalidRows.flush();
     output ??= open();
     output.staged.end();
@@ -107,5 +104,6 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
     error: null,
     columns: validator.columns,
     cleaned: validator.cleaned,
+    reading: table.report,
   };
 }

@@ -151,7 +151,8 @@ describe('the corpus of messy files', () => {
     const readme = readFileSync(join(CORPUS, 'README.md'), 'utf8');
     for (const file of files) {
       const expected = expectationOf(file);
-      expect({ file, listed: readme.includes(`| ${file} |`) }).toEqual({ file, listed: true });
+      // The README's table is padded (Prettier aligns its columns).
+      expect({ file, listed: readme.split('\n').some((line) => line.startsWith(`| ${file} `)) }).toEqual({ file, listed: true });
       expect({ file, header: expected.header.length > 0, headerLine: expected.headerLine >= 1 }).toEqual({ file, header: true, headerLine: true });
       const lines = [...expected.rows.map((row) => row.line), ...expected.rejected.map((row) => row.line)].sort((a, b) => a - b);
       expect({ file, linesAfterHeader: lines.every((line) => line > expected.headerLine), distinct: new Set(lines).size === lines.length }).toEqual({

@@ -23,6 +23,17 @@ describe('skipLines', () => {
     expect(await collect(chunks as string[], count as number)).toBe(expected);
   });
 
+  it('counts the blank lines it skips (whitespace, delimiters and quotes only)', async () => {
+    const skipped = { blank: 0 };
+    async function* source() {
+      yield 'Report\n\n  \n;;;\r\n"",""\nname\n';
+    }
+    let rest = '';
+    for await (const text of skipLines(source(), 5, skipped)) rest += text;
+    expect(rest).toBe('name\n');
+    expect(skipped.blank).toBe(4);
+  });
+
   it('gives the same text for any chunking', async () => {
     const text = 'one\r\ntwo\rthree\nfour\r\n\r\nrest,of\nit';
     for (let size = 1; size <= text.length; size += 1) {

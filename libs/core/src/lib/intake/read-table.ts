@@ -1,13 +1,26 @@
 import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 
-import type { FileReadingOptions, FileReadingReport } from '@sluice/contracts';
+import type { CsvDialect, FileReadingOptions, FileReadingReport } from '@sluice/contracts';
 
-import type { RecordLimits } from '../validation/csv-record-reader';
-import { csvRecords } from '../validation/csv-record-reader';
-import { DEFAULT_FILE_LIMITS } from '../validation/file-limits';
+import { disambiguateHeaders } from '../mapping/disambiguate-headers';
+import type { CsvRecordEvent, RecordLimits } from '../validation/csv-record-reader';
+import { CsvRecordReader } from '../validation/csv-record-reader';
+import { fieldCountMismatch } from '../validation/row-validator';
+import { DEFAULT_FILE_LIMITS, limitMessages } from '../validation/file-limits';
+import { FileRejection } from '../validation/file-rejection';
 import type { RowCells } from '../validation/row-cells';
 import { cellArray } from '../validation/row-cells';
-import { StrictUtf8Decoder } from '../validation/strict-utf8-decoder';
+import { sniffDialect } from './dialect/sniff-dialect';
+import { detectEncoding } from './encoding/detect-encoding';
+import { TextDecodingStream } from './encoding/text-decoding-stream';
+import { hasUndecodable, undecodableRowError } from './encoding/undecodable-rows';
+import { skipLines } from './line-skipper';
+import { reportedText, TableShaper } from './table-shaper';
+import { xlsxRows } from './xlsx/xlsx-rows';
+
+/** What a file's source gives the shaper: a record, a row it could not read, or blank lines it skipped. */
+type SourceItem = { cells: RowCells; line: number } | TableEvent | { blankLines: number };
 
 /** What reading a file yields, in file order: its header once, then data rows and rows that could not be read. */
 export type TableEvent =
@@ -23,6 +36,12 @@ export interface ReadTableInput {
   options?: FileReadingOptions;
   limits?: RecordLimits;
 }
+
+/** Bytes looked at to tell the encoding; text looked at to tell the dialect and where the header is. */
+const HEAD_BYTES = 64 * 1024;
+const SAMPLE_CHARS = 64 * 1024;
+/** Rows of a workbook looked at to find its header row. */
+const XLSX_HEADER_ROWS = 30;
 
 /**
  * Reads any file Sluice accepts (CSV in any encoding and dialect, .tsv, .xlsx, .gz) into a header and rows,
@@ -53,19 +72,157 @@ export class TableReader {
   }
 
   async *events(): AsyncGenerator<TableEvent> {
-    const text = Readable.from(this.input.bytes).pipe(new StrictUtf8Decoder());
-    let header = true;
-    for await (const event of csvRecords(text, this.input.limits ?? DEFAULT_FILE_LIMITS)) {
-      if (event.kind !== 'record') {
-        yield { kind: 'rejected', line: event.line, error: event.kind };
+    let name = this.input.fileName.trim();
+    let bytes: AsyncIterable<Uint8Array> = Readable.from(this.input.bytes);
+    if (/\.gz$/i.test(name)) {
+      name = name.replace(/\.gz$/i, '');
+      bytes = (bytes as Readable).pipe(createGunzip());
+    }
+    const records = /\.xlsx$/i.test(name) ? this.workbookRecords(bytes) : this.csvRecords(bytes, name);
+    const shaper = new TableShaper((cells) => cells.join(this.reading.delimiter));
+    for await (const item of records) {
+      if ('blankLines' in item) shaper.blank(item.blankLines);
+      else if ('kind' in item) yield item;
+      else for (const event of shaper.push(item)) yield this.named(event);
+    }
+    shaper.end();
+    this.reading.blankLines += shaper.blankLines;
+    this.reading.trailing = shaper.trailing;
+  }
+
+  /** The header with duplicate names made unique. */
+  private named(event: TableEvent): TableEvent {
+    if (event.kind !== 'header') return event;
+    const { header, renamed } = disambiguateHeaders(event.cells);
+    this.reading.renamedHeaders = renamed;
+    return { ...event, cells: header };
+  }
+
+  private async *csvRecords(bytes: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<SourceItem> {
+    const options = this.input.options ?? {};
+    const limits = this.input.limits ?? DEFAULT_FILE_LIMITS;
+    const source = bytes[Symbol.asyncIterator]();
+    const head: Uint8Array[] = [];
+    let headBytes = 0;
+    let done = false;
+    while (headBytes < HEAD_BYTES) {
+      const next = await source.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      head.push(next.value);
+      headBytes += next.value.length;
+    }
+    const encoding = detectEncoding(Buffer.concat(head), options.encoding);
+    Object.assign(this.reading, { encoding: encoding.encoding, encodingSource: encoding.source, ...(encoding.confidence !== undefined ? { encodingConfidence: encoding.confidence } : {}) });
+    const decoder = new TextDecodingStream(encoding.encoding, { skipBytes: encoding.bomBytes });
+    async function* all(): AsyncGenerator<Uint8Array> {
+      yield* head;
+      if (done) return;
+      for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+    }
+    const text = Readable.from(all()).pipe(decoder);
+    text.on('error', () => undefined);
+    const texts = (text as AsyncIterable<string>)[Symbol.asyncIterator]();
+    const sample: string[] = [];
+    let sampleChars = 0;
+    let ended = false;
+    while (sampleChars < SAMPLE_CHARS) {
+      const next = await texts.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      sample.push(next.value);
+      sampleChars += next.value.length;
+    }
+    const sniffed = sniffDialect(sample.join(''), {
+      declared: declaredDialect(options),
+      headerLine: options.headerLine,
+      fileName: name,
+      complete: ended,
+    });
+    Object.assign(this.reading, { ...sniffed.dialect, dialectSource: sniffed.source, headerLine: sniffed.headerLine, preamble: sniffed.preamble });
+    async function* rest(): AsyncGenerator<string> {
+      yield* sample;
+      if (ended) return;
+      for (let next = await texts.next(); !next.done; next = await texts.next()) yield next.value;
+    }
+    // Empty lines reach the shaper as blank lines, in their place: a blank line above a second table tells it apart.
+    const reader = new CsvRecordReader(limits, { dialect: sniffed.dialect, firstLine: sniffed.headerLine, reportEmptyLines: true });
+    let header: number | null = null;
+    const translate = (event: CsvRecordEvent): SourceItem => {
+      if (event.kind === 'empty') return { blankLines: 1 };
+      if (event.kind === 'record') {
+        if (header === null) header = event.cells.length;
+        else if (decoder.undecodable && hasUndecodable(event.cells)) {
+          this.reading.undecodableRows += 1;
+          const cells = cellArray(event.cells);
+          return { kind: 'rejected', line: event.line, error: undecodableRowError(this.reading.encoding), text: cells.join(this.reading.delimiter), cells };
+        }
+        return { cells: event.cells, line: event.line };
+      }
+      if (event.kind === 'malformed') {
+        this.reading.malformedRows += 1;
+        return { kind: 'rejected', line: event.line, error: event.reason, text: event.text };
+      }
+      if (event.kind === 'too-wide') return { kind: 'rejected', line: event.line, error: fieldCountMismatch(header ?? 0, event.cellCount) };
+      return { kind: 'rejected', line: event.line, error: limitMessages.row(limits.maxRowBytes) };
+    };
+    const preamble = { blank: 0 };
+    for await (const chunk of skipLines(rest(), sniffed.headerLine - 1, preamble)) for (const event of reader.push(chunk)) yield translate(event);
+    for (const event of reader.end()) yield translate(event);
+    this.reading.blankLines += preamble.blank;
+  }
+
+  private async *workbookRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceItem> {
+    const options = this.input.options ?? {};
+    const limits = this.input.limits ?? DEFAULT_FILE_LIMITS;
+    Object.assign(this.reading, { format: 'xlsx', encoding: 'utf-8', encodingSource: 'default', dialectSource: 'default' });
+    const rows = xlsxRows(Readable.from(bytes), { sheet: options.sheet, maxColumns: limits.maxColumns, onSheet: (sheet) => (this.reading.sheet = sheet) });
+    // The header is the first row as wide as the table (title rows above it are narrower), or the declared row.
+    const held: { cells: string[]; line: number }[] = [];
+    let headerFound = false;
+    let lastLine = 0;
+    for await (const row of rows) {
+      // The sheet leaves empty rows out: a gap in its row numbers is that many blank lines.
+      const gap = row.line - lastLine - 1;
+      lastLine = row.line;
+      if (gap > 0) yield { blankLines: gap };
+      if (!headerFound) {
+        held.push(row);
+        if (held.length < XLSX_HEADER_ROWS) continue;
+        yield* this.releaseWorkbookHead(held, options.headerLine);
+        headerFound = true;
         continue;
       }
-      if (header) {
-        header = false;
-        yield { kind: 'header', cells: cellArray(event.cells), line: event.line };
-      } else yield { kind: 'row', cells: event.cells, line: event.line };
+      yield row;
     }
+    if (!headerFound) yield* this.releaseWorkbookHead(held, options.headerLine);
   }
+
+  private *releaseWorkbookHead(held: { cells: string[]; line: number }[], declared: number | undefined): Generator<{ cells: RowCells; line: number }> {
+    const filled = (cells: string[]) => cells.filter((cell) => cell.trim() !== '').length;
+    const widest = Math.max(0, ...held.map((row) => filled(row.cells)));
+    const at = declared !== undefined ? held.findIndex((row) => row.line >= declared) : held.findIndex((row) => filled(row.cells) >= Math.max(1, Math.ceil(widest / 2)) && (widest < 2 || filled(row.cells) >= 2));
+    const start = at === -1 ? held.length : at;
+    this.reading.preamble = held
+      .slice(0, start)
+      .filter((row) => filled(row.cells) > 0)
+      .slice(0, 20)
+      .map((row) => ({ line: row.line, text: reportedText(row.cells.filter((cell) => cell.trim() !== '').join(' ')) }));
+    this.reading.headerLine = held[start]?.line ?? 1;
+    yield* held.slice(start);
+  }
+}
+
+function declaredDialect(options: FileReadingOptions): Partial<CsvDialect> {
+  return {
+    ...(options.delimiter !== undefined ? { delimiter: options.delimiter } : {}),
+    ...(options.quote !== undefined ? { quote: options.quote } : {}),
+    ...(options.escape !== undefined ? { escape: options.escape } : {}),
+  };
 }
 
 /** A whole small file read into memory (tests, previews). */
@@ -86,3 +243,5 @@ export async function readWholeTable(bytes: Uint8Array, fileName: string, option
   }
   return { report: reader.report, ...table };
 }
+
+export { FileRejection };

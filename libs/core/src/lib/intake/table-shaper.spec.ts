@@ -22,6 +22,12 @@ describe('TableShaper', () => {
     expect(shaper.trailing).toEqual([{ kind: 'totals', line: 4, lines: 1, text: 'Total,3' }]);
   });
 
+  it('reports a totals line without a label below a blank line', () => {
+    const { shaper, rows } = shape(['day,sessions', '3/1/24,305', '3/2/24,298', '', ',603']);
+    expect(rows).toEqual([2, 3]);
+    expect(shaper.trailing).toEqual([{ kind: 'totals', line: 5, lines: 1, text: ',603' }]);
+  });
+
   it('keeps a "Total" row that data follows', () => {
     const { shaper, rows } = shape(['category,amount', 'Food,1', 'Total,3', 'Rent,2']);
     expect(rows).toEqual([2, 3, 4]);
@@ -36,6 +42,12 @@ describe('TableShaper', () => {
 
   it('reports a repeated header below a blank line as a second table', () => {
     const { shaper, rows } = shape(['name,amount', 'a,1', '', 'name,amount', 'b,2']);
+    expect(rows).toEqual([2]);
+    expect(shaper.trailing).toMatchObject([{ kind: 'table', line: 4, lines: 2 }]);
+  });
+
+  it('reports a second table as wide as the data when its header reads as text over the numbers', () => {
+    const { shaper, rows } = shape(['date,gross,fees,net', '2024-01-01,10,1,9', '', 'Currency,Gross,Fees,Net', 'EUR,10,1,9']);
     expect(rows).toEqual([2]);
     expect(shaper.trailing).toMatchObject([{ kind: 'table', line: 4, lines: 2 }]);
   });

@@ -18,7 +18,7 @@ const MAX_HELD_CELLS = 200_000;
 /** How much of a skipped line the report keeps. */
 export const REPORTED_TEXT_CHARS = 200;
 
-const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum(me)?\b|^gesamt|^summary\b|^totaux?\b|^totale\b/i;
+const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum(me)?\b|^gesamt|^totaux?\b|^totale\b/i;
 
 export function reportedText(text: string): string {
   return text.length > REPORTED_TEXT_CHARS ? `${text.slice(0, REPORTED_TEXT_CHARS)}…` : text;
@@ -29,6 +29,37 @@ export function isBlankRow(cells: RowCells): boolean {
   // Nearly every row has something in its first cell: the check stops there.
   for (let i = 0; i < cells.length; i += 1) if ((cells.at(i) ?? '').trim() !== '') return false;
   return true;
+}
+
+const NUMBER = /^[-+(]?[$€£¥]?\s?\d[\d.,' ]*%?\)?$/;
+
+function hasNumber(cells: RowCells): boolean {
+  for (let i = 0; i < cells.length; i += 1) if (NUMBER.test((cells.at(i) ?? '').trim())) return true;
+  return false;
+}
+
+/** A row that reads like a header over the row before it: text where that row had numbers, and no number of its own. */
+function headerLike(cells: RowCells, before: RowCells | null): boolean {
+  if (!before) return false;
+  let textOverNumber = 0;
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = (cells.at(i) ?? '').trim();
+    if (NUMBER.test(cell)) return false;
+    if (cell !== '' && NUMBER.test((before.at(i) ?? '').trim())) textOverNumber += 1;
+  }
+  return textOverNumber > 0;
+}
+
+function unlabelledTotals(cells: RowCells): boolean {
+  if ((cells.at(0) ?? '').trim() !== '' || cells.length < 2) return false;
+  let numbers = 0;
+  for (let i = 1; i < cells.length; i += 1) {
+    const cell = (cells.at(i) ?? '').trim();
+    if (cell === '') continue;
+    if (!NUMBER.test(cell)) return false;
+    numbers += 1;
+  }
+  return numbers > 0;
 }
 
 function firstFilled(cells: RowCells): string {
@@ -50,11 +81,14 @@ export class TableShaper {
   private header: string[] | null = null;
   private dataRows = 0;
   private blankSinceData = false;
+  /** The last data row, to tell a header of a second table from data below a blank line. */
+  private lastRow: RowCells | null = null;
   /** Held rows: a candidate trailing section, and what kind it would be. */
   private held: ReadRecord[] = [];
   private heldCells = 0;
   private heldKind: TrailingSection['kind'] | null = null;
   private heldFrom = 0;
+  private blankWhileHolding = false;
   readonly trailing: TrailingSection[] = [];
   blankLines = 0;
 
@@ -69,8 +103,7 @@ export class TableShaper {
 
   push(record: ReadRecord): ShapedEvent[] {
     if (isBlankRow(record.cells)) {
-      this.blankLines += 1;
-      if (this.header && this.dataRows > 0) this.blankSinceData = true;
+      this.blank();
       return [];
     }
     if (!this.header) {
@@ -84,6 +117,13 @@ export class TableShaper {
       return [];
     }
     return this.emit(record);
+  }
+
+  /** A blank line the file's reader skipped itself (an empty line); blank rows given to push count the same. */
+  blank(lines = 1): void {
+    this.blankLines += lines;
+    if (this.header && this.dataRows > 0) this.blankSinceData = true;
+    if (this.heldKind) this.blankWhileHolding = true;
   }
 
   end(): ShapedEvent[] {
@@ -100,13 +140,19 @@ export class TableShaper {
   private trailingKind(record: ReadRecord): TrailingSection['kind'] | null {
     if (this.dataRows === 0) return null;
     if (TOTALS.test(firstFilled(record.cells))) return 'totals';
+    // A totals line without a label (Google Analytics): below a blank line, an empty first cell and only numbers.
+    if (this.blankSinceData && unlabelledTotals(record.cells)) return 'totals';
     const header = this.header as string[];
-    if (this.blankSinceData && (record.cells.length !== header.length || cellArray(record.cells).every((cell, i) => cell.trim() === header[i]?.trim()))) return 'table';
+    if (!this.blankSinceData) return null;
+    // A differently shaped row with numbers in it is a ragged data row (the validator rejects it); a second table starts with a title or a header.
+    if ((record.cells.length !== header.length && !hasNumber(record.cells)) || headerLike(record.cells, this.lastRow) || cellArray(record.cells).every((cell, i) => cell.trim() === header[i]?.trim()))
+      return 'table';
     return null;
   }
 
   private hold(record: ReadRecord, kind: TrailingSection['kind']): void {
     this.heldKind = kind;
+    this.blankWhileHolding = false;
     this.heldFrom = record.line;
     this.held = [record];
     this.heldCells = record.cells.length;
@@ -115,10 +161,8 @@ export class TableShaper {
   private pushWhileHolding(record: ReadRecord): ShapedEvent[] {
     const header = this.header as string[];
     // A totals line followed by a row shaped like the data, with no blank between: the totals line was data.
-    if (this.heldKind === 'totals' && !this.blankSinceData && record.cells.length === header.length && !TOTALS.test(firstFilled(record.cells))) {
-      return [...this.release(), ...this.emit(record)];
-    }
-    if (this.heldKind === 'totals' && this.blankSinceData && this.trailingKind(record) === 'table') this.heldKind = 'table';
+    const dataShaped = record.cells.length === header.length && !TOTALS.test(firstFilled(record.cells));
+    if (this.heldKind === 'totals' && !this.blankWhileHolding && dataShaped) return [...this.release(), ...this.emit(record)];
     this.held.push(record);
     this.heldCells += record.cells.length;
     if (this.held.length > MAX_HELD_ROWS || this.heldCells > MAX_HELD_CELLS) return this.release();
@@ -136,6 +180,7 @@ export class TableShaper {
   private emit(record: ReadRecord): ShapedEvent[] {
     this.dataRows += 1;
     this.blankSinceData = false;
+    this.lastRow = record.cells;
     return [{ kind: 'row', cells: record.cells, line: record.line }];
   }
 }

@@ -5,6 +5,7 @@ import { inferDateOrder } from '../cleaning/date-cleaners';
 import type { DatasetDefinition, DateOrder } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
 import { runInSlices } from '../work/stepwise';
+import type { TableEvent } from '../intake/read-table';
 import type { CsvRecordEvent } from './csv-record-reader';
 import { FileRejection } from './file-rejection';
 import type { FileLimits } from './file-limits';
@@ -35,6 +36,8 @@ export interface RowOutcome {
   result: RowValidation;
   /** The row as read. */
   cells: string[];
+  /** The row's original text, when it could not be read as cells. */
+  text?: string;
 }
 
 interface PendingRow {
@@ -58,6 +61,8 @@ export class CsvFileValidator {
   constructor(
     private readonly dataset: DatasetDefinition,
     private readonly limits: Pick<FileLimits, 'maxRows' | 'maxRowBytes'> = DEFAULT_FILE_LIMITS,
+    /** Corrections of the mapping: a header as written → the field it is, or null for none. */
+    private readonly columnFields?: Record<string, string | null>,
   ) {}
 
   /** Columns of the staged output: the dataset's fields, then any unmapped columns it keeps. */
@@ -86,10 +91,20 @@ export class CsvFileValidator {
     return this.pending.length >= DATE_ORDER_SAMPLE_ROWS ? this.release() : [];
   }
 
-  /** Reads the header as accept does, matching it in slices that leave the event loop free (a wide header takes a while). */
-  async acceptHeader(cells: RowCells): Promise<void> {
+  /**
+   * Reads the header as accept does, matching it in slices that leave the event loop free (a wide header takes a while);
+   * `samples`, the first rows' cells, hint at what each column holds.
+   */
+  async acceptHeader(cells: RowCells, samples?: string[][]): Promise<void> {
     if (this.layout) throw new Error('The header has been read already');
-    this.useHeader(await runInSlices(resolveHeaderLayoutStepwise(this.dataset, cellArray(cells))));
+    this.useHeader(await runInSlices(resolveHeaderLayoutStepwise(this.dataset, cellArray(cells), { samples, overrides: this.columnFields })));
+  }
+
+  /** Takes a row as TableReader reports it: a row it could not read as cells is a row error, with its text. */
+  acceptTableEvent(event: Exclude<TableEvent, { kind: 'header' }>): RowOutcome[] {
+    if (event.kind === 'row') return this.accept(event.cells, event.line);
+    this.countRow();
+    return [{ line: event.line, cells: event.cells ?? [], result: { ok: false, error: event.error }, ...(event.text !== undefined ? { text: event.text } : {}) }];
   }
 
   /** Takes a row as CsvRecordReader reports it: a row it could not hand over cell by cell is a row error. */

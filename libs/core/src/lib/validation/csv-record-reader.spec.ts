@@ -280,20 +280,16 @@ describe('CsvRecordReader recovery from malformed quotes', () => {
     return whole;
   };
 
-  it('rejects the line of a quote inside an unquoted field, whole, and reads on from the next line', () => {
-    expect(read('id,name\n1,5\'11" tall,x\n2,b\n')).toEqual([
-      record(1, 'id', 'name'),
-      malformed(2, '1,5\'11" tall,x', 'Malformed quote: a quote inside an unquoted field at line 2'),
-      record(3, '2', 'b'),
-    ]);
+  it('keeps a quote inside an unquoted field as text', () => {
+    expect(read('id,name\n1,5\'11" tall,x\n2,Ben "Benny" Carter\n')).toEqual([record(1, 'id', 'name'), record(2, '1', '5\'11" tall', 'x'), record(3, '2', 'Ben "Benny" Carter')]);
   });
 
   it('rejects the line of a quoted value with text after its closing quote', () => {
     expect(read('id,name\r\n1,"Bob" Smith,"a\nb"\r\n2,b\r\n')).toEqual([
       record(1, 'id', 'name'),
       malformed(2, '1,"Bob" Smith,"a', 'Malformed quote: text follows the closing quote at line 2'),
-      // The rest of line 2 is passed over; line 3 starts a row of its own.
-      malformed(3, 'b"', 'Malformed quote: a quote inside an unquoted field at line 3'),
+      // The rest of line 2 is passed over; line 3 starts a row of its own (a quote inside it is text).
+      record(3, 'b"'),
       record(4, '2', 'b'),
     ]);
   });
@@ -321,13 +317,14 @@ describe('CsvRecordReader recovery from malformed quotes', () => {
     expect(read('id,note\n1,"two\nlines",x"y\n2,b\n')).toEqual([
       record(1, 'id', 'note'),
       malformed(2, '1,"two', 'Malformed quote: the quoted value opened at line 2 runs on to a quote inside an unquoted field at line 3'),
-      malformed(3, 'lines",x"y', 'Malformed quote: a quote inside an unquoted field at line 3'),
+      // Read again on its own, line 3 has quotes inside unquoted fields only: text.
+      record(3, 'lines"', 'x"y'),
       record(4, '2', 'b'),
     ]);
     expect(read('id,note\n1,"two\nlines",2,"never\n3,c\n')).toEqual([
       record(1, 'id', 'note'),
       malformed(2, '1,"two', 'Malformed quote: the row from line 2 runs into a quote opened at line 3 that is never closed'),
-      malformed(3, 'lines",2,"never', 'Malformed quote: a quote inside an unquoted field at line 3'),
+      malformed(3, 'lines",2,"never', 'Malformed quote: the quote opened at line 3 is never closed'),
       record(4, '3', 'c'),
     ]);
   });

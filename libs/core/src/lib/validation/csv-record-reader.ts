@@ -13,7 +13,9 @@ export type CsvRecordEvent =
   /** Over the row size limit: dropped unread, the rows around it are read as usual. */
   | { kind: 'oversized'; line: number }
   /** A row left out for a misplaced quote: `line` is its first line (where the quote that broke it opened), `text` that line as written. */
-  | { kind: 'malformed'; line: number; text: string; reason: string };
+  | { kind: 'malformed'; line: number; text: string; reason: string }
+  /** An empty line, skipped: reported only when asked (reportEmptyLines). */
+  | { kind: 'empty'; line: number };
 
 export type RecordLimits = Pick<FileLimits, 'maxColumns' | 'maxHeaderBytes' | 'maxRowBytes'>;
 
@@ -22,6 +24,8 @@ export interface CsvRecordReaderOptions {
   dialect?: CsvDialect;
   /** Line number of the text's first line (when the text starts mid-file). */
   firstLine?: number;
+  /** Report each empty line skipped as an `empty` event, in its place (a blank line above a second table tells it apart). */
+  reportEmptyLines?: boolean;
 }
 
 export const DEFAULT_CSV_DIALECT: CsvDialect = { delimiter: ',', quote: '"', escape: '"' };
@@ -100,6 +104,9 @@ export class CsvRecordReader {
   private head = '';
   /** The row went past its first line (inside a quoted field); that line's text is kept for a malformed event. */
   private crossed = false;
+  /** Empty lines skipped so far (they still count as lines). */
+  emptyLines = 0;
+  private readonly reportEmptyLines: boolean;
   private firstLineText = '';
   /** Once crossed, the row's raw text after its first line, to read again should the row prove malformed; null past the row limit. */
   private replay: string[] | null = null;
@@ -121,6 +128,7 @@ export class CsvRecordReader {
     this.quoteCode = dialect.quote === '' ? -1 : dialect.quote.charCodeAt(0);
     this.escape = dialect.escape === '\\' ? 'backslash' : dialect.escape === '' ? 'none' : 'doubled';
     this.startLine = options.firstLine ?? 1;
+    this.reportEmptyLines = options.reportEmptyLines ?? false;
   }
 
   /** The rows this text completes; throws a FileLimitExceeded for a header over a limit. */
@@ -306,7 +314,7 @@ export class CsvRecordReader {
         const value = this.mode === Mode.Closed ? this.closedValue : this.fieldValue(text, pieceFrom, i);
         this.chars = consumed(i);
         // An empty line is skipped; it still counts.
-        if (this.chars === 0 && this.cellCount === 0) this.startLine += 1;
+        if (this.chars === 0 && this.cellCount === 0) this.skipEmptyLine();
         else this.endRecord(value);
         startRow(afterBreak(i));
         continue;
@@ -319,8 +327,15 @@ export class CsvRecordReader {
           pieceFrom = i;
           continue;
         }
-        const again = fail(i, 'inside-unquoted');
-        if (again !== null) return again;
+        // A quote inside an unquoted cell (27" monitor, Ben "Benny" Carter) is text, as lenient readers take it; only in a
+        // row that already ran over a line break does it show that an earlier quote opened a value by mistake.
+        if (this.crossed) {
+          const again = fail(i, 'inside-unquoted');
+          if (again !== null) return again;
+          continue;
+        }
+        this.mode = Mode.Unquoted;
+        i += 1;
         continue;
       }
       // Plain characters up to the next one that matters.
@@ -370,7 +385,7 @@ export class CsvRecordReader {
       const end = lf < cr ? lf : cr;
       if (end === Infinity || nextQuote.from(i) < end) return i;
       if (end > i) this.fastRecord(text.slice(i, end));
-      else this.startLine += 1;
+      else this.skipEmptyLine();
       i = end === lf ? lf + 1 : this.breakEnd(text, end, final);
     }
     return i;
@@ -457,6 +472,12 @@ export class CsvRecordReader {
     this.firstLineText = '';
     this.replay = null;
     this.skipText = null;
+  }
+
+  private skipEmptyLine(): void {
+    if (this.reportEmptyLines) this.events.push({ kind: 'empty', line: this.startLine });
+    this.startLine += 1;
+    this.emptyLines += 1;
   }
 
   private fastRecord(body: string): void {

@@ -1,3 +1,5 @@
+import { isAcceptedFileName } from '@sluice/contracts';
+
 /** How an uploaded file is taken in, told by its name. */
 export type IntakeKind =
   /** CSV-like text (.csv, .tsv, .txt): stored as it is, once its head shows it is text. */
@@ -15,15 +17,13 @@ export interface IntakeFormat {
   storedName: string;
 }
 
-/** The file names Sluice takes, for refusals. */
-export const ACCEPTED_FILE_NAMES = '.csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip';
-
 const TEXT = /\.(csv|tsv|txt)$/i;
 const ARCHIVE = /\.(zip|gz|tgz|tar|bz2|xz|7z|rar|zst)$/i;
 
 /** How a file of this name is taken in; null when Sluice does not read such files. */
 export function intakeFormat(fileName: string): IntakeFormat | null {
   const name = fileName.trim();
+  if (!isAcceptedFileName(name)) return null;
   if (TEXT.test(name)) return { kind: 'text', storedName: name };
   if (/\.xlsx$/i.test(name)) return { kind: 'xlsx', storedName: name };
   if (/\.(csv|tsv|txt)\.gz$/i.test(name)) return { kind: 'gzip', storedName: name.slice(0, -'.gz'.length) };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { type CreateUploadResult, retentionMsOf } from '@sluice/contracts';
+import { ACCEPTED_FILE_NAMES, type CreateUploadResult, retentionMsOf } from '@sluice/contracts';
 import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix, sanitizeFileName, uploadKey } from '@sluice/storage';
 
@@ -8,7 +8,7 @@ import { invalidRequest } from '../job-request-error';
 import { jobWorkflowInput, specColumns } from '../job-workflow-input';
 import { startRecordedJob, type StartJobDeps } from '../start-recorded-job';
 import { type LaunchRequest, type LaunchRequestDeps, resolveLaunch } from './launch-request';
-import { ACCEPTED_FILE_NAMES, intakeFormat } from './intake-format';
+import { intakeFormat } from './intake-format';
 import { drain, type IncomingFile, storeIncomingFile, type StoreFormat } from './store-incoming-file';
 import { readZipEntries } from './zip-intake';
 

@@ -14,7 +14,9 @@ function csv(name: string, size = 10): File {
 describe('checkFile', () => {
   it('accepts .csv files within the limit and explains what it refuses', () => {
     expect(checkFile(csv('a.CSV'))).toBeNull();
-    expect(checkFile(csv('a.xlsx'))).toBe('"a.xlsx" is not a .csv file');
+    expect(checkFile(csv('a.xlsx'))).toBeNull();
+    expect(checkFile(csv('a.csv.gz'))).toBeNull();
+    expect(checkFile(csv('a.xls'))).toBe('"a.xls" is not a file Sluice reads: expected .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip');
     expect(checkFile(csv('big.csv', MAX_FILE_BYTES + 1))).toBe('"big.csv" is larger than 20 MB');
   });
 });
@@ -224,8 +226,8 @@ describe('UploadForm', () => {
     const drop = (files: File[]) => ({ preventDefault: () => undefined, dataTransfer: { files: files as unknown as FileList } }) as unknown as DragEvent;
     form.drop(drop([csv('a.csv')]));
     expect(form.files().map((f) => f.name)).toEqual(['a.csv']);
-    form.drop(drop([new File(['x'], 'notes.txt')]));
+    form.drop(drop([new File(['x'], 'notes.pdf')]));
     expect(form.files()).toEqual([]);
-    expect(form.error()).toBe('"notes.txt" is not a .csv file');
+    expect(form.error()).toBe('"notes.pdf" is not a file Sluice reads: expected .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip');
   });
 });

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
-import { CsvDelimiter, ProcessingMode, RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
+import { ACCEPTED_FILE_INPUT, ACCEPTED_FILE_NAMES, CsvDelimiter, isAcceptedFileName, ProcessingMode, RATE_LIMIT_PRESETS, WebhookTestResult } from '@sluice/contracts';
 import { catchError, from, map, Observable, of, switchMap } from 'rxjs';
 
 import { DatasetsApiService, readingFormFields } from '../../core/datasets-api.service';
@@ -24,6 +24,7 @@ const HEADER_SAMPLE_BYTES = 64 * 1024;
   templateUrl: './upload-form.html',
 })
 export class UploadForm {
+  readonly acceptedFiles = ACCEPTED_FILE_INPUT;
   private readonly api = inject(JobsApiService);
   private readonly router = inject(Router);
   /** The "Check mapping" step: how the first file would be read and mapped, with the person's corrections. */
@@ -157,7 +158,7 @@ function readText(blob: Blob): Promise<string> {
 }
 
 export function checkFile(file: File): string | null {
-  if (!/\.csv$/i.test(file.name)) return `"${file.name}" is not a .csv file`;
+  if (!isAcceptedFileName(file.name)) return `"${file.name}" is not a file Sluice reads: expected ${ACCEPTED_FILE_NAMES}`;
   if (file.size > MAX_FILE_BYTES) return `"${file.name}" is larger than 20 MB`;
   if (file.size === 0) return `"${file.name}" is empty`;
   return null;

@@ -2,6 +2,7 @@ import { FileRejection } from '../../validation/file-rejection';
 import { canonicalEncoding } from '../reading-options-schema';
 import { readByteOrderMark, utf16ByNulPattern } from './byte-order-mark';
 import { guessLegacyEncoding } from './legacy-encoding';
+import { isMostlyUtf8 } from './utf8-evidence';
 
 /** How a file's text is to be decoded, and why. */
 export interface DetectedEncoding {
@@ -61,6 +62,7 @@ export function detectEncoding(head: Uint8Array, declared?: string): DetectedEnc
   const utf16 = utf16ByNulPattern(sample);
   if (utf16 !== null) return { encoding: utf16, source: 'detected', confidence: 90, bomBytes: 0 };
   if (isUtf8(sample)) return { encoding: 'utf-8', source: 'detected', confidence: 100, bomBytes: 0 };
+  if (isMostlyUtf8(sample)) return { encoding: 'utf-8', source: 'detected', confidence: 80, bomBytes: 0 };
   const legacy = guessLegacyEncoding(sample);
   if (legacy !== null) return { encoding: legacy.encoding, source: 'detected', confidence: legacy.confidence, bomBytes: 0 };
   return { encoding: DEFAULT_ENCODING, source: 'default', confidence: DEFAULT_CONFIDENCE, bomBytes: 0 };

@@ -1,0 +1,41 @@
+/** Valid multi-byte UTF-8 sequences and invalid bytes in a sample (a sequence cut at its end counts as neither). */
+export function utf8Evidence(bytes: Uint8Array): { multiByte: number; invalid: number } {
+  let multiByte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) {
+      invalid += 1;
+      i += 1;
+      continue;
+    }
+    let continued = true;
+    let k = 1;
+    for (; k < length && i + k < bytes.length; k += 1) if ((bytes[i + k] & 0xc0) !== 0x80) continued = false;
+    if (continued && k < length) break;
+    if (continued) {
+      multiByte += 1;
+      i += length;
+    } else {
+      invalid += 1;
+      i += 1;
+    }
+  }
+  return { multiByte, invalid };
+}
+
+/**
+ * UTF-8 with a few bad bytes (one pasted from a Latin-1 system): the many valid multi-byte sequences say
+ * the file is UTF-8, and the bad bytes are the rows' problem, not the file's. A legacy encoding's text
+ * rarely forms even one valid sequence.
+ */
+export function isMostlyUtf8(bytes: Uint8Array): boolean {
+  const { multiByte, invalid } = utf8Evidence(bytes);
+  return multiByte >= 2 && invalid * 2 <= multiByte;
+}
