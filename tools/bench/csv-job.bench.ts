@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 import { buildJobResults, mergeRecords, sqlLiteral, withDuckDb } from '@sluice/analytics';
-import { CsvFileValidator, DEFAULT_FILE_LIMITS, RowOutcome, sensorReadingsDataset, StrictUtf8Decoder, validateCsvStream } from '@sluice/core';
+import { CsvFileValidator, RowOutcome, sensorReadingsDataset, TableReader, validateTable } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 
@@ -52,8 +52,8 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
   const validator = new CsvFileValidator(sensorReadingsDataset);
   const out = stringify({ header: true, columns: sensorReadingsDataset.fields.map((f) => f.name) });
   const writing = pipeline(out, createWriteStream(staged));
-  const text = new StrictUtf8Decoder();
-  const reading = pipeline(createReadStream(file), text);
+  // As parseAndValidate reads a file: encoding, dialect and header line detected, then validated row by row.
+  const table = new TableReader({ bytes: createReadStream(file), fileName: 'readings.csv' });
   const counts = { valid: 0, invalid: 0 };
   const take = async ({ result }: RowOutcome) => {
     if (result.ok) {
@@ -61,8 +61,7 @@ async function validateAndStage(file: string, staged: string): Promise<{ valid: 
       if (!out.write(result.record)) await new Promise((resolve) => out.once('drain', resolve));
     } else counts.invalid += 1;
   };
-  for await (const outcomes of validateCsvStream(text, validator, DEFAULT_FILE_LIMITS)) for (const outcome of outcomes) await take(outcome);
-  await reading;
+  for await (const outcomes of validateTable(table.batches(), validator)) for (const outcome of outcomes) await take(outcome);
   out.end();
   await writing;
   return counts;

@@ -74,7 +74,7 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
       }
     };
     let mappingChecked = false;
-    for await (const outcomes of validateTable(table.events(), validator)) {
+    for await (const outcomes of validateTable(table.batches(), validator)) {
       if (!mappingChecked && validator.columns.length > 0) {
         checkMappingFits(validator.columns);
         mappingChecked = true;

@@ -40,6 +40,8 @@ export interface ReadTableInput {
 /** Bytes looked at to tell the encoding; text looked at to tell the dialect and where the header is. */
 const HEAD_BYTES = 64 * 1024;
 const SAMPLE_CHARS = 64 * 1024;
+/** Rows of a workbook handed on at a time. */
+const WORKBOOK_BATCH = 512;
 /** Rows of a workbook looked at to find its header row. */
 const XLSX_HEADER_ROWS = 30;
 
@@ -71,19 +73,32 @@ export class TableReader {
     return this.reading;
   }
 
+  /** The events one at a time (a preview, a header lookup); `batches` is the fast way through a big file. */
   async *events(): AsyncGenerator<TableEvent> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  /**
+   * The events in batches, one per piece of the file read: a per-row await costs more than reading the row,
+   * so a caller going through every row takes them a batch at a time.
+   */
+  async *batches(): AsyncGenerator<TableEvent[]> {
     let name = this.input.fileName.trim();
     let bytes: AsyncIterable<Uint8Array> = Readable.from(this.input.bytes);
     if (/\.gz$/i.test(name)) {
       name = name.replace(/\.gz$/i, '');
       bytes = (bytes as Readable).pipe(createGunzip());
     }
-    const records = /\.xlsx$/i.test(name) ? this.workbookRecords(bytes) : this.csvRecords(bytes, name);
+    const source = /\.xlsx$/i.test(name) ? this.workbookRecords(bytes) : this.csvRecords(bytes, name);
     const shaper = new TableShaper((cells) => cells.join(this.reading.delimiter));
-    for await (const item of records) {
-      if ('blankLines' in item) shaper.blank(item.blankLines);
-      else if ('kind' in item) yield item;
-      else for (const event of shaper.push(item)) yield this.named(event);
+    for await (const items of source) {
+      const batch: TableEvent[] = [];
+      for (const item of items) {
+        if ('blankLines' in item) shaper.blank(item.blankLines);
+        else if ('kind' in item) batch.push(item);
+        else for (const event of shaper.push(item)) batch.push(this.named(event));
+      }
+      if (batch.length > 0) yield batch;
     }
     shaper.end();
     this.reading.blankLines += shaper.blankLines;
@@ -98,7 +113,7 @@ export class TableReader {
     return { ...event, cells: header };
   }
 
-  private async *csvRecords(bytes: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<SourceItem> {
+  private async *csvRecords(bytes: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<SourceItem[]> {
     const options = this.input.options ?? {};
     const limits = this.input.limits ?? DEFAULT_FILE_LIMITS;
     const source = bytes[Symbol.asyncIterator]();
@@ -171,12 +186,21 @@ export class TableReader {
       return { kind: 'rejected', line: event.line, error: limitMessages.row(limits.maxRowBytes) };
     };
     const preamble = { blank: 0 };
-    for await (const chunk of skipLines(rest(), sniffed.headerLine - 1, preamble)) for (const event of reader.push(chunk)) yield translate(event);
-    for (const event of reader.end()) yield translate(event);
+    for await (const chunk of skipLines(rest(), sniffed.headerLine - 1, preamble)) yield reader.push(chunk).map(translate);
+    yield reader.end().map(translate);
     this.reading.blankLines += preamble.blank;
   }
 
-  private async *workbookRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceItem> {
+  private async *workbookRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceItem[]> {
+    const batch: SourceItem[] = [];
+    for await (const item of this.workbookItems(bytes)) {
+      batch.push(item);
+      if (batch.length >= WORKBOOK_BATCH) yield batch.splice(0);
+    }
+    yield batch;
+  }
+
+  private async *workbookItems(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceItem> {
     const options = this.input.options ?? {};
     const limits = this.input.limits ?? DEFAULT_FILE_LIMITS;
     Object.assign(this.reading, { format: 'xlsx', encoding: 'utf-8', encodingSource: 'default', dialectSource: 'default' });

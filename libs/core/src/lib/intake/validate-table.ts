@@ -8,35 +8,35 @@ export const MAPPING_SAMPLE_ROWS = 100;
 const HINT_CELLS = 400_000;
 
 /**
- * Reads a table into the validator: for every event, the rows that lets it decide (often none while it holds rows
+ * Reads a table into the validator: for every batch of events, the rows that lets it decide (often none while it holds rows
  * back), and at the end the rows `finish` releases. The header waits for the first rows, whose values hint at
  * what each column holds; it is matched in slices, so a caller that heartbeats between rows keeps doing so.
  */
-export async function* validateTable(events: AsyncIterable<TableEvent>, validator: CsvFileValidator): AsyncGenerator<RowOutcome[]> {
+export async function* validateTable(batches: AsyncIterable<TableEvent[]>, validator: CsvFileValidator): AsyncGenerator<RowOutcome[]> {
   let header: string[] | null = null;
   let held: (TableEvent & { kind: 'row' | 'rejected' })[] = [];
   let heldCells = 0;
-  const decide = async function* (): AsyncGenerator<RowOutcome[]> {
+  const decide = async (): Promise<RowOutcome[]> => {
     const samples = held.flatMap((event) => (event.kind === 'row' ? [cellArray(event.cells)] : []));
     await validator.acceptHeader(header as string[], samples);
     const rows = held;
     held = [];
-    for (const event of rows) yield validator.acceptTableEvent(event);
+    return rows.flatMap((event) => validator.acceptTableEvent(event));
   };
-  for await (const event of events) {
-    if (event.kind === 'header') {
-      header = event.cells;
-      continue;
+  for await (const batch of batches) {
+    const outcomes: RowOutcome[] = [];
+    for (const event of batch) {
+      if (event.kind === 'header') header = event.cells;
+      else if (validator.hasHeader) outcomes.push(...validator.acceptTableEvent(event));
+      else {
+        held.push(event);
+        if (event.kind === 'row') heldCells += event.cells.length;
+        if (header !== null && (held.length >= MAPPING_SAMPLE_ROWS || heldCells >= HINT_CELLS)) outcomes.push(...(await decide()));
+      }
     }
-    if (!validator.hasHeader) {
-      held.push(event);
-      if (event.kind === 'row') heldCells += event.cells.length;
-      if (header !== null && (held.length >= MAPPING_SAMPLE_ROWS || heldCells >= HINT_CELLS)) yield* decide();
-      else yield [];
-      continue;
-    }
-    yield validator.acceptTableEvent(event);
+    // Yielded even when empty: the caller heartbeats between batches.
+    yield outcomes;
   }
-  if (header !== null && !validator.hasHeader) yield* decide();
+  if (header !== null && !validator.hasHeader) yield await decide();
   yield validator.finish();
 }

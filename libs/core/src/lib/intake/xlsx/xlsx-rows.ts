@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 
 import { FileLimitExceeded, limitMessages } from '../../validation/file-limits';
 import { FileRejection } from '../../validation/file-rejection';
@@ -27,9 +27,6 @@ interface SaxEvent {
 }
 
 type ParseSax = (chunks: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
-// exceljs's own SAX adapter over saxes (what its worksheet reader uses); exceljs has no exports map, so the path is stable per version.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const parseSax: ParseSax = require('exceljs/lib/utils/parse-sax');
 
 /** What the streaming WorkbookReader knows once a worksheet is emitted; not in exceljs's typings. */
 interface WorkbookState {
@@ -48,13 +45,23 @@ interface WorksheetState {
  * exceljs decodes each inflated chunk of shared strings on its own, so a multi-byte UTF-8 character
  * split across two chunks becomes two U+FFFD (exceljs issues #2063, #2084). Letting the entry decode
  * itself (Node's StringDecoder keeps partial characters) hands the parser whole characters.
+ * exceljs is loaded on the first workbook: a worker that reads only CSV never holds it in memory.
  */
-class Utf8SafeWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {
-    entry.setEncoding('utf8');
-    const parent = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> };
-    return parent._parseSharedStrings.call(this, entry);
+function loadExcel(): { WorkbookReader: typeof ExcelJSModule.stream.xlsx.WorkbookReader; parseSax: ParseSax } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const ExcelJS: typeof ExcelJSModule = require('exceljs');
+  // exceljs's own SAX adapter over saxes (what its worksheet reader uses); exceljs has no exports map, so the path is stable per version.
+  const parseSax: ParseSax = require('exceljs/lib/utils/parse-sax');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const base = ExcelJS.stream.xlsx.WorkbookReader;
+  class Utf8SafeWorkbookReader extends base {
+    _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {
+      entry.setEncoding('utf8');
+      const parent = base.prototype as unknown as { _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> };
+      return parent._parseSharedStrings.call(this, entry);
+    }
   }
+  return { WorkbookReader: Utf8SafeWorkbookReader, parseSax };
 }
 
 /** Bytes of a worksheet's XML as whole characters (see Utf8SafeWorkbookReader). */
@@ -87,7 +94,8 @@ export async function* xlsxRows(stream: Readable, options: XlsxRowsOptions): Asy
     input.end();
   });
   stream.pipe(input);
-  const reader = new Utf8SafeWorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const { WorkbookReader, parseSax } = loadExcel();
+  const reader = new WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const workbook = reader as unknown as WorkbookState;
   const seen: string[] = [];
   try {
@@ -101,7 +109,7 @@ export async function* xlsxRows(stream: Readable, options: XlsxRowsOptions): Asy
         continue;
       }
       options.onSheet?.(worksheet.name);
-      yield* worksheetRows(utf8Text(worksheet.iterator), workbook, options.maxColumns);
+      yield* worksheetRows(parseSax(utf8Text(worksheet.iterator)), workbook, options.maxColumns);
       // The rest of the archive is not needed (the finally below stops reading it).
       return;
     }
@@ -128,7 +136,7 @@ interface CellDraft {
   formula: boolean;
 }
 
-async function* worksheetRows(text: AsyncIterable<string>, workbook: WorkbookState, maxColumns: number): AsyncGenerator<XlsxRow> {
+async function* worksheetRows(sax: AsyncIterable<SaxEvent[]>, workbook: WorkbookState, maxColumns: number): AsyncGenerator<XlsxRow> {
   const date1904 = workbook.properties?.model?.date1904 === true;
   const dateStyles = new Map<number, boolean>();
   const isDateStyle = (style: number) => {
@@ -167,7 +175,7 @@ async function* worksheetRows(text: AsyncIterable<string>, workbook: WorkbookSta
   let capture: 'value' | null = null;
   let inPhonetic = false;
 
-  for await (const events of parseSax(text)) {
+  for await (const events of sax) {
     for (const { eventType, value } of events) {
       if (eventType === 'text') {
         if (capture && cell && !inPhonetic) cell.value = (cell.value ?? '') + (value as string);
