@@ -1,5 +1,5 @@
 import { cleanDate, inferDateOrder } from './date-cleaners';
-import { cleanBoolean, cleanNumber } from './number-cleaners';
+import { cleanBoolean, cleanNumber, inferDecimalMark } from './number-cleaners';
 import { cleanString, titleCaseName } from './text-cleaners';
 import { cleanDomain, cleanEmail, cleanUrl, domainOf } from './web-cleaners';
 
@@ -67,6 +67,26 @@ describe('cleanString and titleCaseName', () => {
 
   it('joins the lines of a field that asks for one line', () => {
     expect(cleanString('Once upon \na time', undefined, 'join')).toEqual(ok('Once upon a time', ['whitespace']));
+  });
+});
+
+describe('decimal commas', () => {
+  it.each([
+    ['1,5', 1.5],
+    ['1.234,56', 1234.56],
+    ['1 234,5', 1234.5],
+    ['€ 12,75', 12.75],
+    ['1.234', 1234],
+    ['42', 42],
+    ['1.5', 1.5],
+  ])('%p in a decimal-comma file → %p', (raw, value) => {
+    expect(cleanNumber(raw, false, ',')).toMatchObject({ ok: true, value });
+  });
+
+  it('tells the decimal mark from values that can be read only one way', () => {
+    expect(inferDecimalMark(['1,5', '12,75', '3', '1.234'])).toBe(',');
+    expect(inferDecimalMark(['1.5', '1,234.56', '2'])).toBe('.');
+    expect(inferDecimalMark(['1,234', '1.234', '7'])).toBeNull();
   });
 });
 

@@ -2,6 +2,8 @@ import type { Options as CsvParseOptions } from 'csv-parse';
 
 import type { CleaningCounts } from '../cleaning/cleaning-rules';
 import { inferDateOrder } from '../cleaning/date-cleaners';
+import type { DecimalMark } from '../cleaning/number-cleaners';
+import { inferDecimalMark } from '../cleaning/number-cleaners';
 import type { DatasetDefinition, DateOrder } from '../datasets/dataset-definition';
 import type { ColumnMapping } from '../mapping/header-matcher';
 import { runInSlices } from '../work/stepwise';
@@ -25,7 +27,7 @@ export const CSV_PARSE_OPTIONS: CsvParseOptions = {
   skip_empty_lines: true,
 };
 
-/** Rows read before the file's date order is decided; later rows follow that decision. */
+/** Rows read before the file's date order and decimal mark are decided; later rows follow that decision. */
 export const DATE_ORDER_SAMPLE_ROWS = 1000;
 
 export { FileRejection };
@@ -47,14 +49,16 @@ interface PendingRow {
 
 /**
  * Follows one file record by record: the first record is the header, every later one a data row.
- * When the dataset has date fields, the first rows are held back until the file's day/month order
- * is known; otherwise rows come out as they go in. Memory stays bounded whatever the file size.
+ * When the dataset has date or number fields, the first rows are held back until the file's day/month order
+ * and decimal mark are known (`1.234,5` in a European export); otherwise rows come out as they go in.
+ * Memory stays bounded whatever the file size.
  */
 export class CsvFileValidator {
   private layout: HeaderLayout | null = null;
   private dataRows = 0;
   private pending: PendingRow[] | null = null;
   private readonly dateOrders = new Map<string, DateOrder>();
+  private decimalMark: DecimalMark = '.';
   /** Values changed by each cleaning rule, over the valid rows so far. */
   readonly cleaned: CleaningCounts = {};
 
@@ -125,8 +129,9 @@ export class CsvFileValidator {
   private useHeader(resolved: HeaderLayoutResult): void {
     if (!resolved.ok) throw new FileRejection(resolved.error);
     this.layout = resolved.layout;
-    const hasDates = resolved.layout.bindings.some(({ field }) => field.type === 'date' || field.type === 'datetime');
-    this.pending = hasDates ? [] : null;
+    // Rows are held back while the file's conventions are unknown: its date order, and its decimal mark.
+    const conventional = resolved.layout.bindings.some(({ field }) => ['date', 'datetime', 'decimal', 'int'].includes(field.type));
+    this.pending = conventional ? [] : null;
   }
 
   private countRow(): void {
@@ -143,11 +148,13 @@ export class CsvFileValidator {
       const evidence = inferDateOrder(rows.map((row) => row.cells.at(index) ?? ''));
       this.dateOrders.set(field.name, evidence ?? this.dataset.defaultDateOrder ?? 'MDY');
     }
+    const numeric = layout.bindings.filter(({ field }) => field.type === 'decimal' || field.type === 'int');
+    this.decimalMark = inferDecimalMark(numeric.flatMap(({ index }) => rows.map((row) => row.cells.at(index) ?? ''))) ?? '.';
     return rows.map((row) => this.validate(row));
   }
 
   private validate({ cells, line }: PendingRow): RowOutcome {
-    const result = validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned);
+    const result = validateRow(this.layout as HeaderLayout, cells, this.dateOrders, this.cleaned, this.decimalMark);
     // Cut into cells only when asked: the worker keeps the cells of invalid rows alone.
     return {
       line,

@@ -1,4 +1,5 @@
 import { cleanDate } from '../cleaning/date-cleaners';
+import type { DecimalMark } from '../cleaning/number-cleaners';
 import { cleanBoolean, cleanNumber } from '../cleaning/number-cleaners';
 import { Cleaned, cleanString } from '../cleaning/text-cleaners';
 import { cleanDomain, cleanEmail, cleanUrl } from '../cleaning/web-cleaners';
@@ -12,6 +13,8 @@ export interface ParseOptions {
   lineBreaks?: FieldDefinition['lineBreaks'];
   /** How this file writes ambiguous slashed dates. */
   dateOrder?: DateOrder;
+  /** How this file writes the decimal point. */
+  decimalMark?: DecimalMark;
 }
 
 // ISO-8601 calendar date with a time (T or space) and an optional offset (Z, ±hh, ±hhmm, ±hh:mm).
@@ -64,9 +67,9 @@ export function parseField(type: FieldType, raw: string, options: ParseOptions =
     case 'url':
       return cleanUrl(raw);
     case 'int':
-      return cleanNumber(raw, true);
+      return cleanNumber(raw, true, options.decimalMark);
     case 'decimal':
-      return cleanNumber(raw, false);
+      return cleanNumber(raw, false, options.decimalMark);
     case 'date':
       return cleanDate(raw, order);
     case 'datetime':

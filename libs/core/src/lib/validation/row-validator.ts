@@ -1,4 +1,5 @@
 import type { CleaningCounts } from '../cleaning/cleaning-rules';
+import type { DecimalMark } from '../cleaning/number-cleaners';
 import type { DateOrder } from '../datasets/dataset-definition';
 import type { ParsedValue } from './field-parsers';
 import { domainOf } from '../cleaning/web-cleaners';
@@ -25,7 +26,13 @@ export function fieldCountMismatch(expected: number, found: number): string {
  * Checks and cleans one data row against the layout; every problem in the row is reported, not
  * just the first. The cleaning rules applied to a valid row are added to `counts`.
  */
-export function validateRow(layout: HeaderLayout, cells: RowCells, dateOrders: ReadonlyMap<string, DateOrder> = new Map(), counts: CleaningCounts = {}): RowValidation {
+export function validateRow(
+  layout: HeaderLayout,
+  cells: RowCells,
+  dateOrders: ReadonlyMap<string, DateOrder> = new Map(),
+  counts: CleaningCounts = {},
+  decimalMark: DecimalMark = '.',
+): RowValidation {
   if (cells.length !== layout.columnCount) {
     return { ok: false, error: fieldCountMismatch(layout.columnCount, cells.length) };
   }
@@ -38,7 +45,7 @@ export function validateRow(layout: HeaderLayout, cells: RowCells, dateOrders: R
       if (field.required) problems.push(`${field.name} is required`);
       continue;
     }
-    const parsed = parseField(field.type, raw, { case: field.case, lineBreaks: field.lineBreaks, dateOrder: dateOrders.get(field.name) });
+    const parsed = parseField(field.type, raw, { case: field.case, lineBreaks: field.lineBreaks, dateOrder: dateOrders.get(field.name), decimalMark });
     if (parsed.ok) {
       record[field.name] = parsed.value;
       applied.push(...parsed.applied);
