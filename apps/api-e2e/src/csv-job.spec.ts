@@ -138,26 +138,26 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
 
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/^File is not UTF-8 text: invalid bytes/);
+    expect(job.error).toMatch(/^File is not text Sluice can read: it is not UTF-8, and its first 4,096 bytes hold no line break or delimiter/);
     expect(job.files[0].error).toBe(job.error);
     expect(job.aggregations).toBeNull();
     expect(job.invalidRows.total).toBe(0);
   });
 
-  it('fails a file that is not parseable CSV, naming the reason', async () => {
-    const created = await upload(app.baseUrl, [{ name: 'quote.csv', content: `${HEADER}\ns-1,2024-01-01,1\n"s-2,2024-01-02,2\n` }]);
+  it('rejects only the row a stray quote breaks, with its line and original text, and reads the rows after it', async () => {
+    const created = await upload(app.baseUrl, [{ name: 'quote.csv', content: `${HEADER}\ns-1,2024-01-01,1\n"s-2,2024-01-02,2\ns-3,2024-01-03,3\n` }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
-    expect(job.status).toBe('failed');
-    expect(job.error).toBe(
-      'File could not be parsed as CSV: a quoted value is never closed: the file ends inside it (at line 3). Add the missing closing quote (") or remove the stray one',
-    );
-    expect(job.invalidRows.total).toBe(0);
+    expect(job).toMatchObject({ status: 'partial', validRows: 2, invalidRowCount: 1, error: null });
+    expect(job.invalidRows.items).toEqual([{ fileId: job.fileIds[0], row: 3, error: 'Malformed quote: the quote opened at line 3 is never closed' }]);
+    expect(job.files[0].reading).toMatchObject({ malformedRows: 1, delimiter: ',', encoding: 'utf-8' });
+    const rejected = await fetch(`${app.baseUrl}/api/jobs/${job.id}/download?part=rejected`);
+    expect(await rejected.text()).toContain('quote.csv,3,Malformed quote: the quote opened at line 3 is never closed,,,,,"""s-2,2024-01-02,2"\n');
   });
 
   it('fails a file whose header lacks a required column, listing the headers seen', async () => {
     const created = await upload(app.baseUrl, [{ name: 'no-value.csv', content: 'sensor_id,timestamp\ns-1,2024-01-01\n' }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
-    expect(job).toMatchObject({ status: 'failed', error: 'Missing required column(s): value. Headers seen: sensor_id, timestamp' });
+    expect(job).toMatchObject({ status: 'failed', error: 'Missing required column(s): value. Headers seen: sensor_id, timestamp (read as utf-8 text with commas, the header on line 1; set encoding, delimiter or headerLine on the upload if that is wrong)' });
   });
 
   it('fails a file whose every row is invalid', async () => {

@@ -52,3 +52,4 @@ export * from './lib/intake/encoding/text-decoding-stream';
 export * from './lib/intake/encoding/undecodable-rows';
 export * from './lib/intake/file-preview';
 export * from './lib/intake/validate-table';
+export * from './lib/intake/reading-summary';

@@ -21,6 +21,7 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
       error: file.error && storableText(file.error),
       columns: storableJson(file.columns),
       cleaned: file.cleaned,
+      ...(file.reading ? { reading: storableJson(file.reading) } : {}),
     })),
     aggregations: outcome.aggregations ? storableJson(outcome.aggregations) : null,
     merge: outcome.merge ?? null,

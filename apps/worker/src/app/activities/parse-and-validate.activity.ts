@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 
 import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
-import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, TableReader, validateTable } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, TableReader, validateTable, withReadingContext } from '@sluice/core';
 import { stagedKey, uploadFileName } from '@sluice/storage';
 import { Stringifier, stringify } from 'csv-stringify';
 
@@ -89,7 +89,7 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
   } catch (error) {
     output?.staged.destroy();
     await output?.upload.abort().catch(() => undefined);
-    const failure = asBadInput(namingItsSetting(error));
+    const failure = asBadInput(namingItsSetting(withReadingContext(error, table.report)));
     // A rejected file keeps no half-written row errors: its one error says why it was rejected.
     if (failure !== error) await invalidRows.reset();
     throw failure;

@@ -9,7 +9,7 @@ import type { ColumnMapping } from '../mapping/header-matcher';
 import { runInSlices } from '../work/stepwise';
 import type { TableEvent } from '../intake/read-table';
 import type { CsvRecordEvent } from './csv-record-reader';
-import { FileRejection } from './file-rejection';
+import { FileRejection, HeaderRejection } from './file-rejection';
 import type { FileLimits } from './file-limits';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, limitMessages } from './file-limits';
 import type { HeaderLayout, HeaderLayoutResult } from './header-layout';
@@ -127,7 +127,7 @@ export class CsvFileValidator {
   }
 
   private useHeader(resolved: HeaderLayoutResult): void {
-    if (!resolved.ok) throw new FileRejection(resolved.error);
+    if (!resolved.ok) throw new HeaderRejection(resolved.error);
     this.layout = resolved.layout;
     // Rows are held back while the file's conventions are unknown: its date order, and its decimal mark.
     const conventional = resolved.layout.bindings.some(({ field }) => ['date', 'datetime', 'decimal', 'int'].includes(field.type));

@@ -122,3 +122,10 @@ describe('detectEncoding', () => {
     });
   });
 });
+
+describe('bytes that are no table in any encoding', () => {
+  it('are refused with a sentence, not guessed into some legacy encoding', () => {
+    const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => 0x80 + ((i * 37) % 0x7f)));
+    expect(() => detectEncoding(garbage)).toThrow(/^File is not text Sluice can read: it is not UTF-8, and its first 4,096 bytes hold no line break or delimiter/);
+  });
+});

@@ -4,6 +4,15 @@ import { readByteOrderMark, utf16ByNulPattern } from './byte-order-mark';
 import { guessLegacyEncoding } from './legacy-encoding';
 import { isMostlyUtf8 } from './utf8-evidence';
 
+/** Bytes after which a text file shows a line break or a delimiter. */
+const STRUCTURE_BYTES = 1024;
+const STRUCTURE = new Set([0x0a, 0x0d, 0x2c, 0x3b, 0x09, 0x7c]);
+
+function hasTableStructure(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i += 1) if (STRUCTURE.has(bytes[i])) return true;
+  return false;
+}
+
 /** How a file's text is to be decoded, and why. */
 export interface DetectedEncoding {
   /** The WHATWG name, as `new TextDecoder(label).encoding` gives it. */
@@ -63,6 +72,12 @@ export function detectEncoding(head: Uint8Array, declared?: string): DetectedEnc
   if (utf16 !== null) return { encoding: utf16, source: 'detected', confidence: 90, bomBytes: 0 };
   if (isUtf8(sample)) return { encoding: 'utf-8', source: 'detected', confidence: 100, bomBytes: 0 };
   if (isMostlyUtf8(sample)) return { encoding: 'utf-8', source: 'detected', confidence: 80, bomBytes: 0 };
+  // Every encoding left to guess writes line breaks and delimiters as ASCII: bytes without any are not a table in one.
+  if (sample.length >= STRUCTURE_BYTES && !hasTableStructure(sample)) {
+    throw new FileRejection(
+      `File is not text Sluice can read: it is not UTF-8, and its first ${sample.length.toLocaleString('en-US')} bytes hold no line break or delimiter, as text in any other encoding would; if it is text, upload it with its encoding named`,
+    );
+  }
   const legacy = guessLegacyEncoding(sample);
   if (legacy !== null) return { encoding: legacy.encoding, source: 'detected', confidence: legacy.confidence, bomBytes: 0 };
   return { encoding: DEFAULT_ENCODING, source: 'default', confidence: DEFAULT_CONFIDENCE, bomBytes: 0 };
