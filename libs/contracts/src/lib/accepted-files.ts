@@ -8,3 +8,8 @@ export const ACCEPTED_FILE_INPUT = '.csv,.tsv,.txt,.xlsx,.gz,.zip,text/csv,text/
 export function isAcceptedFileName(fileName: string): boolean {
   return /\.((csv|tsv|txt)(\.gz)?|xlsx|zip)$/i.test(fileName.trim());
 }
+
+/** Whether a stored file is read as one table as it is (a .zip is unpacked into such files at upload, never stored). */
+export function isTableFileName(fileName: string): boolean {
+  return /\.((csv|tsv|txt)(\.gz)?|xlsx)$/i.test(fileName.trim());
+}

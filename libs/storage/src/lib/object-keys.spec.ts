@@ -9,7 +9,7 @@ describe('sanitizeFileName', () => {
     ['.hidden.csv', 'hidden.csv'],
     ['..', 'upload.csv'],
     ['', 'upload.csv'],
-    ['$$$.csv', 'csv'],
+    ['$$$.csv', 'upload.csv'],
   ])('turns %p into %p', (input, expected) => {
     expect(sanitizeFileName(input)).toBe(expected);
   });
@@ -27,6 +27,12 @@ describe('object keys', () => {
     expect(stagedKey('j1', 'u1')).toBe('jobs/j1/staged/u1.csv');
     expect(uploadKey('j1', 'u1', 'a.csv').startsWith(jobPrefix('j1'))).toBe(true);
     expect(uploadFileName(uploadKey('j1', 'u1', 'Weekly report.tsv'))).toBe('Weekly report.tsv');
+  });
+
+  it('keeps the extension a file is read by', () => {
+    expect(sanitizeFileName('日本.xlsx')).toBe('upload.xlsx');
+    expect(sanitizeFileName('データ.csv.gz')).toBe('upload.csv.gz');
+    expect(sanitizeFileName('Report (final).TSV')).toBe('Report_final_.TSV');
   });
 
   it('reads the job id back from a key, and only a job id', () => {

@@ -48,7 +48,10 @@ export function sanitizeFileName(name: string, fallback = 'upload.csv'): string 
     .replace(/_+/g, '_')
     .replace(/^[._]+/, '')
     .slice(-MAX_NAME_LENGTH);
-  return /[A-Za-z0-9]/.test(safe) ? safe : fallback;
+  // The extension tells the worker how to read the file: "日本.xlsx" must not become "xlsx".
+  const extension = (/\.(csv|tsv|txt)\.gz$|\.[A-Za-z0-9]+$/i.exec(base)?.[0] ?? '').toLowerCase();
+  if (!/[A-Za-z0-9]/.test(safe)) return extension ? `upload${extension}` : fallback;
+  return safe.toLowerCase().endsWith(extension) ? safe : `upload${extension}`;
 }
 export function resultKey(jobId: string, part: 'clean' | 'rejected'): string {
   return `${jobPrefix(jobId)}results/${part}.csv`;

@@ -116,7 +116,7 @@ export class JobUpload {
       throw invalidRequest(`Too many files: at most ${maxFiles} per upload, counting each CSV file inside a .zip`);
     }
     const uploadId = randomUUID();
-    const fileName = storedFileName(storedName);
+    const fileName = sanitizeFileName(storedName);
     const slot: FileSlot = { key: uploadKey(this.jobId, uploadId, fileName) };
     slots.push(slot);
     const sizeBytes = await storeIncomingFile(this.deps.store, slot.key, file, maxFileBytes, format);
@@ -178,11 +178,4 @@ export class JobUpload {
     );
     return { jobId, status: 'waiting' };
   }
-}
-
-/** A safe object name that keeps the extension the worker reads the file by ("日本.xlsx" would otherwise become "xlsx"). */
-function storedFileName(name: string): string {
-  const extension = /\.[A-Za-z]+$/.exec(name)?.[0].toLowerCase() ?? '.csv';
-  const safe = sanitizeFileName(name, `upload${extension}`);
-  return safe.toLowerCase().endsWith(extension) ? safe : `upload${extension}`;
 }
