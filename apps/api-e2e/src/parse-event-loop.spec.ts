@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 
 import type { FileOutcome } from '@sluice/contracts';
+import { sensorReadingsDataset } from '@sluice/core';
 import { TestDatabase } from '@sluice/db/testing';
 import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { DefaultLogger } from '@temporalio/worker';
@@ -26,10 +27,12 @@ describe('parseAndValidate leaves the event loop free', () => {
   let store: ObjectStore;
   let deps: ActivityDeps;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = new TestDatabase();
     store = new ObjectStore(s3ConfigFromEnv(process.env));
     deps = { db: db.repositories, store, webhooks: { sender: null as never, concurrency: 1 } };
+    // The API installs the presets when it starts; this spec runs the activity without it.
+    await db.repositories.datasets.installPreset(sensorReadingsDataset);
   });
 
   afterAll(async () => {

@@ -22,6 +22,7 @@ export function inferDecimalMark(values: Iterable<string>): DecimalMark | null {
   let comma = 0;
   let point = 0;
   for (const value of values) {
+    if (value.length > 64) continue;
     const text = value.replace(CURRENCY, '').replace(/%$/, '').trim();
     if (ONLY_COMMA.test(text)) comma += 1;
     else if (ONLY_POINT.test(text)) point += 1;

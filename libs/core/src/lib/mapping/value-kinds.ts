@@ -46,16 +46,22 @@ const MIN_SAMPLES = 2;
  * The kind of each column from the first rows' cells: the kind most of its non-empty values share, 'text' when
  * none does, null when it has too few values to tell.
  */
+/** Longer values are not looked at for their kind. */
+const LONGEST_TYPED_VALUE = 512;
+
 export function columnKinds(samples: string[][], columnCount: number): (ValueKind | null)[] {
   const kinds: (ValueKind | null)[] = [];
   for (let column = 0; column < columnCount; column += 1) {
     const counts = new Map<ValueKind, number>();
     let values = 0;
     for (const row of samples) {
-      const value = (row[column] ?? '').trim();
+      const cell = row[column] ?? '';
+      // Emails, URLs, dates and numbers are short: a long cell is text, without running patterns over megabytes of it.
+      const long = cell.length > LONGEST_TYPED_VALUE;
+      const value = long ? cell : cell.trim();
       if (value === '') continue;
       values += 1;
-      const kind = kindOf(value) ?? 'text';
+      const kind = long ? 'text' : (kindOf(value) ?? 'text');
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
     }
     if (values < MIN_SAMPLES) {
