@@ -122,7 +122,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.waitForURL(`${app.baseUrl}/datasets/company`);
     const before = await page.locator('h1 small').innerText();
     const synonyms = page.getByLabel('Synonyms of company_name');
-    await synonyms.fill(`${await synonyms.inputValue()}, trading name`);
+    await synonyms.fill(`${await synonyms.inputValue()}, doing business as`);
     await synonyms.press('Tab');
     await page.getByRole('button', { name: 'Save as new version' }).click();
     const saved = Number(before.slice(1)) + 1;
@@ -130,11 +130,11 @@ describe('admin console in Chromium against the real API and stack', () => {
     expect(await page.locator('h1 small').innerText()).toBe(`v${saved}`);
 
     await page.getByRole('button', { name: `Diff v${saved - 1}` }).click();
-    await page.locator('.diff__added', { hasText: '"trading name"' }).waitFor();
+    await page.locator('.diff__added', { hasText: '"doing business as"' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'dataset-diff.png'), fullPage: true });
     await page.getByRole('button', { name: `Restore v${saved - 1}` }).click();
     await page.locator('.saved', { hasText: `Version ${saved - 1} restored as version ${saved + 1}` }).waitFor();
-    expect(await page.getByLabel('Synonyms of company_name').inputValue()).not.toContain('trading name');
+    expect(await page.getByLabel('Synonyms of company_name').inputValue()).not.toContain('doing business as');
 
     // A broken field name is refused with its path, and nothing is saved.
     await page.getByLabel('Name of field 1').fill('Company Name');

@@ -41,7 +41,12 @@ describe('sniffDialect', () => {
   });
 
   it('reads a one-column file with the default dialect', () => {
-    expect(sniffDialect('email\na@b.co\nc@d.co\n', { complete: true })).toEqual({ dialect: { delimiter: ',', quote: '"', escape: '"' }, source: 'default', headerLine: 1, preamble: [] });
+    expect(sniffDialect('email\na@b.co\nc@d.co\n', { complete: true })).toEqual({
+      dialect: { delimiter: ',', quote: '"', escape: '"' },
+      source: 'default',
+      headerLine: 1,
+      preamble: [],
+    });
     expect(sniffDialect('\n\n', { complete: true })).toMatchObject({ source: 'default', headerLine: 1 });
   });
 
@@ -68,7 +73,8 @@ describe('sniffDialect', () => {
   });
 
   it('sniffs 64 KiB in well under 20 ms', () => {
-    const row = (i: number) => `${i},"Company ${i}, Inc.",contact${i}@example.com,+1 555 01${i % 100},https://example.com/${i},2026-10-${String((i % 28) + 1).padStart(2, '0')},${i * 3}.25,"Notes about ""deal"" ${i}"`;
+    const row = (i: number) =>
+      `${i},"Company ${i}, Inc.",contact${i}@example.com,+1 555 01${i % 100},https://example.com/${i},2026-10-${String((i % 28) + 1).padStart(2, '0')},${i * 3}.25,"Notes about ""deal"" ${i}"`;
     let sample = 'id,company,email,phone,website,created,amount,notes\n';
     for (let i = 0; sample.length < 64 * 1024; i++) sample += `${row(i)}\n`;
     sample = sample.slice(0, 64 * 1024);
@@ -84,5 +90,16 @@ describe('sniffDialect', () => {
     console.log(`sniffDialect on 64 KiB: median ${times[7].toFixed(1)} ms, worst ${times[14].toFixed(1)} ms`);
     // Generous: the machine is shared; the median is what the report quotes.
     expect(times[7]).toBeLessThan(60);
+  });
+});
+
+describe('a sample cut inside a long quoted value', () => {
+  it('a long quoted value with line breaks cut by the sample does not move the header', () => {
+    const value = `"${'long, "" value\n'.repeat(10000)}"`;
+    const text = `email,name,amount,signed_up\na@x.com,A,1,2026-01-01\nlong@example.com,${value},1,2026-01-02\n`.slice(0, 65536);
+    expect(sniffDialect(text, { complete: false })).toMatchObject({ headerLine: 1, dialect: { delimiter: ',', quote: '"' } });
+    const cells = `"${'a, ""b""\nc '.repeat(10000)}"`;
+    const text2 = `email,name,amount,signed_up\na@x.com,A,1,2026-01-01\n${cells},N,1,2026-01-03\n`.slice(0, 65536);
+    expect(sniffDialect(text2, { complete: false })).toMatchObject({ headerLine: 1, dialect: { delimiter: ',', quote: '"' } });
   });
 });

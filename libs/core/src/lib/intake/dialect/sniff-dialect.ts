@@ -98,6 +98,9 @@ function bestDialect(window: string, truncated: boolean, declared: Partial<CsvDi
       const escapes: CsvEscape[] = declared.escape !== undefined ? [declared.escape] : quote === '' ? [''] : ['"', ...(window.includes(`\\${quote}`) ? (['\\'] as const) : [])];
       for (const escape of escapes) {
         const dialect: CsvDialect = { delimiter, quote, escape };
+        // Reading without quotes is for files whose quotes do not work as quotes: only when reading with them broke a field.
+        // Otherwise a long quoted value with line breaks, cut by the sample's end, would read as many rows of its own.
+        if (quote === '' && declared.quote === undefined && !quotedReadingBroke(window, delimiter, truncated)) continue;
         const records = splitSample(window, dialect, truncated);
         const handicap = (quote === "'" ? APOSTROPHE_QUOTE_HANDICAP : 1) * (escape === '\\' ? BACKSLASH_ESCAPE_HANDICAP : 1);
         const score = consistencyScore(records, quote === "'" ? knownCellsApostrophe : knownCells, quote === "'") * handicap;
@@ -106,6 +109,10 @@ function bestDialect(window: string, truncated: boolean, declared: Partial<CsvDi
     }
   }
   return best;
+}
+
+function quotedReadingBroke(window: string, delimiter: CsvDelimiter, truncated: boolean): boolean {
+  return splitSample(window, { delimiter, quote: '"', escape: '"' }, truncated).some((record) => record.forms.includes('malformed'));
 }
 
 function hasAnyDelimiter(text: string): boolean {
