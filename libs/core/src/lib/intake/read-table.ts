@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { pipeline, Readable } from 'node:stream';
+import { constants, createGunzip } from 'node:zlib';
 
 import type { CsvDialect, FileReadingOptions, FileReadingReport } from '@sluice/contracts';
 
@@ -16,7 +16,7 @@ import { detectEncoding } from './encoding/detect-encoding';
 import { TextDecodingStream } from './encoding/text-decoding-stream';
 import { hasUndecodable, undecodableRowError } from './encoding/undecodable-rows';
 import { skipLines } from './line-skipper';
-import { reportedText, TableShaper } from './table-shaper';
+import { isBlankRow, reportedText, TableShaper } from './table-shaper';
 import { xlsxRows } from './xlsx/xlsx-rows';
 
 /** What a file's source gives the shaper: a record, a row it could not read, or blank lines it skipped. */
@@ -35,6 +35,18 @@ export interface ReadTableInput {
   fileName: string;
   options?: FileReadingOptions;
   limits?: RecordLimits;
+  /** Only the start of the file (a preview): a compressed file may end cut short. */
+  partial?: boolean;
+}
+
+/** Renamed headers the report lists at most (a header of thousands of repeated names would fill a workflow payload). */
+export const REPORTED_RENAMES = 100;
+
+/** A read that failed for what the file holds, as a sentence; any other failure as it is. */
+function readFailure(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) return new FileRejection('The file is not a valid gzip file: it is damaged or cut short');
+  return error;
 }
 
 /** Bytes looked at to tell the encoding; text looked at to tell the dialect and where the header is. */
@@ -83,37 +95,50 @@ export class TableReader {
    * so a caller going through every row takes them a batch at a time.
    */
   async *batches(): AsyncGenerator<TableEvent[]> {
-    let name = this.input.fileName.trim();
-    let bytes: AsyncIterable<Uint8Array> = Readable.from(this.input.bytes);
-    if (/\.gz$/i.test(name)) {
-      name = name.replace(/\.gz$/i, '');
-      bytes = (bytes as Readable).pipe(createGunzip());
-    }
-    const source = /\.xlsx$/i.test(name) ? this.workbookRecords(bytes) : this.csvRecords(bytes, name);
-    const shaper = new TableShaper((cells) => cells.join(this.reading.delimiter));
-    for await (const items of source) {
-      const batch: TableEvent[] = [];
-      for (const item of items) {
-        if ('blankLines' in item) shaper.blank(item.blankLines);
-        else if ('kind' in item) batch.push(item);
-        else for (const event of shaper.push(item)) batch.push(this.named(event));
+    const { input } = this;
+    // Every stream of the read, destroyed when it ends early (a header lookup, a refusal): an S3 body holds a socket.
+    const opened: Readable[] = [];
+    const source = input.bytes instanceof Readable ? input.bytes : Readable.from(input.bytes);
+    opened.push(source);
+    try {
+      let name = input.fileName.trim();
+      let bytes: Readable = source;
+      if (/\.gz$/i.test(name)) {
+        name = name.replace(/\.gz$/i, '');
+        // A preview has only the start of the file: a gzip cut there ends where it was cut.
+        bytes = pipeline(source, createGunzip(input.partial ? { finishFlush: constants.Z_SYNC_FLUSH } : {}), () => undefined);
+        opened.push(bytes);
       }
-      if (batch.length > 0) yield batch;
+      const records = /\.xlsx$/i.test(name) ? this.workbookRecords(bytes) : this.csvRecords(bytes, name, opened);
+      const shaper = new TableShaper((cells) => cells.join(this.reading.delimiter));
+      for await (const items of records) {
+        const batch: TableEvent[] = [];
+        for (const item of items) {
+          if ('blankLines' in item) shaper.blank(item.blankLines);
+          else if ('kind' in item) batch.push(item);
+          else for (const event of shaper.push(item)) batch.push(this.named(event));
+        }
+        if (batch.length > 0) yield batch;
+      }
+      shaper.end();
+      this.reading.blankLines += shaper.blankLines;
+      this.reading.trailing = shaper.trailing;
+    } catch (error) {
+      throw readFailure(error);
+    } finally {
+      for (const stream of opened) if (!stream.destroyed) stream.destroy();
     }
-    shaper.end();
-    this.reading.blankLines += shaper.blankLines;
-    this.reading.trailing = shaper.trailing;
   }
 
   /** The header with duplicate names made unique. */
   private named(event: TableEvent): TableEvent {
     if (event.kind !== 'header') return event;
     const { header, renamed } = disambiguateHeaders(event.cells);
-    this.reading.renamedHeaders = renamed;
+    this.reading.renamedHeaders = renamed.slice(0, REPORTED_RENAMES);
     return { ...event, cells: header };
   }
 
-  private async *csvRecords(bytes: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<SourceItem[]> {
+  private async *csvRecords(bytes: AsyncIterable<Uint8Array>, name: string, opened: Readable[]): AsyncGenerator<SourceItem[]> {
     const options = this.input.options ?? {};
     const limits = this.input.limits ?? DEFAULT_FILE_LIMITS;
     const source = bytes[Symbol.asyncIterator]();
@@ -137,8 +162,9 @@ export class TableReader {
       if (done) return;
       for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
     }
-    const text = Readable.from(all()).pipe(decoder);
-    text.on('error', () => undefined);
+    // A failing source fails the decoder (and so the read) instead of leaving it waiting.
+    const text = pipeline(Readable.from(all()), decoder, () => undefined);
+    opened.push(text);
     const texts = (text as AsyncIterable<string>)[Symbol.asyncIterator]();
     const sample: string[] = [];
     let sampleChars = 0;
@@ -152,11 +178,13 @@ export class TableReader {
       sample.push(next.value);
       sampleChars += next.value.length;
     }
-    const sniffed = sniffDialect(sample.join(''), {
+    // Exactly the first SAMPLE_CHARS, however the file arrived in pieces: the preview and the worker sniff the same text.
+    const sampled = sample.join('');
+    const sniffed = sniffDialect(sampled.slice(0, SAMPLE_CHARS), {
       declared: declaredDialect(options),
       headerLine: options.headerLine,
       fileName: name,
-      complete: ended,
+      complete: ended && sampled.length <= SAMPLE_CHARS,
     });
     Object.assign(this.reading, { ...sniffed.dialect, dialectSource: sniffed.source, headerLine: sniffed.headerLine, preamble: sniffed.preamble });
     async function* rest(): AsyncGenerator<string> {
@@ -169,9 +197,12 @@ export class TableReader {
     let header: number | null = null;
     const translate = (event: CsvRecordEvent): SourceItem => {
       if (event.kind === 'empty') return { blankLines: 1 };
+      if (header === null && event.kind === 'malformed') throw new FileRejection(`The header row (line ${event.line}) cannot be read: ${event.reason}`);
       if (event.kind === 'record') {
-        if (header === null) header = event.cells.length;
-        else if (decoder.undecodable && hasUndecodable(event.cells)) {
+        if (header === null && !isBlankRow(event.cells)) {
+          header = event.cells.length;
+          if (decoder.undecodable && hasUndecodable(event.cells)) throw new FileRejection(`The header row (line ${event.line}): ${undecodableRowError(this.reading.encoding)}`);
+        } else if (header !== null && decoder.undecodable && hasUndecodable(event.cells)) {
           this.reading.undecodableRows += 1;
           const cells = cellArray(event.cells);
           return { kind: 'rejected', line: event.line, error: undecodableRowError(this.reading.encoding), text: cells.join(this.reading.delimiter), cells };
@@ -191,7 +222,7 @@ export class TableReader {
     this.reading.blankLines += preamble.blank;
   }
 
-  private async *workbookRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceItem[]> {
+  private async *workbookRecords(bytes: Readable): AsyncGenerator<SourceItem[]> {
     const batch: SourceItem[] = [];
     for await (const item of this.workbookItems(bytes)) {
       batch.push(item);
@@ -200,45 +231,61 @@ export class TableReader {
     yield batch;
   }
 
-  private async *workbookItems(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SourceItem> {
+  private async *workbookItems(bytes: Readable): AsyncGenerator<SourceItem> {
     const options = this.input.options ?? {};
     const limits = this.input.limits ?? DEFAULT_FILE_LIMITS;
     Object.assign(this.reading, { format: 'xlsx', encoding: 'utf-8', encodingSource: 'default', dialectSource: 'default' });
-    const rows = xlsxRows(Readable.from(bytes), { sheet: options.sheet, maxColumns: limits.maxColumns, onSheet: (sheet) => (this.reading.sheet = sheet) });
+    const rows = xlsxRows(bytes, { sheet: options.sheet, maxColumns: limits.maxColumns, onSheet: (sheet) => (this.reading.sheet = sheet) });
     // The header is the first row as wide as the table (title rows above it are narrower), or the declared row.
     const held: { cells: string[]; line: number }[] = [];
     let headerFound = false;
     let lastLine = 0;
+    const declared = options.headerLine;
     for await (const row of rows) {
       // The sheet leaves empty rows out: a gap in its row numbers is that many blank lines.
       const gap = row.line - lastLine - 1;
       lastLine = row.line;
       if (gap > 0) yield { blankLines: gap };
+      if (!headerFound && declared !== undefined && row.line < declared) {
+        // Rows above a declared header are preamble, however many.
+        if (this.reading.preamble.length < 20 && row.cells.some((cell) => cell.trim() !== '')) this.reading.preamble.push(preambleRow(row));
+        continue;
+      }
+      if (!headerFound && declared !== undefined) {
+        this.reading.headerLine = row.line;
+        headerFound = true;
+      }
       if (!headerFound) {
         held.push(row);
         if (held.length < XLSX_HEADER_ROWS) continue;
-        yield* this.releaseWorkbookHead(held, options.headerLine);
+        yield* this.releaseWorkbookHead(held);
         headerFound = true;
         continue;
       }
       yield row;
     }
-    if (!headerFound) yield* this.releaseWorkbookHead(held, options.headerLine);
+    if (!headerFound) yield* this.releaseWorkbookHead(held);
   }
 
-  private *releaseWorkbookHead(held: { cells: string[]; line: number }[], declared: number | undefined): Generator<{ cells: RowCells; line: number }> {
+  /** The header is the first row as wide as the table: title rows above it are narrower. */
+  private *releaseWorkbookHead(held: { cells: string[]; line: number }[]): Generator<{ cells: RowCells; line: number }> {
     const filled = (cells: string[]) => cells.filter((cell) => cell.trim() !== '').length;
-    const widest = Math.max(0, ...held.map((row) => filled(row.cells)));
-    const at = declared !== undefined ? held.findIndex((row) => row.line >= declared) : held.findIndex((row) => filled(row.cells) >= Math.max(1, Math.ceil(widest / 2)) && (widest < 2 || filled(row.cells) >= 2));
+    let widest = 0;
+    for (const row of held) widest = Math.max(widest, filled(row.cells));
+    const at = held.findIndex((row) => filled(row.cells) >= Math.max(1, Math.ceil(widest / 2)) && (widest < 2 || filled(row.cells) >= 2));
     const start = at === -1 ? held.length : at;
     this.reading.preamble = held
       .slice(0, start)
       .filter((row) => filled(row.cells) > 0)
       .slice(0, 20)
-      .map((row) => ({ line: row.line, text: reportedText(row.cells.filter((cell) => cell.trim() !== '').join(' ')) }));
+      .map(preambleRow);
     this.reading.headerLine = held[start]?.line ?? 1;
     yield* held.slice(start);
   }
+}
+
+function preambleRow(row: { cells: string[]; line: number }): { line: number; text: string } {
+  return { line: row.line, text: reportedText(row.cells.filter((cell) => cell.trim() !== '').join(' ')) };
 }
 
 function declaredDialect(options: FileReadingOptions): Partial<CsvDialect> {

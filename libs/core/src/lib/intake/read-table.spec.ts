@@ -1,0 +1,56 @@
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+
+import { FileRejection } from '../validation/file-rejection';
+import { readWholeTable, TableReader } from './read-table';
+
+const bytes = (text: string) => Buffer.from(text);
+
+describe('TableReader', () => {
+  it('fails, not hangs, when its source fails midway', async () => {
+    async function* failing() {
+      yield Buffer.from('a,b\n' + '1,2\n'.repeat(50_000));
+      throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    }
+    const reader = new TableReader({ bytes: failing(), fileName: 'a.csv' });
+    await expect(
+      (async () => {
+        for await (const batch of reader.batches()) void batch;
+      })(),
+    ).rejects.toThrow('socket hang up');
+  });
+
+  it('closes its source when the caller stops early (a header lookup)', async () => {
+    const source = Readable.from([Buffer.from('a,b\n1,2\n'), Buffer.from('3,4\n'.repeat(100_000))], { objectMode: false });
+    const reader = new TableReader({ bytes: source, fileName: 'a.csv' });
+    for await (const event of reader.events()) if (event.kind === 'header') break;
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('refuses a header row it cannot read, instead of taking the first data row for it', async () => {
+    await expect(readWholeTable(bytes('"name,email\nAlice,a@x.com\nBob,b@x.com\n'), 'a.csv')).rejects.toThrow(
+      new FileRejection('The header row (line 1) cannot be read: Malformed quote: the quote opened at line 1 is never closed'),
+    );
+  });
+
+  it('reads .gz files, refuses damaged ones with a sentence, and reads the start of a cut one for a preview', async () => {
+    const zipped = gzipSync('a,b\n' + Array.from({ length: 1000 }, (_, i) => `${i},${(i * 7919) % 1000}\n`).join(''));
+    expect((await readWholeTable(zipped, 'a.csv.gz')).rows).toHaveLength(1000);
+    await expect(readWholeTable(bytes('not gzip at all'), 'a.csv.gz')).rejects.toThrow(new FileRejection('The file is not a valid gzip file: it is damaged or cut short'));
+    await expect(readWholeTable(zipped.subarray(0, zipped.length - 20), 'a.csv.gz')).rejects.toThrow(FileRejection);
+    const reader = new TableReader({ bytes: [zipped.subarray(0, zipped.length - 20)], fileName: 'a.csv.gz', partial: true });
+    let rows = 0;
+    for await (const event of reader.events()) if (event.kind === 'row') rows += 1;
+    expect(rows).toBeGreaterThan(900);
+  });
+
+  it('sniffs the same first characters however the file arrives in pieces', async () => {
+    const text = 'name;city\n' + 'Ann;Paris\n'.repeat(20_000);
+    const whole = await readWholeTable(bytes(text), 'a.csv');
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < text.length; i += 4096) pieces.push(Buffer.from(text.slice(i, i + 4096)));
+    const reader = new TableReader({ bytes: pieces, fileName: 'a.csv' });
+    for await (const batch of reader.batches()) void batch;
+    expect(reader.report).toEqual(whole.report);
+  });
+});
