@@ -28,6 +28,25 @@ describe('TableShaper', () => {
     expect(shaper.trailing).toEqual([{ kind: 'totals', line: 5, lines: 1, text: ',603' }]);
   });
 
+  it('keeps a last row whose name starts like a totals label', () => {
+    const { shaper, rows } = shape(['name,city,amount', 'Ann,Paris,1', 'Total Gym,Austin,50', 'Sum Ltd,Rome,3']);
+    expect(rows).toEqual([2, 3, 4]);
+    expect(shaper.trailing).toEqual([]);
+  });
+
+  it('keeps the rows after a blank line when one has "n/a" where the data has numbers', () => {
+    const lines = ['name,age,city', 'Alice,30,Paris', '', 'Bob,n/a,London', ...Array.from({ length: 8 }, (_, i) => `P${i},${20 + i},Rome`)];
+    const { shaper, rows } = shape(lines);
+    expect(rows).toHaveLength(10);
+    expect(shaper.trailing).toEqual([]);
+  });
+
+  it('releases a held differently shaped row as data when data-shaped rows follow it', () => {
+    const { shaper, rows } = shape(['name,age,city', 'Alice,30,Paris', '', 'Note', 'Bob,31,London', 'Cy,32,Oslo']);
+    expect(rows).toEqual([2, 4, 5, 6]);
+    expect(shaper.trailing).toEqual([]);
+  });
+
   it('keeps a "Total" row that data follows', () => {
     const { shaper, rows } = shape(['category,amount', 'Food,1', 'Total,3', 'Rent,2']);
     expect(rows).toEqual([2, 3, 4]);

@@ -18,7 +18,11 @@ const MAX_HELD_CELLS = 200_000;
 /** How much of a skipped line the report keeps. */
 export const REPORTED_TEXT_CHARS = 200;
 
-const TOTALS = /^(grand\s+|sub-?)?totals?\b|^sum(me)?\b|^gesamt|^totaux?\b|^totale\b/i;
+// The first cell is the label ("Total", "Grand total:", "Summe"), never a name that starts with one ("Total Gym").
+// The label may go on in brackets or after a colon: "Grand Totals (5 records)", "Total: 12".
+const TOTALS = /^(((grand|sub)[\s-]?)?totals?|sum(me)?|gesamt(summe)?|totaux?|totale|total g[ée]n[ée]ral)(\s*[(:].*)?$/i;
+/** Values that stand for "no value" in a numeric column: text over a number, but no header. */
+const NO_VALUE = /^(n\/?a|na|-+|—|null|none|nil|unknown|\?+|#n\/a|tbd|tba)$/i;
 
 export function reportedText(text: string): string {
   return text.length > REPORTED_TEXT_CHARS ? `${text.slice(0, REPORTED_TEXT_CHARS)}…` : text;
@@ -45,7 +49,7 @@ function headerLike(cells: RowCells, before: RowCells | null): boolean {
   for (let i = 0; i < cells.length; i += 1) {
     const cell = (cells.at(i) ?? '').trim();
     if (NUMBER.test(cell)) return false;
-    if (cell !== '' && NUMBER.test((before.at(i) ?? '').trim())) textOverNumber += 1;
+    if (cell !== '' && !NO_VALUE.test(cell) && NUMBER.test((before.at(i) ?? '').trim())) textOverNumber += 1;
   }
   return textOverNumber > 0;
 }
@@ -160,13 +164,31 @@ export class TableShaper {
 
   private pushWhileHolding(record: ReadRecord): ShapedEvent[] {
     const header = this.header as string[];
-    // A totals line followed by a row shaped like the data, with no blank between: the totals line was data.
-    const dataShaped = record.cells.length === header.length && !TOTALS.test(firstFilled(record.cells));
-    if (this.heldKind === 'totals' && !this.blankWhileHolding && dataShaped) return [...this.release(), ...this.emit(record)];
+    // A row shaped like the data (its width, numbers where the data has them) after the held rows: they were data too.
+    if (this.dataLike(record)) return [...this.release(), ...this.emit(record)];
     this.held.push(record);
     this.heldCells += record.cells.length;
     if (this.held.length > MAX_HELD_ROWS || this.heldCells > MAX_HELD_CELLS) return this.release();
     return [];
+  }
+
+  /**
+   * Like the data rows: as wide as the header and, where the last data row held numbers, numbers (or nothing) too.
+   * A second table's rows differ in width or in kind; a row of the data a blank line or a totals-like label interrupted does not.
+   */
+  private dataLike(record: ReadRecord): boolean {
+    const header = this.header as string[];
+    if (record.cells.length !== header.length || TOTALS.test(firstFilled(record.cells))) return false;
+    const before = this.lastRow;
+    if (!before) return true;
+    const first = this.held[0];
+    // Below a header-like row of the same width, rows shaped like the data are that second table's own.
+    if (first && this.heldKind === 'table' && first.cells.length === header.length && headerLike(first.cells, before)) return false;
+    for (let i = 0; i < record.cells.length; i += 1) {
+      const cell = (record.cells.at(i) ?? '').trim();
+      if (NUMBER.test((before.at(i) ?? '').trim()) && cell !== '' && !NUMBER.test(cell) && !NO_VALUE.test(cell)) return false;
+    }
+    return true;
   }
 
   /** The held rows were data after all. */
