@@ -45,7 +45,7 @@ enum Mode {
   SkipLine,
 }
 
-type Problem = 'inside-unquoted' | 'after-closing' | 'never-closed' | 'too-long';
+type Problem = 'after-closing' | 'never-closed' | 'too-long';
 
 /** The most of a row's start carried over to the next text; a longer row is read piece by piece instead. */
 const CARRY_LIMIT = 1024 * 1024;
@@ -54,6 +54,12 @@ const CARRY_LIMIT = 1024 * 1024;
 export const MALFORMED_TEXT_LIMIT = 64 * 1024;
 
 /** Position of the next `char` at or after `from`, remembered so that scanning a text stays linear. */
+/**
+ * Characters a file's malformed quotes may make the reader read again, in all, besides twice what it has read: past them
+ * its quotes are read as text. Long re-reads come from quotes that nothing closes, in files whose quotes then hardly matter.
+ */
+export const REREAD_ALLOWANCE_CHARS = 16 * 1024 * 1024;
+
 class NextIndex {
   private at = -2;
   constructor(
@@ -78,9 +84,9 @@ class NextIndex {
 export class CsvRecordReader {
   private readonly delimiter: string;
   private readonly delimiterCode: number;
-  private readonly quote: string;
+  private quote: string;
   /** -1 when the dialect has no quote: no character matches. */
-  private readonly quoteCode: number;
+  private quoteCode: number;
   private readonly escape: 'doubled' | 'backslash' | 'none';
   private carry = '';
   /** The last text ended on a `\r` that ended a row: a `\n` starting the next text belongs to it. */
@@ -104,6 +110,9 @@ export class CsvRecordReader {
   private head = '';
   /** The row went past its first line (inside a quoted field); that line's text is kept for a malformed event. */
   private crossed = false;
+  /** Characters read again after malformed quotes, and characters given, so far. */
+  private rereadChars = 0;
+  private charsRead = 0;
   /** Empty lines skipped so far (they still count as lines). */
   emptyLines = 0;
   private readonly reportEmptyLines: boolean;
@@ -133,6 +142,7 @@ export class CsvRecordReader {
 
   /** The rows this text completes; throws a FileLimitExceeded for a header over a limit. */
   push(text: string): CsvRecordEvent[] {
+    this.charsRead += text.length;
     this.scan(this.carry + text, false);
     return this.take();
   }
@@ -201,6 +211,9 @@ export class CsvRecordReader {
         const again = this.replay.join('') + text.slice(replayFrom >= 0 ? replayFrom : rowFrom);
         this.events.push({ kind: 'malformed', line: first, text: this.firstLineText, reason });
         this.resetRow(first + 1);
+        // Each re-read moves one line on: a file of stray quotes could make that quadratic. Past a budget, its quotes are text.
+        this.rereadChars += again.length;
+        if (this.rereadChars > REREAD_ALLOWANCE_CHARS + 2 * this.charsRead) this.stopQuoting();
         return again;
       }
       if (problem === 'never-closed') {
@@ -327,13 +340,7 @@ export class CsvRecordReader {
           pieceFrom = i;
           continue;
         }
-        // A quote inside an unquoted cell (27" monitor, Ben "Benny" Carter) is text, as lenient readers take it; only in a
-        // row that already ran over a line break does it show that an earlier quote opened a value by mistake.
-        if (this.crossed) {
-          const again = fail(i, 'inside-unquoted');
-          if (again !== null) return again;
-          continue;
-        }
+        // A quote inside an unquoted cell (27" monitor, Ben "Benny" Carter) is text, as lenient readers take it.
         this.mode = Mode.Unquoted;
         i += 1;
         continue;
@@ -403,10 +410,6 @@ export class CsvRecordReader {
     const first = this.startLine;
     const opened = this.mode === Mode.Quoted ? this.quoteLine : first;
     switch (problem) {
-      case 'inside-unquoted':
-        return this.crossed
-          ? `Malformed quote: the quoted value opened at line ${first} runs on to a quote inside an unquoted field at line ${at}`
-          : `Malformed quote: a quote inside an unquoted field at line ${at}`;
       case 'after-closing':
         return this.crossed && opened < at
           ? `Malformed quote: the quote opened at line ${opened} is not closed properly: text follows a quote at line ${at}`
@@ -472,6 +475,12 @@ export class CsvRecordReader {
     this.firstLineText = '';
     this.replay = null;
     this.skipText = null;
+  }
+
+  /** Quotes no longer open values: the rest of the file is read as if it had none. */
+  private stopQuoting(): void {
+    this.quote = '';
+    this.quoteCode = -1;
   }
 
   private skipEmptyLine(): void {
