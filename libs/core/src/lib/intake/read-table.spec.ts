@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 
+import ExcelJS from 'exceljs';
+
 import { FileRejection } from '../validation/file-rejection';
 import { readWholeTable, TableReader } from './read-table';
 
@@ -52,5 +54,37 @@ describe('TableReader', () => {
     const reader = new TableReader({ bytes: pieces, fileName: 'a.csv' });
     for await (const batch of reader.batches()) void batch;
     expect(reader.report).toEqual(whole.report);
+  });
+});
+
+describe('TableReader on workbooks', () => {
+  const workbook = async (fill: (sheet: ExcelJS.Worksheet) => void) => {
+    const book = new ExcelJS.Workbook();
+    fill(book.addWorksheet('Sheet1'));
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+
+  it('pads rows to the header, so one stray cell far right makes only its own row ragged', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['name', 'email', 'city']);
+      sheet.addRow(['Ann', 'ann@x.com']);
+      sheet.getCell('F3').value = 'call back';
+      sheet.getCell('A3').value = 'Bob';
+      sheet.addRow(['Cy', 'cy@x.com', 'Oslo']);
+    });
+    const table = await readWholeTable(bytes, 'people.xlsx');
+    expect(table.rows.map((r) => r.cells)).toEqual([['Ann', 'ann@x.com', ''], ['Bob', '', '', '', '', 'call back'], ['Cy', 'cy@x.com', 'Oslo']]);
+  });
+
+  it('takes a declared header row anywhere below titles', async () => {
+    const bytes = await workbook((sheet) => {
+      for (let i = 1; i < 40; i += 1) sheet.addRow([`note ${i}`]);
+      sheet.addRow(['id', 'city']);
+      sheet.addRow([1, 'Oslo']);
+    });
+    const table = await readWholeTable(bytes, 'notes.xlsx', { headerLine: 40 });
+    expect(table.header).toEqual(['id', 'city']);
+    expect(table.report.headerLine).toBe(40);
+    expect(table.rows).toEqual([{ line: 41, cells: ['1', 'Oslo'] }]);
   });
 });

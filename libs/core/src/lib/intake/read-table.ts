@@ -240,6 +240,8 @@ export class TableReader {
     const held: { cells: string[]; line: number }[] = [];
     let headerFound = false;
     let lastLine = 0;
+    /** The header's width, which data rows are padded to. */
+    let width = 0;
     const declared = options.headerLine;
     for await (const row of rows) {
       // The sheet leaves empty rows out: a gap in its row numbers is that many blank lines.
@@ -254,21 +256,24 @@ export class TableReader {
       if (!headerFound && declared !== undefined) {
         this.reading.headerLine = row.line;
         headerFound = true;
+        width = row.cells.length;
+        yield row;
+        continue;
       }
       if (!headerFound) {
         held.push(row);
         if (held.length < XLSX_HEADER_ROWS) continue;
-        yield* this.releaseWorkbookHead(held);
+        width = yield* this.releaseWorkbookHead(held);
         headerFound = true;
         continue;
       }
-      yield row;
+      yield padded(row, width);
     }
     if (!headerFound) yield* this.releaseWorkbookHead(held);
   }
 
   /** The header is the first row as wide as the table: title rows above it are narrower. */
-  private *releaseWorkbookHead(held: { cells: string[]; line: number }[]): Generator<{ cells: RowCells; line: number }> {
+  private *releaseWorkbookHead(held: { cells: string[]; line: number }[]): Generator<{ cells: RowCells; line: number }, number> {
     const filled = (cells: string[]) => cells.filter((cell) => cell.trim() !== '').length;
     let widest = 0;
     for (const row of held) widest = Math.max(widest, filled(row.cells));
@@ -280,8 +285,18 @@ export class TableReader {
       .slice(0, 20)
       .map(preambleRow);
     this.reading.headerLine = held[start]?.line ?? 1;
-    yield* held.slice(start);
+    const width = held[start]?.cells.length ?? 0;
+    for (const row of held.slice(start)) yield row === held[start] ? row : padded(row, width);
+    return width;
   }
+}
+
+/** A workbook row as wide as the header at least: the sheet leaves its trailing empty cells out. */
+function padded(row: { cells: string[]; line: number }, width: number): { cells: string[]; line: number } {
+  if (row.cells.length >= width) return row;
+  const cells = row.cells.slice();
+  while (cells.length < width) cells.push('');
+  return { line: row.line, cells };
 }
 
 function preambleRow(row: { cells: string[]; line: number }): { line: number; text: string } {

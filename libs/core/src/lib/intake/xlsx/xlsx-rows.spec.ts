@@ -51,11 +51,11 @@ describe('xlsxRows', () => {
     expect(await rowsOf(bytes)).toEqual([
       { line: 1, cells: ['name', 'joined', 'seen at', 'amount', 'active', 'total', 'label', 'site', 'check', 'started'] },
       { line: 2, cells: ['Ada Lovelace', '2024-01-15', '2024-01-15T13:45:30', '0.3', 'true', '0.6', 'name!', 'Example', '#N/A', '2024-01-16'] },
-      { line: 3, cells: ['name', '12345678901', '-3', '1e-7', 'false', 'false', '', '', '', ''] },
+      { line: 3, cells: ['name', '12345678901', '-3', '1e-7', 'false', 'false'] },
     ]);
   });
 
-  it('keeps the sheet row numbers across empty rows, drops trailing empty cells and pads to the widest row so far', async () => {
+  it('keeps the sheet row numbers across empty rows and drops trailing empty cells (the table reader pads rows to the header)', async () => {
     const bytes = await workbookBytes((workbook) => {
       const sheet = workbook.addWorksheet('Sheet1');
       sheet.getCell('A1').value = 'Quarterly report';
@@ -68,7 +68,7 @@ describe('xlsxRows', () => {
     expect(await rowsOf(bytes)).toEqual([
       { line: 1, cells: ['Quarterly report'] },
       { line: 3, cells: ['id', 'city', 'note'] },
-      { line: 4, cells: ['1', 'Oslo', ''] },
+      { line: 4, cells: ['1', 'Oslo'] },
       { line: 6, cells: ['2', '', 'x'] },
       { line: 7, cells: ['3', 'Bergen', 'y', 'extra'] },
     ]);

@@ -31,7 +31,7 @@ type ParseSax = (chunks: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
 /** What the streaming WorkbookReader knows once a worksheet is emitted; not in exceljs's typings. */
 interface WorkbookState {
   sharedStrings?: (string | { richText: { text: string | null }[] })[];
-  styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
+  styles?: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
   properties?: { model?: { date1904?: boolean } };
   model?: { sheets?: { name: string }[] };
 }
@@ -77,8 +77,8 @@ const notAWorkbook = (detail: string) => new FileRejection(`The file is not a va
 /**
  * Streams the rows of one worksheet of an .xlsx workbook as text cells, never holding the workbook
  * whole (shared strings are cached; worksheets that come before them in the archive are spooled to
- * temp files by exceljs). Each row is cut after its last non-empty cell, then padded with '' to the
- * widest row seen so far, so a row's width never shrinks below the table's. Rows with no value are not
+ * temp files by exceljs). Each row is cut after its last non-empty cell (TableReader pads data rows to the header's
+ * width: a stray value far right makes its own row ragged, never every row wide). Rows with no value are not
  * yielded (Excel does not write empty rows either): `line` keeps the sheet's own row numbers.
  *
  * Cells: dates (a date number format) → `YYYY-MM-DD[THH:MM:SS]`, numbers as Excel shows them,
@@ -136,12 +136,21 @@ interface CellDraft {
   formula: boolean;
 }
 
+/** A cell style's number format; none when the workbook has no styles part (it is optional). */
+function styleFormat(workbook: WorkbookState, style: number): string | undefined {
+  try {
+    return workbook.styles?.getStyleModel(style)?.numFmt;
+  } catch {
+    return undefined;
+  }
+}
+
 async function* worksheetRows(sax: AsyncIterable<SaxEvent[]>, workbook: WorkbookState, maxColumns: number): AsyncGenerator<XlsxRow> {
   const date1904 = workbook.properties?.model?.date1904 === true;
   const dateStyles = new Map<number, boolean>();
   const isDateStyle = (style: number) => {
     let known = dateStyles.get(style);
-    if (known === undefined) dateStyles.set(style, (known = isDateFormat(workbook.styles.getStyleModel(style)?.numFmt)));
+    if (known === undefined) dateStyles.set(style, (known = isDateFormat(styleFormat(workbook, style))));
     return known;
   };
   const cellText = (cell: CellDraft): string => {
@@ -167,7 +176,6 @@ async function* worksheetRows(sax: AsyncIterable<SaxEvent[]>, workbook: Workbook
     }
   };
 
-  let width = 0;
   let line = 0;
   let cells: string[] = [];
   let cell: CellDraft | null = null;
@@ -185,11 +193,11 @@ async function* worksheetRows(sax: AsyncIterable<SaxEvent[]>, workbook: Workbook
       if (eventType === 'opentag') {
         switch (name) {
           case 'row':
-            line = attributes['r'] ? Number(attributes['r']) : line + 1;
+            line = /^\d+$/.test(attributes['r'] ?? '') ? Number(attributes['r']) : line + 1;
             cells = [];
             break;
           case 'c': {
-            const column = attributes['r'] ? columnNumber(attributes['r']) : cells.length + 1;
+            const column = (attributes['r'] && columnNumber(attributes['r'])) || cells.length + 1;
             cell = { column, type: attributes['t'], style: Number(attributes['s'] ?? 0), value: null, formula: false };
             break;
           }
@@ -225,11 +233,8 @@ async function* worksheetRows(sax: AsyncIterable<SaxEvent[]>, workbook: Workbook
             cell = null;
             break;
           case 'row':
-            if (cells.length > 0) {
-              width = Math.max(width, cells.length);
-              while (cells.length < width) cells.push('');
-              yield { line, cells };
-            }
+            // Excel leaves trailing empty cells out: TableReader pads data rows to the header's width.
+            if (cells.length > 0) yield { line, cells };
             cells = [];
             break;
         }
@@ -256,7 +261,7 @@ function isoDateText(raw: string): string {
 function columnNumber(reference: string): number {
   let column = 0;
   for (const char of reference) {
-    const code = char.charCodeAt(0);
+    const code = char.toUpperCase().charCodeAt(0);
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
