@@ -20,7 +20,7 @@ function chunked(bytes: Buffer, size = 997): Readable {
   return Readable.from(chunks);
 }
 
-async function rowsOf(bytes: Buffer, options: { sheet?: string; maxColumns?: number } = {}): Promise<XlsxRow[]> {
+async function rowsOf(bytes: Buffer, options: { sheet?: string; maxColumns?: number; maxSharedStringChars?: number } = {}): Promise<XlsxRow[]> {
   const rows: XlsxRow[] = [];
   for await (const row of xlsxRows(chunked(bytes), { maxColumns: 100, ...options })) rows.push(row);
   return rows;
@@ -72,6 +72,15 @@ describe('xlsxRows', () => {
       { line: 6, cells: ['2', '', 'x'] },
       { line: 7, cells: ['3', 'Bergen', 'y', 'extra'] },
     ]);
+  });
+
+  it('refuses a workbook whose shared strings inflate past the limit (a workbook bomb), with a sentence', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('Sheet1');
+      for (let i = 0; i < 200; i += 1) sheet.addRow([`text number ${i}`]);
+    });
+    await expect(rowsOf(bytes, { maxSharedStringChars: 1000 })).rejects.toThrow(/^The workbook's shared text inflates to more than 1,000 characters/);
+    expect(await rowsOf(bytes)).toHaveLength(200);
   });
 
   it('reads the first sheet by default and another by its name (with spaces); an unknown name lists the sheets', async () => {

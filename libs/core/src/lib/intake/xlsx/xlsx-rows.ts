@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, Transform } from 'node:stream';
 
 import type ExcelJSModule from 'exceljs';
 
@@ -13,6 +13,8 @@ export interface XlsxRowsOptions {
   maxColumns: number;
   /** Told the name of the sheet read, before its first row. */
   onSheet?: (name: string) => void;
+  /** Characters of shared strings XML read at most (MAX_SHARED_STRINGS_CHARS when absent). */
+  maxSharedStringChars?: number;
 }
 
 /** One row of a worksheet: `line` is its row number in Excel, `cells` its values as text from column A on. */
@@ -47,7 +49,26 @@ interface WorksheetState {
  * itself (Node's StringDecoder keeps partial characters) hands the parser whole characters.
  * exceljs is loaded on the first workbook: a worker that reads only CSV never holds it in memory.
  */
-function loadExcel(): { WorkbookReader: typeof ExcelJSModule.stream.xlsx.WorkbookReader; parseSax: ParseSax } {
+/**
+ * The most characters of shared strings XML a workbook may inflate to: they are all held while its sheet is read, and a
+ * few compressed kilobytes can inflate to gigabytes (a workbook bomb). No workbook under the upload limit comes near.
+ */
+export const MAX_SHARED_STRINGS_CHARS = 128 * 1024 * 1024;
+
+function sharedStringsLimit(limit: number): Transform {
+  let chars = 0;
+  return new Transform({
+    decodeStrings: false,
+    readableObjectMode: true,
+    transform(chunk: string, _encoding, callback) {
+      chars += chunk.length;
+      if (chars <= limit) return callback(null, chunk);
+      callback(new FileRejection(`The workbook's shared text inflates to more than ${limit.toLocaleString('en-US')} characters, more than Sluice reads from one workbook: save the sheet as CSV`));
+    },
+  });
+}
+
+function loadExcel(maxSharedStringChars: number): { WorkbookReader: typeof ExcelJSModule.stream.xlsx.WorkbookReader; parseSax: ParseSax } {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const ExcelJS: typeof ExcelJSModule = require('exceljs');
   // exceljs's own SAX adapter over saxes (what its worksheet reader uses); exceljs has no exports map, so the path is stable per version.
@@ -58,7 +79,7 @@ function loadExcel(): { WorkbookReader: typeof ExcelJSModule.stream.xlsx.Workboo
     _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> {
       entry.setEncoding('utf8');
       const parent = base.prototype as unknown as { _parseSharedStrings(entry: Readable): AsyncGenerator<unknown> };
-      return parent._parseSharedStrings.call(this, entry);
+      return parent._parseSharedStrings.call(this, entry.pipe(sharedStringsLimit(maxSharedStringChars)));
     }
   }
   return { WorkbookReader: Utf8SafeWorkbookReader, parseSax };
@@ -94,7 +115,7 @@ export async function* xlsxRows(stream: Readable, options: XlsxRowsOptions): Asy
     input.end();
   });
   stream.pipe(input);
-  const { WorkbookReader, parseSax } = loadExcel();
+  const { WorkbookReader, parseSax } = loadExcel(options.maxSharedStringChars ?? MAX_SHARED_STRINGS_CHARS);
   const reader = new WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   const workbook = reader as unknown as WorkbookState;
   const seen: string[] = [];
