@@ -6,8 +6,8 @@ import { DatasetsApiService, FilePreview, HeaderSynonym } from '../../core/datas
 import { describeHttpError } from '../../core/jobs-api.service';
 import type { ColumnFieldChange } from '../../shared/mapping-table/mapping-table';
 
-/** What of a CSV file the preview sends: the API reads no more of it. */
-export const PREVIEW_BYTES = 1 << 20;
+/** What of a CSV file the preview sends: the API reads no more of it, and one byte more tells it the file goes on. */
+export const PREVIEW_BYTES = (1 << 20) + 1;
 
 /** Reading settings the person can choose over what was detected. */
 export interface ReadingChoice {
