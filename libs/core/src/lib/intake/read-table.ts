@@ -11,6 +11,7 @@ import { DEFAULT_FILE_LIMITS, limitMessages } from '../validation/file-limits';
 import { FileRejection } from '../validation/file-rejection';
 import type { RowCells } from '../validation/row-cells';
 import { cellArray } from '../validation/row-cells';
+import { describeBinaryContent } from '../files/binary-signature';
 import { sniffDialect } from './dialect/sniff-dialect';
 import { detectEncoding } from './encoding/detect-encoding';
 import { TextDecodingStream } from './encoding/text-decoding-stream';
@@ -154,7 +155,11 @@ export class TableReader {
       head.push(next.value);
       headBytes += next.value.length;
     }
-    const encoding = detectEncoding(Buffer.concat(head), options.encoding);
+    const headSample = Buffer.concat(head);
+    // Intake sniffs uploads; an inbox object or a renamed workbook reaches the worker unsniffed.
+    const binary = describeBinaryContent(headSample);
+    if (binary) throw new FileRejection(`The file is not CSV text: its content looks like ${binary}${/ZIP/.test(binary) ? ' (name a workbook .xlsx)' : ''}`);
+    const encoding = detectEncoding(headSample, options.encoding);
     Object.assign(this.reading, { encoding: encoding.encoding, encodingSource: encoding.source, ...(encoding.confidence !== undefined ? { encodingConfidence: encoding.confidence } : {}) });
     const decoder = new TextDecodingStream(encoding.encoding, { skipBytes: encoding.bomBytes });
     async function* all(): AsyncGenerator<Uint8Array> {

@@ -2,7 +2,7 @@ import { FileRejection } from '../../validation/file-rejection';
 import { canonicalEncoding } from '../reading-options-schema';
 import { readByteOrderMark, utf16ByNulPattern } from './byte-order-mark';
 import { guessLegacyEncoding } from './legacy-encoding';
-import { isMostlyUtf8 } from './utf8-evidence';
+import { hasUtf8Sequence, isMostlyUtf8 } from './utf8-evidence';
 
 /** Bytes after which a text file shows a line break or a delimiter. */
 const STRUCTURE_BYTES = 1024;
@@ -79,6 +79,9 @@ export function detectEncoding(head: Uint8Array, declared?: string): DetectedEnc
     );
   }
   const legacy = guessLegacyEncoding(sample);
+  // Western only: in Cyrillic or Greek single-byte text, letter pairs do form UTF-8 sequences.
+  const western = legacy === null || ['windows-1252', 'iso-8859-1', 'iso-8859-15'].includes(legacy.encoding);
+  if (western && hasUtf8Sequence(sample)) return { encoding: 'utf-8', source: 'detected', confidence: 60, bomBytes: 0 };
   if (legacy !== null) return { encoding: legacy.encoding, source: 'detected', confidence: legacy.confidence, bomBytes: 0 };
   return { encoding: DEFAULT_ENCODING, source: 'default', confidence: DEFAULT_CONFIDENCE, bomBytes: 0 };
 }

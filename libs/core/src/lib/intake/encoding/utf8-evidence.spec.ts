@@ -1,5 +1,6 @@
 import { encode } from 'iconv-lite';
 
+import { detectEncoding } from './detect-encoding';
 import { isMostlyUtf8, utf8Evidence } from './utf8-evidence';
 
 describe('utf8Evidence', () => {
@@ -16,5 +17,13 @@ describe('utf8Evidence', () => {
     expect(isMostlyUtf8(pasted)).toBe(true);
     expect(isMostlyUtf8(encode(text, 'windows-1252'))).toBe(false);
     expect(isMostlyUtf8(encode('名前,都市\n山田,東京\n', 'shift_jis'))).toBe(false);
+  });
+});
+
+describe('UTF-8 with rows pasted from a Latin-1 system', () => {
+  it('is read as UTF-8 (the pasted rows are rejected, not every row mangled)', () => {
+    const bytes = Buffer.concat([Buffer.from('name,city\nRené,Paris\n'), Buffer.from([0x5a, 0x6f, 0xeb, 0x2c, 0x4e, 0x69, 0x63, 0x65, 0x0a])]);
+    expect(detectEncoding(bytes)).toMatchObject({ encoding: 'utf-8' });
+    expect(detectEncoding(encode('name,city\nRené,Paris\nZoë,Nice\n', 'windows-1252'))).toMatchObject({ encoding: 'windows-1252' });
   });
 });

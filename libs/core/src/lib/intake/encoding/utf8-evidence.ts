@@ -32,10 +32,18 @@ export function utf8Evidence(bytes: Uint8Array): { multiByte: number; invalid: n
 
 /**
  * UTF-8 with a few bad bytes (one pasted from a Latin-1 system): the many valid multi-byte sequences say
- * the file is UTF-8, and the bad bytes are the rows' problem, not the file's. A legacy encoding's text
- * rarely forms even one valid sequence.
+ * the file is UTF-8, and the bad bytes are the rows' problem, not the file's. (Double-byte legacy encodings
+ * form valid sequences by chance, so a few are no evidence on their own.)
  */
 export function isMostlyUtf8(bytes: Uint8Array): boolean {
   const { multiByte, invalid } = utf8Evidence(bytes);
   return multiByte >= 2 && invalid * 2 <= multiByte;
+}
+
+/**
+ * Western single-byte text almost never forms a valid UTF-8 sequence (é followed by a letter is invalid): a file that
+ * a single-byte encoding would read, but that holds one, is UTF-8 with some bad rows (rejected, never mangled).
+ */
+export function hasUtf8Sequence(bytes: Uint8Array): boolean {
+  return utf8Evidence(bytes).multiByte >= 1;
 }
