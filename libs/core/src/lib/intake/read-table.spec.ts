@@ -88,3 +88,17 @@ describe('TableReader on workbooks', () => {
     expect(table.rows).toEqual([{ line: 41, cells: ['1', 'Oslo'] }]);
   });
 });
+
+describe('TableReader on a file whose first accent comes late', () => {
+  it('reads a windows-1252 file whose first 64 KiB are plain ASCII as windows-1252, from the first accent on', async () => {
+    const ascii = 'name,city\n' + Array.from({ length: 8000 }, (_, i) => `Person ${i},Paris`).join('\n') + '\n';
+    const late = Buffer.from([...Buffer.from('Ren'), 0xe9, ...Buffer.from(',Z'), 0xfc, ...Buffer.from('rich\nJos'), 0xe9, ...Buffer.from(',M'), 0xe1, ...Buffer.from('laga\n')]);
+    const table = await readWholeTable(Buffer.concat([Buffer.from(ascii), late]), 'people.csv');
+    expect(table.rejected).toEqual([]);
+    expect(table.rows.slice(-2).map((r) => r.cells)).toEqual([
+      ['René', 'Zürich'],
+      ['José', 'Málaga'],
+    ]);
+    expect(table.report.encoding).toBe('windows-1252');
+  });
+});

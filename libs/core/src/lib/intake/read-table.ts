@@ -161,7 +161,9 @@ export class TableReader {
     if (binary) throw new FileRejection(`The file is not CSV text: its content looks like ${binary}${/ZIP/.test(binary) ? ' (name a workbook .xlsx)' : ''}`);
     const encoding = detectEncoding(headSample, options.encoding);
     Object.assign(this.reading, { encoding: encoding.encoding, encodingSource: encoding.source, ...(encoding.confidence !== undefined ? { encodingConfidence: encoding.confidence } : {}) });
-    const decoder = new TextDecodingStream(encoding.encoding, { skipBytes: encoding.bomBytes });
+    // A UTF-8 guess is only a guess while the text is plain ASCII: the first bytes that are not UTF-8 decide again.
+    const guessed = encoding.source === 'detected' && encoding.encoding === 'utf-8';
+    const decoder = new TextDecodingStream(encoding.encoding, { skipBytes: encoding.bomBytes, ...(guessed ? { redetect: redetectEncoding } : {}) });
     async function* all(): AsyncGenerator<Uint8Array> {
       yield* head;
       if (done) return;
@@ -206,11 +208,11 @@ export class TableReader {
       if (event.kind === 'record') {
         if (header === null && !isBlankRow(event.cells)) {
           header = event.cells.length;
-          if (decoder.undecodable && hasUndecodable(event.cells)) throw new FileRejection(`The header row (line ${event.line}): ${undecodableRowError(this.reading.encoding)}`);
+          if (decoder.undecodable && hasUndecodable(event.cells)) throw new FileRejection(`The header row (line ${event.line}): ${undecodableRowError(decoder.encoding)}`);
         } else if (header !== null && decoder.undecodable && hasUndecodable(event.cells)) {
           this.reading.undecodableRows += 1;
           const cells = cellArray(event.cells);
-          return { kind: 'rejected', line: event.line, error: undecodableRowError(this.reading.encoding), text: cells.join(this.reading.delimiter), cells };
+          return { kind: 'rejected', line: event.line, error: undecodableRowError(decoder.encoding), text: cells.join(this.reading.delimiter), cells };
         }
         return { cells: event.cells, line: event.line };
       }
@@ -225,6 +227,7 @@ export class TableReader {
     for await (const chunk of skipLines(rest(), sniffed.headerLine - 1, preamble)) yield reader.push(chunk).map(translate);
     yield reader.end().map(translate);
     this.reading.blankLines += preamble.blank;
+    if (decoder.encoding !== this.reading.encoding) Object.assign(this.reading, { encoding: decoder.encoding, encodingConfidence: 50 });
   }
 
   private async *workbookRecords(bytes: Readable): AsyncGenerator<SourceItem[]> {
@@ -306,6 +309,18 @@ function padded(row: { cells: string[]; line: number }, width: number): { cells:
 
 function preambleRow(row: { cells: string[]; line: number }): { line: number; text: string } {
   return { line: row.line, text: reportedText(row.cells.filter((cell) => cell.trim() !== '').join(' ')) };
+}
+
+/** The encoding of a file whose text was plain ASCII so far, from the bytes around its first that is not (null: UTF-8 with bad bytes). */
+function redetectEncoding(bytes: Uint8Array): string | null {
+  const first = bytes.findIndex((byte) => byte >= 0x80);
+  if (first === -1) return null;
+  try {
+    const guess = detectEncoding(bytes.subarray(Math.max(0, first - 1024), first + HEAD_BYTES));
+    return guess.encoding === 'utf-8' ? null : guess.encoding;
+  } catch {
+    return null;
+  }
 }
 
 function declaredDialect(options: FileReadingOptions): Partial<CsvDialect> {

@@ -6,6 +6,11 @@ import { canonicalEncoding } from '../reading-options-schema';
 export interface TextDecodingOptions {
   /** Leading bytes not to decode: the byte order mark detectEncoding found. */
   skipBytes?: number;
+  /**
+   * For a UTF-8 guess made from a head of plain ASCII: asked, with the first chunk that is not UTF-8, which encoding the
+   * file is after all (null to keep UTF-8). A sorted export may show its first accent megabytes in.
+   */
+  redetect?: (bytes: Uint8Array) => string | null;
 }
 
 /** The replacement character a decoder puts for bytes the encoding does not define. */
@@ -31,7 +36,8 @@ function countReplacements(text: string): number {
  * unit or surrogate pair, a Shift_JIS pair) is joined, as TextDecoder does with `stream: true`.
  */
 export class TextDecodingStream extends Transform {
-  readonly encoding: string;
+  /** The encoding decoded with: the one asked for, or the one `redetect` chose. */
+  encoding: string;
   /** True once any bytes could not be decoded (they became U+FFFD). */
   undecodable = false;
   /**
@@ -41,6 +47,8 @@ export class TextDecodingStream extends Transform {
   undecodableSequences = 0;
 
   private readonly ignoreBOM: boolean;
+  /** Still only ASCII so far, with a redetection to run at the first chunk that is not. */
+  private redetect: ((bytes: Uint8Array) => string | null) | null;
   private strict: TextDecoder;
   private lenient: TextDecoder | null = null;
   private toSkip: number;
@@ -59,6 +67,7 @@ export class TextDecodingStream extends Transform {
     // A BOM the caller skips is gone; anything after it is text. Without a skip, the decoder drops a leading BOM itself.
     this.ignoreBOM = this.toSkip > 0;
     this.strict = new TextDecoder(canonical, { fatal: true, ignoreBOM: this.ignoreBOM });
+    this.redetect = canonical === 'utf-8' ? (options.redetect ?? null) : null;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -72,9 +81,12 @@ export class TextDecodingStream extends Transform {
     if (this.lenient === null) {
       try {
         const text = this.strict.decode(bytes, { stream: true });
+        // A UTF-8 character takes more than one byte: as many characters as bytes is plain ASCII, still undecided.
+        if (this.redetect && text.length !== bytes.length) this.redetect = null;
         this.remember(bytes);
         return callback(null, text.length > 0 ? text : undefined);
       } catch {
+        if (this.switchEncoding(bytes)) return this._transform(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), _encoding, callback);
         this.lenient = this.resynchronisedLenientDecoder();
       }
     }
@@ -100,6 +112,18 @@ export class TextDecodingStream extends Transform {
       this.noteReplacements(text);
     }
     callback(null, text.length > 0 ? text : undefined);
+  }
+
+  /** After plain ASCII, the first bytes that are not UTF-8 may say the file is in another encoding: ASCII reads the same in it. */
+  private switchEncoding(bytes: Uint8Array): boolean {
+    const redetect = this.redetect;
+    this.redetect = null;
+    const encoding = redetect?.(bytes) ?? null;
+    const canonical = encoding === null ? null : canonicalEncoding(encoding);
+    if (canonical === null || canonical === this.encoding || canonical === 'replacement') return false;
+    this.encoding = canonical;
+    this.strict = new TextDecoder(canonical, { fatal: true, ignoreBOM: true });
+    return true;
   }
 
   private noteReplacements(text: string): void {
