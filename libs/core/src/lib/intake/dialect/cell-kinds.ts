@@ -46,3 +46,8 @@ export function isNumericCell(cell: string): boolean {
   if (/\d/.test(bare) && NUMBER.test(bare)) return true;
   return DATE_ISO.test(value) || DATE_DMY.test(value) || TIME_ONLY.test(value) || DATE_NAMED.test(value);
 }
+
+/** A value no header names itself by: an email address or a URL. */
+export function isDataValueCell(cell: string): boolean {
+  return EMAIL.test(cell) || URL.test(cell);
+}

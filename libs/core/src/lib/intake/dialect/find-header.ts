@@ -1,4 +1,4 @@
-import { isNumericCell } from './cell-kinds';
+import { isDataValueCell, isNumericCell } from './cell-kinds';
 import { isBlankRecord } from './consistency-score';
 import type { SampleRecord } from './split-sample';
 
@@ -68,6 +68,9 @@ export function findTableStart(records: SampleRecord[]): TableStart {
     if (start === 0 || looksLikeHeader(row.cells)) return { header: row, width };
     fallback ??= row;
   }
+  // No row of the table looks like a header, and the line right above it does: a header narrower (or wider) than its rows.
+  const above = rows[start - 1];
+  if (above && start === 1 && !afterBlank.has(rows[start]) && above.cells.length >= 2 && looksLikeHeader(above.cells)) return { header: above, width };
   return { header: fallback ?? rows[start], width };
 }
 
@@ -101,10 +104,11 @@ function mostlyEmpty(cells: string[]): boolean {
   return cells.filter((cell) => cell.trim() !== '').length * 2 < cells.length;
 }
 
-/** Mostly non-empty, mostly not numbers or dates, and mostly distinct. */
+/** Mostly non-empty, mostly not numbers or dates, no email or URL among them, and mostly distinct. */
 export function looksLikeHeader(cells: string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
   if (filled.length * 2 < cells.length) return false;
+  if (filled.some(isDataValueCell)) return false;
   const numeric = filled.filter(isNumericCell).length;
   if (numeric * 2 > filled.length) return false;
   return new Set(filled.map((cell) => cell.toLowerCase())).size * 2 > filled.length;

@@ -103,3 +103,10 @@ describe('a sample cut inside a long quoted value', () => {
     expect(sniffDialect(text2, { complete: false })).toMatchObject({ headerLine: 1, dialect: { delimiter: ',', quote: '"' } });
   });
 });
+
+describe('a header narrower than its rows', () => {
+  it('stays the header: the rows are ragged, not a table below a title', () => {
+    const text = 'name,email\n' + Array.from({ length: 100 }, (_, i) => `A${i},a${i}@x.com,extra${i}`).join('\n') + '\n';
+    expect(sniffDialect(text, { complete: true })).toMatchObject({ headerLine: 1, dialect: { delimiter: ',' } });
+  });
+});
