@@ -19,14 +19,13 @@ import { pipeline } from 'node:stream/promises';
 
 import {
   CsvFileValidator,
-  DEFAULT_FILE_LIMITS,
   peopleDataset,
   resolveHeaderLayoutStepwise,
   runInSlices,
   RowOutcome,
   sensorReadingsDataset,
-  StrictUtf8Decoder,
-  validateCsvStream,
+  TableReader,
+  validateTable,
 } from '@sluice/core';
 import type { DatasetDefinition } from '@sluice/core';
 import { parse } from 'csv-parse';
@@ -94,16 +93,14 @@ async function validateAndStage(file: string, staged: string): Promise<number> {
   const validator = new CsvFileValidator(sensorReadingsDataset);
   const out = stringify({ header: true, columns: sensorReadingsDataset.fields.map((f) => f.name) });
   const writing = pipeline(out, createWriteStream(staged));
-  const text = new StrictUtf8Decoder();
-  const reading = pipeline(createReadStream(file), text);
+  const table = new TableReader({ bytes: createReadStream(file), fileName: 'wide.csv' });
   let valid = 0;
   const take = async ({ result }: RowOutcome) => {
     if (!result.ok) throw new Error(result.error);
     valid += 1;
     if (!out.write(result.record)) await new Promise((resolve) => out.once('drain', resolve));
   };
-  for await (const outcomes of validateCsvStream(text, validator, DEFAULT_FILE_LIMITS)) for (const outcome of outcomes) await take(outcome);
-  await reading;
+  for await (const outcomes of validateTable(table.batches(), validator)) for (const outcome of outcomes) await take(outcome);
   out.end();
   await writing;
   return valid;

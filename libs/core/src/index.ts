@@ -39,7 +39,6 @@ export * from './lib/validation/file-limits';
 export * from './lib/validation/file-rejection';
 export * from './lib/work/stepwise';
 export * from './lib/validation/row-cells';
-export * from './lib/validation/validate-csv-stream';
 export * from './lib/jobs/job-json-schemas';
 export * from './lib/intake/reading-options-schema';
 export * from './lib/intake/read-table';

@@ -18,8 +18,8 @@ import { datasetOf, loadSpec, readingOptionsOf } from './job-spec';
  */
 const MAPPING_PAYLOAD_BYTES = 1.75 * 1024 * 1024;
 
-function checkMappingFits(columns: FileOutcome['columns']): void {
-  const bytes = Buffer.byteLength(JSON.stringify(columns));
+function checkMappingFits(columns: FileOutcome['columns'], reading: FileOutcome['reading']): void {
+  const bytes = Buffer.byteLength(JSON.stringify({ columns, reading }));
   if (bytes <= MAPPING_PAYLOAD_BYTES) return;
   const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   throw new FileRejection(
@@ -76,7 +76,7 @@ export async function parseAndValidate(deps: ActivityDeps, input: { jobId: strin
     let mappingChecked = false;
     for await (const outcomes of validateTable(table.batches(), validator)) {
       if (!mappingChecked && validator.columns.length > 0) {
-        checkMappingFits(validator.columns);
+        checkMappingFits(validator.columns, table.report);
         mappingChecked = true;
       }
       for (const outcome of outcomes) await record(outcome);

@@ -1,8 +1,11 @@
 import { parse } from 'csv-parse/sync';
 
 import { sensorReadingsDataset } from '../datasets/presets/sensor-readings.dataset';
-import { CSV_PARSE_OPTIONS, CsvFileValidator, FileRejection, RowOutcome } from './csv-file-validator';
+import { CsvFileValidator, FileRejection, RowOutcome } from './csv-file-validator';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded } from './file-limits';
+
+/** csv-parse with the options the reader's default dialect reads like, to compare with. */
+const CSV_PARSE_OPTIONS = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true } as const;
 
 interface ParsedRecord {
   record: string[];
@@ -156,14 +159,19 @@ describe('CsvFileValidator with the sensor_readings dataset', () => {
 describe('CsvFileValidator limits', () => {
   const limits = { ...DEFAULT_FILE_LIMITS, maxRows: 2 };
 
-  it('turns rows the reader could not hand over into row errors, counted like any row', () => {
+  it('turns rows the reader could not read into row errors, with their text, counted like any row', () => {
     const validator = new CsvFileValidator(sensorReadingsDataset, limits);
-    validator.acceptEvent({ kind: 'record', cells: ['sensor_id', 'timestamp', 'value'], line: 1 });
-    const outcomes = [...validator.acceptEvent({ kind: 'oversized', line: 2 }), ...validator.acceptEvent({ kind: 'too-wide', cellCount: 25_000, line: 3 }), ...validator.finish()];
+    validator.accept(['sensor_id', 'timestamp', 'value'], 1);
+    const outcomes = [
+      ...validator.acceptTableEvent({ kind: 'rejected', line: 2, error: 'Malformed quote: the quote opened at line 2 is never closed', text: '"s,1' }),
+      ...validator.acceptTableEvent({ kind: 'rejected', line: 3, error: 'Expected 3 fields, found 25000' }),
+      ...validator.finish(),
+    ];
     expect(outcomes).toEqual([
-      { line: 2, cells: [], result: { ok: false, error: 'Row is larger than 32 MiB, the most one row may be: it was left out' } },
+      { line: 2, cells: [], result: { ok: false, error: 'Malformed quote: the quote opened at line 2 is never closed' }, text: '"s,1' },
       { line: 3, cells: [], result: { ok: false, error: 'Expected 3 fields, found 25000' } },
     ]);
+    expect(() => validator.acceptTableEvent({ kind: 'rejected', line: 4, error: 'x' })).toThrow(FileLimitExceeded);
   });
 
   it('refuses a file with more data rows than the limit, saying how many it allows', () => {

@@ -1,5 +1,3 @@
-import type { Options as CsvParseOptions } from 'csv-parse';
-
 import type { CleaningCounts } from '../cleaning/cleaning-rules';
 import { inferDateOrder } from '../cleaning/date-cleaners';
 import type { DecimalMark } from '../cleaning/number-cleaners';
@@ -8,7 +6,6 @@ import type { DatasetDefinition, DateOrder } from '../datasets/dataset-definitio
 import type { ColumnMapping } from '../mapping/header-matcher';
 import { runInSlices } from '../work/stepwise';
 import type { TableEvent } from '../intake/read-table';
-import type { CsvRecordEvent } from './csv-record-reader';
 import { FileRejection, HeaderRejection } from './file-rejection';
 import type { FileLimits } from './file-limits';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, limitMessages } from './file-limits';
@@ -18,14 +15,6 @@ import type { RowCells } from './row-cells';
 import { cellArray } from './row-cells';
 import type { RowValidation } from './row-validator';
 import { fieldCountMismatch, validateRow } from './row-validator';
-
-/** How csv-parse reads an uploaded CSV; CsvRecordReader reads exactly the same way (its tests compare the two). */
-export const CSV_PARSE_OPTIONS: CsvParseOptions = {
-  bom: true,
-  info: true,
-  relax_column_count: true,
-  skip_empty_lines: true,
-};
 
 /** Rows read before the file's date order and decimal mark are decided; later rows follow that decision. */
 export const DATE_ORDER_SAMPLE_ROWS = 1000;
@@ -109,14 +98,6 @@ export class CsvFileValidator {
     if (event.kind === 'row') return this.accept(event.cells, event.line);
     this.countRow();
     return [{ line: event.line, cells: event.cells ?? [], result: { ok: false, error: event.error }, ...(event.text !== undefined ? { text: event.text } : {}) }];
-  }
-
-  /** Takes a row as CsvRecordReader reports it: a row it could not hand over cell by cell is a row error. */
-  acceptEvent(event: CsvRecordEvent): RowOutcome[] {
-    if (event.kind === 'record' || !this.layout) return this.accept(event.kind === 'record' ? event.cells : [], event.line);
-    this.countRow();
-    const error = event.kind === 'too-wide' ? fieldCountMismatch(this.layout.columnCount, event.cellCount) : limitMessages.row(this.limits.maxRowBytes);
-    return [{ line: event.line, cells: [], result: { ok: false, error } }];
   }
 
   /** Returns the rows still held back; throws FileRejection when the file held no header or no data rows. */

@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 
-import { CSV_PARSE_OPTIONS } from './csv-file-validator';
 import type { CsvDialect } from '@sluice/contracts';
 import { CSV_DELIMITERS, CSV_ESCAPES, CSV_QUOTES } from '@sluice/contracts';
 import { stringify } from 'csv-stringify/sync';
@@ -10,6 +9,9 @@ import type { CsvRecordEvent, CsvRecordReaderOptions, RecordLimits } from './csv
 import { CsvRecordReader, DEFAULT_CSV_DIALECT, MALFORMED_TEXT_LIMIT } from './csv-record-reader';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded } from './file-limits';
 import { cellArray, LineCells } from './row-cells';
+
+/** csv-parse with the options the reader's default dialect reads like, to compare with. */
+const CSV_PARSE_OPTIONS = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true } as const;
 
 type Outcome = { rows: { line: number; cells: string[] }[] } | { error: string };
 type ReadEvent = Exclude<CsvRecordEvent, { kind: 'record' }> | { kind: 'record'; line: number; cells: string[] };
