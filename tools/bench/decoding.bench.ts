@@ -39,10 +39,14 @@ async function main() {
     any.push(await run(bytes, () => new TextDecodingStream('utf-8')));
   }
   const mbps = (ms: number) => ((bytes.length / 1024 / 1024 / ms) * 1000).toFixed(0);
-  console.log(`${(bytes.length / 1024 / 1024).toFixed(0)} MB clean UTF-8 in 64 KiB chunks, ${ROUNDS} alternating runs each (fastest and median; the fastest is the least disturbed by other load)`);
+  console.log(
+    `${(bytes.length / 1024 / 1024).toFixed(0)} MB clean UTF-8 in 64 KiB chunks, ${ROUNDS} alternating runs each (fastest and median; the fastest is the least disturbed by other load)`,
+  );
   const line = (name: string, runs: number[], base?: number[]) =>
     console.log(
-      `${name.padEnd(19)} fastest ${Math.min(...runs).toFixed(0).padStart(5)} ms (${mbps(Math.min(...runs))} MB/s)  median ${median(runs).toFixed(0).padStart(5)} ms` +
+      `${name.padEnd(19)} fastest ${Math.min(...runs)
+        .toFixed(0)
+        .padStart(5)} ms (${mbps(Math.min(...runs))} MB/s)  median ${median(runs).toFixed(0).padStart(5)} ms` +
         (base ? `  ${(Math.min(...runs) / Math.min(...base)).toFixed(3)}x / ${(median(runs) / median(base)).toFixed(3)}x` : ''),
     );
   line('StrictUtf8Decoder', strict);

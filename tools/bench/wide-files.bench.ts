@@ -17,16 +17,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
 
-import {
-  CsvFileValidator,
-  peopleDataset,
-  resolveHeaderLayoutStepwise,
-  runInSlices,
-  RowOutcome,
-  sensorReadingsDataset,
-  TableReader,
-  validateTable,
-} from '@sluice/core';
+import { CsvFileValidator, peopleDataset, resolveHeaderLayoutStepwise, runInSlices, RowOutcome, sensorReadingsDataset, TableReader, validateTable } from '@sluice/core';
 import type { DatasetDefinition } from '@sluice/core';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';

@@ -24,7 +24,16 @@ async function writeWorkbook(path: string): Promise<void> {
   const sheet = writer.addWorksheet('Data');
   sheet.addRow(['id', 'name', 'email', 'city', 'amount', 'joined', 'active', 'note']).commit();
   for (let i = 1; i <= rows; i++) {
-    const row = sheet.addRow([i, `Person ${i}`, `person${i}@example.com`, `City ${i % 500}`, i * 1.25, new Date(Date.UTC(2020, 0, 1 + (i % 1500))), i % 2 === 0, `note number ${i} with some text`]);
+    const row = sheet.addRow([
+      i,
+      `Person ${i}`,
+      `person${i}@example.com`,
+      `City ${i % 500}`,
+      i * 1.25,
+      new Date(Date.UTC(2020, 0, 1 + (i % 1500))),
+      i % 2 === 0,
+      `note number ${i} with some text`,
+    ]);
     row.getCell(6).numFmt = 'yyyy-mm-dd';
     row.commit();
   }
@@ -48,7 +57,9 @@ async function measureRead(path: string, whole: boolean): Promise<void> {
   }
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`${whole ? 'whole workbook (exceljs Workbook.read)' : 'xlsxRows (streaming)'}: ${count.toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s, RSS ${mb(baseline)} → peak ${mb(peak)}`);
+  console.log(
+    `${whole ? 'whole workbook (exceljs Workbook.read)' : 'xlsxRows (streaming)'}: ${count.toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s, RSS ${mb(baseline)} → peak ${mb(peak)}`,
+  );
 }
 
 const [mode, readPath] = process.argv.slice(2);

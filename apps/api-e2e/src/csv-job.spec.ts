@@ -157,7 +157,11 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
   it('fails a file whose header lacks a required column, listing the headers seen', async () => {
     const created = await upload(app.baseUrl, [{ name: 'no-value.csv', content: 'sensor_id,timestamp\ns-1,2024-01-01\n' }]);
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed', 'partial', 'failed']);
-    expect(job).toMatchObject({ status: 'failed', error: 'Missing required column(s): value. Headers seen: sensor_id, timestamp (read as utf-8 text with commas, the header on line 1; set encoding, delimiter or headerLine on the upload if that is wrong)' });
+    expect(job).toMatchObject({
+      status: 'failed',
+      error:
+        'Missing required column(s): value. Headers seen: sensor_id, timestamp (read as utf-8 text with commas, the header on line 1; set encoding, delimiter or headerLine on the upload if that is wrong)',
+    });
   });
 
   it('fails a file whose every row is invalid', async () => {

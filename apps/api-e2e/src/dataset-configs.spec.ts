@@ -39,7 +39,12 @@ describe('versioned dataset configurations', () => {
     const withoutSynonym = { ...GAUGES, fields: [{ name: 'gauge', type: 'string', required: true }, GAUGES.fields[1]] };
     expect(await (await put('gauges', withoutSynonym)).json()).toMatchObject({ version: 2 });
     const second = await runJob();
-    expect(second).toMatchObject({ status: 'failed', datasetVersion: 2, error: 'Missing required column(s): gauge. Headers seen: Device ID, reading (read as utf-8 text with commas, the header on line 1; set encoding, delimiter or headerLine on the upload if that is wrong)' });
+    expect(second).toMatchObject({
+      status: 'failed',
+      datasetVersion: 2,
+      error:
+        'Missing required column(s): gauge. Headers seen: Device ID, reading (read as utf-8 text with commas, the header on line 1; set encoding, delimiter or headerLine on the upload if that is wrong)',
+    });
 
     const history = await (await fetch(`${app.baseUrl}/api/datasets/gauges/versions`)).json();
     expect(history.map((v: { version: number; origin: string; current: boolean }) => [v.version, v.origin, v.current])).toEqual([

@@ -29,7 +29,11 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const addSynonyms = async (synonyms: unknown) => {
-    const response = await fetch(`${app.baseUrl}/api/datasets/preview_gauges/synonyms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ synonyms }) });
+    const response = await fetch(`${app.baseUrl}/api/datasets/preview_gauges/synonyms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ synonyms }),
+    });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
@@ -96,7 +100,11 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
   });
 
   it('keeps answering JSON previews of a header row', async () => {
-    const response = await fetch(`${app.baseUrl}/api/datasets/preview_gauges/preview`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ headers: ['Device ID', 'reading'] }) });
+    const response = await fetch(`${app.baseUrl}/api/datasets/preview_gauges/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ headers: ['Device ID', 'reading'] }),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ missingRequired: [], columns: [{ field: 'gauge' }, { field: 'reading' }] });
   });
@@ -112,7 +120,10 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
     expect(versions[0]).toMatchObject({ version: before.version + 1, origin: 'synonyms: Instrument Tag → gauge' });
 
     const next = await preview('Instrument Tag,Reading\nt-1,3\n');
-    expect(next.body['columns']).toEqual([expect.objectContaining({ header: 'Instrument Tag', field: 'gauge', method: 'synonym', score: 100 }), expect.objectContaining({ field: 'reading' })]);
+    expect(next.body['columns']).toEqual([
+      expect.objectContaining({ header: 'Instrument Tag', field: 'gauge', method: 'synonym', score: 100 }),
+      expect.objectContaining({ field: 'reading' }),
+    ]);
     expect(next.body['missingRequired']).toEqual([]);
 
     // The same synonym again changes nothing but still saves cleanly.
@@ -140,12 +151,15 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
     expect((await (await fetch(`${app.baseUrl}/api/datasets/preview_gauges`)).json()) as { version: number }).toMatchObject({ version: before.version });
   });
 
-  it('stores an upload\'s reading options in the job spec, and refuses bad ones naming the field', async () => {
+  it("stores an upload's reading options in the job spec, and refuses bad ones naming the field", async () => {
     const fields = { dataset: 'preview_gauges', encoding: 'latin1', delimiter: 'tab', quote: '', headerLine: '2', columnFields: JSON.stringify({ Sensor: 'gauge', Notes: null }) };
     const created = await upload(app.baseUrl, [{ name: 'g.csv', content: 'Gauges\nSensor\tReading\ns-1\t2\n' }], fields);
     expect(created.status).toBe(202);
     const spec = await app.db.repositories.jobs.spec(created.body['jobId'] as string);
-    expect(spec).toMatchObject({ kind: 'dataset', reading: { encoding: 'windows-1252', delimiter: '\t', quote: '', headerLine: 2, columnFields: { Sensor: 'gauge', Notes: null } } });
+    expect(spec).toMatchObject({
+      kind: 'dataset',
+      reading: { encoding: 'windows-1252', delimiter: '\t', quote: '', headerLine: 2, columnFields: { Sensor: 'gauge', Notes: null } },
+    });
 
     const plain = await upload(app.baseUrl, [{ name: 'g.csv', content: 'Device ID,Reading\ng,1\n' }], { dataset: 'preview_gauges' });
     expect(plain.status).toBe(202);
@@ -159,7 +173,9 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
     expect(await refused({ encoding: 'klingon-8' })).toMatch(/^Invalid reading option "encoding"/);
     expect(await refused({ escape: '/' })).toMatch(/^Invalid reading option "escape"/);
     expect(await refused({ headerLine: '0' })).toMatch(/^Invalid reading option "headerLine"/);
-    expect(await refused({ columnFields: '{"Sensor":"nope"}' })).toMatch(/^Invalid reading option "columnFields": "Sensor" is mapped to "nope", which is not a field of preview_gauges/);
+    expect(await refused({ columnFields: '{"Sensor":"nope"}' })).toMatch(
+      /^Invalid reading option "columnFields": "Sensor" is mapped to "nope", which is not a field of preview_gauges/,
+    );
     expect(await refused({ columnFields: '{"Sensor":5}' })).toMatch(/^Invalid reading option "columnFields" \(for "Sensor"\)/);
   });
 });

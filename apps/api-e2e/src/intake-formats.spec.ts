@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 
+import { zipBytes } from '@sluice/jobs/testing';
 import ExcelJS from 'exceljs';
 
-import { zipBytes } from '../../../libs/jobs/src/lib/launch/testing/zip-bytes';
 import { getJob, upload, waitForStatus } from './support/api-client';
 import { refusedUploadLeftovers } from './support/leftovers';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -66,7 +66,10 @@ describe('POST /api/uploads takes .gz, .zip, .tsv and .xlsx files, with the limi
   it('413 for a zip bomb: an entry that decompresses past the limit', async () => {
     const bomb = zipBytes([{ name: 'bomb.csv', content: Buffer.concat([Buffer.from(`${HEADER}\n`), Buffer.alloc(50 * 1024 * 1024, 'a')]) }]);
     expect(bomb.length).toBeLessThan(100 * 1024);
-    const response = await upload(app.baseUrl, [{ name: 'small.csv', content: csv('s-1,2024-01-01,1') }, { name: 'bomb.zip', content: bomb }]);
+    const response = await upload(app.baseUrl, [
+      { name: 'small.csv', content: csv('s-1,2024-01-01,1') },
+      { name: 'bomb.zip', content: bomb },
+    ]);
     expect(response).toEqual({ status: 413, body: expect.objectContaining({ message: '"bomb.zip/bomb.csv" is larger than the 1 MB limit once decompressed' }) });
   });
 
@@ -88,7 +91,9 @@ describe('POST /api/uploads takes .gz, .zip, .tsv and .xlsx files, with the limi
     const response = await upload(app.baseUrl, [{ name: 'mixed.zip', content: archive }]);
     expect(response).toEqual({
       status: 400,
-      body: expect.objectContaining({ message: '"mixed.zip" holds "docs/manual.pdf", which Sluice does not read: it is not a CSV file: a .zip may hold only .csv, .tsv and .txt files' }),
+      body: expect.objectContaining({
+        message: '"mixed.zip" holds "docs/manual.pdf", which Sluice does not read: it is not a CSV file: a .zip may hold only .csv, .tsv and .txt files',
+      }),
     });
   });
 
@@ -128,7 +133,12 @@ describe('POST /api/uploads takes .gz, .zip, .tsv and .xlsx files, with the limi
       ['s-1', '2024-01-01', 1],
     ]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const jobId = await accepted(await upload(app.baseUrl, [{ name: 'readings.tsv', content: tsv }, { name: 'Readings 2024.xlsx', content: xlsx }]));
+    const jobId = await accepted(
+      await upload(app.baseUrl, [
+        { name: 'readings.tsv', content: tsv },
+        { name: 'Readings 2024.xlsx', content: xlsx },
+      ]),
+    );
     const job = await getJob(app.baseUrl, jobId);
     expect(job.files.map(({ fileName, sizeBytes }) => ({ fileName, sizeBytes }))).toEqual([
       { fileName: 'readings.tsv', sizeBytes: Buffer.byteLength(tsv) },

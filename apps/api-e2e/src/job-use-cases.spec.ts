@@ -191,7 +191,10 @@ describe('libs/jobs use cases', () => {
       expect(await incompleteUploadsOf(tooLarge.jobId)).toEqual([]);
 
       const unnamed = launch.open();
-      expect(await rejection(unnamed.addFile(csv('', 'a')))).toMatchObject({ kind: 'invalid', message: '"unnamed file" is not a CSV file: expected a file named .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip' });
+      expect(await rejection(unnamed.addFile(csv('', 'a')))).toMatchObject({
+        kind: 'invalid',
+        message: '"unnamed file" is not a CSV file: expected a file named .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip',
+      });
     });
 
     it("fails a file with its own stream's error when the stream fails, and aborts its S3 upload", async () => {

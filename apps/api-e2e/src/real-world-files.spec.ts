@@ -87,7 +87,11 @@ describe('real-world files', () => {
 
   it('rejects the row holding bytes its encoding cannot decode, never replacing them silently', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => `capteur-é${i},2024-03-0${i + 1},${i}`);
-    const bytes = Buffer.concat([Buffer.from(['sensor_id,timestamp,value', ...rows.slice(0, 3)].join('\n') + '\n'), Buffer.from([0x62, 0xe9, 0x74, 0x61, 0x2c]), Buffer.from(`2024-03-09,9\n${rows.slice(3).join('\n')}\n`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(['sensor_id,timestamp,value', ...rows.slice(0, 3)].join('\n') + '\n'),
+      Buffer.from([0x62, 0xe9, 0x74, 0x61, 0x2c]),
+      Buffer.from(`2024-03-09,9\n${rows.slice(3).join('\n')}\n`),
+    ]);
     const created = await upload(app.baseUrl, [{ name: 'capteurs.csv', content: bytes }]);
     const job = await finished(created.body['jobId']);
     expect(job).toMatchObject({ status: 'partial', validRows: 6, invalidRowCount: 1 });

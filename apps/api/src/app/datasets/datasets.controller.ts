@@ -107,10 +107,7 @@ export class DatasetsController {
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({
     schema: {
-      oneOf: [
-        { $ref: getSchemaPath(PreviewMappingDto) },
-        { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, ...READING_FIELDS } },
-      ],
+      oneOf: [{ $ref: getSchemaPath(PreviewMappingDto) }, { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, ...READING_FIELDS } }],
     },
   })
   @ApiResponse({ status: 400, description: 'No headers, sample or file; a bad reading option (named); a file that cannot be read' })

@@ -96,7 +96,9 @@ export async function receivePreviewForm(request: IncomingMessage, limits: { max
   });
   const parsed = new Promise<void>((resolve) => {
     parser.once('close', resolve);
-    parser.on('error', (error: Error) => stop(error instanceof BadRequestException ? error : new BadRequestException(`The multipart body is malformed or incomplete (${error.message})`)));
+    parser.on('error', (error: Error) =>
+      stop(error instanceof BadRequestException ? error : new BadRequestException(`The multipart body is malformed or incomplete (${error.message})`)),
+    );
   });
   request.pipe(parser);
   // The part past the head is read and dropped, up to what an upload may carry; an endless body is not.

@@ -25,7 +25,14 @@ export class InvalidRowWriter {
 
   /** `text` is the row's original text, for a row that could not be split into cells. */
   async add(line: number, error: string, cells: string[], text?: string): Promise<void> {
-    this.batch.push({ jobId: this.jobId, uploadId: this.uploadId, line, error: storableText(error), cells: cells.map(storableText), text: text === undefined ? null : storableText(text) });
+    this.batch.push({
+      jobId: this.jobId,
+      uploadId: this.uploadId,
+      line,
+      error: storableText(error),
+      cells: cells.map(storableText),
+      text: text === undefined ? null : storableText(text),
+    });
     this.batchChars += cells.reduce((sum, cell) => sum + cell.length, text?.length ?? 0);
     if (this.batch.length >= BATCH_SIZE || this.batchChars >= BATCH_CHARS) await this.flush();
   }

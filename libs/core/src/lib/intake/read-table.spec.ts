@@ -73,7 +73,11 @@ describe('TableReader on workbooks', () => {
       sheet.addRow(['Cy', 'cy@x.com', 'Oslo']);
     });
     const table = await readWholeTable(bytes, 'people.xlsx');
-    expect(table.rows.map((r) => r.cells)).toEqual([['Ann', 'ann@x.com', ''], ['Bob', '', '', '', '', 'call back'], ['Cy', 'cy@x.com', 'Oslo']]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['Ann', 'ann@x.com', ''],
+      ['Bob', '', '', '', '', 'call back'],
+      ['Cy', 'cy@x.com', 'Oslo'],
+    ]);
   });
 
   it('takes a declared header row anywhere below titles', async () => {

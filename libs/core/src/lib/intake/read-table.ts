@@ -160,7 +160,11 @@ export class TableReader {
     const binary = describeBinaryContent(headSample);
     if (binary) throw new FileRejection(`The file is not CSV text: its content looks like ${binary}${/ZIP/.test(binary) ? ' (name a workbook .xlsx)' : ''}`);
     const encoding = detectEncoding(headSample, options.encoding);
-    Object.assign(this.reading, { encoding: encoding.encoding, encodingSource: encoding.source, ...(encoding.confidence !== undefined ? { encodingConfidence: encoding.confidence } : {}) });
+    Object.assign(this.reading, {
+      encoding: encoding.encoding,
+      encodingSource: encoding.source,
+      ...(encoding.confidence !== undefined ? { encodingConfidence: encoding.confidence } : {}),
+    });
     // A UTF-8 guess is only a guess while the text is plain ASCII: the first bytes that are not UTF-8 decide again.
     const guessed = encoding.source === 'detected' && encoding.encoding === 'utf-8';
     const decoder = new TextDecodingStream(encoding.encoding, { skipBytes: encoding.bomBytes, ...(guessed ? { redetect: redetectEncoding } : {}) });

@@ -15,7 +15,9 @@ const encodingSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine((label) => canonicalEncoding(label) !== null, { message: 'is not an encoding Sluice can decode (try utf-8, utf-16le, windows-1252, iso-8859-15, shift_jis, gb18030, euc-kr)' })
+  .refine((label) => canonicalEncoding(label) !== null, {
+    message: 'is not an encoding Sluice can decode (try utf-8, utf-16le, windows-1252, iso-8859-15, shift_jis, gb18030, euc-kr)',
+  })
   .transform((label) => canonicalEncoding(label) as string);
 
 const delimiterSchema = z.enum(CSV_DELIMITERS, { message: 'must be one of "," ";" "\\t" "|"' });

@@ -133,7 +133,12 @@ export class TableShaper {
   end(): ShapedEvent[] {
     if (this.heldKind) {
       const first = this.held[0];
-      this.trailing.push({ kind: this.heldKind, line: first.line, lines: this.held[this.held.length - 1].line - this.heldFrom + 1, text: reportedText(this.textOf(cellArray(first.cells))) });
+      this.trailing.push({
+        kind: this.heldKind,
+        line: first.line,
+        lines: this.held[this.held.length - 1].line - this.heldFrom + 1,
+        text: reportedText(this.textOf(cellArray(first.cells))),
+      });
       this.held = [];
       this.heldKind = null;
     }
@@ -149,7 +154,11 @@ export class TableShaper {
     const header = this.header as string[];
     if (!this.blankSinceData) return null;
     // A differently shaped row with numbers in it is a ragged data row (the validator rejects it); a second table starts with a title or a header.
-    if ((record.cells.length !== header.length && !hasNumber(record.cells)) || headerLike(record.cells, this.lastRow) || cellArray(record.cells).every((cell, i) => cell.trim() === header[i]?.trim()))
+    if (
+      (record.cells.length !== header.length && !hasNumber(record.cells)) ||
+      headerLike(record.cells, this.lastRow) ||
+      cellArray(record.cells).every((cell, i) => cell.trim() === header[i]?.trim())
+    )
       return 'table';
     return null;
   }
@@ -163,7 +172,6 @@ export class TableShaper {
   }
 
   private pushWhileHolding(record: ReadRecord): ShapedEvent[] {
-    const header = this.header as string[];
     // A row shaped like the data (its width, numbers where the data has them) after the held rows: they were data too.
     if (this.dataLike(record)) return [...this.release(), ...this.emit(record)];
     this.held.push(record);
@@ -206,4 +214,3 @@ export class TableShaper {
     return [{ kind: 'row', cells: record.cells, line: record.line }];
   }
 }
-

@@ -49,7 +49,26 @@ interface Candidate {
 }
 
 /** Qualifiers that seldom change what a header names ("Work Email", "Website URL", "Company Name"): they weigh little in token similarity. */
-const WEAK_TOKENS = new Set(['work', 'business', 'primary', 'main', 'current', 'official', 'url', 'link', 'name', 'profile', 'contact', 'person', 'utc', 'gmt', 'usd', 'eur', 'gbp', '000s']);
+const WEAK_TOKENS = new Set([
+  'work',
+  'business',
+  'primary',
+  'main',
+  'current',
+  'official',
+  'url',
+  'link',
+  'name',
+  'profile',
+  'contact',
+  'person',
+  'utc',
+  'gmt',
+  'usd',
+  'eur',
+  'gbp',
+  '000s',
+]);
 
 function tokenWeight(token: string): number {
   return WEAK_TOKENS.has(token) ? 0.15 : 1;
@@ -277,7 +296,11 @@ export function* matchHeadersStepwise(
       if (score >= 0) scores.push({ fieldIndex, score });
     }
     // Stable: equal scores keep field order.
-    if (scores.length > 0) scored.set(i, scores.sort((a, b) => b.score - a.score));
+    if (scores.length > 0)
+      scored.set(
+        i,
+        scores.sort((a, b) => b.score - a.score),
+      );
     yield;
   }
   const free = (list: { fieldIndex: number; score: number }[]) => list.filter((s) => !takenFields.has(fields[s.fieldIndex].name));

@@ -13,7 +13,8 @@ const DOMAIN = /^([a-z0-9-]+\.)+[a-z]{2,}(\/\S*)?$/i;
 const NUMBER = /^[-+(]?[$€£¥]?\s?\d{1,3}([,.' ]?\d{3})*([.,]\d+)?\)?\s?[%$€£¥]?$|^[-+]?\d+([.,]\d+)?(e[-+]?\d+)?$/i;
 const ISO_DATE = /^\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 const SLASHED_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?( ?[ap]m)?)?$/i;
-const WORDED_DATE = /^(\d{1,2} )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(st|nd|rd|th)?,? \d{4}$|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}$/i;
+const WORDED_DATE =
+  /^(\d{1,2} )?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{1,2}(st|nd|rd|th)?,? \d{4}$|^\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}$/i;
 const PHONE = /^\+?[\d\s().-]{7,20}(\s?(x|ext\.?)\s?\d{1,5})?$/i;
 
 /** Country names and codes common in exports (ISO 3166 alpha-2 and alpha-3 of the largest markets). */

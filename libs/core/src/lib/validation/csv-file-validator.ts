@@ -14,7 +14,7 @@ import { resolveHeaderLayout, resolveHeaderLayoutStepwise } from './header-layou
 import type { RowCells } from './row-cells';
 import { cellArray } from './row-cells';
 import type { RowValidation } from './row-validator';
-import { fieldCountMismatch, validateRow } from './row-validator';
+import { validateRow } from './row-validator';
 
 /** Rows read before the file's date order and decimal mark are decided; later rows follow that decision. */
 export const DATE_ORDER_SAMPLE_ROWS = 1000;

@@ -99,7 +99,16 @@ describe('CsvRecordReader', () => {
           // Only a header over the column limit refuses the file.
           if ('error' in whole) expect(whole.error).toMatch(/^File has \d+ columns/);
           expect(outcome(() => readInPieces(text, cuts, limits, { dialect }))).toEqual(whole);
-          expect(outcome(() => readInPieces(text, Array.from({ length: text.length }, (_, i) => i), limits, { dialect }))).toEqual(whole);
+          expect(
+            outcome(() =>
+              readInPieces(
+                text,
+                Array.from({ length: text.length }, (_, i) => i),
+                limits,
+                { dialect },
+              ),
+            ),
+          ).toEqual(whole);
         },
       ),
       { numRuns: 3000 },
@@ -109,13 +118,18 @@ describe('CsvRecordReader', () => {
   it('reads text without quotes as its lines split by the delimiter, whatever their line breaks, numbering physical lines', () => {
     const char = fc.constantFrom('a', 'b', ',', ';', ' ', '"', '\n', '\r', 'é');
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 40 }).map((chars) => chars.join('')), fc.array(fc.nat(40), { maxLength: 4 }), fc.nat(5), (text, cuts, firstLine) => {
-        const expected = text
-          .split(BREAK)
-          .map((line, index) => ({ kind: 'record', line: firstLine + index, cells: line.split(';') }))
-          .filter(({ cells }) => cells.length > 1 || cells[0] !== '');
-        expect(readInPieces(text, cuts, DEFAULT_FILE_LIMITS, { dialect: { delimiter: ';', quote: '', escape: '' }, firstLine })).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 40 }).map((chars) => chars.join('')),
+        fc.array(fc.nat(40), { maxLength: 4 }),
+        fc.nat(5),
+        (text, cuts, firstLine) => {
+          const expected = text
+            .split(BREAK)
+            .map((line, index) => ({ kind: 'record', line: firstLine + index, cells: line.split(';') }))
+            .filter(({ cells }) => cells.length > 1 || cells[0] !== '');
+          expect(readInPieces(text, cuts, DEFAULT_FILE_LIMITS, { dialect: { delimiter: ';', quote: '', escape: '' }, firstLine })).toEqual(expected);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -277,8 +291,22 @@ describe('CsvRecordReader recovery from malformed quotes', () => {
   /** Read whole, in small pieces, and a character at a time: the same events each way. */
   const read = (text: string, limits: RecordLimits = DEFAULT_FILE_LIMITS, options?: CsvRecordReaderOptions) => {
     const whole = readInPieces(text, [], limits, options);
-    expect(readInPieces(text, Array.from({ length: Math.ceil(text.length / 7) }, (_, i) => i * 7), limits, options)).toEqual(whole);
-    expect(readInPieces(text, Array.from({ length: text.length }, (_, i) => i), limits, options)).toEqual(whole);
+    expect(
+      readInPieces(
+        text,
+        Array.from({ length: Math.ceil(text.length / 7) }, (_, i) => i * 7),
+        limits,
+        options,
+      ),
+    ).toEqual(whole);
+    expect(
+      readInPieces(
+        text,
+        Array.from({ length: text.length }, (_, i) => i),
+        limits,
+        options,
+      ),
+    ).toEqual(whole);
     return whole;
   };
 
@@ -316,7 +344,11 @@ describe('CsvRecordReader recovery from malformed quotes', () => {
   });
 
   it('reads a quoted value over two lines followed by a quote inside an unquoted cell as one row: the value closed properly', () => {
-    expect(read('id,note,size\n1,"two\nlines",27" monitor\n2,b,c\n')).toEqual([record(1, 'id', 'note', 'size'), record(3, '1', 'two\nlines', '27" monitor'), record(4, '2', 'b', 'c')]);
+    expect(read('id,note,size\n1,"two\nlines",27" monitor\n2,b,c\n')).toEqual([
+      record(1, 'id', 'note', 'size'),
+      record(3, '1', 'two\nlines', '27" monitor'),
+      record(4, '2', 'b', 'c'),
+    ]);
   });
 
   it('rejects the first line of a row whose quoted value spans lines and that then breaks, and reads its later lines again', () => {
@@ -367,7 +399,10 @@ describe('CsvRecordReader recovery from malformed quotes', () => {
   });
 
   it('keeps a 16 MB quoted cell with line breaks whole, read in 64 KiB pieces', () => {
-    const cell = 'x'.repeat(1023).concat('\n').repeat(16 * 1024);
+    const cell = 'x'
+      .repeat(1023)
+      .concat('\n')
+      .repeat(16 * 1024);
     const text = `id,note\n1,"${cell}"\n2,b\n`;
     const started = performance.now();
     const events = readInPieces(

@@ -169,7 +169,7 @@ export class CsvRecordReader {
 
   private scan(text: string, final: boolean): void {
     // A malformed row hands back the text to read again; each round moves at least one line on.
-    for (let next: string | null = text; next !== null; ) next = this.scanText(next, final);
+    for (let next: string | null = text; next !== null;) next = this.scanText(next, final);
   }
 
   // The scan is one loop over a state machine; each branch is short, and rows without quotes go to fastRows.
@@ -417,7 +417,9 @@ export class CsvRecordReader {
       case 'never-closed':
       case 'too-long': {
         const unclosed = problem === 'never-closed' ? 'is never closed' : `is not closed within ${formatBytes(this.sizeLimit)}, the most one row may be`;
-        return opened === first ? `Malformed quote: the quote opened at line ${opened} ${unclosed}` : `Malformed quote: the row from line ${first} runs into a quote opened at line ${opened} that ${unclosed}`;
+        return opened === first
+          ? `Malformed quote: the quote opened at line ${opened} ${unclosed}`
+          : `Malformed quote: the row from line ${first} runs into a quote opened at line ${opened} that ${unclosed}`;
       }
     }
   }

@@ -56,7 +56,11 @@ describe('mapDatasetHeader', () => {
     const alone = mapDatasetHeader(peopleDataset, ['Employes']).columns[0];
     expect(alone).toMatchObject({ field: null, method: 'unmapped' });
     expect(alone.candidates?.slice(0, 2).map((c) => c.field)).toEqual(['company_name', 'company_employee_count']);
-    expect(mapDatasetHeader(peopleDataset, ['Employes'], { samples: [['12'], ['1,200'], ['40']] }).columns[0]).toMatchObject({ field: 'company_employee_count', method: 'hint', score: 93 });
+    expect(mapDatasetHeader(peopleDataset, ['Employes'], { samples: [['12'], ['1,200'], ['40']] }).columns[0]).toMatchObject({
+      field: 'company_employee_count',
+      method: 'hint',
+      score: 93,
+    });
   });
 
   it('does not guess between two fields a header resembles equally', () => {
@@ -98,7 +102,9 @@ describe('mapDatasetHeader', () => {
       ok: false,
       error: 'Column "Email" is mapped to "e_mail", which is not a field of "people"',
     });
-    expect(mapDatasetHeader(peopleDataset, ['A', 'B'], { overrides: { A: 'email', B: 'email' } }).error).toBe('Columns "A", "B" are all mapped to "email"; a field takes one column');
+    expect(mapDatasetHeader(peopleDataset, ['A', 'B'], { overrides: { A: 'email', B: 'email' } }).error).toBe(
+      'Columns "A", "B" are all mapped to "email"; a field takes one column',
+    );
   });
 });
 

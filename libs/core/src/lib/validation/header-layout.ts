@@ -81,7 +81,8 @@ function fixedColumns(dataset: DatasetDefinition, header: string[], renamed: str
     if (field !== null) byField.set(field, [...(byField.get(field) ?? []), name]);
   });
   const twice = [...byField].filter(([, columns]) => columns.length > 1);
-  if (twice.length > 0) return twice.map(([field, columns]) => `Columns ${columns.map((c) => `"${c}"`).join(', ')} are all mapped to "${field}"; a field takes one column`).join('; ');
+  if (twice.length > 0)
+    return twice.map(([field, columns]) => `Columns ${columns.map((c) => `"${c}"`).join(', ')} are all mapped to "${field}"; a field takes one column`).join('; ');
   return fixed;
 }
 

@@ -12,7 +12,8 @@ describe('intakeFormat', () => {
   });
 
   it('refuses other names', () => {
-    for (const name of ['', 'a', 'report.pdf', 'old.xls', 'book.xlsm', 'data.gz', 'book.xlsx.gz', 'a.csv.zip.exe', 'a.tar.gz', 'csv']) expect({ name, format: intakeFormat(name) }).toEqual({ name, format: null });
+    for (const name of ['', 'a', 'report.pdf', 'old.xls', 'book.xlsm', 'data.gz', 'book.xlsx.gz', 'a.csv.zip.exe', 'a.tar.gz', 'csv'])
+      expect({ name, format: intakeFormat(name) }).toEqual({ name, format: null });
   });
 });
 
@@ -23,7 +24,8 @@ describe('zipEntryVerdict', () => {
   });
 
   it('passes over folders, macOS metadata and dot-files', () => {
-    for (const path of ['exports/', '__MACOSX/exports/._a.csv', '.DS_Store', 'exports/.hidden.csv', '.git/config']) expect({ path, verdict: zipEntryVerdict(path) }).toEqual({ path, verdict: { take: false, skip: true } });
+    for (const path of ['exports/', '__MACOSX/exports/._a.csv', '.DS_Store', 'exports/.hidden.csv', '.git/config'])
+      expect({ path, verdict: zipEntryVerdict(path) }).toEqual({ path, verdict: { take: false, skip: true } });
   });
 
   it('refuses workbooks, nested archives and other files with a reason', () => {

@@ -101,9 +101,7 @@ export class JobUpload {
     const { maxFileBytes, maxFiles = Infinity } = this.deps.limits;
     if (format.kind === 'zip') {
       // An archive with too many entries is refused before any is read; with the job's other files, by storeOne.
-      await readZipEntries(file, { maxBytes: maxFileBytes, maxEntries: maxFiles }, (entry) =>
-        this.storeOne(slots, entry, entry.name, { label: entry.label, decompressed: true }),
-      );
+      await readZipEntries(file, { maxBytes: maxFileBytes, maxEntries: maxFiles }, (entry) => this.storeOne(slots, entry, entry.name, { label: entry.label, decompressed: true }));
       return;
     }
     await this.storeOne(slots, file, format.storedName, { content: format.kind === 'xlsx' ? 'xlsx' : 'text', gzip: format.kind === 'gzip' });

@@ -117,7 +117,9 @@ function checkColumnFields(columnFields: Record<string, string | null>, spec: Jo
   const fields = new Set(datasets.flatMap((d) => d.definition.fields.map((f) => f.name)));
   for (const [header, field] of Object.entries(columnFields)) {
     if (field !== null && !fields.has(field)) {
-      throw invalidRequest(`Invalid reading option "columnFields": "${header}" is mapped to "${field}", which is not a field of ${[...datasets.map((d) => d.definition.name)].join(', ')} (fields: ${[...fields].join(', ')})`);
+      throw invalidRequest(
+        `Invalid reading option "columnFields": "${header}" is mapped to "${field}", which is not a field of ${[...datasets.map((d) => d.definition.name)].join(', ')} (fields: ${[...fields].join(', ')})`,
+      );
     }
   }
 }

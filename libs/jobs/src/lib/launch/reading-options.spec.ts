@@ -9,7 +9,9 @@ describe('reading options of a launch request', () => {
   });
 
   it('reads form text into checked options: canonical encodings, "tab", line numbers, columnFields JSON', () => {
-    expect(readingOptionsOf({ encoding: 'latin1', delimiter: 'tab', quote: "'", escape: '\\', headerLine: '3', sheet: ' Data ', columnFields: '{"Probe":"sensor_id","Notes":null}' })).toEqual({
+    expect(
+      readingOptionsOf({ encoding: 'latin1', delimiter: 'tab', quote: "'", escape: '\\', headerLine: '3', sheet: ' Data ', columnFields: '{"Probe":"sensor_id","Notes":null}' }),
+    ).toEqual({
       encoding: 'windows-1252',
       delimiter: '\t',
       quote: "'",

@@ -115,7 +115,7 @@ describe('JobDetailPage', () => {
     http.expectNone('/api/jobs/j1');
   });
 
-  it("shows how each file was read: encoding, dialect, header line and what was skipped or renamed", async () => {
+  it('shows how each file was read: encoding, dialect, header line and what was skipped or renamed', async () => {
     const reading: FileReadingReport = {
       format: 'csv',
       encoding: 'windows-1252',

@@ -67,12 +67,34 @@ describe('UploadForm', () => {
       version: 3,
       definition: { name: 'sensor_readings', label: 'Sensor readings', fields: [{ name: 'sensor_id' }, { name: 'timestamp' }, { name: 'value' }] },
     });
-    const reading = { format: 'csv', encoding: 'utf-8', encodingSource: 'default', delimiter: ';', quote: '"', escape: '"', dialectSource: 'detected', headerLine: 1, preamble: [], blankLines: 0, trailing: [], renamedHeaders: [], undecodableRows: 0, malformedRows: 0 };
+    const reading = {
+      format: 'csv',
+      encoding: 'utf-8',
+      encodingSource: 'default',
+      delimiter: ';',
+      quote: '"',
+      escape: '"',
+      dialectSource: 'detected',
+      headerLine: 1,
+      preamble: [],
+      blankLines: 0,
+      trailing: [],
+      renamedHeaders: [],
+      undecodableRows: 0,
+      malformedRows: 0,
+    };
     const preview = (fieldOfProbe: string | null) => ({
       reading,
       header: ['Probe', 'Recorded At', 'Reading'],
       columns: [
-        { header: 'Probe', index: 0, field: fieldOfProbe, score: fieldOfProbe ? 100 : 0, method: fieldOfProbe ? 'override' : 'unmapped', candidates: fieldOfProbe ? undefined : [{ field: 'sensor_id', score: 61 }] },
+        {
+          header: 'Probe',
+          index: 0,
+          field: fieldOfProbe,
+          score: fieldOfProbe ? 100 : 0,
+          method: fieldOfProbe ? 'override' : 'unmapped',
+          candidates: fieldOfProbe ? undefined : [{ field: 'sensor_id', score: 61 }],
+        },
         { header: 'Recorded At', index: 1, field: 'timestamp', score: 100, method: 'synonym' },
         { header: 'Reading', index: 2, field: 'value', score: 100, method: 'synonym' },
       ],

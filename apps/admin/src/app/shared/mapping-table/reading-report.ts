@@ -5,7 +5,14 @@ import type { FileReadingReport, ReadingSource } from '@sluice/contracts';
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 const QUOTE_NAMES: Record<string, string> = { '"': 'double quote', "'": 'single quote', '': 'none' };
 const ESCAPE_NAMES: Record<string, string> = { '"': 'doubled', '\\': 'backslash', '': 'none' };
-const SOURCE_NAMES: Record<ReadingSource, string> = { declared: 'as given', bom: 'byte-order mark', 'sep-line': 'sep= line', extension: 'file extension', detected: 'detected', default: 'default' };
+const SOURCE_NAMES: Record<ReadingSource, string> = {
+  declared: 'as given',
+  bom: 'byte-order mark',
+  'sep-line': 'sep= line',
+  extension: 'file extension',
+  detected: 'detected',
+  default: 'default',
+};
 
 export const delimiterName = (delimiter: string) => DELIMITER_NAMES[delimiter] ?? delimiter;
 
@@ -33,7 +40,8 @@ export const delimiterName = (delimiter: string) => DELIMITER_NAMES[delimiter] ?
         <dd class="reading__preamble">
           {{ r.preamble.length }} line{{ r.preamble.length === 1 ? '' : 's' }}:
           @for (line of r.preamble; track line.line) {
-            <code>{{ line.line }}: {{ line.text }}</code>{{ $last ? '' : ' · ' }}
+            <code>{{ line.line }}: {{ line.text }}</code
+            >{{ $last ? '' : ' · ' }}
           }
         </dd>
       }

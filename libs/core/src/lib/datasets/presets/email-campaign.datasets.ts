@@ -6,12 +6,22 @@ export const emailSendsDataset: DatasetDefinition = {
   name: 'email_sends',
   label: 'Email sends',
   fields: [
-    { name: 'recipient_email', type: 'email', required: true, synonyms: ['email', 'recipient', 'to', 'email address', 'recipient email address', 'to email', 'to address', 'recipient email', 'subscriber email', 'subscriber', 'email to'] },
+    {
+      name: 'recipient_email',
+      type: 'email',
+      required: true,
+      synonyms: ['email', 'recipient', 'to', 'email address', 'recipient email address', 'to email', 'to address', 'recipient email', 'subscriber email', 'subscriber', 'email to'],
+    },
     { name: 'domain', type: 'domain', required: false, synonyms: ['recipient domain', 'email domain', 'company domain'], deriveDomainFrom: ['recipient_email'] },
     { name: 'date_sent', type: 'date', required: true, synonyms: ['sent date', 'send date', 'date', 'sent on', 'sent at', 'send time', 'sent time', 'delivered at', 'sent'] },
     { name: 'campaign', type: 'string', required: false, synonyms: ['campaign name', 'campaign id', 'campaign title', 'email campaign', 'email name'] },
     { name: 'subject', type: 'string', required: false, synonyms: ['subject line', 'email subject', 'subject text'] },
-    { name: 'sender', type: 'email', required: false, synonyms: ['from', 'sender email', 'from email', 'from address', 'sender email address', 'sender address', 'from email address'] },
+    {
+      name: 'sender',
+      type: 'email',
+      required: false,
+      synonyms: ['from', 'sender email', 'from email', 'from address', 'sender email address', 'sender address', 'from email address'],
+    },
     { name: 'list_name', type: 'string', required: false, synonyms: ['list', 'segment', 'audience', 'mailing list', 'audience name', 'list name', 'segment name'] },
   ],
 };
@@ -40,7 +50,12 @@ export const contactsDataset: DatasetDefinition = {
     { name: 'job_title', type: 'string', required: false, synonyms: ['title', 'position', 'role', 'job title', 'designation', 'job role', 'occupation'] },
     { name: 'company_name', type: 'string', required: false, synonyms: ['company', 'organization', 'account', 'company name', 'account name', 'employer', 'business name'] },
     { name: 'domain', type: 'domain', required: false, synonyms: ['company domain', 'website'], deriveDomainFrom: ['email'] },
-    { name: 'phone', type: 'string', required: false, synonyms: ['phone number', 'telephone', 'mobile', 'work phone', 'office phone', 'business phone', 'direct phone', 'phone 1'] },
+    {
+      name: 'phone',
+      type: 'string',
+      required: false,
+      synonyms: ['phone number', 'telephone', 'mobile', 'work phone', 'office phone', 'business phone', 'direct phone', 'phone 1'],
+    },
   ],
   dedupe: { keys: [['email']], policy: 'most_recent' },
 };
@@ -49,7 +64,12 @@ export const accountsDataset: DatasetDefinition = {
   name: 'accounts',
   label: 'Accounts',
   fields: [
-    { name: 'domain', type: 'domain', required: true, synonyms: ['account domain', 'company domain', 'website', 'url', 'website url', 'account website', 'company website', 'homepage'] },
+    {
+      name: 'domain',
+      type: 'domain',
+      required: true,
+      synonyms: ['account domain', 'company domain', 'website', 'url', 'website url', 'account website', 'company website', 'homepage'],
+    },
     { name: 'account_name', type: 'string', required: false, synonyms: ['account', 'company', 'company name', 'name', 'organization name', 'business name'] },
     { name: 'industry', type: 'string', required: false, synonyms: ['sector', 'vertical', 'industries', 'primary industry'] },
     { name: 'employee_count', type: 'int', required: false, synonyms: ['employees', 'company size', 'headcount', 'employee count', 'number of employees'] },

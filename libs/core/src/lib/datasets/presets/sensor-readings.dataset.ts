@@ -5,8 +5,18 @@ export const sensorReadingsDataset: DatasetDefinition = {
   name: 'sensor_readings',
   label: 'Sensor readings',
   fields: [
-    { name: 'sensor_id', type: 'string', required: true, synonyms: ['sensor', 'sensor name', 'device', 'device id', 'sensor id', 'device name', 'node id', 'station id', 'thing name'] },
-    { name: 'timestamp', type: 'datetime', required: true, synonyms: ['time', 'datetime', 'date time', 'ts', 'recorded at', 'reading time', 'created at', 'measured at', 'sample time', 'observation time', 'event time', 'date'] },
+    {
+      name: 'sensor_id',
+      type: 'string',
+      required: true,
+      synonyms: ['sensor', 'sensor name', 'device', 'device id', 'sensor id', 'device name', 'node id', 'station id', 'thing name'],
+    },
+    {
+      name: 'timestamp',
+      type: 'datetime',
+      required: true,
+      synonyms: ['time', 'datetime', 'date time', 'ts', 'recorded at', 'reading time', 'created at', 'measured at', 'sample time', 'observation time', 'event time', 'date'],
+    },
     { name: 'value', type: 'decimal', required: true, synonyms: ['reading', 'measurement', 'val', 'reading value', 'measured value', 'sensor value', 'measurement value'] },
   ],
   metrics: {

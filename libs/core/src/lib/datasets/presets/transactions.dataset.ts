@@ -10,8 +10,18 @@ export const transactionsDataset: DatasetDefinition = {
     { name: 'company', type: 'string', required: false, synonyms: ['company name', 'organization', 'org', 'organization name', 'billing company', 'customer company'] },
     { name: 'model_name', type: 'string', required: false, synonyms: ['model', 'llm', 'model id', 'model version', 'engine'] },
     { name: 'token_count', type: 'int', required: false, synonyms: ['tokens', 'total tokens', 'token usage', 'tokens used', 'number of tokens'] },
-    { name: 'cost', type: 'decimal', required: true, synonyms: ['amount', 'price', 'charge', 'cost usd', 'spend', 'total', 'total cost', 'total amount', 'amount usd', 'charge amount'] },
-    { name: 'timestamp', type: 'datetime', required: true, synonyms: ['time', 'date', 'created at', 'datetime', 'ts', 'created', 'created on', 'transaction date', 'event time', 'date time'] },
+    {
+      name: 'cost',
+      type: 'decimal',
+      required: true,
+      synonyms: ['amount', 'price', 'charge', 'cost usd', 'spend', 'total', 'total cost', 'total amount', 'amount usd', 'charge amount'],
+    },
+    {
+      name: 'timestamp',
+      type: 'datetime',
+      required: true,
+      synonyms: ['time', 'date', 'created at', 'datetime', 'ts', 'created', 'created on', 'transaction date', 'event time', 'date time'],
+    },
   ],
   // Seed 003's daily metrics: spend, tokens and active users, by region, company and model.
   metrics: {

@@ -2,10 +2,35 @@ import { isKnownCell, isNumericCell } from './cell-kinds';
 import { looksLikeHeader } from './find-header';
 
 describe('isKnownCell', () => {
-  it.each(['', '  ', '42', '-3.5', '1,5', '1.234,56', '1,234.56', '€ 12,50', '12.50 EUR', '(400)', '15%', '2026-11-02', '02.11.2026', '11/2/26', '2026-11-02T14:05:00Z', '14:05', '2 Nov 2026', 'Nov 2, 2026', 'ann@example.com', 'https://example.com/a?b=1', 'www.acme.io', '+33 1 23 45 67 89', 'São Paulo', "O'Neil", 'Paris, France', 'R&D (EMEA)', 'SKU-12/B'])(
-    'knows %j',
-    (cell) => expect(isKnownCell(cell, false)).toBe(true),
-  );
+  it.each([
+    '',
+    '  ',
+    '42',
+    '-3.5',
+    '1,5',
+    '1.234,56',
+    '1,234.56',
+    '€ 12,50',
+    '12.50 EUR',
+    '(400)',
+    '15%',
+    '2026-11-02',
+    '02.11.2026',
+    '11/2/26',
+    '2026-11-02T14:05:00Z',
+    '14:05',
+    '2 Nov 2026',
+    'Nov 2, 2026',
+    'ann@example.com',
+    'https://example.com/a?b=1',
+    'www.acme.io',
+    '+33 1 23 45 67 89',
+    'São Paulo',
+    "O'Neil",
+    'Paris, France',
+    'R&D (EMEA)',
+    'SKU-12/B',
+  ])('knows %j', (cell) => expect(isKnownCell(cell, false)).toBe(true));
 
   it.each(['a;b', 'x|y', 'a\tb', '"Smith', 'He said "hi"', "'quoted'", '1;2,5', 'a,b'])('does not know %j', (cell) => expect(isKnownCell(cell, false)).toBe(false));
 

@@ -43,7 +43,7 @@ export function findTableStart(records: SampleRecord[]): TableStart {
   }
   const { width } = run;
   let start = run.start;
-  for (let reach = true; reach; ) {
+  for (let reach = true; reach;) {
     reach = false;
     for (let back = 1; back <= REACH_BACK && start - back >= 0 && !afterBlank.has(rows[start - back + 1]); back++) {
       if (rows[start - back].cells.length === width) {
@@ -53,7 +53,8 @@ export function findTableStart(records: SampleRecord[]): TableStart {
       }
     }
   }
-  if (start > 0 && !afterBlank.has(rows[start]) && isHeaderOffByTrailingDelimiters(rows[start - 1], rows.slice(start, run.start + run.length))) return { header: rows[start - 1], width };
+  if (start > 0 && !afterBlank.has(rows[start]) && isHeaderOffByTrailingDelimiters(rows[start - 1], rows.slice(start, run.start + run.length)))
+    return { header: rows[start - 1], width };
   let fallback: SampleRecord | undefined;
   let seen = 0;
   for (let i = start; i < rows.length && seen < HEADER_CANDIDATES; i++) {

@@ -64,7 +64,11 @@ export function sniffDialect(sample: string, options: SniffOptions): SniffedDial
   const dialect: CsvDialect =
     best && !singleColumn
       ? best.dialect
-      : { delimiter: fixedDelimiter ?? DEFAULT_DIALECT.delimiter, quote: declared.quote ?? DEFAULT_DIALECT.quote, escape: declared.escape ?? (declared.quote === '' ? '' : DEFAULT_DIALECT.escape) };
+      : {
+          delimiter: fixedDelimiter ?? DEFAULT_DIALECT.delimiter,
+          quote: declared.quote ?? DEFAULT_DIALECT.quote,
+          escape: declared.escape ?? (declared.quote === '' ? '' : DEFAULT_DIALECT.escape),
+        };
   const source: ReadingSource =
     declared.delimiter !== undefined && declared.quote !== undefined && declared.escape !== undefined
       ? 'declared'
@@ -89,7 +93,8 @@ interface ScoredDialect {
 function bestDialect(window: string, truncated: boolean, declared: Partial<CsvDialect>, fixedDelimiter: CsvDelimiter | undefined): ScoredDialect | undefined {
   const delimiters = fixedDelimiter ? [fixedDelimiter] : CSV_DELIMITERS.filter((delimiter) => window.includes(delimiter));
   // Without a double quote in sight, reading with one is reading without: it is tried once, as the quote Sluice prefers.
-  const quotes: CsvQuote[] = declared.quote !== undefined ? [declared.quote] : ['"', ...(window.includes('"') ? ([''] as const) : []), ...(/(^|[,;\t|\r\n]) *'/.test(window) ? (["'"] as const) : [])];
+  const quotes: CsvQuote[] =
+    declared.quote !== undefined ? [declared.quote] : ['"', ...(window.includes('"') ? ([''] as const) : []), ...(/(^|[,;\t|\r\n]) *'/.test(window) ? (["'"] as const) : [])];
   const knownCells = new Map<string, boolean>();
   const knownCellsApostrophe = new Map<string, boolean>();
   let best: ScoredDialect | undefined;

@@ -11,7 +11,28 @@ interface SniffSample {
   expected: Partial<CsvDialect> & { delimiter: CsvDialect['delimiter']; headerLine: number; source?: ReadingSource; preamble?: number[] };
 }
 
-const firstNames = ['Anna', 'Bruno', 'Chloé', 'Dmitri', 'Eva', 'Farid', 'Greta', 'Hiro', 'Inès', 'Jonas', 'Kemal', 'Lena', 'Marta', 'Nils', 'Olga', 'Pierre', 'Quinn', 'Rosa', 'Sven', 'Tomás'];
+const firstNames = [
+  'Anna',
+  'Bruno',
+  'Chloé',
+  'Dmitri',
+  'Eva',
+  'Farid',
+  'Greta',
+  'Hiro',
+  'Inès',
+  'Jonas',
+  'Kemal',
+  'Lena',
+  'Marta',
+  'Nils',
+  'Olga',
+  'Pierre',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tomás',
+];
 const cities = ['Berlin', 'Lyon', 'São Paulo', 'Kraków', 'Zürich', 'Malmö', 'Porto', 'Gent', 'Bilbao', 'Turin'];
 const companies = ['Acme GmbH', 'Globex, Inc.', 'Initech', 'Umbrella Corp', 'Stark Industries', 'Wayne Enterprises', 'Hooli', 'Vandelay Industries', 'Soylent', 'Tyrell Corp'];
 
@@ -22,7 +43,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const day = (i: number) => `2026-${pad((i % 12) + 1)}-${pad((i % 27) + 1)}`;
 const euroDay = (i: number) => `${pad((i % 27) + 1)}.${pad((i % 12) + 1)}.2026`;
 const euro = (i: number) => `${(i * 37) % 900},${pad((i * 13) % 100)}`;
-const email = (i: number) => `${firstNames[i % 20].toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${i}@example.com`;
+const email = (i: number) =>
+  `${firstNames[i % 20]
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '')}.${i}@example.com`;
 
 const SNIFF_SAMPLES: SniffSample[] = [
   {
@@ -138,7 +163,7 @@ const SNIFF_SAMPLES: SniffSample[] = [
   },
   {
     name: 'Exported by Salesforce, quoted everything',
-    text: `"Exported by Salesforce"\n"Report: Open Opportunities"\n""\n"Opportunity Name","Account Name","Amount","Close Date","Stage"\n${rows(20, (i) => `"Deal ${i}","${companies[i % 10]}","${i * 1500}","${i % 12 + 1}/${i % 27 + 1}/2026","Prospecting"`)}`,
+    text: `"Exported by Salesforce"\n"Report: Open Opportunities"\n""\n"Opportunity Name","Account Name","Amount","Close Date","Stage"\n${rows(20, (i) => `"Deal ${i}","${companies[i % 10]}","${i * 1500}","${(i % 12) + 1}/${(i % 27) + 1}/2026","Prospecting"`)}`,
     expected: { delimiter: ',', quote: '"', headerLine: 4, preamble: [1, 2] },
   },
   {

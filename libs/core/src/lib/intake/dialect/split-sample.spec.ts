@@ -5,7 +5,11 @@ const comma = { delimiter: ',', quote: '"', escape: '"' } as const;
 describe('splitSample', () => {
   it('reads quoted fields with delimiters, doubled quotes and line breaks inside, counting every kind of line break', () => {
     const records = splitSample('a,"b, c","say ""hi"""\r\n"two\nlines",x\rlast,"y"', comma, false);
-    expect(records.map((record) => record.cells)).toEqual([['a', 'b, c', 'say "hi"'], ['two\nlines', 'x'], ['last', 'y']]);
+    expect(records.map((record) => record.cells)).toEqual([
+      ['a', 'b, c', 'say "hi"'],
+      ['two\nlines', 'x'],
+      ['last', 'y'],
+    ]);
     expect(records.map((record) => record.line)).toEqual([1, 2, 4]);
     expect(records[0].forms).toEqual(['plain', 'quoted', 'quoted']);
   });
@@ -20,7 +24,12 @@ describe('splitSample', () => {
 
   it('confines a stray opening quote to its own field and line', () => {
     const records = splitSample('id,name\n1,"Acme\n2,"Beta",x\n3,Gamma', comma, false);
-    expect(records.map((record) => record.cells)).toEqual([['id', 'name'], ['1', '"Acme'], ['2', 'Beta', 'x'], ['3', 'Gamma']]);
+    expect(records.map((record) => record.cells)).toEqual([
+      ['id', 'name'],
+      ['1', '"Acme'],
+      ['2', 'Beta', 'x'],
+      ['3', 'Gamma'],
+    ]);
     expect(records[1].forms).toEqual(['plain', 'malformed']);
   });
 
@@ -35,7 +44,10 @@ describe('splitSample', () => {
 
   it('drops a last record left inside a quote when the sample was cut, keeps a trailing empty field', () => {
     expect(splitSample('a,b\n1,"cut', comma, true).map((record) => record.cells)).toEqual([['a', 'b']]);
-    expect(splitSample('a,b\n1,"cut', comma, false).map((record) => record.cells)).toEqual([['a', 'b'], ['1', '"cut']]);
+    expect(splitSample('a,b\n1,"cut', comma, false).map((record) => record.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '"cut'],
+    ]);
     expect(splitSample('a,b,', comma, false)[0].cells).toEqual(['a', 'b', '']);
   });
 });

@@ -86,7 +86,10 @@ describe('xlsxRows', () => {
   it('reads the first sheet by default and another by its name (with spaces); an unknown name lists the sheets', async () => {
     const bytes = await workbookBytes((workbook) => {
       workbook.addWorksheet('Read me first').addRow(['a']);
-      workbook.addWorksheet('Q1 sales 2024').addRows([['region', 'total'], ['North', 10]]);
+      workbook.addWorksheet('Q1 sales 2024').addRows([
+        ['region', 'total'],
+        ['North', 10],
+      ]);
     });
     expect(await rowsOf(bytes)).toEqual([{ line: 1, cells: ['a'] }]);
     expect(await rowsOf(bytes, { sheet: 'Q1 sales 2024' })).toEqual([
@@ -140,7 +143,7 @@ describe('xlsxRows', () => {
     await expect(rowsOf(good.subarray(0, Math.floor(good.length / 2)))).rejects.toThrow(FileRejection);
     await expect(rowsOf(Buffer.alloc(0))).rejects.toThrow(FileRejection);
 
-    const failing = new Readable({ read() {} });
+    const failing = new Readable({ read: () => undefined });
     failing.push(good.subarray(0, 100));
     setImmediate(() => failing.destroy(new Error('connection reset')));
     const read = (async () => {
@@ -152,8 +155,10 @@ describe('xlsxRows', () => {
 
 describe('cell text', () => {
   it('tells date formats from number formats', () => {
-    for (const format of ['yyyy-mm-dd', 'm/d/yy', 'dd/mm/yyyy hh:mm', 'h:mm AM/PM', '[$-409]mmmm d, yyyy', 'mm-dd-yy']) expect({ format, date: isDateFormat(format) }).toEqual({ format, date: true });
-    for (const format of [undefined, 'General', '0.00', '#,##0 "days"', '[Red]0.0%', '0.00E+00', '@']) expect({ format, date: isDateFormat(format) }).toEqual({ format, date: false });
+    for (const format of ['yyyy-mm-dd', 'm/d/yy', 'dd/mm/yyyy hh:mm', 'h:mm AM/PM', '[$-409]mmmm d, yyyy', 'mm-dd-yy'])
+      expect({ format, date: isDateFormat(format) }).toEqual({ format, date: true });
+    for (const format of [undefined, 'General', '0.00', '#,##0 "days"', '[Red]0.0%', '0.00E+00', '@'])
+      expect({ format, date: isDateFormat(format) }).toEqual({ format, date: false });
   });
 
   it('writes serials as ISO dates, date-times and times, and numbers without float noise', () => {

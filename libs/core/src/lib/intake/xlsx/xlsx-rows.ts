@@ -63,7 +63,11 @@ function sharedStringsLimit(limit: number): Transform {
     transform(chunk: string, _encoding, callback) {
       chars += chunk.length;
       if (chars <= limit) return callback(null, chunk);
-      callback(new FileRejection(`The workbook's shared text inflates to more than ${limit.toLocaleString('en-US')} characters, more than Sluice reads from one workbook: save the sheet as CSV`));
+      callback(
+        new FileRejection(
+          `The workbook's shared text inflates to more than ${limit.toLocaleString('en-US')} characters, more than Sluice reads from one workbook: save the sheet as CSV`,
+        ),
+      );
     },
   });
 }
