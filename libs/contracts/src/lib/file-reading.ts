@@ -1,3 +1,5 @@
+import type { ColumnMappingView } from './job-views';
+
 /** Field delimiters a CSV file may use; the sniffer chooses among them. */
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
@@ -83,4 +85,17 @@ export interface FileReadingReport {
   undecodableRows: number;
   /** Rows rejected because of a malformed quote (the rows it touched). */
   malformedRows: number;
+}
+
+/** What a file would be read and mapped as, before any job runs (POST /api/datasets/:name/preview with a file). */
+export interface FilePreview {
+  reading: FileReadingReport;
+  header: string[];
+  /** Each column → field, with scores and, for unsure columns, candidates. */
+  columns: ColumnMappingView[];
+  missingRequired: string[];
+  /** The first data rows, as read. */
+  rows: string[][];
+  /** The first rows that could not be read. */
+  rejected: { line: number; error: string }[];
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ColumnMappingView, DatasetDefinition, DatasetVersionSummary, FileReadingOptions, FileReadingReport, VersionedDataset } from '@sluice/contracts';
+import type { ColumnMappingView, DatasetDefinition, DatasetVersionSummary, FilePreview, FileReadingOptions, VersionedDataset } from '@sluice/contracts';
 import { Observable } from 'rxjs';
 
 export type { DatasetVersionSummary, VersionedDataset };
@@ -8,16 +8,6 @@ export type { DatasetVersionSummary, VersionedDataset };
 export interface MappingPreview {
   columns: ColumnMappingView[];
   missingRequired: string[];
-}
-
-/** What a file would be read and mapped as (POST /api/datasets/:name/preview with a file). */
-export interface FilePreview {
-  reading: FileReadingReport;
-  header: string[];
-  columns: ColumnMappingView[];
-  missingRequired: string[];
-  rows: string[][];
-  rejected: { line: number; error: string }[];
 }
 
 /** A header to remember as a synonym of a field. */

@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { DatasetGuess, detectDataset, FilePreview, FileRejection, HeaderMappingPreview, headerRowOf, mapDatasetHeader, previewFile } from '@sluice/core';
+import type { FilePreview } from '@sluice/contracts';
+import { DatasetGuess, detectDataset, FileRejection, HeaderMappingPreview, headerRowOf, mapDatasetHeader, previewFile } from '@sluice/core';
 import { readingOptionsOf } from '@sluice/jobs';
 import type { Request, Response } from 'express';
 

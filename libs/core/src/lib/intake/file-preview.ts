@@ -1,4 +1,4 @@
-import type { ColumnMappingView, DatasetDefinition, FileReadingOptions, FileReadingReport } from '@sluice/contracts';
+import type { DatasetDefinition, FilePreview, FileReadingOptions } from '@sluice/contracts';
 
 import { mapDatasetHeader } from '../validation/header-layout';
 import type { RecordLimits } from '../validation/csv-record-reader';
@@ -11,19 +11,6 @@ import { MAPPING_SAMPLE_ROWS } from './validate-table';
 export const PREVIEW_ROWS = 20;
 /** Rows that could not be read, listed (the first ones). */
 export const PREVIEW_REJECTED = 20;
-
-/** What a file would be read and mapped as, before any job runs. */
-export interface FilePreview {
-  reading: FileReadingReport;
-  header: string[];
-  /** Each column → field, with scores and, for unsure columns, candidates. */
-  columns: ColumnMappingView[];
-  missingRequired: string[];
-  /** The first data rows, as read. */
-  rows: string[][];
-  /** The first rows that could not be read. */
-  rejected: { line: number; error: string }[];
-}
 
 export interface FilePreviewInput {
   dataset: DatasetDefinition;

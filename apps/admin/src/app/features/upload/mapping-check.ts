@@ -1,8 +1,8 @@
 import { computed, signal } from '@angular/core';
-import type { CsvDelimiter, FileReadingOptions } from '@sluice/contracts';
+import type { CsvDelimiter, FilePreview, FileReadingOptions } from '@sluice/contracts';
 import { forkJoin, map, Observable, of } from 'rxjs';
 
-import { DatasetsApiService, FilePreview, HeaderSynonym } from '../../core/datasets-api.service';
+import { DatasetsApiService, HeaderSynonym } from '../../core/datasets-api.service';
 import { describeHttpError } from '../../core/jobs-api.service';
 import type { ColumnFieldChange } from '../../shared/mapping-table/mapping-table';
 
