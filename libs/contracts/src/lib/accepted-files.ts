@@ -9,7 +9,10 @@ export function isAcceptedFileName(fileName: string): boolean {
   return /\.((csv|tsv|txt)(\.gz)?|xlsx|zip)$/i.test(fileName.trim());
 }
 
-/** Whether a stored file is read as one table as it is (a .zip is unpacked into such files at upload, never stored). */
-export function isTableFileName(fileName: string): boolean {
-  return /\.((csv|tsv|txt)(\.gz)?|xlsx)$/i.test(fileName.trim());
+/**
+ * Whether a schedule's inbox claims a file: a table as it is (.csv, .tsv, their .gz, .xlsx). Not .txt, which in an inbox
+ * is more often a note than data (an upload names its .txt files on purpose), nor .zip, which only uploads unpack.
+ */
+export function isInboxFileName(fileName: string): boolean {
+  return /\.((csv|tsv)(\.gz)?|xlsx)$/i.test(fileName.trim());
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { CsvJobInput } from '@sluice/contracts';
-import { HOUR_MS, isTableFileName, workflowIdForJob } from '@sluice/contracts';
+import { HOUR_MS, isInboxFileName, workflowIdForJob } from '@sluice/contracts';
 import type { JobSpecResolver, JobsRepository, NewJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
 import { sanitizeFileName, uploadKey } from '@sluice/storage';
@@ -40,7 +40,7 @@ function stableUuid(...parts: string[]): string {
 }
 
 /**
- * Moves every file under a schedule's inbox prefix that is read as a table (.csv, .tsv, .txt, .xlsx, their .gz) into a new job: copied to the job's keys,
+ * Moves every file under a schedule's inbox prefix that is a table (.csv, .tsv, their .gz, .xlsx) into a new job: copied to the job's keys,
  * recorded, then removed from the inbox, so the next run sees only newer files. In a pipeline's
  * inbox, a file inside a folder named for one of its datasets is tagged with that dataset. Safe to
  * retry: a claim that recorded its job returns the same job. An unknown source, or a pipeline that
@@ -56,7 +56,7 @@ export class ClaimInbox {
     // A retried claim keeps the spec it recorded: the configuration may have changed in between.
     const spec = existing?.spec ?? (await resolveSource(deps.jobSpecs, source));
     const members = spec.kind === 'pipeline' ? Object.keys(spec.datasets) : [];
-    const objects = (await deps.store.list(prefix)).filter((o) => isTableFileName(o.key)).sort((a, b) => a.key.localeCompare(b.key));
+    const objects = (await deps.store.list(prefix)).filter((o) => isInboxFileName(o.key)).sort((a, b) => a.key.localeCompare(b.key));
     const files = existing
       ? existing.files.map((f) => ({
           uploadId: f.uploadId,
