@@ -113,8 +113,6 @@ export class CsvRecordReader {
   /** Characters read again after malformed quotes, and characters given, so far. */
   private rereadChars = 0;
   private charsRead = 0;
-  /** Empty lines skipped so far (they still count as lines). */
-  emptyLines = 0;
   private readonly reportEmptyLines: boolean;
   private firstLineText = '';
   /** Once crossed, the row's raw text after its first line, to read again should the row prove malformed; null past the row limit. */
@@ -488,7 +486,6 @@ export class CsvRecordReader {
   private skipEmptyLine(): void {
     if (this.reportEmptyLines) this.events.push({ kind: 'empty', line: this.startLine });
     this.startLine += 1;
-    this.emptyLines += 1;
   }
 
   private fastRecord(body: string): void {
