@@ -4,6 +4,8 @@ import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 
 import { apiConfigFromEnv } from '../infra/config/api-config';
+import { AuditModule } from '../infra/audit/audit.module';
+import { AuthModule } from '../infra/auth/auth.module';
 import { ConfigModule } from '../infra/config/config.module';
 import { DatasetsModule } from './datasets/datasets.module';
 import { EventsModule } from './events/events.module';
@@ -30,6 +32,8 @@ const adminConsole = ServeStaticModule.forRootAsync({
 @Module({
   imports: [
     ConfigModule,
+    AuditModule,
+    AuthModule,
     PersistenceModule,
     StorageModule,
     TemporalModule,
