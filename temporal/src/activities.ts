@@ -92,6 +92,8 @@ export interface CsvJobActivities {
 
 /** What a schedule passes each run of the inboxJob workflow. */
 export interface InboxJobInput {
+  /** The schedule's workspace; absent in schedules made before workspaces, which are the default workspace's. */
+  workspaceId?: string;
   scheduleId: string;
   /** Dataset or pipeline name. */
   source: string;
@@ -101,6 +103,7 @@ export interface InboxJobInput {
 }
 
 export interface ClaimInboxInput extends InboxJobInput {
+  workspaceId: string;
   /** Chosen by the workflow, so a retried claim records the same job. */
   jobId: string;
 }

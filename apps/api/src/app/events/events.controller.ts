@@ -18,7 +18,7 @@ export class EventsController {
   @Access('read')
   @ApiOperation({
     summary:
-      'Server-sent events: `jobs` with the ids of the workspace's jobs that changed (status, progress, delivery), at most 4 a second; ' +
+      'Server-sent events: `jobs` with the ids of the workspace jobs that changed (status, progress, delivery), at most 4 a second; ' +
       '`ready` once changes are being followed, and again after the API lost and regained them: reload what you show then',
   })
   jobs(@CurrentWorkspace() workspaceId: string): Observable<MessageEvent> {
