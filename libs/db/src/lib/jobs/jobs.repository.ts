@@ -172,6 +172,11 @@ export class JobsRepository {
     return this.prisma.job.findMany({ where: { id: { in: ids }, workspaceId }, select: { id: true, dataset: true, status: true, expiresAt: true } });
   }
 
+  /** Status and expiry of the named jobs of any workspace that exist (the storage sweeper's, which serves every workspace). */
+  async statusesAcrossWorkspaces(ids: string[]): Promise<{ id: string; status: JobStatus }[]> {
+    return this.prisma.job.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
+  }
+
   /** A schedule's latest jobs, newest first. */
   async latestOfSchedule(workspaceId: string, scheduleId: string, take: number): Promise<{ id: string; status: JobStatus; createdAt: Date }[]> {
     return this.prisma.job.findMany({ where: { scheduleId, workspaceId }, orderBy: { createdAt: 'desc' }, take, select: { id: true, status: true, createdAt: true } });
