@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +82,7 @@ describe('admin upload form: check the mapping, correct it, remember it, launch'
     const jobId = page.url().split('/').at(-1) as string;
     const job = await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed']);
     expect(job).toMatchObject({ status: 'processed', validRows: 2, datasetVersion: versionBefore + 1 });
-    expect(await app.db.repositories.jobs.spec(jobId)).toMatchObject({ reading: { columnFields: { Probe: 'gauge' } } });
+    expect(await app.db.repositories.jobs.spec(DEFAULT_WORKSPACE_ID, jobId)).toMatchObject({ reading: { columnFields: { Probe: 'gauge' } } });
     const current = (await (await fetch(`${app.baseUrl}/api/datasets/browser_gauges`)).json()) as { version: number; definition: typeof GAUGES };
     expect(current.version).toBe(versionBefore + 1);
     expect(current.definition.fields[0].synonyms).toEqual(['device id', 'Probe']);

@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
@@ -32,7 +33,7 @@ describe('parseAndValidate leaves the event loop free', () => {
     store = new ObjectStore(s3ConfigFromEnv(process.env));
     deps = { db: db.repositories, store, webhooks: { sender: null as never, concurrency: 1 } };
     // The API installs the presets when it starts; this spec runs the activity without it.
-    await db.repositories.datasets.installPreset(sensorReadingsDataset);
+    await db.repositories.datasets.installPreset(DEFAULT_WORKSPACE_ID, sensorReadingsDataset);
   });
 
   afterAll(async () => {
@@ -57,7 +58,7 @@ describe('parseAndValidate leaves the event loop free', () => {
 
   /** Runs the activity on `content`, measuring the longest the loop was held and the longest wait between heartbeats. */
   async function parseWatched(content: string) {
-    const input = { ...(await storedFile(content)), dataset: 'sensor_readings' };
+    const input = { workspaceId: DEFAULT_WORKSPACE_ID, ...(await storedFile(content)), dataset: 'sensor_readings' };
     // Refused files are expected here: the activity's failure log would only be noise.
     const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
     const beats: number[] = [];

@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 
 import type { INestApplication } from '@nestjs/common';
@@ -142,7 +143,7 @@ describe('downloads while storage is unreliable', () => {
       await down.app.close();
     }
 
-    await app.store.deleteKeys([resultKey(jobId, 'rejected')]);
+    await app.store.deleteKeys([resultKey(DEFAULT_WORKSPACE_ID, jobId, 'rejected')]);
     const missing = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download?part=rejected`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ message: `Job ${jobId} has no rejected result file` });

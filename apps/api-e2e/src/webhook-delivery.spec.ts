@@ -1,5 +1,5 @@
 import type { DeliveryBatchPlan, DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
-import { webhookMessageId } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, webhookMessageId } from '@sluice/contracts';
 
 import { recordsKey } from '@sluice/storage';
 import { AddressPolicy, DeliveryCheckpoint, WebhookSender } from '@sluice/webhooks';
@@ -24,7 +24,7 @@ async function waitForDelivery(baseUrl: string, jobId: string, states: DeliveryS
 
 /** A delivered job's records as the one batch its results planned (ten records fit one batch). */
 async function onlyBatch(app: SluiceApp, jobId: string): Promise<{ recordsKey: string; batch: DeliveryBatchPlan }> {
-  const key = recordsKey(jobId);
+  const key = recordsKey(DEFAULT_WORKSPACE_ID, jobId);
   let bytes = 0;
   for await (const chunk of await app.store.read(key)) bytes += (chunk as Buffer).length;
   const { total } = await app.db.client.jobDelivery.findUniqueOrThrow({ where: { jobId } });
@@ -206,7 +206,13 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
     const heartbeats: DeliveryCheckpoint[] = [];
     replacement.on('heartbeat', (details: DeliveryCheckpoint) => heartbeats.push(details));
-    const counts = await replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
+    const counts = await replacement.run(deliverBatch, deps, {
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      jobId,
+      dataset: 'sensor_readings',
+      recordsKey: plan.recordsKey,
+      batch: plan.batch,
+    });
     await sender.close();
 
     expect(counts).toEqual({ delivered: 10, failed: 0 });
@@ -228,7 +234,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     await app.db.client.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
     const storedWhenSent: unknown[] = [];
     const replacement = new MockActivityEnvironment();
-    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
+    const running = replacement.run(deliverBatch, deps, { workspaceId: DEFAULT_WORKSPACE_ID, jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     const seen = new Set<number>();
     while (seen.size < 3) {
       for (const r of receiver.requests) {

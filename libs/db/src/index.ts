@@ -14,3 +14,4 @@ export * from './lib/storage-sweeps/storage-sweeps.repository';
 export * from './lib/job-spec/job-spec-resolver';
 export * from './lib/deliveries/deliveries.repository';
 export * from './lib/deliveries/webhook-endpoints.repository';
+export * from './lib/presets/preset-targets.repository';

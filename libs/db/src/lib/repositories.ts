@@ -6,6 +6,7 @@ import { JobSpecResolver } from './job-spec/job-spec-resolver';
 import { JobsRepository } from './jobs/jobs.repository';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { PipelinesRepository } from './pipelines/pipelines.repository';
+import { PresetTargetsRepository } from './presets/preset-targets.repository';
 import { SchedulesRepository } from './schedules/schedules.repository';
 import { StorageSweepsRepository } from './storage-sweeps/storage-sweeps.repository';
 
@@ -20,6 +21,7 @@ export interface Repositories {
   jobSpecs: JobSpecResolver;
   deliveries: DeliveriesRepository;
   webhookEndpoints: WebhookEndpointsRepository;
+  presetTargets: PresetTargetsRepository;
 }
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -35,5 +37,6 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     jobSpecs: new JobSpecResolver(datasets, pipelines),
     deliveries: new DeliveriesRepository(prisma),
     webhookEndpoints: new WebhookEndpointsRepository(prisma),
+    presetTargets: new PresetTargetsRepository(prisma),
   };
 }

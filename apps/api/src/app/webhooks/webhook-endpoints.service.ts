@@ -10,7 +10,7 @@ import { ADDRESS_POLICY, WEBHOOK_SENDER } from '../../infra/tokens';
 
 const toView = (endpoint: WebhookEndpoint): WebhookEndpointView => ({ id: endpoint.id, url: endpoint.url, secret: endpoint.secret, createdAt: endpoint.createdAt.toISOString() });
 
-/** Webhook receivers: one signing secret per URL, generated here on first use. */
+/** A workspace's webhook receivers: one signing secret per URL, generated here on first use. */
 @Injectable()
 export class WebhookEndpointsService {
   constructor(
@@ -20,29 +20,29 @@ export class WebhookEndpointsService {
   ) {}
 
   /** The endpoint for `url`, created with a fresh secret if new; a URL the policy refuses is a 400. */
-  async register(rawUrl: string): Promise<WebhookEndpointView> {
-    return toView(await registerWebhookEndpoint({ policy: this.policy, endpoints: this.endpoints }, rawUrl));
+  async register(workspaceId: string, rawUrl: string): Promise<WebhookEndpointView> {
+    return toView(await registerWebhookEndpoint({ policy: this.policy, endpoints: this.endpoints }, workspaceId, rawUrl));
   }
 
-  async list(): Promise<WebhookEndpointView[]> {
-    return (await this.endpoints.list()).map(toView);
+  async list(workspaceId: string): Promise<WebhookEndpointView[]> {
+    return (await this.endpoints.list(workspaceId)).map(toView);
   }
 
-  async get(id: string): Promise<WebhookEndpointView> {
-    const endpoint = await this.endpoints.find(id);
+  async get(workspaceId: string, id: string): Promise<WebhookEndpointView> {
+    const endpoint = await this.endpoints.find(workspaceId, id);
     if (!endpoint) throw new NotFoundException(`Webhook endpoint ${id} not found`);
     return toView(endpoint);
   }
 
   /** A new secret for the endpoint; deliveries signed from now on use it. */
-  async rotateSecret(id: string): Promise<WebhookEndpointView> {
-    await this.get(id);
-    return toView(await this.endpoints.setSecret(id, generateSigningSecret()));
+  async rotateSecret(workspaceId: string, id: string): Promise<WebhookEndpointView> {
+    await this.get(workspaceId, id);
+    return toView(await this.endpoints.setSecret(workspaceId, id, generateSigningSecret()));
   }
 
   /** Sends one signed sample record and reports how the receiver answered. */
-  async test(rawUrl: string): Promise<WebhookTestResult> {
-    const endpoint = await this.register(rawUrl);
+  async test(workspaceId: string, rawUrl: string): Promise<WebhookTestResult> {
+    const endpoint = await this.register(workspaceId, rawUrl);
     const messageId = `msg_test_${randomUUID().replace(/-/g, '')}`;
     const body = JSON.stringify({ jobId: 'test', dataset: 'test', recordIndex: 0, data: { message: 'Sluice test delivery', sentAt: new Date().toISOString() } });
     const result = await this.sender.post(endpoint.url, body, createSigner(endpoint.secret)(messageId, body));

@@ -10,6 +10,7 @@ import {
   JobsRepository,
   MetricsRepository,
   PipelinesRepository,
+  PresetTargetsRepository,
   Repositories,
   SchedulesRepository,
   StorageSweepsRepository,
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   repository(JobSpecResolver, (r) => r.jobSpecs),
   repository(DeliveriesRepository, (r) => r.deliveries),
   repository(WebhookEndpointsRepository, (r) => r.webhookEndpoints),
+  repository(PresetTargetsRepository, (r) => r.presetTargets),
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
