@@ -8,6 +8,11 @@ import { MetricsRepository } from './metrics/metrics.repository';
 import { PipelinesRepository } from './pipelines/pipelines.repository';
 import { SchedulesRepository } from './schedules/schedules.repository';
 import { StorageSweepsRepository } from './storage-sweeps/storage-sweeps.repository';
+import { ApiTokensRepository } from './identity/api-tokens.repository';
+import { SessionsRepository } from './identity/sessions.repository';
+import { SignInLinksRepository } from './identity/sign-in-links.repository';
+import { UsersRepository } from './identity/users.repository';
+import { WorkspacesRepository } from './identity/workspaces.repository';
 
 /** Every repository over one client: what apps are given instead of the client. */
 export interface Repositories {
@@ -20,6 +25,11 @@ export interface Repositories {
   jobSpecs: JobSpecResolver;
   deliveries: DeliveriesRepository;
   webhookEndpoints: WebhookEndpointsRepository;
+  users: UsersRepository;
+  workspaces: WorkspacesRepository;
+  sessions: SessionsRepository;
+  signInLinks: SignInLinksRepository;
+  apiTokens: ApiTokensRepository;
 }
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -35,5 +45,10 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     jobSpecs: new JobSpecResolver(datasets, pipelines),
     deliveries: new DeliveriesRepository(prisma),
     webhookEndpoints: new WebhookEndpointsRepository(prisma),
+    users: new UsersRepository(prisma),
+    workspaces: new WorkspacesRepository(prisma),
+    sessions: new SessionsRepository(prisma),
+    signInLinks: new SignInLinksRepository(prisma),
+    apiTokens: new ApiTokensRepository(prisma),
   };
 }

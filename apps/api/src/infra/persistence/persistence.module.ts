@@ -13,6 +13,11 @@ import {
   Repositories,
   SchedulesRepository,
   StorageSweepsRepository,
+  UsersRepository,
+  WorkspacesRepository,
+  SessionsRepository,
+  SignInLinksRepository,
+  ApiTokensRepository,
 } from '@sluice/db';
 
 const repository = (token: abstract new (...args: never[]) => unknown, pick: (r: Repositories) => unknown) => ({
@@ -31,6 +36,11 @@ const REPOSITORIES = [
   repository(JobSpecResolver, (r) => r.jobSpecs),
   repository(DeliveriesRepository, (r) => r.deliveries),
   repository(WebhookEndpointsRepository, (r) => r.webhookEndpoints),
+  repository(UsersRepository, (r) => r.users),
+  repository(WorkspacesRepository, (r) => r.workspaces),
+  repository(SessionsRepository, (r) => r.sessions),
+  repository(SignInLinksRepository, (r) => r.signInLinks),
+  repository(ApiTokensRepository, (r) => r.apiTokens),
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
