@@ -35,6 +35,8 @@ export interface SluiceApp {
   db: TestDatabase;
   store: ObjectStore;
   temporal: Client;
+  /** The first owner's one-time link when this start found an empty database (already redeemed by the owner sign-in). */
+  firstRunLink: string | null;
   /** The owner's credentials; plain fetch calls to baseUrl carry the token (see credentials.ts). */
   owner: Credentials & { email: string };
   /** Signs in as an existing account (the owner by default) through an operator's sign-in link. */
@@ -92,6 +94,7 @@ export async function startSluice(env: Record<string, string> = {}, { inProcessW
     db,
     store,
     temporal: new Client({ connection }),
+    firstRunLink: logger.firstRunLink,
     owner: { ...owner, email: ownerEmail() },
     signIn,
     async createMember(workspaceId, role) {

@@ -18,8 +18,13 @@ export const identityProvider: Provider = {
     apiTokens: ApiTokensRepository,
     presets: WorkspacePresets,
   ) =>
-    new Identity({ users, workspaces, sessions, signInLinks, apiTokens }, identitySettings({ publicUrl: config.identity.publicUrl }), presets, {
-      allowSsoSignUp: config.identity.allowSsoSignUp,
-    }),
+    new Identity(
+      { users, workspaces, sessions, signInLinks, apiTokens },
+      identitySettings({ publicUrl: config.identity.publicUrl, signInAttemptsPerIp: config.identity.signInAttemptsPerIp }),
+      presets,
+      {
+        allowSsoSignUp: config.identity.allowSsoSignUp,
+      },
+    ),
   inject: [API_CONFIG, UsersRepository, WorkspacesRepository, SessionsRepository, SignInLinksRepository, ApiTokensRepository, WORKSPACE_PRESETS],
 };
