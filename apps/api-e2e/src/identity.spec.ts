@@ -56,6 +56,7 @@ describe('first run on an empty database', () => {
   afterAll(async () => {
     await app?.close();
     process.env['DATABASE_URL'] = databaseUrl;
+    delete process.env['SIGN_IN_ATTEMPTS_PER_IP'];
     await fresh?.drop();
   });
 
@@ -141,7 +142,7 @@ describe('identity: sign-in, sessions, tokens, members and workspaces', () => {
     it('declares the bearer token and the session cookie in OpenAPI', async () => {
       const document = await json<{ components: { securitySchemes: Record<string, unknown> } }>(await bare(`${app.baseUrl}/docs-json`));
       expect(document.components.securitySchemes).toEqual({
-        token: { type: 'http', scheme: 'bearer' },
+        token: { type: 'http', scheme: 'bearer', bearerFormat: 'slu_…' },
         session: { type: 'apiKey', in: 'cookie', name: 'sluice_session' },
       });
     });

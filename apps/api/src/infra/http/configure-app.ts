@@ -30,7 +30,7 @@ export function configureApp(app: INestApplication, config: ApiConfig = apiConfi
       .setTitle('Sluice API')
       .setDescription('Durable CSV data jobs')
       .setVersion('0.1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'token')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'slu_…' }, 'token')
       .addCookieAuth('sluice_session', { type: 'apiKey', in: 'cookie' }, 'session')
       .build(),
   );
