@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import { Browser, chromium, Page } from 'playwright-core';
 
+import { sessionCookies } from './credentials';
+
 const ROOT = join(__dirname, '../../../..');
 export const ADMIN_DIST = join(ROOT, 'dist/apps/admin/browser');
 export const ARTIFACTS = join(ROOT, 'test-artifacts/screenshots');
@@ -21,13 +23,25 @@ export function assertAdminBuilt(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: "apt-get install chromium" (npm test does it)`);
 }
 
-/** A page in headless Chromium that records console errors. */
+/** A page in headless Chromium that records console errors, signed in (the owner's session cookie) to every app started. */
 export async function openAdminBrowser(): Promise<AdminBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+  await context.addCookies(
+    sessionCookies().flatMap(({ origin, cookie }) =>
+      cookie
+        .split('; ')
+        .filter((pair) => pair.indexOf('=') > 0)
+        .map((pair) => {
+          const eq = pair.indexOf('=');
+          return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: origin, httpOnly: pair.startsWith('sluice_session='), sameSite: 'Lax' as const };
+        }),
+    ),
+  );
+  const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -20,6 +20,11 @@ import { StorageUsageModule } from './storage-usage/storage-usage.module';
 import { TemporalModule } from '../infra/temporal/temporal.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { AuthProvidersModule } from './auth-providers/auth-providers.module';
+import { MembersModule } from './members/members.module';
+import { SessionModule } from './session/session.module';
+import { TokensModule } from './tokens/tokens.module';
+import { WorkspacesModule } from './workspaces/workspaces.module';
 
 /** The built admin console, served from the same origin as the API when it has been built. */
 const adminConsole = ServeStaticModule.forRootAsync({
@@ -47,6 +52,11 @@ const adminConsole = ServeStaticModule.forRootAsync({
     StorageUsageModule,
     WebhooksModule,
     HealthModule,
+    SessionModule,
+    AuthProvidersModule,
+    WorkspacesModule,
+    MembersModule,
+    TokensModule,
     adminConsole,
   ],
 })

@@ -9,6 +9,11 @@ import { PipelinesRepository } from './pipelines/pipelines.repository';
 import { PresetTargetsRepository } from './presets/preset-targets.repository';
 import { SchedulesRepository } from './schedules/schedules.repository';
 import { StorageSweepsRepository } from './storage-sweeps/storage-sweeps.repository';
+import { ApiTokensRepository } from './identity/api-tokens.repository';
+import { SessionsRepository } from './identity/sessions.repository';
+import { SignInLinksRepository } from './identity/sign-in-links.repository';
+import { UsersRepository } from './identity/users.repository';
+import { WorkspacesRepository } from './identity/workspaces.repository';
 
 /** Every repository over one client: what apps are given instead of the client. */
 export interface Repositories {
@@ -22,6 +27,11 @@ export interface Repositories {
   deliveries: DeliveriesRepository;
   webhookEndpoints: WebhookEndpointsRepository;
   presetTargets: PresetTargetsRepository;
+  users: UsersRepository;
+  workspaces: WorkspacesRepository;
+  sessions: SessionsRepository;
+  signInLinks: SignInLinksRepository;
+  apiTokens: ApiTokensRepository;
 }
 
 export function createRepositories(prisma: PrismaClient): Repositories {
@@ -38,5 +48,10 @@ export function createRepositories(prisma: PrismaClient): Repositories {
     deliveries: new DeliveriesRepository(prisma),
     webhookEndpoints: new WebhookEndpointsRepository(prisma),
     presetTargets: new PresetTargetsRepository(prisma),
+    users: new UsersRepository(prisma),
+    workspaces: new WorkspacesRepository(prisma),
+    sessions: new SessionsRepository(prisma),
+    signInLinks: new SignInLinksRepository(prisma),
+    apiTokens: new ApiTokensRepository(prisma),
   };
 }

@@ -1,26 +1,36 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, InternalServerErrorException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { accessCovers, DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { accessCovers } from '@sluice/contracts';
+import { Identity } from '@sluice/identity';
+import type { Response } from 'express';
 
 import { ACCESS_KEY, type AccessDecision } from './access.decorator';
+import { credentialsOf } from './credentials';
+import { answerIdentityError } from './identity-http-error';
 import type { AuthenticatedRequest } from './principal';
 
 /**
- * Authenticates every request and checks the route's access decision.
- * PLACEHOLDER until sign-in lands: acts as the owner of the default workspace.
+ * Authenticates every request (bearer API token, else the session cookie) and checks the route's
+ * access decision. A route without a decision is refused with a 500: a new route is never open by accident.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly identity: Identity,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const decision = this.reflector.getAllAndOverride<AccessDecision | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
-    // PLACEHOLDER: routes are given their decisions with workspaces; then a missing one is a 500.
-    if (!decision) return true;
+    if (!decision) throw new InternalServerErrorException('This route has no access decision');
     if (decision === 'public') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.principal ??= { userId: DEFAULT_WORKSPACE_ID, actor: 'placeholder', workspaceId: DEFAULT_WORKSPACE_ID, role: 'owner', access: 'admin', via: 'session' };
-    if (!accessCovers(request.principal.access, decision)) throw new ForbiddenException(`This needs ${decision} access in the workspace`);
+    try {
+      request.principal = await this.identity.authenticate(credentialsOf(request));
+    } catch (error) {
+      throw answerIdentityError(error, context.switchToHttp().getResponse<Response>());
+    }
+    if (!accessCovers(request.principal.access, decision)) throw new ForbiddenException(`This needs ${decision} access in the workspace; you have ${request.principal.access}`);
     return true;
   }
 }

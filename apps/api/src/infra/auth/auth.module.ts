@@ -1,8 +1,23 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { Identity } from '@sluice/identity';
+import cookieParser from 'cookie-parser';
 
 import { AccessGuard } from './access.guard';
+import { FirstOwner } from './first-owner';
+import { IdentityErrorsInterceptor } from './identity-errors.interceptor';
+import { identityProvider } from './identity.provider';
+import { noWorkspacePresets, WORKSPACE_PRESETS } from './workspace-presets';
 
-/** Every route passes the access guard. */
-@Module({ providers: [{ provide: APP_GUARD, useClass: AccessGuard }] })
-export class AuthModule {}
+/** Every route passes the access guard; the identity use cases for every feature; the first owner on first run. */
+@Global()
+@Module({
+  providers: [noWorkspacePresets, identityProvider, FirstOwner, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: IdentityErrorsInterceptor }],
+  exports: [Identity, WORKSPACE_PRESETS],
+})
+export class AuthModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The session cookie is read from request.cookies.
+    consumer.apply(cookieParser()).forRoutes('{*path}');
+  }
+}

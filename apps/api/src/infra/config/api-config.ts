@@ -4,6 +4,8 @@ import { databaseUrlFromEnv } from '@sluice/db';
 import type { S3Config } from '@sluice/storage';
 import { s3ConfigFromEnv } from '@sluice/storage';
 
+import { type IdentityConfig, identityConfigFromEnv } from './identity-config';
+
 export interface ApiConfig {
   host: string;
   port: number;
@@ -26,6 +28,7 @@ export interface ApiConfig {
     allowedNetworks: string;
     timeoutMs: number;
   };
+  identity: IdentityConfig;
 }
 
 /** How long a request may take to arrive, and how large and deep a JSON body may be. */
@@ -70,5 +73,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
       timeoutMs: positiveNumberFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
     },
+    identity: identityConfigFromEnv(env),
   };
 }

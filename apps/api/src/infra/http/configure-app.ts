@@ -24,6 +24,15 @@ export function configureApp(app: INestApplication, config: ApiConfig = apiConfi
   app.useGlobalPipes(new RejectNulBytesPipe(), new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Sluice API').setDescription('Durable CSV data jobs').setVersion('0.1').build());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sluice API')
+      .setDescription('Durable CSV data jobs')
+      .setVersion('0.1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'slu_…' }, 'token')
+      .addCookieAuth('sluice_session', { type: 'apiKey', in: 'cookie' }, 'session')
+      .build(),
+  );
   SwaggerModule.setup('docs', app, document);
 }
