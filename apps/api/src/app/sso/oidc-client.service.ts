@@ -104,9 +104,12 @@ function definedOnly(claims: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
 }
 
-/** The error and its causes in one line, for the log: openid-client's messages name the check that failed. */
+/** The error and its causes in one line, for the log: openid-client's messages name the check that failed; the OAuth error code is quoted (it can come from the query string). */
 function describe(error: unknown): string {
   const parts: string[] = [];
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) parts.push(`${cause.name}: ${cause.message}`);
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 4; cause = cause.cause, depth++) {
+    const code = (cause as { error?: unknown }).error;
+    parts.push(`${cause.name}: ${cause.message}${typeof code === 'string' ? ` (${JSON.stringify(code.slice(0, 60))})` : ''}`);
+  }
   return parts.join(' <- ') || String(error);
 }
