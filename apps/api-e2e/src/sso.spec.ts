@@ -5,7 +5,9 @@ import { Test } from '@nestjs/testing';
 import type { Request, Response } from 'express';
 
 import { SSO_SESSION_STARTER, type SsoClaims, type SsoSessionStarter, SsoSignInRefusedError } from '../../api/src/app/session/sso-session-starter';
+import type { PendingSignIn } from '../../api/src/app/sso/oidc-client.service';
 import { OIDC_CONFIG, oidcConfigFromEnv } from '../../api/src/app/sso/oidc-config';
+import { SealedCookie } from '../../api/src/app/sso/sealed-cookie';
 import { SSO_MESSAGES } from '../../api/src/app/sso/sso-failure';
 import { SsoModule } from '../../api/src/app/sso/sso.module';
 import { AuthModule } from '../../api/src/infra/auth/auth.module';
@@ -17,6 +19,8 @@ const ADA: TestAccount = { id: 'ada', email: 'ada@example.test', emailVerified: 
 const GRACE: TestAccount = { id: 'grace', email: 'grace@example.test', emailVerified: false, name: 'Grace Hopper', password: 'cobol-1959' };
 const CLIENT_ID = 'sluice-admin';
 const CLIENT_SECRET = 'test-client-secret-that-is-long-enough';
+/** Known to the test, so it can open and reseal the pending cookie as only the server could. */
+const COOKIE_SECRET = 'test-cookie-secret-known-to-the-test-only';
 const UNVERIFIED_MESSAGE = 'Your email address is not verified by the identity provider';
 
 /** Stands in for the identity module: records what single sign-on hands over and "starts a session" with a cookie. */
@@ -65,6 +69,7 @@ describe('single sign-on through a real OpenID Connect provider', () => {
   let provider: OidcProviderProcess;
   let api: INestApplication;
   let apiUrl: string;
+  let serverSeal: SealedCookie<PendingSignIn>;
   const starter = new RecordingSessionStarter();
   const isCallback = (url: URL) => url.origin === apiUrl && url.pathname === '/api/auth/oidc/callback';
 
@@ -75,7 +80,9 @@ describe('single sign-on through a real OpenID Connect provider', () => {
       clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [`${apiUrl}/api/auth/oidc/callback`] }],
       accounts: [ADA, GRACE],
     });
-    ({ app: api } = await startApi({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_URL: apiUrl }, starter, port));
+    const env = { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET, PUBLIC_URL: apiUrl, OIDC_COOKIE_SECRET: COOKIE_SECRET };
+    serverSeal = new SealedCookie<PendingSignIn>('sluice_oidc', oidcConfigFromEnv(env)?.cookieKey ?? Buffer.alloc(0), 60_000);
+    ({ app: api } = await startApi(env, starter, port));
   });
 
   afterAll(async () => {
@@ -158,6 +165,24 @@ describe('single sign-on through a real OpenID Connect provider', () => {
     const forged = pendingCookie.replace(/sluice_oidc=([\w-]+)/, (_all, value: string) => `sluice_oidc=${value.slice(0, -4)}AAAA`);
     expect(signInError(await new BrowserSession().request(callback.href, { cookies: forged }))).toBe(SSO_MESSAGES.expired);
     expect(signInError(await new BrowserSession().request(callback.href))).toBe(SSO_MESSAGES.expired);
+    expect(starter.received).toEqual([]);
+  });
+
+  it('checks the ID token against the nonce it sent, and the code against the PKCE verifier', async () => {
+    const browser = new BrowserSession();
+    const callback = await signInAtProvider(browser, ADA);
+    const pending = serverSeal.open(browser.cookie(apiUrl, 'sluice_oidc'));
+    expect(pending).toMatchObject({ next: '/jobs' });
+    const resealed = (changes: Partial<PendingSignIn>) => `sluice_oidc=${serverSeal.seal({ ...(pending as PendingSignIn), ...changes })}`;
+    // Same state, so only the ID token's nonce check (or the provider's PKCE check) can refuse it.
+    expect(signInError(await new BrowserSession().request(callback.href, { cookies: resealed({ nonce: 'another-nonce' }) }))).toBe(SSO_MESSAGES.unverified);
+    expect(starter.received).toEqual([]);
+
+    const second = new BrowserSession();
+    const secondCallback = await signInAtProvider(second, ADA);
+    const secondPending = serverSeal.open(second.cookie(apiUrl, 'sluice_oidc')) as PendingSignIn;
+    const wrongVerifier = `sluice_oidc=${serverSeal.seal({ ...secondPending, codeVerifier: `${secondPending.codeVerifier.slice(0, -1)}x` })}`;
+    expect(signInError(await new BrowserSession().request(secondCallback.href, { cookies: wrongVerifier }))).toBe(SSO_MESSAGES.unverified);
     expect(starter.received).toEqual([]);
   });
 

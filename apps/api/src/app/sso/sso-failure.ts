@@ -6,7 +6,7 @@ export class SsoFailure extends Error {
 }
 
 export const SSO_MESSAGES = {
-  expired: 'Single sign-on expired or was started in another browser; please try again',
+  expired: 'Single sign-on expired or was started again in another tab or browser; please try again',
   unverified: 'Single sign-on could not be verified; please try again',
   unreachable: 'The identity provider is not reachable; please try again later',
   cancelled: 'Sign-in was cancelled or refused at the identity provider',
