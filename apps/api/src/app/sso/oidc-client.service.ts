@@ -63,19 +63,20 @@ export class OidcClientService {
       );
       const idToken = tokens.claims();
       if (!idToken) throw new SsoFailure(SSO_MESSAGES.unverified);
-      let claims: Record<string, unknown> = idToken;
+      let userInfo: Record<string, unknown> = {};
       if ((idToken['email'] === undefined || idToken['name'] === undefined) && configuration.serverMetadata().userinfo_endpoint) {
         // fetchUserInfo refuses an answer about another subject than the ID token's.
-        const userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
-        claims = { ...userInfo, ...definedOnly(idToken) };
+        userInfo = await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
       }
+      // The address and whether it is verified come from the same source, so one's "verified" never vouches for the other's address.
+      const emailSource: Record<string, unknown> = idToken['email'] !== undefined ? idToken : userInfo;
       return {
         issuer: idToken.iss,
         subject: idToken.sub,
-        email: typeof claims['email'] === 'string' && claims['email'] ? claims['email'] : null,
+        email: nonEmptyString(emailSource['email']),
         // Some providers send the string "true"; anything else is not a promise that the address is the person's.
-        emailVerified: claims['email_verified'] === true || claims['email_verified'] === 'true',
-        name: typeof claims['name'] === 'string' && claims['name'] ? claims['name'] : null,
+        emailVerified: emailSource['email_verified'] === true || emailSource['email_verified'] === 'true',
+        name: nonEmptyString(idToken['name']) ?? nonEmptyString(userInfo['name']),
       };
     } catch (error) {
       const failure = callbackFailure(error);
@@ -100,8 +101,8 @@ export class OidcClientService {
   }
 }
 
-function definedOnly(claims: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(claims).filter(([, value]) => value !== undefined));
+function nonEmptyString(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
 /** The error and its causes in one line, for the log: openid-client's messages name the check that failed; the OAuth error code is quoted (it can come from the query string). */
