@@ -23,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { AuthProvidersModule } from './auth-providers/auth-providers.module';
 import { MembersModule } from './members/members.module';
 import { SessionModule } from './session/session.module';
+import { SsoModule } from './sso/sso.module';
 import { TokensModule } from './tokens/tokens.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
@@ -53,6 +54,7 @@ const adminConsole = ServeStaticModule.forRootAsync({
     WebhooksModule,
     HealthModule,
     SessionModule,
+    SsoModule,
     AuthProvidersModule,
     WorkspacesModule,
     MembersModule,

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 
+import { SsoConfig } from '../sso/sso-config';
+import { SsoConfigModule } from '../sso/sso-config.module';
 import { AuthProvidersController } from './auth-providers.controller';
-import { noOidcSignInOption } from './oidc-sign-in-option';
+import { OIDC_SIGN_IN_OPTION } from './oidc-sign-in-option';
 
 /** What the sign-in page offers. */
-@Module({ controllers: [AuthProvidersController], providers: [noOidcSignInOption] })
+@Module({
+  imports: [SsoConfigModule],
+  controllers: [AuthProvidersController],
+  providers: [{ provide: OIDC_SIGN_IN_OPTION, useFactory: (sso: SsoConfig) => sso.signInOption(), inject: [SsoConfig] }],
+})
 export class AuthProvidersModule {}

@@ -37,15 +37,12 @@ const REPOSITORIES = [
   repository(JobSpecResolver, (r) => r.jobSpecs),
   repository(DeliveriesRepository, (r) => r.deliveries),
   repository(WebhookEndpointsRepository, (r) => r.webhookEndpoints),
-<<<<<<< HEAD
   repository(PresetTargetsRepository, (r) => r.presetTargets),
-=======
   repository(UsersRepository, (r) => r.users),
   repository(WorkspacesRepository, (r) => r.workspaces),
   repository(SessionsRepository, (r) => r.sessions),
   repository(SignInLinksRepository, (r) => r.signInLinks),
   repository(ApiTokensRepository, (r) => r.apiTokens),
->>>>>>> h/identity
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
