@@ -6,7 +6,6 @@
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   // Control characters (a tab or newline inside "/\t/host") are dropped by URL parsers and could turn the path into "//host".
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(next)) return '/';
   if (next === '/sign-in' || next.startsWith('/sign-in?') || next.startsWith('/sign-in#')) return '/';
   return next;

@@ -29,10 +29,9 @@ export class AuditPage {
   readonly form = signal<AuditFilterForm>(EMPTY_FORM);
   readonly query = signal<AuditQuery>({ filters: {}, cursors: [null] });
 
-  readonly state = toSignal(
-    toObservable(this.query).pipe(switchMap(({ filters, cursors }) => asLoaded(this.api.list(filters, cursors[cursors.length - 1])))),
-    { initialValue: { value: null, error: null } as Loaded<AuditEventsPage> },
-  );
+  readonly state = toSignal(toObservable(this.query).pipe(switchMap(({ filters, cursors }) => asLoaded(this.api.list(filters, cursors[cursors.length - 1])))), {
+    initialValue: { value: null, error: null } as Loaded<AuditEventsPage>,
+  });
 
   edit(change: Partial<AuditFilterForm>): void {
     this.form.update((form) => ({ ...form, ...change }));

@@ -25,9 +25,15 @@ export class MembersPage {
   readonly session = inject(SessionService);
   readonly roles = ROLE_CHOICES;
 
-  readonly state = toSignal(this.refresh$.pipe(startWith(null), switchMap(() => asLoaded(this.api.list()))), {
-    initialValue: { value: null, error: null } as Loaded<MemberView[]>,
-  });
+  readonly state = toSignal(
+    this.refresh$.pipe(
+      startWith(null),
+      switchMap(() => asLoaded(this.api.list())),
+    ),
+    {
+      initialValue: { value: null, error: null } as Loaded<MemberView[]>,
+    },
+  );
 
   readonly email = signal('');
   readonly role = signal<WorkspaceRole>('editor');

@@ -27,11 +27,7 @@ describe('SignInPage', () => {
   async function render(next: string | null, options: SignInOptionsView = PASSWORD_ONLY) {
     TestBed.configureTestingModule({
       imports: [SignInPage],
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap: convertToParamMap(next ? { next } : {}) } } },
-      ],
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap: convertToParamMap(next ? { next } : {}) } } }],
     });
     backend = TestBed.inject(HttpTestingController);
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);

@@ -38,7 +38,10 @@ export class SignInPage implements OnInit {
       // Out of the address bar and history before anything else, whatever the answer.
       history.replaceState(history.state, '', window.location.pathname + window.location.search);
       this.redeeming.set(true);
-      this.finish(this.session.redeemLink(decodeURIComponent(link)), (error) => `${sentence(describeHttpError(error))} Ask for a new link, or sign in with your email and password.`);
+      this.finish(
+        this.session.redeemLink(decodeURIComponent(link)),
+        (error) => `${sentence(describeHttpError(error))} Ask for a new link, or sign in with your email and password.`,
+      );
       return;
     }
     // Already signed in (a bookmark, the back button): straight on.

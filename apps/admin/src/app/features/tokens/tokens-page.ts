@@ -34,9 +34,15 @@ export class TokensPage {
   readonly scopes = SCOPE_CHOICES;
   readonly tokenState = tokenState;
 
-  readonly state = toSignal(this.refresh$.pipe(startWith(null), switchMap(() => asLoaded(this.api.list()))), {
-    initialValue: { value: null, error: null } as Loaded<ApiTokenView[]>,
-  });
+  readonly state = toSignal(
+    this.refresh$.pipe(
+      startWith(null),
+      switchMap(() => asLoaded(this.api.list())),
+    ),
+    {
+      initialValue: { value: null, error: null } as Loaded<ApiTokenView[]>,
+    },
+  );
 
   readonly name = signal('');
   readonly scope = signal<TokenScope>('write');
