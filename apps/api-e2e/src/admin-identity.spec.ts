@@ -89,8 +89,8 @@ describe('admin sign-in, tokens and workspaces in Chromium', () => {
     const link = new URL(await issueSignInLink(app, email));
     expect(link.hash).toMatch(/^#link=/);
     await page.goto(`${app.baseUrl}/sign-in${link.hash}`);
+    await page.waitForURL(`${app.baseUrl}/`);
     await page.locator('.shell__user', { hasText: email }).waitFor();
-    expect(page.url()).toBe(`${app.baseUrl}/`);
     homeWorkspace = await currentWorkspace(page);
     expect(homeWorkspace).toMatch(/\(owner\)$/);
 

@@ -71,14 +71,16 @@ export class SessionService {
     this.current.update((session) => session && { ...session, workspaces: [...session.workspaces, workspace] });
   }
 
-  /** After a 401 elsewhere: the session ended (expired, signed out in another tab, password changed). */
+  /**
+   * After signing out or a 401 elsewhere: the session ended (expired, signed out in another tab, password changed).
+   * Known to be signed out, the guard and the sign-in page need not ask again (each 401 is a console error).
+   */
   forget(): void {
-    this.current.set(null);
-    this.probe = null;
+    this.settle(null);
   }
 
   private settle(session: SessionView | null): void {
     this.current.set(session);
-    this.probe = session ? of(session) : null;
+    this.probe = of(session);
   }
 }

@@ -68,15 +68,18 @@ describe('MembersPage', () => {
     expect(fixture.componentInstance.message()).toBe('eve@example.com added as editor; they sign in as they already do');
   });
 
-  it("shows the API's refusal to demote the last owner and reads the list again", async () => {
+  it("shows the API's refusal to demote the last owner and puts the select back", async () => {
     const fixture = await render('owner');
-    fixture.componentInstance.changeRole(ADA, 'editor');
-    backend
-      .expectOne({ method: 'PATCH', url: '/api/members/u1' })
-      .flush({ statusCode: 409, message: 'The last owner of a workspace cannot be demoted' }, { status: 409, statusText: 'Conflict' });
-    backend.expectOne('/api/members').flush([ADA]);
+    const page = fixture.nativeElement as HTMLElement;
+    const select = page.querySelector('table.members select') as HTMLSelectElement;
+    select.value = 'editor';
+    select.dispatchEvent(new Event('change'));
+    const patch = backend.expectOne({ method: 'PATCH', url: '/api/members/u1' });
+    expect(patch.request.body).toEqual({ role: 'editor' });
+    patch.flush({ statusCode: 409, message: 'The last owner of a workspace cannot be demoted' }, { status: 409, statusText: 'Conflict' });
     await settle(fixture);
-    expect((fixture.nativeElement as HTMLElement).querySelector('.error')?.textContent).toBe('The last owner of a workspace cannot be demoted');
+    expect(page.querySelector('.error')?.textContent).toBe('The last owner of a workspace cannot be demoted');
+    expect(select.value).toBe('owner');
   });
 
   it('removes a member only after confirmation', async () => {

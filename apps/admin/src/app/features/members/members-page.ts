@@ -59,9 +59,15 @@ export class MembersPage {
     });
   }
 
-  changeRole(member: MemberView, role: WorkspaceRole): void {
+  /** A refused change (the last owner) puts the select back: the list read again is the same, so nothing else would. */
+  changeRole(member: MemberView, select: HTMLSelectElement): void {
+    const role = select.value as WorkspaceRole;
     if (role === member.role) return;
-    this.run(this.api.changeRole(member.user.id, role), (changed) => `${changed.user.email} is now ${changed.role}`);
+    this.run(
+      this.api.changeRole(member.user.id, role),
+      (changed) => `${changed.user.email} is now ${changed.role}`,
+      () => (select.value = member.role),
+    );
   }
 
   remove(member: MemberView): void {
@@ -73,7 +79,7 @@ export class MembersPage {
     this.run(this.api.remove(member.user.id), () => `${member.user.email} removed from the workspace`);
   }
 
-  private run<T>(request: Observable<T>, describe: (result: T) => string): void {
+  private run<T>(request: Observable<T>, describe: (result: T) => string, undo: () => void = () => undefined): void {
     this.busy.set(true);
     this.message.set(null);
     this.error.set(null);
@@ -86,8 +92,7 @@ export class MembersPage {
       error: (error: unknown) => {
         this.busy.set(false);
         this.error.set(describeHttpError(error));
-        // A refused role change leaves its select showing the refused role: read the list again.
-        this.refresh$.next();
+        undo();
       },
     });
   }

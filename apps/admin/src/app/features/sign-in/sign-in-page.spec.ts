@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
 import type { SessionView, SignInOptionsView } from '@sluice/contracts';
+import { BehaviorSubject, Observable, of } from 'rxjs';
 
 import { SignInPage } from './sign-in-page';
 
@@ -24,10 +25,17 @@ describe('SignInPage', () => {
     history.replaceState(null, '', '/');
   });
 
-  async function render(next: string | null, options: SignInOptionsView = PASSWORD_ONLY) {
+  async function render(next: string | null, options: SignInOptionsView = PASSWORD_ONLY, fragment: string | null | Observable<string | null> = null) {
     TestBed.configureTestingModule({
       imports: [SignInPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: ActivatedRoute, useValue: { snapshot: { queryParamMap: convertToParamMap(next ? { next } : {}) } } }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        {
+          provide: ActivatedRoute,
+          useValue: { fragment: typeof fragment === 'string' || fragment === null ? of(fragment) : fragment, snapshot: { queryParamMap: convertToParamMap(next ? { next } : {}) } },
+        },
+      ],
     });
     backend = TestBed.inject(HttpTestingController);
     navigateByUrl = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -41,7 +49,7 @@ describe('SignInPage', () => {
 
   it('redeems a one-time link from the fragment, removes it from the address, then goes on to next', async () => {
     history.replaceState(null, '', '/sign-in?next=%2Fstorage#link=s3cr3t');
-    await render('/storage');
+    await render('/storage', PASSWORD_ONLY, 'link=s3cr3t');
     expect(window.location.hash).toBe('');
     expect(window.location.pathname + window.location.search).toBe('/sign-in?next=%2Fstorage');
     const redeem = backend.expectOne({ method: 'POST', url: '/api/session/link' });
@@ -50,9 +58,18 @@ describe('SignInPage', () => {
     expect(navigateByUrl).toHaveBeenCalledWith('/storage');
   });
 
+  it('redeems a link opened while the page is showing (only the fragment changes)', async () => {
+    const fragment = new BehaviorSubject<string | null>(null);
+    await render(null, PASSWORD_ONLY, fragment);
+    backend.expectOne('/api/session').flush({ statusCode: 401, message: 'Sign in first' }, { status: 401, statusText: 'Unauthorized' });
+    fragment.next('link=later');
+    backend.expectOne({ method: 'POST', url: '/api/session/link' }).flush(SESSION);
+    expect(navigateByUrl).toHaveBeenCalledWith('/');
+  });
+
   it('says a used link is refused and offers the password form', async () => {
     history.replaceState(null, '', '/sign-in#link=used');
-    const fixture = await render(null);
+    const fixture = await render(null, PASSWORD_ONLY, 'link=used');
     backend
       .expectOne('/api/session/link')
       .flush({ statusCode: 401, message: 'This sign-in link is not valid: it was used already or has expired' }, { status: 401, statusText: 'Unauthorized' });

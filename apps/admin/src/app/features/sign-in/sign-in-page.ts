@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { SessionView } from '@sluice/contracts';
 import { catchError, Observable, of } from 'rxjs';
@@ -9,7 +9,7 @@ import { safeNextPath } from '../../core/next-path';
 import { SessionService } from '../../core/session.service';
 import { describeSignInError } from './sign-in-error';
 
-const LINK_FRAGMENT = /^#link=(.+)$/;
+const LINK_FRAGMENT = /^link=(.+)$/;
 
 /**
  * Email and password, single sign-on when configured, and one-time links (`/sign-in#link=<secret>`: the secret
@@ -23,7 +23,10 @@ const LINK_FRAGMENT = /^#link=(.+)$/;
 export class SignInPage implements OnInit {
   private readonly session = inject(SessionService);
   private readonly router = inject(Router);
-  private readonly next = safeNextPath(inject(ActivatedRoute).snapshot.queryParamMap.get('next'));
+  private readonly route = inject(ActivatedRoute);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly next = safeNextPath(this.route.snapshot.queryParamMap.get('next'));
+  private probed = false;
 
   readonly options = toSignal(this.session.signInOptions().pipe(catchError(() => of(null))), { initialValue: undefined });
   readonly email = signal('');
@@ -33,19 +36,12 @@ export class SignInPage implements OnInit {
   readonly redeeming = signal(false);
 
   ngOnInit(): void {
-    const link = LINK_FRAGMENT.exec(window.location.hash)?.[1];
-    if (link) {
-      // Out of the address bar and history before anything else, whatever the answer.
-      history.replaceState(history.state, '', window.location.pathname + window.location.search);
-      this.redeeming.set(true);
-      this.finish(
-        this.session.redeemLink(decodeURIComponent(link)),
-        (error) => `${sentence(describeHttpError(error))} Ask for a new link, or sign in with your email and password.`,
-      );
-      return;
-    }
-    // Already signed in (a bookmark, the back button): straight on.
-    this.session.ensure().subscribe({ next: (session) => session && void this.router.navigateByUrl(this.next), error: () => undefined });
+    // The fragment, not window.location once: a link opened while this page is showing only changes the fragment.
+    this.route.fragment.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((fragment) => {
+      const link = LINK_FRAGMENT.exec(fragment ?? '')?.[1];
+      if (link) this.redeem(link);
+      else if (!this.probed) this.continueIfSignedIn();
+    });
   }
 
   signIn(): void {
@@ -55,6 +51,20 @@ export class SignInPage implements OnInit {
       return;
     }
     this.finish(this.session.signIn(email, this.password()), describeSignInError);
+  }
+
+  private redeem(link: string): void {
+    // Out of the address bar and history before anything else, whatever the answer.
+    history.replaceState(history.state, '', window.location.pathname + window.location.search);
+    this.probed = true;
+    this.redeeming.set(true);
+    this.finish(this.session.redeemLink(link), (error) => `${sentence(describeHttpError(error))} Ask for a new link, or sign in with your email and password.`);
+  }
+
+  /** Already signed in (a bookmark, the back button): straight on. */
+  private continueIfSignedIn(): void {
+    this.probed = true;
+    this.session.ensure().subscribe({ next: (session) => session && void this.router.navigateByUrl(this.next), error: () => undefined });
   }
 
   private finish(request: Observable<SessionView>, describe: (error: unknown) => string): void {
