@@ -1,4 +1,6 @@
 import type { JobSummaryView, Paginated, StorageUsageView } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { jobPrefix } from '@sluice/storage';
 
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -115,7 +117,7 @@ describe('live updates, job filters and storage usage', () => {
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
     const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
     const mine = usage.jobs.find((j) => j.jobId === job.id);
-    const stored = await app.store.list(`jobs/${job.id}/`);
+    const stored = await app.store.list(jobPrefix(DEFAULT_WORKSPACE_ID, job.id));
     expect(mine).toEqual({
       jobId: job.id,
       dataset: 'sensor_readings',
