@@ -136,7 +136,7 @@ describe('libs/jobs use cases', () => {
       ]);
       expect((await objectsOf(upload.jobId)).sort()).toEqual(job?.files.map((f) => f.objectKey).sort());
       expect(workflows.started).toEqual([
-        { jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
+        { workspaceId: WS, jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
       ]);
     });
 
