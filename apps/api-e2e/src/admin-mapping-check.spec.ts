@@ -1,7 +1,8 @@
-import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 
 import type { Browser, Page } from 'playwright-core';
 

@@ -1,9 +1,9 @@
-import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
 import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { TestDatabase } from '@sluice/db/testing';
 import { ClaimInbox, JobRequestError, LaunchJob, type LaunchJobDeps, type LegacyJobInput, RerunJob, type WorkflowStarter } from '@sluice/jobs';
 import { inboxPrefix, jobPrefix, ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
@@ -136,7 +136,7 @@ describe('libs/jobs use cases', () => {
       ]);
       expect((await objectsOf(upload.jobId)).sort()).toEqual(job?.files.map((f) => f.objectKey).sort());
       expect(workflows.started).toEqual([
-        { jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
+        { workspaceId: WS, jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
       ]);
     });
 

@@ -1,12 +1,12 @@
-import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 
 import type { FileOutcome } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { sensorReadingsDataset } from '@sluice/core';
 import { TestDatabase } from '@sluice/db/testing';
-import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
+import { ObjectStore, s3ConfigFromEnv, uploadKey } from '@sluice/storage';
 import { DefaultLogger } from '@temporalio/worker';
 import { MockActivityEnvironment } from '@temporalio/testing';
 
@@ -44,7 +44,7 @@ describe('parseAndValidate leaves the event loop free', () => {
   async function storedFile(content: string) {
     const jobId = randomUUID();
     const uploadId = randomUUID();
-    const key = `jobs/${jobId}/uploads/${uploadId}/file.csv`;
+    const key = uploadKey(DEFAULT_WORKSPACE_ID, jobId, uploadId, 'file.csv');
     await store.put(key, Readable.from([Buffer.from(content)]));
     await db.recordDatasetJob({
       id: jobId,

@@ -1,5 +1,5 @@
-import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import type { ComparisonView, JobDetailView, PipelineDefinition, ScheduleView, StoredPipeline } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 
 import { upload, waitForStatus } from './support/api-client';
 import { emailWeek, opensCsv, sendsCsv } from './support/email-campaign-fixture';

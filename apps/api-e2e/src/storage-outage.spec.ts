@@ -1,5 +1,6 @@
-import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
+
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

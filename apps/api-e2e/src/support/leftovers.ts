@@ -1,6 +1,7 @@
 import { ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
 import type { TestDatabase } from '@sluice/db/testing';
 import type { ObjectStore } from '@sluice/storage';
+import { JOB_OBJECT_PREFIXES, jobIdOfKey } from '@sluice/storage';
 
 /** What the stack holds: every object key, every unfinished multipart upload, and the row count of every table. */
 export interface StackContents {
@@ -56,7 +57,9 @@ export function addedSince(before: StackContents, now: StackContents) {
  * uploads never completed nor aborted. Empty after every refusal.
  */
 export async function refusedUploadLeftovers(db: TestDatabase, store: ObjectStore): Promise<string[]> {
-  const [jobIds, objects, unfinished] = await Promise.all([db.jobIds(), store.list('jobs/'), multipartUploads(store)]);
-  const orphans = objects.filter((object) => !jobIds.has(object.key.split('/')[1])).map((object) => object.key);
+  const listed = await Promise.all(JOB_OBJECT_PREFIXES.map((prefix) => store.list(prefix)));
+  const [jobIds, unfinished] = await Promise.all([db.jobIds(), multipartUploads(store)]);
+  const objects = listed.flat().filter((object) => jobIdOfKey(object.key) !== null);
+  const orphans = objects.filter((object) => !jobIds.has(jobIdOfKey(object.key) as string)).map((object) => object.key);
   return [...orphans, ...[...unfinished].map((upload) => `unfinished multipart upload ${upload}`)];
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { DatasetsRepository, PipelinesRepository, PresetTargetsRepository } from '@sluice/db';
+import { classifyDatabaseError, DatasetsRepository, PipelinesRepository, PresetTargetsRepository } from '@sluice/db';
 import { installPresets } from '@sluice/jobs';
 
 /**
@@ -23,7 +23,15 @@ export class WorkspacePresetsInstaller implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const workspaceIds = await this.targets.workspaceIdsAcrossWorkspaces();
-    for (const workspaceId of workspaceIds) await this.install(workspaceId);
+    for (const workspaceId of workspaceIds) {
+      try {
+        await this.install(workspaceId);
+      } catch (error) {
+        // A workspace removed since it was listed has no presets to get; anything else stops the start.
+        if (classifyDatabaseError(error)?.kind !== 'reference') throw error;
+        this.logger.warn(`Workspace ${workspaceId} went away while its presets were installed`);
+      }
+    }
     this.logger.log(`Presets in place in ${workspaceIds.length} workspace${workspaceIds.length === 1 ? '' : 's'}`);
   }
 }

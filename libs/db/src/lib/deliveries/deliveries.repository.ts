@@ -38,6 +38,26 @@ export interface DeliveryFailureRecord {
 export class DeliveriesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /**
+   * The delivery engine's store (DeliveryStore in @sluice/webhooks) for one workspace's jobs: the
+   * engine keys everything by job id, and this binds the workspace every call goes through.
+   */
+  forWorkspace(workspaceId: string) {
+    return {
+      reserveSendSlots: (jobId: string, count: number) => this.reserveSendSlots(workspaceId, jobId, count),
+      openAckCheckpoint: (jobId: string, batchIndex: number) => this.openAckCheckpoint(workspaceId, jobId, batchIndex),
+      saveAcked: (jobId: string, batchIndex: number, acked: IndexRuns) => this.saveAcked(workspaceId, jobId, batchIndex, acked),
+      deliveryTarget: (jobId: string) => this.deliveryTarget(workspaceId, jobId),
+      recordFailure: (jobId: string, recordIndex: number, failure: DeliveryFailureRecord) => this.recordFailure(workspaceId, jobId, recordIndex, failure),
+      saveBatchProgress: (jobId: string, batchIndex: number, progress: { delivered: number; currentRate: number }) =>
+        this.saveBatchProgress(workspaceId, jobId, batchIndex, progress),
+      saveCurrentRate: (jobId: string, currentRate: number) => this.saveCurrentRate(workspaceId, jobId, currentRate),
+      outstandingFailures: (jobId: string) => this.outstandingFailures(workspaceId, jobId),
+      markRedelivering: (jobId: string) => this.markRedelivering(workspaceId, jobId),
+      markRedelivered: (jobId: string, recordIndex: number) => this.markRedelivered(workspaceId, jobId, recordIndex),
+    };
+  }
+
   /** Creates nothing for another workspace's job: what upserts check first, as their create cannot filter. */
   private async assertJobOf(workspaceId: string, jobId: string): Promise<void> {
     if (!(await this.prisma.job.count({ where: { id: jobId, workspaceId } }))) throw new Error(`No job ${jobId} in workspace ${workspaceId}`);

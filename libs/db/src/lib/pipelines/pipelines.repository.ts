@@ -108,7 +108,7 @@ export class PipelinesRepository {
       const [locked] = await tx.$queryRaw<{ currentVersion: number; origin: string }[]>`
         SELECT "currentVersion", origin FROM "PipelineConfig" WHERE "workspaceId" = ${workspaceId}::uuid AND name = ${name} FOR UPDATE`;
       if (!locked && create) {
-        const first = { workspaceId, version: 1, definition: jsonValue(definition), origin: versionOrigin };
+        const first = { version: 1, definition: jsonValue(definition), origin: versionOrigin };
         await tx.pipelineConfig.create({ data: { workspaceId, name, currentVersion: 1, origin: origin ?? 'custom', versions: { create: first } } });
         return;
       }
