@@ -34,9 +34,11 @@ function databaseUrl() {
     bundle: true,
     platform: 'node',
     format: 'cjs',
+    target: 'node20',
     external,
+    tsconfig: path.join(ROOT, 'tsconfig.base.json'),
     logLevel: 'warning',
   });
-  const run = spawnSync(process.execPath, [outfile, email], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl() } });
+  const run = spawnSync(process.execPath, [outfile, email], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl() } });
   process.exit(run.status ?? 1);
 })();
