@@ -1,4 +1,4 @@
-export type { WebhookEndpoint } from './generated/prisma/client';
+export type { AuditEvent, WebhookEndpoint } from './generated/prisma/client';
 export * from './lib/prisma-client';
 export * from './lib/database';
 export * from './lib/repositories';
@@ -14,3 +14,6 @@ export * from './lib/storage-sweeps/storage-sweeps.repository';
 export * from './lib/job-spec/job-spec-resolver';
 export * from './lib/deliveries/deliveries.repository';
 export * from './lib/deliveries/webhook-endpoints.repository';
+export * from './lib/secrets/secret-box';
+export * from './lib/secrets/secret-key';
+export * from './lib/audit/audit-events.repository';

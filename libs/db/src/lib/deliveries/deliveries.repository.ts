@@ -1,5 +1,6 @@
 import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
 import { IndexRuns, indexRunsSchema } from './index-runs';
+import type { SecretBox } from '../secrets/secret-box';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
 
 const progressFields = {
@@ -35,11 +36,15 @@ export interface DeliveryFailureRecord {
  * engine stores as it goes (see DeliveryStore in @sluice/webhooks), its bookkeeping, and the API's views.
  */
 export class DeliveriesRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly secrets: SecretBox,
+  ) {}
 
+  /** Read by the delivery activity itself, so the opened secret never enters workflow history. */
   async deliveryTarget(jobId: string): Promise<{ url: string; secret: string; retryDelaysMs: number[] }> {
     const delivery = await this.prisma.jobDelivery.findUniqueOrThrow({ where: { jobId }, select: { url: true, retryDelaysMs: true, endpoint: { select: { secret: true } } } });
-    return { url: delivery.url, secret: delivery.endpoint.secret, retryDelaysMs: delivery.retryDelaysMs };
+    return { url: delivery.url, secret: this.secrets.openOrPlain(delivery.endpoint.secret), retryDelaysMs: delivery.retryDelaysMs };
   }
 
   reserveSendSlots(jobId: string, count: number): Promise<SendSlotReservation | null> {
