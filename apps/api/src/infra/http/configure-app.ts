@@ -4,20 +4,25 @@ import type { INestApplication } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
+import { secretBoxFromEnv } from '@sluice/db';
+
 import { ApiConfig, apiConfigFromEnv } from '../config/api-config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { bodyIdleTimeout } from './body-idle-timeout';
 import { bodyParsers } from './body-parsers';
+import { applyBrowserSafety } from './browser-safety';
+import { browserSafetyConfigFromEnv } from './browser-safety-config';
 import { RejectNulBytesPipe } from './reject-nul-bytes.pipe';
 import { applyServerLimits } from './server-limits';
 
 /**
- * Prefix, request limits, body parsing, validation, error answers and OpenAPI: shared by main.ts and
+ * Prefix, request limits, browser safety (headers, CORS, CSRF), body parsing, validation, error answers and OpenAPI: shared by main.ts and
  * the integration tests, so both serve the same API. The middleware registered here runs before
  * every module's (the admin's static files included), so no module can change how a body is refused.
  */
 export function configureApp(app: INestApplication, config: ApiConfig = apiConfigFromEnv()): void {
   applyServerLimits(app.getHttpServer() as Server, config.http);
+  applyBrowserSafety(app, browserSafetyConfigFromEnv(), secretBoxFromEnv());
   app.use(bodyIdleTimeout(config.http.bodyIdleTimeoutMs));
   for (const handler of bodyParsers(config.http)) app.use(handler);
   app.setGlobalPrefix('api', { exclude: ['health'] });
