@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
+import type { CreatedWebhookEndpointView, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 
 import { UuidParam } from '../common/params';
 import { WebhookEndpointsService } from './webhook-endpoints.service';
@@ -12,15 +12,15 @@ export class WebhooksController {
   constructor(private readonly endpoints: WebhookEndpointsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Registered webhook endpoints with their signing secrets' })
+  @ApiOperation({ summary: 'Registered webhook endpoints (their signing secrets are shown only when made)' })
   list(): Promise<WebhookEndpointView[]> {
     return this.endpoints.list();
   }
 
   @Post()
-  @ApiOperation({ summary: 'Register a webhook URL (or return the existing registration) and its signing secret' })
+  @ApiOperation({ summary: 'Register a webhook URL, answered with its signing secret; an existing registration is returned without it (rotate to get a new one)' })
   @ApiResponse({ status: 400, description: 'Not http(s), or resolves to a loopback, private, link-local or metadata address' })
-  register(@Body() body: WebhookUrlDto): Promise<WebhookEndpointView> {
+  register(@Body() body: WebhookUrlDto): Promise<WebhookEndpointView | CreatedWebhookEndpointView> {
     return this.endpoints.register(body.url);
   }
 
@@ -40,8 +40,8 @@ export class WebhooksController {
 
   @Post(':id/rotate-secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the signing secret; later deliveries are signed with the new one' })
-  rotateSecret(@UuidParam() id: string): Promise<WebhookEndpointView> {
+  @ApiOperation({ summary: 'Replace the signing secret, answered with the new one (the only time it is shown); later deliveries are signed with it' })
+  rotateSecret(@UuidParam() id: string): Promise<CreatedWebhookEndpointView> {
     return this.endpoints.rotateSecret(id);
   }
 }
