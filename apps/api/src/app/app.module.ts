@@ -15,6 +15,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PersistenceModule } from '../infra/persistence/persistence.module';
 import { SchedulesModule } from './schedules/schedules.module';
+import { SecretsModule } from '../infra/secrets/secrets.module';
 import { StorageModule } from '../infra/storage/storage.module';
 import { StorageUsageModule } from './storage-usage/storage-usage.module';
 import { TemporalModule } from '../infra/temporal/temporal.module';
@@ -35,6 +36,7 @@ const adminConsole = ServeStaticModule.forRootAsync({
     AuditModule,
     AuthModule,
     PersistenceModule,
+    SecretsModule,
     StorageModule,
     TemporalModule,
     UploadsModule,
