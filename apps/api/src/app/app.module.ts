@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 
 import { apiConfigFromEnv } from '../infra/config/api-config';
 import { AuditModule } from '../infra/audit/audit.module';
+import { AuditLogModule } from './audit/audit.module';
 import { AuthModule } from '../infra/auth/auth.module';
 import { ConfigModule } from '../infra/config/config.module';
 import { DatasetsModule } from './datasets/datasets.module';
@@ -49,6 +50,7 @@ const adminConsole = ServeStaticModule.forRootAsync({
     StorageUsageModule,
     WebhooksModule,
     HealthModule,
+    AuditLogModule,
     adminConsole,
   ],
 })

@@ -2,6 +2,7 @@ import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../tokens';
 import { Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import {
+  AuditEventsRepository,
   Database,
   DatasetsRepository,
   DeliveriesRepository,
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   repository(JobSpecResolver, (r) => r.jobSpecs),
   repository(DeliveriesRepository, (r) => r.deliveries),
   repository(WebhookEndpointsRepository, (r) => r.webhookEndpoints),
+  repository(AuditEventsRepository, (r) => r.auditEvents),
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
