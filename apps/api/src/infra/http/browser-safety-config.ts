@@ -4,6 +4,11 @@ export interface BrowserSafetyConfig {
   corsOrigins: string[];
   /** PUBLIC_URL's origin: where users reach the admin (behind a proxy it may differ from the Host the API sees). */
   publicOrigin: string | null;
+  /**
+   * TRUST_PROXY, Express's "trust proxy" (e.g. "loopback", "1", "10.0.0.0/8"): behind a TLS-terminating proxy it lets
+   * X-Forwarded-Proto/For say the request was https (HSTS, Secure cookies) and who sent it (the audit log's ip).
+   */
+  trustProxy: string | number | null;
 }
 
 const originOf = (url: string, name: string): string => {
@@ -20,5 +25,10 @@ export function browserSafetyConfigFromEnv(env: NodeJS.ProcessEnv = process.env)
     .map((origin) => origin.trim())
     .filter(Boolean)
     .map((origin) => originOf(origin, 'CORS_ORIGINS'));
-  return { corsOrigins, publicOrigin: env['PUBLIC_URL'] ? originOf(env['PUBLIC_URL'], 'PUBLIC_URL') : null };
+  const trustProxy = env['TRUST_PROXY']?.trim() || null;
+  return {
+    corsOrigins,
+    publicOrigin: env['PUBLIC_URL'] ? originOf(env['PUBLIC_URL'], 'PUBLIC_URL') : null,
+    trustProxy: trustProxy !== null && /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
+  };
 }

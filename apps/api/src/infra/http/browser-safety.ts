@@ -10,7 +10,9 @@ import { securityHeaders } from './security-headers';
 
 /** Headers, CORS and CSRF for everything the app serves; registered before body parsing, so a refusal reads no body. */
 export function applyBrowserSafety(app: INestApplication, config: BrowserSafetyConfig, secrets: SecretBox): void {
-  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  const express = app.getHttpAdapter().getInstance() as Express;
+  express.disable('x-powered-by');
+  if (config.trustProxy !== null) express.set('trust proxy', config.trustProxy);
   for (const handler of securityHeaders()) app.use(handler);
   applyCors(app, config.corsOrigins);
   const trusted = new Set([...config.corsOrigins, ...(config.publicOrigin ? [config.publicOrigin] : [])]);
