@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { findDataset } from '@sluice/core';
-import { Database, databaseUrlFromEnv } from '@sluice/db';
+import { Database, databaseUrlFromEnv, openSecretBox, secretKeySourceFromEnv } from '@sluice/db';
 import {
   AckCheckpoint,
   AddressPolicy,
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
   if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
-  const db = new Database(databaseUrlFromEnv(process.env));
+  const db = new Database(databaseUrlFromEnv(process.env), openSecretBox(secretKeySourceFromEnv(process.env)));
   const { webhookEndpoints: endpoints, deliveries, jobs } = db.repositories;
   const secret = generateSigningSecret();
   const endpoint = await endpoints.ensure(`${receiver.url}?${randomUUID()}`, { id: randomUUID(), secret });

@@ -108,7 +108,7 @@ describe('browser safety: headers, CORS and CSRF on every route', () => {
       .find((cookie) => cookie.startsWith('XSRF-TOKEN='))
       ?.split(';')[0];
     expect(xsrf).toMatch(/^XSRF-TOKEN=[0-9a-f]+\.[0-9a-f]+$/);
-    const token = xsrf!.slice('XSRF-TOKEN='.length);
+    const token = (xsrf ?? '').slice('XSRF-TOKEN='.length);
 
     for (const operation of operations.filter(isUnsafe)) {
       const response = await fetch(`${app.baseUrl}${operation.path}`, {

@@ -2,7 +2,6 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { createPrismaClient } from './prisma-client';
 import { createRepositories, type Repositories } from './repositories';
 import type { SecretBox } from './secrets/secret-box';
-import { secretBoxFromEnv } from './secrets/secret-key';
 
 /** One connection pool to Postgres and the repositories over it; an app makes one and disconnects it at shutdown. */
 export class Database {
@@ -10,8 +9,8 @@ export class Database {
   /** The client itself, for libs/db's own test support; apps go through `repositories`. */
   readonly client: PrismaClient;
 
-  /** Seals secrets at rest; by default keyed from SLUICE_SECRET_KEY or the data folder's key file (see secret-key.ts). */
-  constructor(url: string, secrets: SecretBox = secretBoxFromEnv()) {
+  /** `secrets` seals what is kept secret at rest (see openSecretBox). */
+  constructor(url: string, secrets: SecretBox) {
     this.client = createPrismaClient(url);
     this.repositories = createRepositories(this.client, secrets);
   }

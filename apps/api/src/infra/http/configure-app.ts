@@ -4,11 +4,11 @@ import type { INestApplication } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-import { secretBoxFromEnv } from '@sluice/db';
-
 import { auditRequests } from '../audit/audit-requests';
 import { AuditTrail } from '../audit/audit-trail';
 import { AuditedRoutes } from '../audit/audited-routes';
+import { openSecretBox } from '@sluice/db';
+
 import { ApiConfig, apiConfigFromEnv } from '../config/api-config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { bodyIdleTimeout } from './body-idle-timeout';
@@ -26,7 +26,7 @@ import { applyServerLimits } from './server-limits';
 export function configureApp(app: INestApplication, config: ApiConfig = apiConfigFromEnv()): void {
   applyServerLimits(app.getHttpServer() as Server, config.http);
   app.use(auditRequests(app.get(AuditTrail), app.get(AuditedRoutes)));
-  applyBrowserSafety(app, browserSafetyConfigFromEnv(), secretBoxFromEnv());
+  applyBrowserSafety(app, browserSafetyConfigFromEnv(), openSecretBox(config.secretKey));
   app.use(bodyIdleTimeout(config.http.bodyIdleTimeoutMs));
   for (const handler of bodyParsers(config.http)) app.use(handler);
   app.setGlobalPrefix('api', { exclude: ['health'] });

@@ -9,6 +9,7 @@ import {
   WebhookEndpointsRepository,
   JobSpecResolver,
   JobsRepository,
+  openSecretBox,
   MetricsRepository,
   PipelinesRepository,
   Repositories,
@@ -38,7 +39,7 @@ const REPOSITORIES = [
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
 @Global()
 @Module({
-  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl), inject: [API_CONFIG] }, ...REPOSITORIES],
+  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl, openSecretBox(config.secretKey)), inject: [API_CONFIG] }, ...REPOSITORIES],
   exports: [Database, ...REPOSITORIES.map((p) => p.provide)],
 })
 export class PersistenceModule implements OnApplicationShutdown {

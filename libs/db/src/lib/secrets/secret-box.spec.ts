@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SecretBox, SecretUnsealError } from './secret-box';
-import { loadSecretKey, secretKeyPath } from './secret-key';
+import { loadSecretKey, secretKeySourceFromEnv } from './secret-key';
 
 const key = (fill: number) => Buffer.alloc(32, fill);
 
@@ -54,18 +54,18 @@ describe('loadSecretKey', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('takes SLUICE_SECRET_KEY as base64 of 32 bytes', () => {
-    expect(loadSecretKey({ SLUICE_SECRET_KEY: key(7).toString('base64') }).equals(key(7))).toBe(true);
-    expect(() => loadSecretKey({ SLUICE_SECRET_KEY: 'c2hvcnQ=' })).toThrow(/SLUICE_SECRET_KEY must be the base64 of 32/);
+    expect(loadSecretKey(secretKeySourceFromEnv({ SLUICE_SECRET_KEY: key(7).toString('base64') })).equals(key(7))).toBe(true);
+    expect(() => loadSecretKey(secretKeySourceFromEnv({ SLUICE_SECRET_KEY: 'c2hvcnQ=' }))).toThrow(/SLUICE_SECRET_KEY must be the base64 of 32/);
   });
 
   it('generates the key file once, mode 0600, and reads it back after', () => {
-    const env = { SLUICE_DATA_DIR: join(dir, 'data') };
-    const first = loadSecretKey(env);
-    const path = secretKeyPath(env);
+    const source = secretKeySourceFromEnv({ SLUICE_DATA_DIR: join(dir, 'data') });
+    const first = loadSecretKey(source);
+    const path = source.file;
     expect(path).toBe(join(dir, 'data', 'secret.key'));
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(path, 'utf8').trim(), 'base64').equals(first)).toBe(true);
-    expect(loadSecretKey(env).equals(first)).toBe(true);
-    expect(loadSecretKey({ SLUICE_SECRET_KEY_FILE: path }).equals(first)).toBe(true);
+    expect(loadSecretKey(source).equals(first)).toBe(true);
+    expect(loadSecretKey(secretKeySourceFromEnv({ SLUICE_SECRET_KEY_FILE: path })).equals(first)).toBe(true);
   });
 });

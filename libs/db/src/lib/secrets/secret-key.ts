@@ -4,13 +4,21 @@ import { dirname, join, resolve } from 'node:path';
 
 import { SECRET_KEY_BYTES, SecretBox } from './secret-box';
 
-/**
- * Where the key file lives without SLUICE_SECRET_KEY: SLUICE_SECRET_KEY_FILE (the dev and test stacks set it
- * to their profile's folder, so API and worker share one), else `<SLUICE_DATA_DIR or ./.data>/secret.key`.
- */
-export function secretKeyPath(env: NodeJS.ProcessEnv = process.env): string {
-  if (env['SLUICE_SECRET_KEY_FILE']) return resolve(env['SLUICE_SECRET_KEY_FILE']);
-  return join(resolve(env['SLUICE_DATA_DIR'] ?? '.data'), 'secret.key');
+/** Where the key that seals secrets at rest comes from: given (base64 of 32 bytes), or a file generated on first start. */
+export interface SecretKeySource {
+  /** SLUICE_SECRET_KEY */
+  base64: string | null;
+  /** Used when no key is given: SLUICE_SECRET_KEY_FILE, else `<SLUICE_DATA_DIR or ./.data>/secret.key`. */
+  file: string;
+}
+
+/** Reads the settings only; nothing is loaded or created until openSecretBox. */
+export function secretKeySourceFromEnv(env: Record<string, string | undefined>): SecretKeySource {
+  return {
+    base64: env['SLUICE_SECRET_KEY']?.trim() || null,
+    // The dev and test stacks set SLUICE_SECRET_KEY_FILE to their profile's folder, so their API and worker share one key.
+    file: env['SLUICE_SECRET_KEY_FILE'] ? resolve(env['SLUICE_SECRET_KEY_FILE']) : join(resolve(env['SLUICE_DATA_DIR'] ?? '.data'), 'secret.key'),
+  };
 }
 
 function decodeKey(text: string, where: string): Buffer {
@@ -27,7 +35,7 @@ function keyFromFile(path: string): Buffer {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(dirname(path), { recursive: true });
-  // Written whole to a temporary name, then linked into place: link fails if another process won, and nobody reads half a key.
+  // Written whole under a temporary name, then linked into place: the link fails if another process won, and nobody reads half a key.
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   writeFileSync(temporary, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { mode: 0o600 });
   chmodSync(temporary, 0o600);
@@ -41,12 +49,11 @@ function keyFromFile(path: string): Buffer {
   return decodeKey(readFileSync(path, 'utf8'), path);
 }
 
-/** The key secrets are sealed with: SLUICE_SECRET_KEY (base64 of 32 bytes), or the key file, generated on first start. */
-export function loadSecretKey(env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (env['SLUICE_SECRET_KEY']) return decodeKey(env['SLUICE_SECRET_KEY'], 'SLUICE_SECRET_KEY');
-  return keyFromFile(secretKeyPath(env));
+export function loadSecretKey(source: SecretKeySource): Buffer {
+  return source.base64 ? decodeKey(source.base64, 'SLUICE_SECRET_KEY') : keyFromFile(source.file);
 }
 
-export function secretBoxFromEnv(env: NodeJS.ProcessEnv = process.env): SecretBox {
-  return new SecretBox(loadSecretKey(env));
+/** The SecretBox of the configured key, generating the key file on first start. */
+export function openSecretBox(source: SecretKeySource): SecretBox {
+  return new SecretBox(loadSecretKey(source));
 }

@@ -3,6 +3,7 @@ import type { JobStatus } from '@sluice/contracts';
 import type { Prisma } from '../../generated/prisma/client';
 import { Database } from '../database';
 import { databaseUrlFromEnv } from '../prisma-client';
+import { openSecretBox, secretKeySourceFromEnv } from '../secrets/secret-key';
 import type { NewJob } from '../jobs/new-job';
 
 /** Runs one SQL statement written as a tagged template; values are sent as parameters. */
@@ -20,7 +21,7 @@ const sqlOf =
  */
 export class TestDatabase extends Database {
   constructor(url: string = databaseUrlFromEnv(process.env)) {
-    super(url);
+    super(url, openSecretBox(secretKeySourceFromEnv(process.env)));
   }
 
   /** One statement on the pool. */
