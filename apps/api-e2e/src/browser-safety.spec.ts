@@ -64,6 +64,7 @@ describe('browser safety: headers, CORS and CSRF on every route', () => {
     const unsafe = operations.filter(isUnsafe);
     expect(unsafe.length).toBeGreaterThan(15);
     const jobsBefore = await app.db.jobCount();
+    const auditBefore = await app.db.rowCount('AuditEvent');
     const form = () => {
       const body = new FormData();
       body.append('dataset', 'sensor_readings');
@@ -87,9 +88,9 @@ describe('browser safety: headers, CORS and CSRF on every route', () => {
       }
     }
     expect(refusals).toEqual([]);
-    // Nothing reached a handler: no upload became a job, and the audit log (which records handled requests) is empty.
+    // Nothing reached a handler: no upload became a job, and the audit log (which records handled requests) did not grow.
     expect(await app.db.jobCount()).toBe(jobsBefore);
-    expect(await app.db.rowCount('AuditEvent')).toBe(0);
+    expect(await app.db.rowCount('AuditEvent')).toBe(auditBefore);
   });
 
   it('also refuses by Origin alone (older browsers) and a same-site sibling origin, but not the API own origin', async () => {
@@ -151,12 +152,20 @@ describe('browser safety: headers, CORS and CSRF on every route', () => {
     expect(response.headers.getSetCookie().some((cookie) => cookie.startsWith('XSRF-TOKEN='))).toBe(false);
   });
 
-  it('renders Swagger UI at /docs under the CSP, without console errors', async () => {
+  it('renders Swagger UI at /docs under the CSP, without console errors, and its "Try it out" sends the XSRF header', async () => {
     const opened = await openAdminBrowser();
     browser = opened.browser;
+    await opened.page.context().addCookies([{ name: 'sluice_session', value: 'a-session-secret', url: app.baseUrl }]);
     await opened.page.goto(`${app.baseUrl}/docs`);
     await opened.page.locator('.opblock').first().waitFor({ timeout: 20_000 });
     expect(await opened.page.locator('.opblock').count()).toBeGreaterThan(30);
     expect(opened.consoleErrors).toEqual([]);
+    const xsrf = (await opened.page.context().cookies(app.baseUrl)).find((cookie) => cookie.name === 'XSRF-TOKEN');
+    expect(xsrf?.value).toMatch(/^[0-9a-f]+\.[0-9a-f]+$/);
+    const sent = await opened.page.evaluate(() => {
+      const ui = (window as unknown as { ui: { getConfigs(): { requestInterceptor(request: { headers: Record<string, string> }): { headers: Record<string, string> } } } }).ui;
+      return ui.getConfigs().requestInterceptor({ headers: {} }).headers;
+    });
+    expect(sent).toEqual({ 'X-XSRF-TOKEN': xsrf?.value });
   });
 });

@@ -69,9 +69,9 @@ describe('webhook signing secrets stay secret', () => {
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(registered.secret);
 
-    // Stored sealed, the old plain-text row included.
+    // Stored sealed, the old plain-text row included (and every other spec's).
     const stored = await db.sql<{ id: string; secret: string }>`SELECT id::text, secret FROM "WebhookEndpoint"`;
-    expect(stored).toHaveLength(2);
+    expect(stored.map((row) => row.id)).toEqual(expect.arrayContaining([registered.id, LEGACY_ID]));
     for (const row of stored) expect(row.secret).toMatch(/^v1:[\w-]+:[\w-]+:[\w-]+$/);
 
     // The worker opens the sealed secret itself and signs with the rotated one.
@@ -121,10 +121,8 @@ describe('webhook signing secrets stay secret', () => {
       answers.push(`${path} ${response.status} ${headers.join('\n')} ${text}`);
     }
     const listed = (await (await fetch(`${api.baseUrl}/api/webhooks`)).json()) as WebhookEndpointView[];
-    expect(listed.map((endpoint) => Object.keys(endpoint).sort())).toEqual([
-      ['createdAt', 'id', 'url'],
-      ['createdAt', 'id', 'url'],
-    ]);
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    for (const endpoint of listed) expect(Object.keys(endpoint).sort()).toEqual(['createdAt', 'id', 'url']);
 
     const temporal = new Client({ connection });
     const histories: string[] = [];

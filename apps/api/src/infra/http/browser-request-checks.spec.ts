@@ -75,5 +75,7 @@ describe('browserRequestChecks', () => {
     expect(bearer.status).toBe(200);
     expect(xsrfFrom(bearer)).toBeUndefined();
     expect((await fetch(`${base}/api/session`, { method: 'POST', headers: { origin: base, 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
+    // A cookie riding along with a token (Swagger UI, a signed-in browser's script) does not make it forgeable.
+    expect((await fetch(`${base}/api/tokens`, { method: 'POST', headers: { authorization: 'Bearer slu_x', cookie: `${SESSION_COOKIE}=s1` } })).status).toBe(200);
   });
 });

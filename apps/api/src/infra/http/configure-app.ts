@@ -17,6 +17,7 @@ import { applyBrowserSafety } from './browser-safety';
 import { browserSafetyConfigFromEnv } from './browser-safety-config';
 import { RejectNulBytesPipe } from './reject-nul-bytes.pipe';
 import { applyServerLimits } from './server-limits';
+import { SWAGGER_UI_OPTIONS } from './swagger-ui-options';
 
 /**
  * Prefix, request limits, browser safety (headers, CORS, CSRF), body parsing, validation, error answers and OpenAPI: shared by main.ts and
@@ -34,5 +35,5 @@ export function configureApp(app: INestApplication, config: ApiConfig = apiConfi
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('Sluice API').setDescription('Durable CSV data jobs').setVersion('0.1').build());
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, document, SWAGGER_UI_OPTIONS);
 }
