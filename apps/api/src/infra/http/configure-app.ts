@@ -3,12 +3,11 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { openSecretBox } from '@sluice/db';
 
 import { auditRequests } from '../audit/audit-requests';
 import { AuditTrail } from '../audit/audit-trail';
 import { AuditedRoutes } from '../audit/audited-routes';
-import { openSecretBox } from '@sluice/db';
-
 import { ApiConfig, apiConfigFromEnv } from '../config/api-config';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { bodyIdleTimeout } from './body-idle-timeout';
@@ -20,8 +19,8 @@ import { applyServerLimits } from './server-limits';
 import { SWAGGER_UI_OPTIONS } from './swagger-ui-options';
 
 /**
- * Prefix, request limits, browser safety (headers, CORS, CSRF), body parsing, validation, error answers and OpenAPI: shared by main.ts and
- * the integration tests, so both serve the same API. The middleware registered here runs before
+ * Prefix, request limits, the audit recorder, browser safety (headers, CORS, CSRF), body parsing, validation,
+ * error answers and OpenAPI: shared by main.ts and the integration tests, so both serve the same API. The middleware registered here runs before
  * every module's (the admin's static files included), so no module can change how a body is refused.
  */
 export function configureApp(app: INestApplication, config: ApiConfig = apiConfigFromEnv()): void {
