@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { findDataset } from '@sluice/core';
-import { Database, databaseUrlFromEnv } from '@sluice/db';
+import { Database, databaseUrlFromEnv, openSecretBox, secretKeySourceFromEnv } from '@sluice/db';
 import {
   AckCheckpoint,
   AddressPolicy,
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
   if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
-  const db = new Database(databaseUrlFromEnv(process.env));
+  const db = new Database(databaseUrlFromEnv(process.env), openSecretBox(secretKeySourceFromEnv(process.env)));
   const { webhookEndpoints: endpoints, jobs } = db.repositories;
   const deliveries = db.repositories.deliveries.forWorkspace(DEFAULT_WORKSPACE_ID);
   const secret = generateSigningSecret();

@@ -1,4 +1,4 @@
-export type { WebhookEndpoint } from './generated/prisma/client';
+export type { AuditEvent, WebhookEndpoint } from './generated/prisma/client';
 export * from './lib/prisma-client';
 export * from './lib/database';
 export * from './lib/repositories';
@@ -21,3 +21,6 @@ export * from './lib/identity/workspaces.repository';
 export * from './lib/identity/sessions.repository';
 export * from './lib/identity/sign-in-links.repository';
 export * from './lib/identity/api-tokens.repository';
+export * from './lib/secrets/secret-box';
+export * from './lib/secrets/secret-key';
+export * from './lib/audit/audit-events.repository';

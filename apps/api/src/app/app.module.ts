@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 
 import { apiConfigFromEnv } from '../infra/config/api-config';
 import { AuditModule } from '../infra/audit/audit.module';
+import { AuditLogModule } from './audit/audit.module';
 import { AuthModule } from '../infra/auth/auth.module';
 import { ConfigModule } from '../infra/config/config.module';
 import { DatasetsModule } from './datasets/datasets.module';
@@ -15,6 +16,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PersistenceModule } from '../infra/persistence/persistence.module';
 import { SchedulesModule } from './schedules/schedules.module';
+import { SecretsModule } from '../infra/secrets/secrets.module';
 import { StorageModule } from '../infra/storage/storage.module';
 import { StorageUsageModule } from './storage-usage/storage-usage.module';
 import { TemporalModule } from '../infra/temporal/temporal.module';
@@ -41,6 +43,7 @@ const adminConsole = ServeStaticModule.forRootAsync({
     AuditModule,
     AuthModule,
     PersistenceModule,
+    SecretsModule,
     StorageModule,
     TemporalModule,
     UploadsModule,
@@ -59,6 +62,7 @@ const adminConsole = ServeStaticModule.forRootAsync({
     WorkspacesModule,
     MembersModule,
     TokensModule,
+    AuditLogModule,
     adminConsole,
   ],
 })

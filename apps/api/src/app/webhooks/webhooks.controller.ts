@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
+import type { CreatedWebhookEndpointView, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
 
 import { Access } from '../../infra/auth/access.decorator';
 import { CurrentWorkspace } from '../../infra/auth/current-principal.decorator';
@@ -15,16 +15,16 @@ export class WebhooksController {
 
   @Get()
   @Access('read')
-  @ApiOperation({ summary: 'Registered webhook endpoints with their signing secrets' })
+  @ApiOperation({ summary: 'Registered webhook endpoints (their signing secrets are shown only when made)' })
   list(@CurrentWorkspace() workspaceId: string): Promise<WebhookEndpointView[]> {
     return this.endpoints.list(workspaceId);
   }
 
   @Post()
   @Access('write')
-  @ApiOperation({ summary: 'Register a webhook URL (or return the existing registration) and its signing secret' })
+  @ApiOperation({ summary: 'Register a webhook URL, answered with its signing secret; an existing registration is returned without it (rotate to get a new one)' })
   @ApiResponse({ status: 400, description: 'Not http(s), or resolves to a loopback, private, link-local or metadata address' })
-  register(@CurrentWorkspace() workspaceId: string, @Body() body: WebhookUrlDto): Promise<WebhookEndpointView> {
+  register(@CurrentWorkspace() workspaceId: string, @Body() body: WebhookUrlDto): Promise<WebhookEndpointView | CreatedWebhookEndpointView> {
     return this.endpoints.register(workspaceId, body.url);
   }
 
@@ -47,8 +47,8 @@ export class WebhooksController {
   @Post(':id/rotate-secret')
   @Access('write')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the signing secret; later deliveries are signed with the new one' })
-  rotateSecret(@CurrentWorkspace() workspaceId: string, @UuidParam() id: string): Promise<WebhookEndpointView> {
+  @ApiOperation({ summary: 'Replace the signing secret, answered with the new one (the only time it is shown); later deliveries are signed with it' })
+  rotateSecret(@CurrentWorkspace() workspaceId: string, @UuidParam() id: string): Promise<CreatedWebhookEndpointView> {
     return this.endpoints.rotateSecret(workspaceId, id);
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditEventsRepository } from '@sluice/db';
 
 /** One thing that happened, as the audit log keeps it. */
 export interface AuditEntry {
@@ -16,12 +17,22 @@ export interface AuditEntry {
 }
 
 /**
- * Where features record what happened. PLACEHOLDER: the audit log's repository and
- * interceptor land with the audit feature; until then entries are dropped.
+ * Where features record what happened (the unsafe requests are recorded by auditRequests on their own). Never
+ * fails its caller: a request that did its work must not be answered as failed because the log could not be
+ * written, so a failed write is logged (without the entry's detail) and dropped.
  */
 @Injectable()
 export class AuditTrail {
-  async record(_entry: AuditEntry): Promise<void> {
-    // Filled in by the audit feature.
+  private readonly logger = new Logger(AuditTrail.name);
+
+  constructor(private readonly events: AuditEventsRepository) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    try {
+      await this.events.record(entry);
+    } catch (error) {
+      const kind = (error as { code?: string }).code ?? (error instanceof Error ? error.name : 'unknown error');
+      this.logger.warn(`Could not write the audit event ${entry.action} (${entry.outcome}) of ${entry.actor ?? 'nobody'}: ${kind}`);
+    }
   }
 }

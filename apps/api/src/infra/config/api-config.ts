@@ -1,6 +1,6 @@
 import { TASK_QUEUE } from '@sluice/contracts';
 import { positiveNumberFromEnv } from '@sluice/core';
-import { databaseUrlFromEnv } from '@sluice/db';
+import { databaseUrlFromEnv, type SecretKeySource, secretKeySourceFromEnv } from '@sluice/db';
 import type { S3Config } from '@sluice/storage';
 import { s3ConfigFromEnv } from '@sluice/storage';
 
@@ -21,6 +21,8 @@ export interface ApiConfig {
   adminDir: string;
   /** DATABASE_URL, required. */
   databaseUrl: string;
+  /** The key sealing secrets at rest (SLUICE_SECRET_KEY, or a key file made on first start). */
+  secretKey: SecretKeySource;
   s3: S3Config;
   http: HttpConfig;
   webhooks: {
@@ -60,6 +62,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporalUiUrl: env['TEMPORAL_UI_URL'] ?? null,
     adminDir: env['ADMIN_DIST'] ?? `${process.cwd()}/dist/apps/admin/browser`,
     databaseUrl: databaseUrlFromEnv(env),
+    secretKey: secretKeySourceFromEnv(env),
     s3: s3ConfigFromEnv(env),
     http: {
       bodyIdleTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_IDLE_TIMEOUT_MS', 30_000),

@@ -2,12 +2,14 @@ import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../tokens';
 import { Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import {
+  AuditEventsRepository,
   Database,
   DatasetsRepository,
   DeliveriesRepository,
   WebhookEndpointsRepository,
   JobSpecResolver,
   JobsRepository,
+  openSecretBox,
   MetricsRepository,
   PipelinesRepository,
   PresetTargetsRepository,
@@ -43,12 +45,13 @@ const REPOSITORIES = [
   repository(SessionsRepository, (r) => r.sessions),
   repository(SignInLinksRepository, (r) => r.signInLinks),
   repository(ApiTokensRepository, (r) => r.apiTokens),
+  repository(AuditEventsRepository, (r) => r.auditEvents),
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
 @Global()
 @Module({
-  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl), inject: [API_CONFIG] }, ...REPOSITORIES],
+  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl, openSecretBox(config.secretKey)), inject: [API_CONFIG] }, ...REPOSITORIES],
   exports: [Database, ...REPOSITORIES.map((p) => p.provide)],
 })
 export class PersistenceModule implements OnApplicationShutdown {

@@ -1,5 +1,6 @@
 import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
 import { IndexRuns, indexRunsSchema } from './index-runs';
+import type { SecretBox } from '../secrets/secret-box';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
 
 const progressFields = {
@@ -36,7 +37,10 @@ export interface DeliveryFailureRecord {
  * Every method takes the workspace first and reaches only its jobs' deliveries.
  */
 export class DeliveriesRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly secrets: SecretBox,
+  ) {}
 
   /**
    * The delivery engine's store (DeliveryStore in @sluice/webhooks) for one workspace's jobs: the
@@ -63,12 +67,13 @@ export class DeliveriesRepository {
     if (!(await this.prisma.job.count({ where: { id: jobId, workspaceId } }))) throw new Error(`No job ${jobId} in workspace ${workspaceId}`);
   }
 
+  /** Read by the delivery activity itself, so the opened secret never enters workflow history. */
   async deliveryTarget(workspaceId: string, jobId: string): Promise<{ url: string; secret: string; retryDelaysMs: number[] }> {
     const delivery = await this.prisma.jobDelivery.findUniqueOrThrow({
       where: { jobId, job: { workspaceId } },
       select: { url: true, retryDelaysMs: true, endpoint: { select: { secret: true } } },
     });
-    return { url: delivery.url, secret: delivery.endpoint.secret, retryDelaysMs: delivery.retryDelaysMs };
+    return { url: delivery.url, secret: this.secrets.openOrPlain(delivery.endpoint.secret), retryDelaysMs: delivery.retryDelaysMs };
   }
 
   reserveSendSlots(workspaceId: string, jobId: string, count: number): Promise<SendSlotReservation | null> {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client';
 import { Database } from '../database';
 import { databaseUrlFromEnv } from '../prisma-client';
+import { openSecretBox, secretKeySourceFromEnv } from '../secrets/secret-key';
 import type { NewJob } from '../jobs/new-job';
 
 /** Runs one SQL statement written as a tagged template; values are sent as parameters. */
@@ -21,7 +22,7 @@ const sqlOf =
  */
 export class TestDatabase extends Database {
   constructor(url: string = databaseUrlFromEnv(process.env)) {
-    super(url);
+    super(url, openSecretBox(secretKeySourceFromEnv(process.env)));
   }
 
   /** One statement on the pool. */
