@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './support/admin-browser';
+import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, injectAxe, openAdminBrowser } from './support/admin-browser';
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
   id: string;
@@ -71,8 +68,7 @@ describe('admin console accessibility', () => {
     await page.goto(`${app.baseUrl}${path(jobId)}`);
     await page.locator(ready).first().waitFor({ state: 'attached' });
     await prepare?.(page);
-    // Evaluated through DevTools rather than added as a <script>: the admin's CSP (rightly) blocks inline scripts.
-    await page.evaluate(AXE_SOURCE);
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
       return (await axe.run(document, { resultTypes: ['violations'] })).violations;

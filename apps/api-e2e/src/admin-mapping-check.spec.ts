@@ -6,7 +6,7 @@ import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './support/admin-browser';
+import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, injectAxe, openAdminBrowser } from './support/admin-browser';
 import { waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
@@ -49,7 +49,7 @@ describe('admin upload form: check the mapping, correct it, remember it, launch'
   };
   /** What axe-core finds wrong on the page as it stands (WCAG 2 A/AA and best practice, as admin-accessibility.spec checks every page). */
   const axeViolations = async () => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Browser, chromium, Page } from 'playwright-core';
@@ -15,6 +15,14 @@ export interface AdminBrowser {
   page: Page;
   /** Errors the page logged to its console; tests clear it and expect it empty. */
   consoleErrors: string[];
+}
+
+/**
+ * Loads axe-core into the page. Evaluated through DevTools rather than added as a <script>: the admin's
+ * Content-Security-Policy (rightly) blocks the inline script Playwright's addScriptTag makes.
+ */
+export async function injectAxe(page: Page): Promise<void> {
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
 }
 
 /** Fails early, with the fix, when the admin build or Chromium is missing (npm test provides both). */
