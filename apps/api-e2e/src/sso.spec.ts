@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-import { Global, type INestApplication, Module } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Request, Response } from 'express';
 
@@ -9,8 +9,7 @@ import type { PendingSignIn } from '../../api/src/app/sso/oidc-client.service';
 import { OIDC_CONFIG, oidcConfigFromEnv } from '../../api/src/app/sso/oidc-config';
 import { SealedCookie } from '../../api/src/app/sso/sealed-cookie';
 import { SSO_MESSAGES } from '../../api/src/app/sso/sso-failure';
-import { SsoModule } from '../../api/src/app/sso/sso.module';
-import { AuthModule } from '../../api/src/infra/auth/auth.module';
+import { AppModule } from '../../api/src/app/app.module';
 import { configureApp } from '../../api/src/infra/http/configure-app';
 import { BrowserSession } from './support/browser-session';
 import { OidcProviderProcess, type TestAccount } from './support/oidc-provider';
@@ -44,15 +43,16 @@ function freeLoopbackPort(): Promise<number> {
   });
 }
 
-/** The SSO routes as the API serves them (prefix, pipes, error answers, the access guard), with OIDC_* from `env`. */
+/**
+ * The whole API with OIDC_* from `env`, and a session starter that records what single sign-on hands the
+ * identity side (identity.spec covers the real one's account rules).
+ */
 async function startApi(env: NodeJS.ProcessEnv, starter: SsoSessionStarter, port = 0): Promise<{ app: INestApplication; baseUrl: string }> {
-  @Global()
-  @Module({ providers: [{ provide: SSO_SESSION_STARTER, useValue: starter }], exports: [SSO_SESSION_STARTER] })
-  class IdentityDoubleModule {}
-
-  const moduleRef = await Test.createTestingModule({ imports: [AuthModule, IdentityDoubleModule, SsoModule] })
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(OIDC_CONFIG)
     .useValue(oidcConfigFromEnv(env))
+    .overrideProvider(SSO_SESSION_STARTER)
+    .useValue(starter)
     .compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApp(app);

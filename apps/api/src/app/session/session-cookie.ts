@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 
 import { SESSION_COOKIE } from '../../infra/auth/credentials';
+import { XSRF_COOKIE } from '../../infra/http/csrf-tokens';
 
 /**
  * Hands the browser its session: HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site
@@ -12,4 +13,5 @@ export function setSessionCookie(request: Request, response: Response, secret: s
 
 export function clearSessionCookie(request: Request, response: Response): void {
   response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/' });
+  response.clearCookie(XSRF_COOKIE, { sameSite: 'strict', secure: request.secure, path: '/' });
 }

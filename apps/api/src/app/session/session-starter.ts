@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail } from '../../infra/audit/audit-trail';
 import type { SessionView } from '@sluice/contracts';
 import { Identity, type StartedSession } from '@sluice/identity';
 import type { Request, Response } from 'express';
+
+import { AuditTrail } from '../../infra/audit/audit-trail';
+import type { XsrfIssuing } from '../../infra/http/browser-request-checks';
 
 import { setSessionCookie } from './session-cookie';
 
@@ -16,6 +18,7 @@ export class SessionStarter {
 
   async begin(started: StartedSession, how: 'password' | 'link' | 'sso', request: Request, response: Response): Promise<SessionView> {
     setSessionCookie(request, response, started.secret, started.session.expiresAt);
+    (response.locals as XsrfIssuing).issueXsrfToken?.(started.secret);
     await this.audit.record({
       workspaceId: started.session.workspaceId,
       actorUserId: started.user.id,

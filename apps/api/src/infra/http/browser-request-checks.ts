@@ -9,6 +9,11 @@ import { sendError } from './send-error';
 export const CROSS_SITE_REFUSED = 'Cross-site request refused';
 export const CSRF_TOKEN_REFUSED = 'Missing or invalid CSRF token: reload the page';
 
+/** What a response that starts a session calls, so the admin's first change already has its XSRF token. */
+export interface XsrfIssuing {
+  issueXsrfToken?: (sessionSecret: string) => void;
+}
+
 const ownOrigin = (request: Request): string => `${request.protocol}://${request.get('host') ?? ''}`;
 
 /**
@@ -19,6 +24,8 @@ const ownOrigin = (request: Request): string => `${request.protocol}://${request
  */
 export function browserRequestChecks(tokens: CsrfTokens, trustedOrigins: ReadonlySet<string>): RequestHandler[] {
   const check: RequestHandler = (request, response, next) => {
+    // How a sign-in hands the browser its token at once, bound to the session it has just started.
+    (response.locals as XsrfIssuing).issueXsrfToken = (sessionSecret) => tokens.issue(request, response, sessionSecret);
     if (isCrossSiteRequest({ method: request.method, headers: request.headers, ownOrigin: ownOrigin(request) }, trustedOrigins)) {
       return sendError(new ForbiddenException(CROSS_SITE_REFUSED), request, response);
     }
