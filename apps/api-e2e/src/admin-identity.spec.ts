@@ -6,16 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './support/admin-browser';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
-/**
- * A one-time sign-in link (`<PUBLIC_URL>/sign-in#link=<secret>`) for a new user who owns a workspace, issued the way
- * users get theirs (the first-run link, or an owner adding a member).
- *
- * TODO(integrator): replace with the harness's helper once the identity API has landed, e.g. the first-owner
- * bootstrap's link, or POST /api/members as an existing owner (AddedMemberView.signInLink). The journey below only
- * needs a user who can be signed in by link and owns the workspace the link signs them into.
- */
+/** A one-time link for a new user, as people get theirs: an owner adds them (here as an owner of the default workspace). */
 async function issueSignInLink(app: SluiceApp, email: string): Promise<string> {
-  throw new Error(`issueSignInLink(${app.baseUrl}, ${email}) is a stub: wire it to the harness's sign-in link helper`);
+  const response = await fetch(`${app.baseUrl}/api/members`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, role: 'owner' }) });
+  if (response.status !== 201) throw new Error(`Adding ${email}: ${response.status} ${await response.text()}`);
+  const { signInLink } = (await response.json()) as { signInLink: string | null };
+  if (!signInLink) throw new Error(`No sign-in link for ${email}`);
+  return signInLink;
 }
 
 interface Uploaded {
