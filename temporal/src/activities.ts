@@ -23,7 +23,12 @@ export interface ResultSource {
   stagedKey: string | null;
 }
 
-export interface BuildResultsInput {
+/** Every activity of a job names its workspace: the worker reaches the job's rows and objects through it. */
+export interface InWorkspace {
+  workspaceId: string;
+}
+
+export interface BuildResultsInput extends InWorkspace {
   jobId: string;
   /** Every file of the job, in upload order. */
   files: ResultSource[];
@@ -44,14 +49,14 @@ export interface JobResults {
   plan: DeliveryPlan | null;
 }
 
-export interface DeliverBatchInput {
+export interface DeliverBatchInput extends InWorkspace {
   jobId: string;
   dataset: string;
   recordsKey: string;
   batch: DeliveryBatchPlan;
 }
 
-export interface RedeliverInput {
+export interface RedeliverInput extends InWorkspace {
   jobId: string;
   dataset: string;
   plan: DeliveryPlan;
@@ -66,9 +71,9 @@ export interface DeliveryCounts {
 /** What the csvJob workflow asks of the worker; the worker's activities implement it. */
 export interface CsvJobActivities {
   /** Records that processing began (status `processing`, start time). */
-  markProcessing(input: { jobId: string }): Promise<void>;
+  markProcessing(input: InWorkspace & { jobId: string }): Promise<void>;
   /** Streams one uploaded file through parsing and validation as the job's `dataset`; stages valid rows, records invalid ones. */
-  parseAndValidate(input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
+  parseAndValidate(input: InWorkspace & { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome>;
   /**
    * Builds the job's results in one pass: clean and rejected CSVs, records with their delivery batches
    * (delivery marked started), the daily metrics (replacing the job's contribution) and aggregations.
@@ -79,19 +84,21 @@ export interface CsvJobActivities {
   /** Replays every record on the job's failed-deliveries list. */
   redeliverFailed(input: RedeliverInput): Promise<DeliveryCounts>;
   /** Stores a new rate limit, which running deliveries pick up within a fraction of a second. */
-  applyDeliveryRate(input: { jobId: string; rateLimit: number | null }): Promise<void>;
+  applyDeliveryRate(input: InWorkspace & { jobId: string; rateLimit: number | null }): Promise<void>;
   /** Records how delivery ended and starts the retention clock. */
-  finishDelivery(input: { jobId: string; retentionMs: number; error: string | null }): Promise<void>;
+  finishDelivery(input: InWorkspace & { jobId: string; retentionMs: number; error: string | null }): Promise<void>;
   /** Writes the outcome, the duration and the expiry time. */
-  finalize(input: { outcome: JobOutcome; retentionMs: number }): Promise<void>;
+  finalize(input: InWorkspace & { outcome: JobOutcome; retentionMs: number }): Promise<void>;
   /** Deletes the job's objects and marks it `expired`; metadata stays. */
-  expireJob(input: { jobId: string }): Promise<void>;
+  expireJob(input: InWorkspace & { jobId: string }): Promise<void>;
   /** Which of the pipeline's datasets a file belongs to, by its header row; recorded on the upload. */
-  detectFileDataset(input: { jobId: string; file: CsvJobFile }): Promise<string>;
+  detectFileDataset(input: InWorkspace & { jobId: string; file: CsvJobFile }): Promise<string>;
 }
 
 /** What a schedule passes each run of the inboxJob workflow. */
 export interface InboxJobInput {
+  /** The schedule's workspace; absent in schedules made before workspaces, which are the default workspace's. */
+  workspaceId?: string;
   scheduleId: string;
   /** Dataset or pipeline name. */
   source: string;
@@ -101,6 +108,7 @@ export interface InboxJobInput {
 }
 
 export interface ClaimInboxInput extends InboxJobInput {
+  workspaceId: string;
   /** Chosen by the workflow, so a retried claim records the same job. */
   jobId: string;
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { BAD_INPUT_ERROR, CSV_JOB_WORKFLOW, INBOX_JOB_WORKFLOW, STORAGE_SWEEP_WORKFLOW } from '@sluice/contracts';
+import { BAD_INPUT_ERROR, CSV_JOB_WORKFLOW, DEFAULT_WORKSPACE_ID, INBOX_JOB_WORKFLOW, STORAGE_SWEEP_WORKFLOW } from '@sluice/contracts';
 
 import searchAttributes from './search-attributes.json';
 import * as workflows from './workflows';
 import { BAD_INPUT } from './workflows/bad-input';
+import { DEFAULT_WORKSPACE } from './workflows/workspace-of';
 
 describe('the names Temporal sees', () => {
   it('has a workflow function, exported under its name, for every workflow type in contracts', () => {
@@ -25,5 +26,9 @@ describe('the names Temporal sees', () => {
 
   it("treats as bad input the failure type the worker's activities throw for it", () => {
     expect(BAD_INPUT).toBe(BAD_INPUT_ERROR);
+  });
+
+  it('runs workflows started before workspaces in the default workspace of contracts', () => {
+    expect(DEFAULT_WORKSPACE).toBe(DEFAULT_WORKSPACE_ID);
   });
 });

@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DailyMetricRow } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { TestDatabase } from '@sluice/db/testing';
 import { distinctKeyOf } from '@sluice/analytics';
 
+import { AuthModule } from '../../apps/api/src/infra/auth/auth.module';
 import { ConfigModule } from '../../apps/api/src/infra/config/config.module';
 import { configureApp } from '../../apps/api/src/infra/http/configure-app';
 import { MetricsModule } from '../../apps/api/src/app/metrics/metrics.module';
@@ -20,7 +22,8 @@ const REGIONS = Array.from({ length: 50 }, (_, i) => `r${String(i).padStart(2, '
 const FIRST_DAY = Date.UTC(2023, 10, 23);
 const SAMPLES = 200;
 
-@Module({ imports: [ConfigModule, PersistenceModule, MetricsModule] })
+// The access guard names the workspace every route acts on (the placeholder's default one until sign-in).
+@Module({ imports: [ConfigModule, PersistenceModule, AuthModule, MetricsModule] })
 class MetricsBenchModule {}
 
 function percentile(samples: number[], p: number): number {
@@ -50,7 +53,7 @@ interface WeeklyJob {
 
 /** A job as recordMetrics records it: its rows replace its contribution, and its summary lands on its row. */
 const record = (db: TestDatabase, job: WeeklyJob) =>
-  db.repositories.metrics.replaceContribution({
+  db.repositories.metrics.replaceContribution(DEFAULT_WORKSPACE_ID, {
     jobId: job.id,
     contributorId: job.id,
     source: 'transactions',
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
   console.log(`the same with the recounts:                                p50 ${recording.p50.toFixed(1)} ms  p95 ${recording.p95.toFixed(1)} ms`);
 
   await db.sql`DELETE FROM "MetricDaily" WHERE source = 'transactions'`;
-  for (const job of jobs) await db.repositories.jobs.delete(job.id);
+  for (const job of jobs) await db.repositories.jobs.delete(DEFAULT_WORKSPACE_ID, job.id);
   await db.disconnect();
   await app.close();
   if (ownDatabase) await stopBenchDatabase();

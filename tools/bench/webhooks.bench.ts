@@ -9,8 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { findDataset } from '@sluice/core';
-import { Database, databaseUrlFromEnv } from '@sluice/db';
+import { Database, databaseUrlFromEnv, openSecretBox, secretKeySourceFromEnv } from '@sluice/db';
 import {
   AckCheckpoint,
   AddressPolicy,
@@ -83,10 +84,11 @@ async function main(): Promise<void> {
   const receiver = await startReceiver();
   const ownDatabase = !process.env['DATABASE_URL'];
   if (ownDatabase) process.env['DATABASE_URL'] = await startBenchDatabase();
-  const db = new Database(databaseUrlFromEnv(process.env));
-  const { webhookEndpoints: endpoints, deliveries, jobs } = db.repositories;
+  const db = new Database(databaseUrlFromEnv(process.env), openSecretBox(secretKeySourceFromEnv(process.env)));
+  const { webhookEndpoints: endpoints, jobs } = db.repositories;
+  const deliveries = db.repositories.deliveries.forWorkspace(DEFAULT_WORKSPACE_ID);
   const secret = generateSigningSecret();
-  const endpoint = await endpoints.ensure(`${receiver.url}?${randomUUID()}`, { id: randomUUID(), secret });
+  const endpoint = await endpoints.ensure(DEFAULT_WORKSPACE_ID, `${receiver.url}?${randomUUID()}`, { id: randomUUID(), secret });
   const people = findDataset('people');
   if (!people) throw new Error('The people preset is missing');
 
@@ -95,7 +97,7 @@ async function main(): Promise<void> {
     const id = randomUUID();
     const delivery = { endpointId: endpoint.id, url: receiver.url, rateLimit, retryDelaysMs: [1000, 3000, 9000] };
     const spec = { kind: 'dataset' as const, dataset: { version: null, definition: people }, delivery };
-    await jobs.record({ id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
+    await jobs.record(DEFAULT_WORKSPACE_ID, { id, dataset: 'bench', workflowId: `bench-${id}`, retentionHours: 1, files: [], delivery, spec });
     return id;
   };
   const recordsFor = (jobId: string, count: number): OutgoingRecord[] =>
@@ -158,7 +160,7 @@ async function main(): Promise<void> {
     throw new Error(`Lost or failed records: ${JSON.stringify({ unthrottled, unthrottledArrivals, checkpointed, checkpointedArrivals, paced, pacedArrivals: arrivals.length })}`);
   }
 
-  await endpoints.deleteWithJobs(endpoint.id);
+  await endpoints.deleteWithJobs(DEFAULT_WORKSPACE_ID, endpoint.id);
   await db.disconnect();
   await sender.close();
   receiver.stop();

@@ -65,6 +65,8 @@ async function startStack(profileName = 'dev', { fresh = false, headless = false
     S3_ACCESS_KEY_ID: s3.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     ...(temporal.uiUrl ? { TEMPORAL_UI_URL: temporal.uiUrl } : {}),
+    // The key that seals secrets at rest, generated there on first start: one per profile, shared by API and worker.
+    ...(process.env.SLUICE_SECRET_KEY ? {} : { SLUICE_SECRET_KEY_FILE: path.join(profile.dataDir, 'secret.key') }),
   };
   fs.writeFileSync(envFile(profile), JSON.stringify(env, null, 2));
   log(`Stack "${profileName}" ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);

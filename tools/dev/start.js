@@ -45,8 +45,11 @@ async function main() {
   const { profile, env, s3ConsoleUrl, temporalUiUrl } = await startStack('dev', { log });
   build();
   const port = Number(process.env.PORT ?? profile.ports.api);
-  const appEnv = { ...env, PORT: String(port), ADMIN_DIST: path.join(ROOT, 'dist/apps/admin/browser') };
+  const appEnv = { ...env, PORT: String(port), ADMIN_DIST: path.join(ROOT, 'dist/apps/admin/browser'), PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}` };
   const children = [runApp(profile, 'worker', appEnv), runApp(profile, 'api', appEnv)];
+  // On an empty database the API logs the first owner's one-time sign-in link: repeated below, where it is seen.
+  let firstRunLink = null;
+  children[1].stdout.on('data', (chunk) => (firstRunLink ??= /\S+\/sign-in#link=[A-Za-z0-9_-]+/.exec(chunk.toString())?.[0] ?? null));
 
   let stopping = false;
   const stop = async (code = 0) => {
@@ -67,6 +70,7 @@ async function main() {
   await waitFor('API', async () => (await fetch(`http://127.0.0.1:${port}/health`)).ok, { timeoutMs: 60000 });
   log('');
   log(`Admin console   http://127.0.0.1:${port}/`);
+  if (firstRunLink) log(`First sign-in   ${firstRunLink}   (the owner's one-time link, valid 24 h; "npm run sign-in-link -- <email>" issues another)`);
   log(`REST API        http://127.0.0.1:${port}/api   (OpenAPI: http://127.0.0.1:${port}/docs)`);
   if (temporalUiUrl) log(`Temporal UI     ${temporalUiUrl}`);
   if (s3ConsoleUrl) log(`MinIO console   ${s3ConsoleUrl}   (user ${profile.minioUser} / ${profile.minioPassword})`);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './support/admin-browser';
+import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, injectAxe, openAdminBrowser } from './support/admin-browser';
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
@@ -68,7 +68,7 @@ describe('admin console accessibility', () => {
     await page.goto(`${app.baseUrl}${path(jobId)}`);
     await page.locator(ready).first().waitFor({ state: 'attached' });
     await prepare?.(page);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
       return (await axe.run(document, { resultTypes: ['violations'] })).violations;

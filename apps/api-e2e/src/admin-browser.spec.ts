@@ -9,6 +9,8 @@ import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './sup
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 import { WebhookReceiver } from './support/webhook-receiver';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { inboxPrefix } from '@sluice/storage';
 
 describe('admin console in Chromium against the real API and stack', () => {
   let app: SluiceApp;
@@ -150,7 +152,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     await page.getByLabel('Source', { exact: true }).selectOption('sensor_readings');
     await page.getByLabel('Id (optional)').fill('sensors-browser');
     await page.getByRole('button', { name: 'Create schedule' }).click();
-    await page.locator('.saved', { hasText: 'Schedule sensors-browser created: drop CSV files under inbox/sensor_readings/' }).waitFor();
+    await page.locator('.saved', { hasText: `Schedule sensors-browser created: drop CSV files under ${inboxPrefix(DEFAULT_WORKSPACE_ID, 'sensor_readings')}` }).waitFor();
     const row = page.locator('table.schedules tbody tr', { hasText: 'sensors-browser' });
     expect(await row.locator('.schedule-state').innerText()).toBe('active');
     await page.getByRole('button', { name: 'Change timing of sensors-browser' }).click();
@@ -161,7 +163,7 @@ describe('admin console in Chromium against the real API and stack', () => {
     const [next] = (await app.temporal.schedule.getHandle('sensors-browser').describe()).info.nextActionTimes;
     expect([next.getUTCDay(), next.getUTCHours(), next.getUTCMinutes()]).toEqual([2, 7, 0]);
 
-    await app.store.put('inbox/sensor_readings/boiler-room.csv', Readable.from(['sensor_id,timestamp,value\nroom-1,2026-11-21T08:00:00Z,20\n']));
+    await app.store.put(`${inboxPrefix(DEFAULT_WORKSPACE_ID, 'sensor_readings')}boiler-room.csv`, Readable.from(['sensor_id,timestamp,value\nroom-1,2026-11-21T08:00:00Z,20\n']));
     await page.getByRole('button', { name: 'Run now: sensors-browser' }).click();
     // The job is pushed to the page as it changes; no reload.
     await row.locator('.chip--processed').waitFor({ timeout: 30_000 });

@@ -2,9 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+
 import type { Browser, Page } from 'playwright-core';
 
-import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, openAdminBrowser } from './support/admin-browser';
+import { ADMIN_DIST, ARTIFACTS, assertAdminBuilt, injectAxe, openAdminBrowser } from './support/admin-browser';
 import { waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
@@ -47,7 +49,7 @@ describe('admin upload form: check the mapping, correct it, remember it, launch'
   };
   /** What axe-core finds wrong on the page as it stands (WCAG 2 A/AA and best practice, as admin-accessibility.spec checks every page). */
   const axeViolations = async () => {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
@@ -81,7 +83,7 @@ describe('admin upload form: check the mapping, correct it, remember it, launch'
     const jobId = page.url().split('/').at(-1) as string;
     const job = await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed']);
     expect(job).toMatchObject({ status: 'processed', validRows: 2, datasetVersion: versionBefore + 1 });
-    expect(await app.db.repositories.jobs.spec(jobId)).toMatchObject({ reading: { columnFields: { Probe: 'gauge' } } });
+    expect(await app.db.repositories.jobs.spec(DEFAULT_WORKSPACE_ID, jobId)).toMatchObject({ reading: { columnFields: { Probe: 'gauge' } } });
     const current = (await (await fetch(`${app.baseUrl}/api/datasets/browser_gauges`)).json()) as { version: number; definition: typeof GAUGES };
     expect(current.version).toBe(versionBefore + 1);
     expect(current.definition.fields[0].synonyms).toEqual(['device id', 'Probe']);

@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { stagedKey } from '@sluice/storage';
 
 import { upload, waitForStatus } from './support/api-client';
@@ -35,7 +36,7 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     expect(job.durationMs).toBeGreaterThanOrEqual(0);
     expect(new Date(job.expiresAt ?? 0).getTime() - new Date(job.finishedAt ?? 0).getTime()).toBe(48 * 3_600_000);
 
-    const staged = await app.store.list(stagedKey(job.id, job.fileIds[0]));
+    const staged = await app.store.list(stagedKey(DEFAULT_WORKSPACE_ID, job.id, job.fileIds[0]));
     expect(staged).toHaveLength(1);
   });
 

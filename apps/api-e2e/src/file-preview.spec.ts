@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { upload } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
@@ -155,7 +156,7 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
     const fields = { dataset: 'preview_gauges', encoding: 'latin1', delimiter: 'tab', quote: '', headerLine: '2', columnFields: JSON.stringify({ Sensor: 'gauge', Notes: null }) };
     const created = await upload(app.baseUrl, [{ name: 'g.csv', content: 'Gauges\nSensor\tReading\ns-1\t2\n' }], fields);
     expect(created.status).toBe(202);
-    const spec = await app.db.repositories.jobs.spec(created.body['jobId'] as string);
+    const spec = await app.db.repositories.jobs.spec(DEFAULT_WORKSPACE_ID, created.body['jobId'] as string);
     expect(spec).toMatchObject({
       kind: 'dataset',
       reading: { encoding: 'windows-1252', delimiter: '\t', quote: '', headerLine: 2, columnFields: { Sensor: 'gauge', Notes: null } },
@@ -163,7 +164,7 @@ describe('file preview, remembered synonyms and per-upload reading options', () 
 
     const plain = await upload(app.baseUrl, [{ name: 'g.csv', content: 'Device ID,Reading\ng,1\n' }], { dataset: 'preview_gauges' });
     expect(plain.status).toBe(202);
-    expect(await app.db.repositories.jobs.spec(plain.body['jobId'] as string)).not.toHaveProperty('reading');
+    expect(await app.db.repositories.jobs.spec(DEFAULT_WORKSPACE_ID, plain.body['jobId'] as string)).not.toHaveProperty('reading');
 
     const refused = async (extra: Record<string, string>) => {
       const answer = await upload(app.baseUrl, [{ name: 'g.csv', content: 'Device ID,Reading\ng,1\n' }], { dataset: 'preview_gauges', ...extra });

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { getJob, upload, waitForStatus } from './support/api-client';
 import { refusedUploadLeftovers } from './support/leftovers';
 import { SluiceApp, startSluice } from './support/sluice-app';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { uploadKey } from '@sluice/storage';
 
 const HEADER = 'sensor_id,timestamp,value';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
@@ -60,7 +62,7 @@ describe('POST /api/uploads takes .gz, .zip, .tsv and .xlsx files, with the limi
       { fileName: 'south.csv', validRows: 1 },
     ]);
     const uploads = await app.db.uploadsOf(jobId);
-    expect(uploads.map((u) => u.objectKey)).toEqual(uploads.map((u) => `jobs/${jobId}/uploads/${u.id}/${u.fileName}`));
+    expect(uploads.map((u) => u.objectKey)).toEqual(uploads.map((u) => uploadKey(DEFAULT_WORKSPACE_ID, jobId, u.id, u.fileName)));
   });
 
   it('413 for a zip bomb: an entry that decompresses past the limit', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { CSV_JOB_WORKFLOW, CsvJobInput, TASK_QUEUE, workflowIdForJob } from '@sluice/contracts';
+import { CSV_JOB_WORKFLOW, CsvJobInput, DEFAULT_WORKSPACE_ID, TASK_QUEUE, workflowIdForJob } from '@sluice/contracts';
+import { uploadKey } from '@sluice/storage';
 
 import { getJob, upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -38,7 +39,7 @@ describe('job progress and storage failures', () => {
   it('fails a job whose stored file has gone, with a message, without retrying for minutes', async () => {
     const jobId = randomUUID();
     const uploadId = randomUUID();
-    const key = `jobs/${jobId}/uploads/${uploadId}/gone.csv`;
+    const key = uploadKey(DEFAULT_WORKSPACE_ID, jobId, uploadId, 'gone.csv');
     await app.db.recordDatasetJob({
       id: jobId,
       dataset: 'sensor_readings',
@@ -46,7 +47,7 @@ describe('job progress and storage failures', () => {
       retentionHours: 48,
       files: [{ uploadId, fileName: 'gone.csv', objectKey: key, sizeBytes: 0 }],
     });
-    const input: CsvJobInput = { jobId, dataset: 'sensor_readings', files: [{ uploadId, key }], retentionMs: 48 * 3_600_000 };
+    const input: CsvJobInput = { workspaceId: DEFAULT_WORKSPACE_ID, jobId, dataset: 'sensor_readings', files: [{ uploadId, key }], retentionMs: 48 * 3_600_000 };
     await app.temporal.workflow.start(CSV_JOB_WORKFLOW, { taskQueue: TASK_QUEUE, workflowId: workflowIdForJob(jobId), args: [input] });
 
     const job = await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed'], 15000);

@@ -3,10 +3,14 @@ import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
 import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { TestDatabase } from '@sluice/db/testing';
 import { ClaimInbox, JobRequestError, LaunchJob, type LaunchJobDeps, type LegacyJobInput, RerunJob, type WorkflowStarter } from '@sluice/jobs';
-import { jobPrefix, ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
+import { inboxPrefix, jobPrefix, ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { AddressPolicy } from '@sluice/webhooks';
+
+/** The workspace every repository call here acts on (isolation has its own spec). */
+const WS = DEFAULT_WORKSPACE_ID;
 
 /** Temporal is a port of the use cases: this one records what it was asked to start, or refuses. */
 class FakeWorkflows implements WorkflowStarter {
@@ -89,20 +93,20 @@ describe('libs/jobs use cases', () => {
     };
     return new LaunchJob(deps);
   };
-  const objectsOf = async (jobId: string) => (await store.list(jobPrefix(jobId))).map((o) => o.key);
-  const incompleteUploadsOf = async (jobId: string) => store.listIncompleteUploads(jobPrefix(jobId));
+  const objectsOf = async (jobId: string) => (await store.list(jobPrefix(WS, jobId))).map((o) => o.key);
+  const incompleteUploadsOf = async (jobId: string) => store.listIncompleteUploads(jobPrefix(WS, jobId));
 
   beforeAll(async () => {
     db = new TestDatabase();
     store = new ObjectStore(s3ConfigFromEnv(process.env));
-    await db.repositories.datasets.save(dataset, 'test');
+    await db.repositories.datasets.save(WS, dataset, 'test');
   });
 
   afterAll(async () => {
     if (!db) return;
     for (const id of jobIds) {
-      await db.repositories.jobs.delete(id).catch(() => undefined);
-      await store.deletePrefix(jobPrefix(id));
+      await db.repositories.jobs.delete(WS, id).catch(() => undefined);
+      await store.deletePrefix(jobPrefix(WS, id));
     }
     await db.sql`DELETE FROM "DatasetConfig" WHERE name = ${dataset.name}`;
     await db.disconnect();
@@ -112,13 +116,13 @@ describe('libs/jobs use cases', () => {
   describe('LaunchJob', () => {
     it('streams the files into S3 under the job, records the job with its spec and starts its workflow', async () => {
       const workflows = new FakeWorkflows();
-      const upload = launcher(workflows).open();
+      const upload = launcher(workflows).open(WS);
       jobIds.push(upload.jobId);
       await Promise.all([upload.addFile(csv('a.csv', 'ts,sensor,value\nt1,s1,1\n')), upload.addFile(csv('b.CSV', 'ts,sensor,value\nt2,s2,2\n'))]);
       const result = await upload.launch({ dataset: ` ${dataset.name} `, retentionHours: '12' });
 
       expect(result).toEqual({ jobId: upload.jobId, status: 'waiting' });
-      const job = await db.repositories.jobs.stored(upload.jobId);
+      const job = await db.repositories.jobs.stored(WS, upload.jobId);
       expect(job).toMatchObject({
         status: 'waiting',
         dataset: dataset.name,
@@ -132,13 +136,13 @@ describe('libs/jobs use cases', () => {
       ]);
       expect((await objectsOf(upload.jobId)).sort()).toEqual(job?.files.map((f) => f.objectKey).sort());
       expect(workflows.started).toEqual([
-        { jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
+        { workspaceId: WS, jobId: upload.jobId, dataset: dataset.name, files: job?.files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey })), retentionMs: 12 * 3600_000 },
       ]);
     });
 
     it('refuses a request that does not resolve and deletes the files it stored', async () => {
       const workflows = new FakeWorkflows();
-      const upload = launcher(workflows).open();
+      const upload = launcher(workflows).open(WS);
       await upload.addFile(csv('a.csv', 'ts,sensor,value\n'));
       expect(await objectsOf(upload.jobId)).toHaveLength(1);
       const error = await rejection(upload.launch({ dataset: `nope_${suffix}` }));
@@ -146,7 +150,7 @@ describe('libs/jobs use cases', () => {
       expect(error).toBeInstanceOf(JobRequestError);
       expect(error).toMatchObject({ kind: 'invalid', message: expect.stringMatching(new RegExp(`^Unknown dataset "nope_${suffix}" \\(known: .*${dataset.name}`)) });
       expect(await objectsOf(upload.jobId)).toEqual([]);
-      expect(await db.repositories.jobs.exists(upload.jobId)).toBe(false);
+      expect(await db.repositories.jobs.exists(WS, upload.jobId)).toBe(false);
       expect(workflows.started).toEqual([]);
     });
 
@@ -154,7 +158,7 @@ describe('libs/jobs use cases', () => {
       const workflows = new FakeWorkflows();
       const launch = launcher(workflows);
       const refused = async (request: Parameters<ReturnType<LaunchJob['open']>['launch']>[0], files = [csv('a.csv', 'ts,sensor,value\n')]) => {
-        const upload = launch.open();
+        const upload = launch.open(WS);
         for (const file of files) await upload.addFile(file);
         const error = (await rejection(upload.launch(request))) as JobRequestError;
         expect(await objectsOf(upload.jobId)).toEqual([]);
@@ -172,7 +176,7 @@ describe('libs/jobs use cases', () => {
 
     it('refuses content that is not CSV and a file over the limit while streaming them, leaving no object and no unfinished multipart upload', async () => {
       const launch = launcher(new FakeWorkflows(), 256 * 1024);
-      const notCsv = launch.open();
+      const notCsv = launch.open(WS);
       const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 1)]);
       const stored = notCsv.addFile(csv('ok.csv', 'ts,sensor,value\n'));
       const refusedFile = notCsv.addFile({ name: 'photo.csv', stream: Readable.from([png]) });
@@ -183,14 +187,14 @@ describe('libs/jobs use cases', () => {
 
       // 20 MB through a 256 KB limit: refused once the limit is passed, and the rest of the stream is read to its end.
       const big = bigCsv('big.csv', 20 * 1024 * 1024);
-      const tooLarge = launch.open();
+      const tooLarge = launch.open(WS);
       expect(await rejection(tooLarge.addFile(big))).toMatchObject({ kind: 'too_large', message: '"big.csv" is larger than the 0.3 MB limit' });
       await finished(big.stream);
       await tooLarge.discard();
       expect(await objectsOf(tooLarge.jobId)).toEqual([]);
       expect(await incompleteUploadsOf(tooLarge.jobId)).toEqual([]);
 
-      const unnamed = launch.open();
+      const unnamed = launch.open(WS);
       expect(await rejection(unnamed.addFile(csv('', 'a')))).toMatchObject({
         kind: 'invalid',
         message: '"unnamed file" is not a CSV file: expected a file named .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip',
@@ -198,7 +202,7 @@ describe('libs/jobs use cases', () => {
     });
 
     it("fails a file with its own stream's error when the stream fails, and aborts its S3 upload", async () => {
-      const upload = launcher(new FakeWorkflows()).open();
+      const upload = launcher(new FakeWorkflows()).open(WS);
       const gone = new Error('client went away');
       expect(await rejection(upload.addFile(failingCsv('cut.csv', gone)))).toBe(gone);
       await upload.discard();
@@ -210,19 +214,19 @@ describe('libs/jobs use cases', () => {
       const workflows = new FakeWorkflows();
       workflows.refuse = true;
       const launch = launcher(workflows);
-      const upload = launch.open();
+      const upload = launch.open(WS);
       await upload.addFile(csv('a.csv', 'ts,sensor,value\n'));
       const error = await rejection(upload.launch({ dataset: dataset.name }));
 
       expect(error).toMatchObject({ kind: 'unavailable', message: 'Processing is unavailable right now (Temporal is not reachable); nothing was stored, please retry' });
       expect((error as Error).cause).toBeInstanceOf(Error);
-      expect(await db.repositories.jobs.exists(upload.jobId)).toBe(false);
+      expect(await db.repositories.jobs.exists(WS, upload.jobId)).toBe(false);
       expect(await objectsOf(upload.jobId)).toEqual([]);
     });
 
     it('runs over files given up front, as a CLI would', async () => {
       const workflows = new FakeWorkflows();
-      const result = await launcher(workflows).run([csv('x.csv', 'ts,sensor,value\nt,s,1\n')], { dataset: dataset.name });
+      const result = await launcher(workflows).run(WS, [csv('x.csv', 'ts,sensor,value\nt,s,1\n')], { dataset: dataset.name });
       jobIds.push(result.jobId);
       expect(await objectsOf(result.jobId)).toHaveLength(1);
       expect(workflows.started.map((i) => i.jobId)).toEqual([result.jobId]);
@@ -235,12 +239,12 @@ describe('libs/jobs use cases', () => {
 
     /** A job launched through LaunchJob, then marked as `status`. */
     async function finishedJob(status: 'processed' | 'waiting' | 'expired'): Promise<string> {
-      const { jobId } = await launcher(new FakeWorkflows()).run([csv('first.csv', 'ts,sensor,value\nt,s,1\n'), csv('second.csv', 'ts,sensor,value\nt,s,2\n')], {
+      const { jobId } = await launcher(new FakeWorkflows()).run(WS, [csv('first.csv', 'ts,sensor,value\nt,s,1\n'), csv('second.csv', 'ts,sensor,value\nt,s,2\n')], {
         dataset: dataset.name,
         retentionHours: 5,
       });
       jobIds.push(jobId);
-      if (status === 'expired') await db.repositories.jobs.markExpired(jobId);
+      if (status === 'expired') await db.repositories.jobs.markExpired(WS, jobId);
       else await db.sql`UPDATE "Job" SET status = ${status}::"JobStatus" WHERE id = ${jobId}::uuid`;
       return jobId;
     }
@@ -248,11 +252,11 @@ describe('libs/jobs use cases', () => {
     it('reruns a finished job as a new job over copies of its files, with the same spec', async () => {
       const original = await finishedJob('processed');
       const workflows = new FakeWorkflows();
-      const result = await rerun(workflows).run(original);
+      const result = await rerun(workflows).run(WS, original);
       jobIds.push(result.jobId);
 
       expect(result).toEqual({ jobId: result.jobId, status: 'waiting', rerunOf: original });
-      const [before, after] = [await db.repositories.jobs.stored(original), await db.repositories.jobs.stored(result.jobId)];
+      const [before, after] = [await db.repositories.jobs.stored(WS, original), await db.repositories.jobs.stored(WS, result.jobId)];
       expect(after).toMatchObject({ rootJobId: original, retentionHours: 5, spec: before?.spec });
       expect(await db.sql`SELECT "rerunOf"::text AS "rerunOf" FROM "Job" WHERE id = ${result.jobId}::uuid`).toEqual([{ rerunOf: original }]);
       expect(after?.files.map((f) => f.fileName)).toEqual(['first.csv', 'second.csv']);
@@ -264,14 +268,14 @@ describe('libs/jobs use cases', () => {
     it('refuses what cannot be rerun: unknown, expired, still running', async () => {
       const workflows = new FakeWorkflows();
       const missing = randomUUID();
-      expect(await rejection(rerun(workflows).run(missing))).toMatchObject({ kind: 'not_found', message: `Job ${missing} not found` });
+      expect(await rejection(rerun(workflows).run(WS, missing))).toMatchObject({ kind: 'not_found', message: `Job ${missing} not found` });
       const expired = await finishedJob('expired');
-      expect(await rejection(rerun(workflows).run(expired))).toMatchObject({
+      expect(await rejection(rerun(workflows).run(WS, expired))).toMatchObject({
         kind: 'gone',
         message: `Job ${expired} has expired: its files were deleted after the retention period`,
       });
       const waiting = await finishedJob('waiting');
-      expect(await rejection(rerun(workflows).run(waiting))).toMatchObject({ kind: 'conflict', message: `Job ${waiting} is still waiting: rerun it once it has finished` });
+      expect(await rejection(rerun(workflows).run(WS, waiting))).toMatchObject({ kind: 'conflict', message: `Job ${waiting} is still waiting: rerun it once it has finished` });
       expect(workflows.started).toEqual([]);
     });
 
@@ -280,7 +284,7 @@ describe('libs/jobs use cases', () => {
       const workflows = new FakeWorkflows();
       workflows.refuse = true;
       const before = await db.jobIds();
-      expect(await rejection(rerun(workflows).run(original))).toMatchObject({ kind: 'unavailable' });
+      expect(await rejection(rerun(workflows).run(WS, original))).toMatchObject({ kind: 'unavailable' });
       const added = [...(await db.jobIds())].filter((id) => !before.has(id));
       expect(added).toEqual([]);
     });
@@ -290,12 +294,12 @@ describe('libs/jobs use cases', () => {
       await db.sql`UPDATE "Job" SET spec = NULL WHERE id = ${original}::uuid`;
       const workflows = new FakeWorkflows();
       const legacy = { jobId: original, dataset: dataset.name, files: [], retentionMs: 1, definition: dataset } as LegacyJobInput;
-      const result = await rerun(workflows, legacy).run(original);
+      const result = await rerun(workflows, legacy).run(WS, original);
       jobIds.push(result.jobId);
-      expect(await db.repositories.jobs.spec(result.jobId)).toEqual({ kind: 'dataset', dataset: { version: 1, definition: dataset }, delivery: null });
+      expect(await db.repositories.jobs.spec(WS, result.jobId)).toEqual({ kind: 'dataset', dataset: { version: 1, definition: dataset }, delivery: null });
 
       await db.sql`UPDATE "Job" SET spec = NULL WHERE id = ${original}::uuid`;
-      expect(await rejection(rerun(workflows, null).run(original))).toMatchObject({
+      expect(await rejection(rerun(workflows, null).run(WS, original))).toMatchObject({
         kind: 'conflict',
         message: "The job's workflow history is gone, so its inputs cannot be read back",
       });
@@ -304,29 +308,39 @@ describe('libs/jobs use cases', () => {
 
   describe('ClaimInbox', () => {
     const claim = () => new ClaimInbox({ jobs: db.repositories.jobs, jobSpecs: db.repositories.jobSpecs, store });
-    const prefix = `inbox/${dataset.name}/`;
+    const prefix = inboxPrefix(WS, dataset.name);
 
     it("moves the inbox's CSV files into a new job, and a retried claim returns the same job", async () => {
       await store.put(`${prefix}b.csv`, Readable.from(['ts,sensor,value\n']));
       await store.put(`${prefix}a.csv`, Readable.from(['ts,sensor,value\nt,s,1\n']));
       await store.put(`${prefix}notes.txt`, Readable.from(['not a csv']));
-      const request = { jobId: randomUUID(), scheduleId: `uc-${suffix}`, source: dataset.name, prefix, retentionMs: 2 * 3600_000 };
+      const request = { workspaceId: WS, jobId: randomUUID(), scheduleId: `uc-${suffix}`, source: dataset.name, prefix, retentionMs: 2 * 3600_000 };
       jobIds.push(request.jobId);
       try {
         const claimed = await claim().run(request);
-        expect(claimed).toMatchObject({ jobId: request.jobId, files: 2, input: { jobId: request.jobId, dataset: dataset.name, retentionMs: 2 * 3600_000 } });
-        const job = await db.repositories.jobs.stored(request.jobId);
+        expect(claimed).toMatchObject({ jobId: request.jobId, files: 2, input: { workspaceId: WS, jobId: request.jobId, dataset: dataset.name, retentionMs: 2 * 3600_000 } });
+        const job = await db.repositories.jobs.stored(WS, request.jobId);
         expect(job?.files.map((f) => f.fileName)).toEqual(['a.csv', 'b.csv']);
         expect((await store.list(prefix)).map((o) => o.key)).toEqual([`${prefix}notes.txt`]);
         expect(await claim().run(request)).toEqual(claimed);
       } finally {
         await store.deletePrefix(prefix);
-        await db.repositories.jobs.delete(request.jobId);
+        await db.repositories.jobs.delete(WS, request.jobId);
+      }
+    });
+
+    it("refuses a prefix outside the workspace's inboxes (another workspace's, job data), claiming nothing", async () => {
+      const other = randomUUID();
+      for (const outside of [inboxPrefix(other, dataset.name), `workspaces/${WS}/jobs/`, `${prefix}../../jobs/`]) {
+        const jobId = randomUUID();
+        const error = await rejection(claim().run({ workspaceId: WS, jobId, scheduleId: 'x', source: dataset.name, prefix: outside, retentionMs: 1 }));
+        expect(error).toMatchObject({ kind: 'invalid', message: `Inbox prefix "${outside}" is outside the workspace's inboxes` });
+        expect(await db.repositories.jobs.exists(WS, jobId)).toBe(false);
       }
     });
 
     it('refuses an unknown source as an invalid request', async () => {
-      const error = await rejection(claim().run({ jobId: randomUUID(), scheduleId: 'x', source: `nope_${suffix}`, prefix: 'inbox/nope/', retentionMs: 1 }));
+      const error = await rejection(claim().run({ workspaceId: WS, jobId: randomUUID(), scheduleId: 'x', source: `nope_${suffix}`, prefix: 'inbox/nope/', retentionMs: 1 }));
       expect(error).toBeInstanceOf(JobRequestError);
       expect(error).toMatchObject({ kind: 'invalid', message: `Unknown dataset or pipeline "nope_${suffix}"` });
     });

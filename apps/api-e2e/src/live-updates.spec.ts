@@ -1,32 +1,12 @@
 import type { JobSummaryView, Paginated, StorageUsageView } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { jobPrefix } from '@sluice/storage';
 
 import { upload, waitForStatus } from './support/api-client';
+import { readEvents } from './support/server-sent-events';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
 const CSV = ['sensor_id,timestamp,value', 's-1,2026-11-02T00:00:00Z,1', 's-2,2026-11-02T01:00:00Z,2'].join('\n');
-
-/** Reads server-sent events from a stream until `done` says so; returns the events read. */
-async function readEvents(url: string, until: (events: { type: string; data: unknown }[]) => boolean, signal: AbortSignal) {
-  const response = await fetch(url, { headers: { accept: 'text/event-stream' }, signal });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const events: { type: string; data: unknown }[] = [];
-  let buffer = '';
-  while (!until(events)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const type = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (data) events.push({ type, data: JSON.parse(data) });
-    }
-  }
-  await reader.cancel();
-  return { status: response.status, contentType: response.headers.get('content-type'), events };
-}
 
 describe('live updates, job filters and storage usage', () => {
   let app: SluiceApp;
@@ -115,7 +95,7 @@ describe('live updates, job filters and storage usage', () => {
     const job = await waitForStatus(app.baseUrl, created.body['jobId'] as string, ['processed']);
     const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
     const mine = usage.jobs.find((j) => j.jobId === job.id);
-    const stored = await app.store.list(`jobs/${job.id}/`);
+    const stored = await app.store.list(jobPrefix(DEFAULT_WORKSPACE_ID, job.id));
     expect(mine).toEqual({
       jobId: job.id,
       dataset: 'sensor_readings',

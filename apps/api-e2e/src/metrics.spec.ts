@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { distinctKeyOf } from '@sluice/analytics';
 import type { ComparisonView, JobDetailView, SeriesView } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import type { SqlQuery } from '@sluice/db/testing';
 
 import { getJob, upload, waitForStatus } from './support/api-client';
@@ -177,10 +178,10 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
   async function periodCountsAgainstDailyKeys(): Promise<unknown[]> {
     return app.db.sql`
       WITH fresh AS (
-        SELECT d.source, d.metric, d.dimension, g.granularity, d."dimensionValue", date_trunc(g.granularity, d.day::timestamp)::date AS period, count(DISTINCT k)::int AS "distinctCount"
+        SELECT d."workspaceId", d.source, d.metric, d.dimension, g.granularity, d."dimensionValue", date_trunc(g.granularity, d.day::timestamp)::date AS period, count(DISTINCT k)::int AS "distinctCount"
         FROM "MetricDaily" AS d CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS g (granularity) CROSS JOIN unnest(d."distinctKeys") AS k
-        GROUP BY 1, 2, 3, 4, 5, 6
-      ), kept AS (SELECT source, metric, dimension, granularity, "dimensionValue", period, "distinctCount" FROM "MetricPeriodDistinct")
+        GROUP BY 1, 2, 3, 4, 5, 6, 7
+      ), kept AS (SELECT "workspaceId", source, metric, dimension, granularity, "dimensionValue", period, "distinctCount" FROM "MetricPeriodDistinct")
       (SELECT 'missing' AS drift, * FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) AS missing)
       UNION ALL (SELECT 'stale', * FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) AS stale)`;
   }
@@ -189,8 +190,8 @@ describe('email_engagement pipeline: joins, daily metrics and WoW / MoM comparis
     const source = `distinct_race_${randomUUID().slice(0, 8)}`;
     // One job's day of distinct keys, as recording writes it.
     const day = (sql: SqlQuery, keys: string[]) => sql`
-      INSERT INTO "MetricDaily" (source, "jobId", day, metric, dimension, "dimensionValue", sum, count, min, max, "distinctKeys")
-      VALUES (${source}, ${randomUUID()}::uuid, '2026-03-04'::date, 'users', '', '', 0, ${keys.length}, NULL, NULL, ${keys.map((k) => distinctKeyOf(k).toString())}::text[]::bigint[])`;
+      INSERT INTO "MetricDaily" ("workspaceId", source, "jobId", day, metric, dimension, "dimensionValue", sum, count, min, max, "distinctKeys")
+      VALUES (${DEFAULT_WORKSPACE_ID}::uuid, ${source}, ${randomUUID()}::uuid, '2026-03-04'::date, 'users', '', '', 0, ${keys.length}, NULL, NULL, ${keys.map((k) => distinctKeyOf(k).toString())}::text[]::bigint[])`;
     let second: Promise<unknown> = Promise.resolve();
     await app.db.transaction(async (tx) => {
       await day(tx, ['a', 'b']);

@@ -3,9 +3,10 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 
 import type { FileOutcome } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { sensorReadingsDataset } from '@sluice/core';
 import { TestDatabase } from '@sluice/db/testing';
-import { ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
+import { ObjectStore, s3ConfigFromEnv, uploadKey } from '@sluice/storage';
 import { DefaultLogger } from '@temporalio/worker';
 import { MockActivityEnvironment } from '@temporalio/testing';
 
@@ -32,7 +33,7 @@ describe('parseAndValidate leaves the event loop free', () => {
     store = new ObjectStore(s3ConfigFromEnv(process.env));
     deps = { db: db.repositories, store, webhooks: { sender: null as never, concurrency: 1 } };
     // The API installs the presets when it starts; this spec runs the activity without it.
-    await db.repositories.datasets.installPreset(sensorReadingsDataset);
+    await db.repositories.datasets.installPreset(DEFAULT_WORKSPACE_ID, sensorReadingsDataset);
   });
 
   afterAll(async () => {
@@ -43,7 +44,7 @@ describe('parseAndValidate leaves the event loop free', () => {
   async function storedFile(content: string) {
     const jobId = randomUUID();
     const uploadId = randomUUID();
-    const key = `jobs/${jobId}/uploads/${uploadId}/file.csv`;
+    const key = uploadKey(DEFAULT_WORKSPACE_ID, jobId, uploadId, 'file.csv');
     await store.put(key, Readable.from([Buffer.from(content)]));
     await db.recordDatasetJob({
       id: jobId,
@@ -57,7 +58,7 @@ describe('parseAndValidate leaves the event loop free', () => {
 
   /** Runs the activity on `content`, measuring the longest the loop was held and the longest wait between heartbeats. */
   async function parseWatched(content: string) {
-    const input = { ...(await storedFile(content)), dataset: 'sensor_readings' };
+    const input = { workspaceId: DEFAULT_WORKSPACE_ID, ...(await storedFile(content)), dataset: 'sensor_readings' };
     // Refused files are expected here: the activity's failure log would only be noise.
     const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
     const beats: number[] = [];

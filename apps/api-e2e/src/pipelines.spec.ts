@@ -1,4 +1,5 @@
 import type { ComparisonView, JobDetailView, PipelineDefinition, ScheduleView, StoredPipeline } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 
 import { upload, waitForStatus } from './support/api-client';
 import { emailWeek, opensCsv, sendsCsv } from './support/email-campaign-fixture';
@@ -48,7 +49,7 @@ describe('pipelines saved through REST', () => {
 
   afterAll(async () => {
     // Other test files list the pipelines: leave only the presets behind.
-    await app?.db.repositories.pipelines.remove(CAMPAIGN_OPENS.name);
+    await app?.db.repositories.pipelines.remove(DEFAULT_WORKSPACE_ID, CAMPAIGN_OPENS.name);
     await app?.close();
   });
 

@@ -1,4 +1,5 @@
-import { CSV_JOB_WORKFLOW } from '@sluice/contracts';
+import { CSV_JOB_WORKFLOW, DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { jobPrefix } from '@sluice/storage';
 import { Worker } from '@temporalio/worker';
 
 import { workerConfigFromEnv } from '../../worker/src/app/worker-config';
@@ -23,10 +24,10 @@ describe('retention', () => {
     });
     const jobId = created.body['jobId'] as string;
     const finished = await waitForStatus(app.baseUrl, jobId, ['partial']);
-    expect([...new Set((await app.store.list(`jobs/${jobId}/`)).map((o) => o.key.split('/')[2]))].sort()).toEqual(['results', 'staged', 'uploads']);
+    expect([...new Set((await app.store.list(jobPrefix(DEFAULT_WORKSPACE_ID, jobId))).map((o) => o.key.split('/')[4]))].sort()).toEqual(['results', 'staged', 'uploads']);
 
     const expired = await waitForStatus(app.baseUrl, jobId, ['expired'], 30000);
-    expect(await app.store.list(`jobs/${jobId}/`)).toEqual([]);
+    expect(await app.store.list(jobPrefix(DEFAULT_WORKSPACE_ID, jobId))).toEqual([]);
     const gone = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`);
     expect(gone.status).toBe(410);
     expect(expired).toMatchObject({ aggregations: finished.aggregations, invalidRowCount: 1, validRows: 1, files: finished.files });

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 
 import type { ComparisonView, JobDetailView, ScheduleView } from '@sluice/contracts';
-import { INBOX_JOB_WORKFLOW } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, INBOX_JOB_WORKFLOW } from '@sluice/contracts';
+import { inboxPrefix, inboxRoot } from '@sluice/storage';
 
 import { getJob, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -13,6 +14,9 @@ const TRANSACTIONS = [
   'u1,EMEA,claude-y,2000,3.00,2026-03-04T12:00:00Z',
 ].join('\n');
 const MORE = ['user,region,model_name,token_count,cost,timestamp', 'u3,APAC,gpt-x,100,0.25,2026-03-05T09:00:00Z'].join('\n');
+
+/** The test stack acts as the default workspace: its inboxes sit under the workspace's prefix. */
+const INBOX = inboxPrefix(DEFAULT_WORKSPACE_ID, 'transactions');
 
 describe('inbox schedules (Temporal Schedules) through REST', () => {
   let app: SluiceApp;
@@ -50,7 +54,7 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
     expect(created.body).toMatchObject({
       id: 'transactions-inbox',
       source: 'transactions',
-      prefix: 'inbox/transactions/',
+      prefix: INBOX,
       cron: '0 6 * * 1',
       timeZone: 'UTC',
       paused: true,
@@ -59,9 +63,9 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
     const described = await app.temporal.schedule.getHandle('transactions-inbox').describe();
     expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: INBOX_JOB_WORKFLOW });
 
-    await app.store.put('inbox/transactions/week-10.csv', Readable.from([TRANSACTIONS]));
-    await app.store.put('inbox/transactions/late/extra.csv', Readable.from([MORE]));
-    await app.store.put('inbox/transactions/notes.txt', Readable.from(['not a CSV']));
+    await app.store.put(`${INBOX}week-10.csv`, Readable.from([TRANSACTIONS]));
+    await app.store.put(`${INBOX}late/extra.csv`, Readable.from([MORE]));
+    await app.store.put(`${INBOX}notes.txt`, Readable.from(['not a CSV']));
     expect((await call<ScheduleView>('GET', '/transactions-inbox')).body.filesWaiting).toBe(2);
 
     // Paused schedules still run when triggered.
@@ -69,7 +73,7 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
     const job = await nextJob('transactions-inbox', []);
     expect(job).toMatchObject({ status: 'processed', dataset: 'transactions', scheduleId: 'transactions-inbox', validRows: 4 });
     expect(job.files.map((f) => f.fileName).sort()).toEqual(['extra.csv', 'week-10.csv']);
-    expect((await app.store.list('inbox/transactions/')).map((o) => o.key)).toEqual(['inbox/transactions/notes.txt']);
+    expect((await app.store.list(INBOX)).map((o) => o.key)).toEqual([`${INBOX}notes.txt`]);
 
     const revenue = await fetch(`${app.baseUrl}/api/metrics/compare?source=transactions&metric=revenue&granularity=week&from=2026-03-02&to=2026-03-08`);
     expect(((await revenue.json()) as ComparisonView).kpi).toMatchObject({ period: '2026-W10', current: 5.5, previous: null });
@@ -118,6 +122,22 @@ describe('inbox schedules (Temporal Schedules) through REST', () => {
     expect(await message(409, 'POST', '', { source: 'email_engagement', id: 'email-weekly' })).toBe('Schedule "email-weekly" exists already');
     expect(await message(404, 'PATCH', '/nope', { paused: true })).toBe('Schedule "nope" not found');
     await call('DELETE', '/email-weekly');
+    // A prefix may not leave the workspace's inbox: not to another workspace's, nor to job data.
+    const other = '0000000b-0000-4000-8000-00000000000b';
+    for (const prefix of [`workspaces/${other}/inbox/transactions`, `workspaces/${DEFAULT_WORKSPACE_ID}/jobs/`, 'jobs/', '../jobs', 'a/../../b']) {
+      expect(await message(400, 'POST', '', { source: 'transactions', id: 'escape', prefix })).toBe(
+        `prefix "${prefix}" leaves the workspace's inbox: give a folder inside it, such as "transactions/weekly"`,
+      );
+    }
+    expect((await call('GET', '/escape')).status).toBe(404);
+  });
+
+  it("puts a given prefix inside the workspace's inbox", async () => {
+    const created = await call<ScheduleView>('POST', '', { source: 'transactions', id: 'tx-weekly', prefix: 'finance/weekly', paused: true });
+    expect(created).toMatchObject({ status: 201, body: { prefix: `${inboxRoot(DEFAULT_WORKSPACE_ID)}finance/weekly/` } });
+    const described = await app.temporal.schedule.getHandle('tx-weekly').describe();
+    expect(described.action).toMatchObject({ args: [expect.objectContaining({ workspaceId: DEFAULT_WORKSPACE_ID, prefix: `${inboxRoot(DEFAULT_WORKSPACE_ID)}finance/weekly/` })] });
+    expect((await call('DELETE', '/tx-weekly')).status).toBe(204);
   });
 
   it('takes a schedule id again as soon as the schedule of that id is deleted', async () => {

@@ -1,5 +1,7 @@
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { resultKey } from '@sluice/storage';
@@ -7,19 +9,30 @@ import { resultKey } from '@sluice/storage';
 import { AppModule } from '../../api/src/app/app.module';
 import { configureApp } from '../../api/src/infra/http/configure-app';
 import { upload, waitForStatus } from './support/api-client';
+import { authorizeOrigin, forgetOrigin } from './support/credentials';
 import { SluiceApp, startSluice } from './support/sluice-app';
 
 const STORAGE_DOWN = 'Storage is unavailable right now; try again in a minute';
 
-/** A second API on its own port whose S3 client talks to `endpoint` (the environment is read while the app is built). */
-async function apiWithStorageAt(endpoint: string, env: Record<string, string> = {}): Promise<{ url: string; app: INestApplication }> {
+/**
+ * A second API on its own port whose S3 client talks to `endpoint` (the environment is read while the app is built);
+ * it shares the database, so the owner's token works there too. Its app's close forgets the origin again.
+ */
+async function apiWithStorageAt(sluice: SluiceApp, endpoint: string, env: Record<string, string> = {}): Promise<{ url: string; app: INestApplication }> {
   const saved = { ...process.env };
   Object.assign(process.env, { S3_ENDPOINT: endpoint }, env);
   try {
     const app = await NestFactory.create(AppModule, { logger: false });
     configureApp(app);
     await app.listen(0, '127.0.0.1');
-    return { url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`, app };
+    const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    authorizeOrigin(url, sluice.owner.token as string, sluice.owner.cookie);
+    const close = app.close.bind(app);
+    app.close = async () => {
+      forgetOrigin(url);
+      await close();
+    };
+    return { url, app };
   } finally {
     for (const name of ['S3_ENDPOINT', ...Object.keys(env)]) {
       if (saved[name] === undefined) delete process.env[name];
@@ -83,7 +96,7 @@ describe('downloads while storage is unreliable', () => {
 
   it('retries storage reads that fail for a moment: the download answers 200 with the file', async () => {
     const proxy = await flakyProxy(new URL(process.env['S3_ENDPOINT'] as string));
-    const flaky = await apiWithStorageAt(`http://127.0.0.1:${proxy.port}`);
+    const flaky = await apiWithStorageAt(app, `http://127.0.0.1:${proxy.port}`);
     try {
       // Three cut connections in a row: more than the SDK's default of three attempts survives.
       proxy.arm(3);
@@ -104,7 +117,7 @@ describe('downloads while storage is unreliable', () => {
       socket.on('error', () => undefined);
     });
     const port = await listen(blackHole);
-    const hanging = await apiWithStorageAt(`http://127.0.0.1:${port}`, { S3_REQUEST_TIMEOUT_MS: '500', S3_MAX_ATTEMPTS: '2' });
+    const hanging = await apiWithStorageAt(app, `http://127.0.0.1:${port}`, { S3_REQUEST_TIMEOUT_MS: '500', S3_MAX_ATTEMPTS: '2' });
     try {
       const started = Date.now();
       for (const path of [`/api/jobs/${jobId}/download`, '/api/storage']) {
@@ -124,7 +137,7 @@ describe('downloads while storage is unreliable', () => {
     const closed = createServer();
     const port = await listen(closed);
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const down = await apiWithStorageAt(`http://127.0.0.1:${port}`);
+    const down = await apiWithStorageAt(app, `http://127.0.0.1:${port}`);
     try {
       const started = Date.now();
       for (const path of [`/api/jobs/${jobId}/download`, `/api/jobs/${jobId}/download?part=rejected`, '/api/storage']) {
@@ -142,7 +155,7 @@ describe('downloads while storage is unreliable', () => {
       await down.app.close();
     }
 
-    await app.store.deleteKeys([resultKey(jobId, 'rejected')]);
+    await app.store.deleteKeys([resultKey(DEFAULT_WORKSPACE_ID, jobId, 'rejected')]);
     const missing = await fetch(`${app.baseUrl}/api/jobs/${jobId}/download?part=rejected`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ message: `Job ${jobId} has no rejected result file` });

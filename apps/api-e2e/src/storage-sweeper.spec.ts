@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 
 import { CreateMultipartUploadCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import type { ScheduleView, StorageUsageView } from '@sluice/contracts';
-import { HOUR_MS, STORAGE_SWEEP_WORKFLOW, STORAGE_SWEEPER_SCHEDULE_ID, TASK_QUEUE } from '@sluice/contracts';
-import { jobIdOfKey, uploadKey } from '@sluice/storage';
+import { DEFAULT_WORKSPACE_ID, HOUR_MS, STORAGE_SWEEP_WORKFLOW, STORAGE_SWEEPER_SCHEDULE_ID, TASK_QUEUE } from '@sluice/contracts';
+import { inboxPrefix, jobIdOfKey, jobPrefix, legacyJobPrefix, uploadKey } from '@sluice/storage';
 
 import { ensureStorageSweeperSchedule } from '../../worker/src/app/storage-sweeper-schedule';
 import { upload, waitForStatus } from './support/api-client';
@@ -91,48 +91,60 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
     // An expired job whose object deletion did not finish.
     const expired = await finishedJob();
     await app.temporal.workflow.getHandle(expired.workflowId).terminate('test: expiry interrupted');
-    await app.db.repositories.jobs.markExpired(expired.id);
+    await app.db.repositories.jobs.markExpired(DEFAULT_WORKSPACE_ID, expired.id);
     // A job long past its expiry whose workflow is gone (terminated), so nothing else would ever delete its files.
     const abandoned = await finishedJob();
     await app.temporal.workflow.getHandle(abandoned.workflowId).terminate('test: workflow lost');
     await app.db.setJobExpiry(abandoned.id, new Date(Date.now() - 10 * MIN_AGE_MS));
 
-    const orphanKey = uploadKey(randomUUID(), randomUUID(), 'orphan.csv');
+    // Orphans in a workspace's prefix, in another workspace's, and under the prefix jobs had before workspaces.
+    const orphanKey = uploadKey(DEFAULT_WORKSPACE_ID, randomUUID(), randomUUID(), 'orphan.csv');
     await app.store.put(orphanKey, Readable.from([CSV]));
-    const staleUploadKey = uploadKey(randomUUID(), randomUUID(), 'killed-mid-upload.csv');
+    const otherWorkspaceOrphanKey = uploadKey(randomUUID(), randomUUID(), randomUUID(), 'orphan.csv');
+    await app.store.put(otherWorkspaceOrphanKey, Readable.from([CSV]));
+    const legacyOrphanKey = `${legacyJobPrefix(randomUUID())}uploads/${randomUUID()}/orphan.csv`;
+    await app.store.put(legacyOrphanKey, Readable.from([CSV]));
+    const staleUploadKey = uploadKey(DEFAULT_WORKSPACE_ID, randomUUID(), randomUUID(), 'killed-mid-upload.csv');
     const staleUploadId = await startMultipart(staleUploadKey);
+    // Inboxes are never the sweeper's, in a workspace's folder or the legacy one, even when a folder looks like a job's.
     const inboxKey = `inbox/sweeper-test-${randomUUID()}/waiting.csv`;
     await app.store.put(inboxKey, Readable.from([CSV]));
+    const workspaceInboxKey = `${inboxPrefix(DEFAULT_WORKSPACE_ID, `sweeper-test-${randomUUID()}`)}jobs/${randomUUID()}/waiting.csv`;
+    await app.store.put(workspaceInboxKey, Readable.from([CSV]));
+    const inboxUploadKey = `${inboxPrefix(DEFAULT_WORKSPACE_ID, 'sweeper-test')}${randomUUID()}.csv`;
+    const inboxUploadId = await startMultipart(inboxUploadKey);
 
     await new Promise((resolve) => setTimeout(resolve, MIN_AGE_MS + 1000));
     // Young: an upload in progress writes these before its job row exists.
-    const youngKey = uploadKey(randomUUID(), randomUUID(), 'young.csv');
+    const youngKey = uploadKey(DEFAULT_WORKSPACE_ID, randomUUID(), randomUUID(), 'young.csv');
     await app.store.put(youngKey, Readable.from([CSV]));
-    const youngUploadKey = uploadKey(randomUUID(), randomUUID(), 'still-uploading.csv');
+    const youngUploadKey = uploadKey(DEFAULT_WORKSPACE_ID, randomUUID(), randomUUID(), 'still-uploading.csv');
     const youngUploadId = await startMultipart(youngUploadKey);
 
-    const keysOf = async (jobId: string) => (await app.store.list(`jobs/${jobId}/`)).map((o) => o.key);
+    const keysOf = async (jobId: string) => (await app.store.list(jobPrefix(DEFAULT_WORKSPACE_ID, jobId))).map((o) => o.key);
     const liveKeys = await keysOf(live.id);
     const expiredKeys = await keysOf(expired.id);
     const abandonedKeys = await keysOf(abandoned.id);
     expect([liveKeys, expiredKeys, abandonedKeys].map((k) => k.length >= 4)).toEqual([true, true, true]);
     const before = await app.store.list('');
-    const uploadsBefore = await app.store.listIncompleteUploads('jobs/');
+    const uploadsBefore = await app.store.listIncompleteUploads('');
 
     const { runId, outcome } = await triggerAndWait();
 
     const after = new Set((await app.store.list('')).map((o) => o.key));
     const deleted = before.filter((o) => !after.has(o.key));
     const deletedKeys = deleted.map((o) => o.key);
-    expect(deletedKeys).toEqual(expect.arrayContaining([orphanKey, ...expiredKeys, ...abandonedKeys]));
-    for (const kept of [youngKey, inboxKey, ...liveKeys]) expect(after.has(kept)).toBe(true);
+    const orphans = [orphanKey, otherWorkspaceOrphanKey, legacyOrphanKey];
+    expect(deletedKeys).toEqual(expect.arrayContaining([...orphans, ...expiredKeys, ...abandonedKeys]));
+    for (const kept of [youngKey, inboxKey, workspaceInboxKey, ...liveKeys]) expect(after.has(kept)).toBe(true);
     // Anything else that went was debris of earlier suites: objects of no job, or of an expired one.
-    const others = [...new Set(deletedKeys.filter((k) => ![orphanKey, ...expiredKeys, ...abandonedKeys].includes(k)).map((k) => jobIdOfKey(k) as string))];
-    const otherJobs = await app.db.repositories.jobs.statuses(others);
+    const others = [...new Set(deletedKeys.filter((k) => ![...orphans, ...expiredKeys, ...abandonedKeys].includes(k)).map((k) => jobIdOfKey(k) as string))];
+    const otherJobs = await app.db.repositories.jobs.statusesAcrossWorkspaces(others);
     expect(otherJobs.every((j) => j.status === 'expired')).toBe(true);
 
-    const remaining = await app.store.listIncompleteUploads('jobs/');
+    const remaining = await app.store.listIncompleteUploads('');
     expect(remaining.map((u) => u.uploadId)).toContain(youngUploadId);
+    expect(remaining.map((u) => u.uploadId)).toContain(inboxUploadId);
     expect(remaining.map((u) => u.uploadId)).not.toContain(staleUploadId);
     const aborted = uploadsBefore.filter((u) => !remaining.some((r) => r.uploadId === u.uploadId));
     expect(aborted.find((u) => u.uploadId === staleUploadId)?.bytes).toBe(PART);
@@ -153,12 +165,14 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
     expect(recorded).toMatchObject({ filesDeleted: outcome.filesDeleted, bytesDeleted: outcome.bytesDeleted, uploadsAborted: outcome.uploadsAborted, jobsExpired: 1 });
 
     const usage = (await (await fetch(`${app.baseUrl}/api/storage`)).json()) as StorageUsageView;
+    const remainingOfJobs = remaining.filter((u) => jobIdOfKey(u.key) !== null);
     expect(usage).toMatchObject({
       lastCleanup: recorded?.finishedAt.toISOString(),
       filesCleanedLastRun: outcome.filesDeleted,
       bytesCleanedLastRun: outcome.bytesDeleted + outcome.uploadBytesAborted,
       uploadsAbortedLastRun: outcome.uploadsAborted,
-      incompleteUploads: { count: remaining.length, bytes: remaining.reduce((sum, u) => sum + u.bytes, 0) },
+      // Uploads into jobs only: an inbox's are the sender's business.
+      incompleteUploads: { count: remainingOfJobs.length, bytes: remainingOfJobs.reduce((sum, u) => sum + u.bytes, 0) },
     });
     expect(usage.incompleteUploads.bytes).toBeGreaterThanOrEqual(PART);
     const next = new Date(usage.nextCleanup ?? 0).getTime();
@@ -166,6 +180,8 @@ describe('storage sweeper (the storage-sweeper Temporal Schedule)', () => {
     expect(next).toBeLessThanOrEqual(Date.now() + HOUR_MS);
 
     await app.store.abortIncompleteUpload(youngUploadKey, youngUploadId);
+    await app.store.abortIncompleteUpload(inboxUploadKey, inboxUploadId);
+    await app.store.deleteKeys([workspaceInboxKey]);
     await app.store.deleteKeys([youngKey, inboxKey]);
   });
 

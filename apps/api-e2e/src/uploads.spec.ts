@@ -1,6 +1,8 @@
 import { upload } from './support/api-client';
 import { refusedUploadLeftovers } from './support/leftovers';
 import { SluiceApp, startSluice } from './support/sluice-app';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { uploadKey } from '@sluice/storage';
 
 const VALID = 'sensor_id,timestamp,value\ns-1,2024-01-01,1\n';
 
@@ -96,7 +98,7 @@ describe('POST /api/uploads refuses bad requests and leaves nothing behind', () 
     const jobId = response.body['jobId'] as string;
     const [stored] = await app.db.uploadsOf(jobId);
     expect(stored.fileName).toBe('Week_1_final_.csv');
-    expect(stored.objectKey).toBe(`jobs/${jobId}/uploads/${stored.id}/Week_1_final_.csv`);
+    expect(stored.objectKey).toBe(uploadKey(DEFAULT_WORKSPACE_ID, jobId, stored.id, 'Week_1_final_.csv'));
     // This one was accepted: count it so afterEach checks only for leftovers.
     jobsBefore += 1;
   });

@@ -1,5 +1,14 @@
-import type { DeliveryBatchPlan, DeliveryState, FailedDeliveryView, JobDetailView, Paginated, WebhookEndpointView, WebhookTestResult } from '@sluice/contracts';
-import { webhookMessageId } from '@sluice/contracts';
+import type {
+  CreatedWebhookEndpointView,
+  DeliveryBatchPlan,
+  DeliveryState,
+  FailedDeliveryView,
+  JobDetailView,
+  Paginated,
+  WebhookEndpointView,
+  WebhookTestResult,
+} from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, webhookMessageId } from '@sluice/contracts';
 
 import { recordsKey } from '@sluice/storage';
 import { AddressPolicy, DeliveryCheckpoint, WebhookSender } from '@sluice/webhooks';
@@ -24,7 +33,7 @@ async function waitForDelivery(baseUrl: string, jobId: string, states: DeliveryS
 
 /** A delivered job's records as the one batch its results planned (ten records fit one batch). */
 async function onlyBatch(app: SluiceApp, jobId: string): Promise<{ recordsKey: string; batch: DeliveryBatchPlan }> {
-  const key = recordsKey(jobId);
+  const key = recordsKey(DEFAULT_WORKSPACE_ID, jobId);
   let bytes = 0;
   for await (const chunk of await app.store.read(key)) bytes += (chunk as Buffer).length;
   const { total } = await app.db.client.jobDelivery.findUniqueOrThrow({ where: { jobId } });
@@ -39,10 +48,15 @@ function seeded(seed: number): () => number {
 describe('webhook delivery through REST, Temporal, Postgres and a real receiver', () => {
   let app: SluiceApp;
   let receiver: WebhookReceiver;
+  /** The receiver's registration, made before any job so its secret is known: the API shows a secret only when it makes one. */
+  let registered: CreatedWebhookEndpointView;
 
   beforeAll(async () => {
     app = await startSluice({ WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1' });
     receiver = await new WebhookReceiver().start();
+    const response = await fetch(`${app.baseUrl}/api/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: receiver.url }) });
+    registered = (await response.json()) as CreatedWebhookEndpointView;
+    expect(registered.secret).toMatch(/^whsec_/);
   });
   afterAll(async () => {
     await receiver?.stop();
@@ -60,7 +74,12 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(created.status).toBe(202);
     return created.body['jobId'] as string;
   };
-  const secretOf = async (job: JobDetailView) => ((await (await fetch(`${app.baseUrl}/api/webhooks/${job.delivery?.endpointId}`)).json()) as WebhookEndpointView).secret;
+  const secretOf = async (job: JobDetailView) => {
+    expect(job.delivery?.endpointId).toBe(registered.id);
+    const read = (await (await fetch(`${app.baseUrl}/api/webhooks/${registered.id}`)).json()) as WebhookEndpointView;
+    expect(read).toEqual({ id: registered.id, url: receiver.url, createdAt: registered.createdAt });
+    return registered.secret;
+  };
 
   it('delivers every record exactly once, signed, with the documented body', async () => {
     const jobId = await startJob(120, { rateLimit: 'unlimited' });
@@ -206,7 +225,13 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
     const heartbeats: DeliveryCheckpoint[] = [];
     replacement.on('heartbeat', (details: DeliveryCheckpoint) => heartbeats.push(details));
-    const counts = await replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
+    const counts = await replacement.run(deliverBatch, deps, {
+      workspaceId: DEFAULT_WORKSPACE_ID,
+      jobId,
+      dataset: 'sensor_readings',
+      recordsKey: plan.recordsKey,
+      batch: plan.batch,
+    });
     await sender.close();
 
     expect(counts).toEqual({ delivered: 10, failed: 0 });
@@ -228,7 +253,7 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     await app.db.client.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
     const storedWhenSent: unknown[] = [];
     const replacement = new MockActivityEnvironment();
-    const running = replacement.run(deliverBatch, deps, { jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
+    const running = replacement.run(deliverBatch, deps, { workspaceId: DEFAULT_WORKSPACE_ID, jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     const seen = new Set<number>();
     while (seen.size < 3) {
       for (const r of receiver.requests) {
@@ -301,7 +326,8 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     expect(ok).toMatchObject({ url: receiver.url, ok: true, statusCode: 201, error: null });
     expect(ok.latencyMs).toBeGreaterThanOrEqual(0);
     expect(receiver.requests[0].id).toBe(ok.messageId);
-    receiver.verifyAll(((await (await fetch(`${app.baseUrl}/api/webhooks/${ok.endpointId}`)).json()) as WebhookEndpointView).secret);
+    expect(ok.endpointId).toBe(registered.id);
+    receiver.verifyAll(registered.secret);
 
     receiver.respond = () => ({ status: 500 });
     const failing = (await (

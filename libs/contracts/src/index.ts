@@ -13,3 +13,4 @@ export * from './lib/dataset-versions';
 export * from './lib/job-spec';
 export * from './lib/file-reading';
 export * from './lib/accepted-files';
+export * from './lib/identity';

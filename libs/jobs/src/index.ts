@@ -12,3 +12,4 @@ export * from './lib/rerun/legacy-job-spec';
 export * from './lib/rerun/rerun-job';
 export * from './lib/claim/claim-inbox';
 export * from './lib/launch/intake-format';
+export * from './lib/presets/install-presets';

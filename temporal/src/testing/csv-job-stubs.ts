@@ -17,8 +17,11 @@ export function csvFile(name: string, dataset?: string): CsvJobFile {
 }
 
 /** A dataset job over two files, kept 48 hours, without webhook delivery (what its files are read as is on its row, which the stubs stand in for). */
+/** The workspace stub jobs belong to: not the default one, so a spec sees the workspace travel. */
+export const WORKSPACE = '0000000a-0000-4000-8000-00000000000a';
+
 export function datasetJob(overrides: Partial<CsvJobInput> = {}): CsvJobInput {
-  return { jobId: randomUUID(), dataset: 'people', files: [csvFile('crm'), csvFile('shop')], retentionMs: RETENTION_MS, ...overrides };
+  return { workspaceId: WORKSPACE, jobId: randomUUID(), dataset: 'people', files: [csvFile('crm'), csvFile('shop')], retentionMs: RETENTION_MS, ...overrides };
 }
 
 /** A pipeline job joining orders onto its base dataset, people; the orders file is untagged, so its dataset is detected. */

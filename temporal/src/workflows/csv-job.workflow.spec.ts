@@ -20,6 +20,7 @@ import {
   RETENTION_MS,
   stubActivities,
   WEBHOOK,
+  WORKSPACE,
 } from '../testing/csv-job-stubs';
 import { type ActivityCall, eventually, useWorkflowSpecEnv } from '../testing/workflow-env';
 import type { csvJob } from './csv-job.workflow';
@@ -64,13 +65,22 @@ describe('csvJob', () => {
         ['upload-shop', 10],
       ]);
       expect(jobSteps(calls)).toEqual(['markProcessing', RESULTS_STEP, 'finalize', 'expireJob']);
-      expect(only(calls, 'finalize').input).toEqual({ outcome, retentionMs: RETENTION_MS });
+      expect(only(calls, 'finalize').input).toEqual({ workspaceId: WORKSPACE, outcome, retentionMs: RETENTION_MS });
+    });
+
+    it("names the job's workspace to every activity, and the default workspace for a job started before workspaces", async () => {
+      const { calls } = await run(datasetJob());
+      expect(calls.map((call) => call.input.workspaceId)).toEqual(calls.map(() => WORKSPACE));
+      const { workspaceId: _none, ...legacy } = datasetJob();
+      const { calls: legacyCalls } = await run(legacy);
+      expect(legacyCalls.map((call) => call.input.workspaceId)).toEqual(legacyCalls.map(() => '00000000-0000-4000-8000-000000000001'));
     });
 
     it('builds the results in one step from every file in upload order, and reports its merge and aggregations', async () => {
       const input = datasetJob();
       const { outcome, calls } = await run(input);
       expect(only(calls, RESULTS_STEP).input).toEqual({
+        workspaceId: WORKSPACE,
         jobId: input.jobId,
         files: [
           { uploadId: 'upload-crm', columns: [], stagedKey: 'staging/upload-crm.csv' },
@@ -331,7 +341,7 @@ describe('csvJob', () => {
       await handle.signal(retryFailedDeliveriesSignal);
       await handle.result();
       expect(jobSteps(calls).slice(-4)).toEqual(['finishDelivery', 'redeliverFailed', 'finishDelivery', 'expireJob']);
-      expect(only(calls, 'redeliverFailed').input).toEqual({ jobId: input.jobId, dataset: 'people', plan: deliveryPlan() });
+      expect(only(calls, 'redeliverFailed').input).toEqual({ workspaceId: WORKSPACE, jobId: input.jobId, dataset: 'people', plan: deliveryPlan() });
       const [delivered, replayed] = callsTo(calls, 'finishDelivery');
       // The replay's record starts the clock again with what is left of the retention, not a new one.
       expect(replayed.input.error).toBeNull();
@@ -371,8 +381,8 @@ describe('csvJob', () => {
       await eventually(() => stored === 2, 'the second rate is stored');
       await handle.result();
       expect(callsTo(calls, 'applyDeliveryRate').map((call) => call.input)).toEqual([
-        { jobId: expect.any(String), rateLimit: 5 },
-        { jobId: expect.any(String), rateLimit: null },
+        { workspaceId: WORKSPACE, jobId: expect.any(String), rateLimit: 5 },
+        { workspaceId: WORKSPACE, jobId: expect.any(String), rateLimit: null },
       ]);
       expect(callsTo(calls, 'deliverBatch').map((call) => call.attempt)).toEqual([1, 1, 1]);
     });

@@ -7,6 +7,7 @@ import { BAD_INPUT, isBadInput } from './bad-input';
 import { failureReason as reason } from './failure-reason';
 import { legacyPlan, legacyResults, parseInTurn } from './legacy-results';
 import { retryFailedDeliveriesSignal, setDeliveryRateSignal } from './signals';
+import { workspaceOf } from './workspace-of';
 
 // A worker that dies mid-activity is noticed only once its heartbeats stop, so the heartbeat timeout
 // is what a crash costs. The worker heartbeats every activity on a timer every 2 s whatever its work
@@ -38,13 +39,13 @@ const delivering = proxyActivities<CsvJobActivities>({
 async function datasetOfFile(input: CsvJobInput, pipeline: boolean, file: CsvJobInput['files'][number]): Promise<string> {
   if (!pipeline) return input.dataset;
   if (file.dataset) return file.dataset;
-  return processing.detectFileDataset({ jobId: input.jobId, file });
+  return processing.detectFileDataset({ workspaceId: workspaceOf(input), jobId: input.jobId, file });
 }
 
 async function processFile(input: CsvJobInput, pipeline: boolean, file: CsvJobInput['files'][number]): Promise<FileOutcome> {
   try {
     const dataset = await datasetOfFile(input, pipeline, file);
-    const outcome = await processing.parseAndValidate({ jobId: input.jobId, dataset, file });
+    const outcome = await processing.parseAndValidate({ workspaceId: workspaceOf(input), jobId: input.jobId, dataset, file });
     return pipeline ? { ...outcome, dataset } : outcome;
   } catch (error) {
     // A file no retry can read is reported on that file; the job goes on with the others.
@@ -112,7 +113,7 @@ interface DeliveryRequests {
   retries: number;
 }
 
-function listenForDeliveryRequests(jobId: string): DeliveryRequests {
+function listenForDeliveryRequests(workspaceId: string, jobId: string): DeliveryRequests {
   const requests: DeliveryRequests = { retries: 0 };
   setHandler(setDeliveryRateSignal, (rate) => void (requests.rate = rate));
   setHandler(retryFailedDeliveriesSignal, () => void (requests.retries += 1));
@@ -122,7 +123,7 @@ function listenForDeliveryRequests(jobId: string): DeliveryRequests {
       await condition(() => requests.rate !== undefined);
       const { rateLimit } = requests.rate as { rateLimit: number | null };
       requests.rate = undefined;
-      await bookkeeping.applyDeliveryRate({ jobId, rateLimit });
+      await bookkeeping.applyDeliveryRate({ workspaceId, jobId, rateLimit });
     }
   })();
   return requests;
@@ -134,27 +135,28 @@ function listenForDeliveryRequests(jobId: string): DeliveryRequests {
  */
 async function deliverThenRetain(input: CsvJobInput, planned: () => Promise<DeliveryPlan | null>, requests: DeliveryRequests): Promise<void> {
   const { jobId, dataset } = input;
+  const workspaceId = workspaceOf(input);
   let plan: DeliveryPlan | null = null;
   let error: string | null = null;
   try {
     plan = await planned();
-    for (const batch of plan?.batches ?? []) await delivering.deliverBatch({ jobId, dataset, recordsKey: (plan as DeliveryPlan).recordsKey, batch });
+    for (const batch of plan?.batches ?? []) await delivering.deliverBatch({ workspaceId, jobId, dataset, recordsKey: (plan as DeliveryPlan).recordsKey, batch });
   } catch (failure) {
     error = reason(failure);
   }
-  await bookkeeping.finishDelivery({ jobId, retentionMs: input.retentionMs, error });
+  await bookkeeping.finishDelivery({ workspaceId, jobId, retentionMs: input.retentionMs, error });
   const deadline = Date.now() + input.retentionMs;
   for (let served = 0; plan;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0 || !(await condition(() => requests.retries > served, remaining))) break;
     served = requests.retries;
     try {
-      await delivering.redeliverFailed({ jobId, dataset, plan });
+      await delivering.redeliverFailed({ workspaceId, jobId, dataset, plan });
       error = null;
     } catch (failure) {
       error = reason(failure);
     }
-    await bookkeeping.finishDelivery({ jobId, retentionMs: Math.max(deadline - Date.now(), 0), error });
+    await bookkeeping.finishDelivery({ workspaceId, jobId, retentionMs: Math.max(deadline - Date.now(), 0), error });
   }
   const left = deadline - Date.now();
   if (left > 0) await sleep(left);
@@ -168,12 +170,13 @@ type RecordedInput = CsvJobInput & { pipeline?: { base: string } };
  * results in one pass, record the outcome, deliver it if asked, and expire after retention.
  */
 export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
-  const requests = listenForDeliveryRequests(input.jobId);
+  const workspaceId = workspaceOf(input);
+  const requests = listenForDeliveryRequests(workspaceId, input.jobId);
   // Histories recorded before one-pass results replay the steps they took (see legacy-results).
   const onePass = patched('one-pass-results');
   const base = input.baseDataset ?? (input as RecordedInput).pipeline?.base;
   const pipeline = base !== undefined;
-  await bookkeeping.markProcessing({ jobId: input.jobId });
+  await bookkeeping.markProcessing({ workspaceId, jobId: input.jobId });
   publishStatus('processing');
   let outcome: JobOutcome;
   let planned: () => Promise<DeliveryPlan | null> = async () => null;
@@ -185,7 +188,7 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     const error = status === 'processed' ? null : failureMessage(base, files);
     if (onePass) {
       const sources = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns, dataset: f.dataset, stagedKey: f.validRows > 0 ? f.stagedKey : null }));
-      const results = await processing.buildResults({ jobId: input.jobId, files: sources, failed, rootJobId: input.rootJobId });
+      const results = await processing.buildResults({ workspaceId, jobId: input.jobId, files: sources, failed, rootJobId: input.rootJobId });
       planned = async () => results.plan;
       outcome = { jobId: input.jobId, status, files, aggregations: results.aggregations, merge: results.merge, error };
     } else {
@@ -198,11 +201,11 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     outcome = { jobId: input.jobId, status: 'failed', files: [], aggregations: null, error: reason(error) };
     planned = async () => null;
   }
-  await bookkeeping.finalize({ outcome, retentionMs: input.retentionMs });
+  await bookkeeping.finalize({ workspaceId, outcome, retentionMs: input.retentionMs });
   publishStatus(outcome.status);
   if (input.delivery) await deliverThenRetain(input, planned, requests);
   else await sleep(input.retentionMs);
-  await bookkeeping.expireJob({ jobId: input.jobId });
+  await bookkeeping.expireJob({ workspaceId, jobId: input.jobId });
   publishStatus('expired');
   return outcome;
 }

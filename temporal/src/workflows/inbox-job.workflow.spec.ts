@@ -4,18 +4,18 @@ import { temporal } from '@temporalio/proto';
 
 import type { ClaimedInbox, ClaimInboxInput, InboxActivities, InboxJobInput } from '../activities';
 import { datasetSearchAttribute } from '../search-attributes';
-import { callsTo, csvFile, datasetJob, RETENTION_MS, stubActivities } from '../testing/csv-job-stubs';
+import { callsTo, csvFile, datasetJob, RETENTION_MS, stubActivities, WORKSPACE } from '../testing/csv-job-stubs';
 import { useWorkflowSpecEnv } from '../testing/workflow-env';
 import type { csvJob } from './csv-job.workflow';
 import type { inboxJob } from './inbox-job.workflow';
 
-const schedule: InboxJobInput = { scheduleId: 'nightly-people', source: 'people', prefix: 'inbox/nightly-people/', retentionMs: RETENTION_MS };
+const schedule: InboxJobInput = { workspaceId: WORKSPACE, scheduleId: 'nightly-people', source: 'people', prefix: 'inbox/nightly-people/', retentionMs: RETENTION_MS };
 
 describe('inboxJob', () => {
   const specs = useWorkflowSpecEnv(['claimInbox', ...Object.keys(stubActivities())]);
 
   /** Runs one scheduled run whose claim returns what `claim` makes of its input; the job it starts gets csvJob's stubs. */
-  async function runInbox(claim: (input: ClaimInboxInput) => ClaimedInbox | Promise<ClaimedInbox>) {
+  async function runInbox(claim: (input: ClaimInboxInput) => ClaimedInbox | Promise<ClaimedInbox>, args: InboxJobInput = schedule) {
     const workflowId = `inbox-${Math.random().toString(36).slice(2)}`;
     const jobCalls = new Map<string, ReturnType<typeof specs.stub>>();
     const activities: InboxActivities = {
@@ -25,7 +25,7 @@ describe('inboxJob', () => {
       },
     };
     const calls = specs.stub(workflowId, activities);
-    const outcome = await specs.env.client.workflow.execute<typeof inboxJob>(INBOX_JOB_WORKFLOW, { taskQueue: specs.taskQueue, workflowId, args: [schedule] });
+    const outcome = await specs.env.client.workflow.execute<typeof inboxJob>(INBOX_JOB_WORKFLOW, { taskQueue: specs.taskQueue, workflowId, args: [args] });
     return { outcome, calls, jobCalls, workflowId };
   }
 
@@ -34,6 +34,12 @@ describe('inboxJob', () => {
     files,
     workflowId: workflowIdForJob(input.jobId),
     input: files === 0 ? null : datasetJob({ jobId: input.jobId, dataset: input.source, files: [csvFile('a'), csvFile('b')].slice(0, files), retentionMs: input.retentionMs }),
+  });
+
+  it("claims in the schedule's workspace, and in the default one for a schedule made before workspaces", async () => {
+    const { workspaceId: _none, ...legacy } = schedule;
+    const { calls } = await runInbox((input) => claimed(input, 0), legacy);
+    expect(calls[0].input).toMatchObject({ workspaceId: '00000000-0000-4000-8000-000000000001', scheduleId: schedule.scheduleId });
   });
 
   it('records an empty inbox and starts no job', async () => {

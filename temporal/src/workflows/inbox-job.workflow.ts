@@ -4,6 +4,7 @@ import { ParentClosePolicy, proxyActivities, startChild, uuid4 } from '@temporal
 import type { InboxActivities, InboxJobInput } from '../activities';
 import { datasetSearchAttribute, statusSearchAttribute } from '../search-attributes';
 import { csvJob } from './csv-job.workflow';
+import { workspaceOf } from './workspace-of';
 
 const inbox = proxyActivities<InboxActivities>({
   startToCloseTimeout: '10 minutes',
@@ -17,7 +18,7 @@ const inbox = proxyActivities<InboxActivities>({
  * starts that job's own workflow, which outlives this run (it keeps the job for its retention).
  */
 export async function inboxJob(input: InboxJobInput): Promise<InboxRunOutcome> {
-  const claimed = await inbox.claimInbox({ ...input, jobId: uuid4() });
+  const claimed = await inbox.claimInbox({ ...input, workspaceId: workspaceOf(input), jobId: uuid4() });
   if (claimed.input) {
     await startChild(csvJob, {
       workflowId: claimed.workflowId,

@@ -3,6 +3,11 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+import { TestDatabase } from '@sluice/db/testing';
+
+import { authorizeOrigin, forgetOrigin } from './credentials';
+import { operatorIdentity, ownerEmail, signInWithLink } from './sluice-app';
+
 const ROOT = join(__dirname, '../../../..');
 
 /**
@@ -53,6 +58,22 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, output: ()
   throw new Error(`The API did not answer within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
+/** Signs in as the owner, as startSluice does: the link the process logged on an empty database, else an operator's. */
+async function authorize(baseUrl: string, output: string): Promise<void> {
+  let link = /(\S+\/sign-in#link=[A-Za-z0-9_-]+)/.exec(output)?.[1];
+  if (!link) {
+    const db = new TestDatabase();
+    try {
+      link = (await operatorIdentity(db).links.issueForOperator(ownerEmail())).url;
+    } finally {
+      await db.disconnect();
+    }
+  }
+  const owner = await signInWithLink(baseUrl, link);
+  if (!owner.token) throw new Error(`${ownerEmail()} is not an owner of its first workspace`);
+  authorizeOrigin(baseUrl, owner.token, owner.cookie);
+}
+
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const main = apiMainPath();
   if (!existsSync(main)) throw new Error(`${main} is missing: build the API first (npx nx build api)`);
@@ -81,6 +102,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     await waitUntilServing(baseUrl, child, () => log);
   };
   await launch();
+  await authorize(baseUrl, log);
 
   return {
     baseUrl,
@@ -98,6 +120,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       await launch();
     },
     async stop() {
+      forgetOrigin(baseUrl);
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
 
+import { currentAuthorization } from './credentials';
+
 /** A piece of a raw request: bytes to write, or a pause before the next piece. */
 export type RawPiece = string | Buffer | { pauseMs: number };
 
@@ -88,8 +90,14 @@ function parse(data: Buffer): Pick<RawResponse, 'status' | 'headers' | 'body'> {
   return { status: match ? Number(match[1]) : null, headers, body: data.subarray(end + 4).toString('utf8') };
 }
 
-/** The head of a request with a body, for sendRaw. */
+/**
+ * The head of a request with a body, for sendRaw. It carries the running app's API token (see
+ * credentials.ts) unless `headers` name an authorization or cookie of their own.
+ */
 export function requestHead(method: string, path: string, headers: Record<string, string | number>): string {
-  const lines = Object.entries({ host: '127.0.0.1', ...headers }).map(([name, value]) => `${name}: ${value}`);
+  const own = Object.keys(headers).map((name) => name.toLowerCase());
+  const authorization = currentAuthorization();
+  const credentials = authorization && !own.includes('authorization') && !own.includes('cookie') ? { authorization } : {};
+  const lines = Object.entries({ host: '127.0.0.1', ...credentials, ...headers }).map(([name, value]) => `${name}: ${value}`);
   return `${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
 }

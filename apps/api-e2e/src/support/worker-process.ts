@@ -26,22 +26,25 @@ export class WorkerProcess {
   private output = '';
   private readonly exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess) {
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-20_000));
+  private constructor(
+    private readonly child: ChildProcess,
+    keepBytes: number,
+  ) {
+    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-keepBytes));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  /** Starts a worker and resolves once it polls its task queue. */
-  static async start(env: Record<string, string> = {}, timeoutMs = 120_000): Promise<WorkerProcess> {
+  /** Starts a worker and resolves once it polls its task queue; `keepBytes` of its output are kept (the last ones). */
+  static async start(env: Record<string, string> = {}, timeoutMs = 120_000, keepBytes = 20_000): Promise<WorkerProcess> {
     ensureBuilt();
     const child = spawn(process.execPath, [WORKER_MAIN], {
       cwd: ROOT,
       env: { ...process.env, SLUICE_ROOT: ROOT, NODE_NO_WARNINGS: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const worker = new WorkerProcess(child);
+    const worker = new WorkerProcess(child, keepBytes);
     const deadline = Date.now() + timeoutMs;
     while (!READY.test(worker.output)) {
       if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}) before polling:\n${worker.output}`);
@@ -62,7 +65,7 @@ export class WorkerProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** What the process printed (the last 20 KB). */
+  /** What the process printed (the last `keepBytes`, 20 KB unless started with more). */
   get log(): string {
     return this.output;
   }

@@ -1,7 +1,7 @@
 import { HOUR_MS, TASK_QUEUE } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, positiveNumberFromEnv } from '@sluice/core';
-import { databaseUrlFromEnv } from '@sluice/db';
+import { databaseUrlFromEnv, type SecretKeySource, secretKeySourceFromEnv } from '@sluice/db';
 import type { S3Config } from '@sluice/storage';
 import { s3ConfigFromEnv } from '@sluice/storage';
 import { workflowsPathUnder } from '@sluice/temporal';
@@ -14,6 +14,8 @@ export interface WorkerConfig {
   workflowsPath: string;
   /** DATABASE_URL, required. */
   databaseUrl: string;
+  /** The key sealing secrets at rest, the API's (SLUICE_SECRET_KEY, or the shared key file). */
+  secretKey: SecretKeySource;
   s3: S3Config;
   /** Files processed at the same time by this worker. */
   maxConcurrentActivities: number;
@@ -59,6 +61,7 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
     workflowsPath: workflowsPathUnder(env['SLUICE_ROOT'] ?? process.cwd()),
     databaseUrl: databaseUrlFromEnv(env),
+    secretKey: secretKeySourceFromEnv(env),
     s3: s3ConfigFromEnv(env),
     maxConcurrentActivities: Math.ceil(positiveNumberFromEnv(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 4)),
     fileLimits: fileLimitsFromEnv(env),

@@ -1,5 +1,5 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Database } from '@sluice/db';
+import { Database, openSecretBox } from '@sluice/db';
 import { ObjectStore } from '@sluice/storage';
 
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -9,7 +9,7 @@ import { type WorkerConfig, workerConfigFromEnv } from './worker-config';
 @Module({
   providers: [
     { provide: WORKER_CONFIG, useFactory: () => workerConfigFromEnv() },
-    { provide: Database, useFactory: (config: WorkerConfig) => new Database(config.databaseUrl), inject: [WORKER_CONFIG] },
+    { provide: Database, useFactory: (config: WorkerConfig) => new Database(config.databaseUrl, openSecretBox(config.secretKey)), inject: [WORKER_CONFIG] },
     { provide: OBJECT_STORE, useFactory: (config: WorkerConfig) => new ObjectStore(config.s3), inject: [WORKER_CONFIG] },
     TemporalWorkerService,
   ],

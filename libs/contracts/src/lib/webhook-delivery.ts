@@ -78,12 +78,17 @@ export interface FailedDeliveryView {
   failedAt: string;
 }
 
+/** A registered receiver. Its signing secret is never read back: it is shown once, when made (see CreatedWebhookEndpointView). */
 export interface WebhookEndpointView {
   id: string;
   url: string;
+  createdAt: string;
+}
+
+/** The answer that makes a signing secret: registering a new URL, or rotating the secret. The only time it is shown. */
+export interface CreatedWebhookEndpointView extends WebhookEndpointView {
   /** The Standard Webhooks signing secret ("whsec_…"). */
   secret: string;
-  createdAt: string;
 }
 
 export interface WebhookTestResult {

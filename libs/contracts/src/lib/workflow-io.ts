@@ -23,6 +23,8 @@ export function retentionMsOf(hours: number): number {
  * as (the JobSpec) is on the job's row; activities load it by job id.
  */
 export interface CsvJobInput {
+  /** The job's workspace; absent in workflows started before workspaces, whose jobs are the default workspace's. */
+  workspaceId?: string;
   jobId: string;
   /** The dataset, or a pipeline job's pipeline, name (its search attribute). */
   dataset: string;

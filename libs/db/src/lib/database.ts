@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { createPrismaClient } from './prisma-client';
 import { createRepositories, type Repositories } from './repositories';
+import type { SecretBox } from './secrets/secret-box';
 
 /** One connection pool to Postgres and the repositories over it; an app makes one and disconnects it at shutdown. */
 export class Database {
@@ -8,9 +9,10 @@ export class Database {
   /** The client itself, for libs/db's own test support; apps go through `repositories`. */
   readonly client: PrismaClient;
 
-  constructor(url: string) {
+  /** `secrets` seals what is kept secret at rest (see openSecretBox). */
+  constructor(url: string, secrets: SecretBox) {
     this.client = createPrismaClient(url);
-    this.repositories = createRepositories(this.client);
+    this.repositories = createRepositories(this.client, secrets);
   }
 
   /** Whether Postgres answers a trivial query. */

@@ -1,8 +1,9 @@
 import { type CsvJobFile, type CsvJobInput, type JobSpec, jobSourceOf } from '@sluice/contracts';
 
-/** A job's workflow input from its spec: ids, files, retention and delivery; activities load the rest by job id. */
-export function jobWorkflowInput(spec: JobSpec, job: { jobId: string; files: CsvJobFile[]; retentionMs: number; rootJobId?: string }): CsvJobInput {
+/** A job's workflow input from its spec: workspace, ids, files, retention and delivery; activities load the rest by job id. */
+export function jobWorkflowInput(spec: JobSpec, job: { workspaceId: string; jobId: string; files: CsvJobFile[]; retentionMs: number; rootJobId?: string }): CsvJobInput {
   return {
+    workspaceId: job.workspaceId,
     jobId: job.jobId,
     dataset: jobSourceOf(spec),
     files: job.files,

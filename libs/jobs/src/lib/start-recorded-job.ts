@@ -14,16 +14,18 @@ export interface StartJobDeps {
 }
 
 /**
- * Records a job whose files are stored under its prefix and starts its workflow. Whatever fails, the
+ * Records a job of the workspace whose files are stored under its prefix and starts its workflow. Whatever fails, the
  * job leaves nothing behind: its row is deleted and every object under its prefix with it.
  */
-export async function startRecordedJob(deps: StartJobDeps, job: Omit<NewJob, 'workflowId'>, input: CsvJobInput): Promise<void> {
+export async function startRecordedJob(deps: StartJobDeps, workspaceId: string, job: Omit<NewJob, 'workflowId'>, input: CsvJobInput): Promise<void> {
   const forget = async () => {
-    await deps.jobs.delete(job.id).catch(() => undefined);
-    await deps.store.deletePrefix(jobPrefix(job.id)).catch((error: unknown) => deps.logger.error(`Could not delete the objects of job ${job.id}, which did not start: ${error}`));
+    await deps.jobs.delete(workspaceId, job.id).catch(() => undefined);
+    await deps.store
+      .deletePrefix(jobPrefix(workspaceId, job.id))
+      .catch((error: unknown) => deps.logger.error(`Could not delete the objects of job ${job.id}, which did not start: ${error}`));
   };
   try {
-    await deps.jobs.record({ ...job, workflowId: workflowIdForJob(job.id) });
+    await deps.jobs.record(workspaceId, { ...job, workflowId: workflowIdForJob(job.id) });
   } catch (error) {
     await forget();
     throw error;

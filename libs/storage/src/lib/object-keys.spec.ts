@@ -1,4 +1,7 @@
-import { jobIdOfKey, jobPrefix, sanitizeFileName, stagedKey, uploadFileName, uploadKey } from './object-keys';
+import { confinedInboxPrefix, inboxPrefix, isInboxOf, jobIdOfKey, jobPrefix, legacyJobPrefix, sanitizeFileName, stagedKey, uploadFileName, uploadKey } from './object-keys';
+
+const ws = '00000000-0000-4000-8000-00000000000a';
+const other = '00000000-0000-4000-8000-00000000000b';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -23,10 +26,10 @@ describe('sanitizeFileName', () => {
 
 describe('object keys', () => {
   it('keeps every object of a job under the job prefix', () => {
-    expect(uploadKey('j1', 'u1', 'a.csv')).toBe('jobs/j1/uploads/u1/a.csv');
-    expect(stagedKey('j1', 'u1')).toBe('jobs/j1/staged/u1.csv');
-    expect(uploadKey('j1', 'u1', 'a.csv').startsWith(jobPrefix('j1'))).toBe(true);
-    expect(uploadFileName(uploadKey('j1', 'u1', 'Weekly report.tsv'))).toBe('Weekly report.tsv');
+    expect(uploadKey(ws, 'j1', 'u1', 'a.csv')).toBe(`workspaces/${ws}/jobs/j1/uploads/u1/a.csv`);
+    expect(stagedKey(ws, 'j1', 'u1')).toBe(`workspaces/${ws}/jobs/j1/staged/u1.csv`);
+    expect(uploadKey(ws, 'j1', 'u1', 'a.csv').startsWith(jobPrefix(ws, 'j1'))).toBe(true);
+    expect(uploadFileName(uploadKey(ws, 'j1', 'u1', 'Weekly report.tsv'))).toBe('Weekly report.tsv');
   });
 
   it('keeps the extension a file is read by', () => {
@@ -37,9 +40,34 @@ describe('object keys', () => {
 
   it('reads the job id back from a key, and only a job id', () => {
     const jobId = 'a1b2c3d4-0000-4000-8000-000000000001';
-    expect(jobIdOfKey(uploadKey(jobId, 'u1', 'a.csv'))).toBe(jobId);
+    expect(jobIdOfKey(uploadKey(ws, jobId, 'u1', 'a.csv'))).toBe(jobId);
+    expect(jobIdOfKey(`${legacyJobPrefix(jobId)}uploads/u1/a.csv`)).toBe(jobId);
     expect(jobIdOfKey(`inbox/people/${jobId}/a.csv`)).toBeNull();
+    expect(jobIdOfKey(`${inboxPrefix(ws, 'people')}${jobId}/a.csv`)).toBeNull();
+    expect(jobIdOfKey(`workspaces/${ws}/inbox/jobs/${jobId}/a.csv`)).toBeNull();
     expect(jobIdOfKey('jobs/not-a-job/a.csv')).toBeNull();
     expect(jobIdOfKey(`jobs/${jobId.toUpperCase()}/a.csv`)).toBeNull();
+  });
+});
+
+describe('inbox prefixes', () => {
+  it('confines a given prefix to the workspace inbox root', () => {
+    expect(confinedInboxPrefix(ws, 'email/weekly')).toBe(`workspaces/${ws}/inbox/email/weekly/`);
+    expect(confinedInboxPrefix(ws, '/email/')).toBe(`workspaces/${ws}/inbox/email/`);
+    expect(confinedInboxPrefix(ws, `workspaces/${ws}/inbox/email`)).toBe(`workspaces/${ws}/inbox/email/`);
+  });
+
+  it('refuses a prefix reaching another workspace, job data or a parent folder', () => {
+    for (const given of [`workspaces/${other}/inbox/email`, `workspaces/${ws}/jobs/x`, 'jobs/x', 'inbox/email', '../x', 'email/../../x', `workspaces/${ws}/inbox/`, '', '/']) {
+      expect(confinedInboxPrefix(ws, given)).toBeNull();
+    }
+  });
+
+  it('knows the default workspace may keep a legacy inbox', () => {
+    expect(isInboxOf(ws, inboxPrefix(ws, 'people'), false)).toBe(true);
+    expect(isInboxOf(ws, 'inbox/people/', false)).toBe(false);
+    expect(isInboxOf(ws, 'inbox/people/', true)).toBe(true);
+    expect(isInboxOf(ws, inboxPrefix(other, 'people'), true)).toBe(false);
+    expect(isInboxOf(ws, `${inboxPrefix(ws, 'people')}../../jobs/`, true)).toBe(false);
   });
 });

@@ -1,64 +1,56 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { DatasetDefinition, DatasetVersionSummary, VersionedDataset } from '@sluice/contracts';
-import { checkDatasetDefinition, normaliseHeader, PRESET_DATASETS } from '@sluice/core';
+import { checkDatasetDefinition, normaliseHeader } from '@sluice/core';
 import { DatasetsRepository } from '@sluice/db';
 
 export type { DatasetVersionSummary, VersionedDataset };
 
 /**
- * Dataset configurations in Postgres. Every change is a new immutable version; jobs record the
+ * A workspace's dataset configurations in Postgres (presets are installed by WorkspacePresetsInstaller). Every change is a new immutable version; jobs record the
  * version they ran with, and the next job picks up a change without a restart.
  */
 @Injectable()
-export class DatasetConfigsService implements OnModuleInit {
+export class DatasetConfigsService {
   constructor(private readonly datasets: DatasetsRepository) {}
 
-  /**
-   * Installs the presets as version 1 of any dataset not configured yet, and moves a preset nobody has
-   * edited to the shipped definition when a release changes it.
-   */
-  async onModuleInit(): Promise<void> {
-    for (const preset of PRESET_DATASETS) await this.datasets.installPreset(preset);
+  list(workspaceId: string): Promise<VersionedDataset[]> {
+    return this.datasets.list(workspaceId);
   }
 
-  list(): Promise<VersionedDataset[]> {
-    return this.datasets.list();
+  current(workspaceId: string, name: string): Promise<VersionedDataset | null> {
+    return this.datasets.current(workspaceId, name);
   }
 
-  current(name: string): Promise<VersionedDataset | null> {
-    return this.datasets.current(name);
-  }
-
-  async currentOrThrow(name: string): Promise<VersionedDataset> {
-    const found = await this.current(name);
+  async currentOrThrow(workspaceId: string, name: string): Promise<VersionedDataset> {
+    const found = await this.current(workspaceId, name);
     if (!found) throw new NotFoundException(`Unknown dataset "${name}"`);
     return found;
   }
 
-  async version(name: string, version: number): Promise<VersionedDataset> {
-    const found = await this.datasets.version(name, version);
+  async version(workspaceId: string, name: string, version: number): Promise<VersionedDataset> {
+    const found = await this.datasets.version(workspaceId, name, version);
     if (!found) throw new NotFoundException(`Dataset "${name}" has no version ${version}`);
     return found;
   }
 
-  async versions(name: string): Promise<DatasetVersionSummary[]> {
-    const found = await this.datasets.versions(name);
+  async versions(workspaceId: string, name: string): Promise<DatasetVersionSummary[]> {
+    const found = await this.datasets.versions(workspaceId, name);
     if (!found) throw new NotFoundException(`Unknown dataset "${name}"`);
     return found;
   }
 
   /** Validates and stores a definition as the dataset's next version (its first, for a new dataset). */
-  async save(name: string, input: unknown, origin: string): Promise<VersionedDataset> {
-    const saved = await this.datasets.save(this.validate(name, input), origin);
+  async save(workspaceId: string, name: string, input: unknown, origin: string): Promise<VersionedDataset> {
+    const saved = await this.datasets.save(workspaceId, this.validate(name, input), origin);
     if (saved === 'name_is_pipeline') {
       throw new BadRequestException({ message: 'Invalid dataset definition', problems: [{ path: 'name', message: `"${name}" is a pipeline; a dataset needs a name of its own` }] });
     }
     return saved;
   }
 
-  async restore(name: string, version: number): Promise<VersionedDataset> {
-    const old = await this.version(name, version);
-    return this.save(name, old.definition, `restore of v${version}`);
+  async restore(workspaceId: string, name: string, version: number): Promise<VersionedDataset> {
+    const old = await this.version(workspaceId, name, version);
+    return this.save(workspaceId, name, old.definition, `restore of v${version}`);
   }
 
   /**
@@ -66,8 +58,8 @@ export class DatasetConfigsService implements OnModuleInit {
    * dataset's next version, so the next file with that header maps by itself. A header another field already
    * answers to is refused (it would make the mapping ambiguous); one the field already has is left as it is.
    */
-  async addSynonyms(name: string, synonyms: { field: string; header: string }[]): Promise<VersionedDataset> {
-    const { definition } = await this.currentOrThrow(name);
+  async addSynonyms(workspaceId: string, name: string, synonyms: { field: string; header: string }[]): Promise<VersionedDataset> {
+    const { definition } = await this.currentOrThrow(workspaceId, name);
     const fields = definition.fields.map((f) => ({ ...f, synonyms: [...(f.synonyms ?? [])] }));
     const answersTo = (field: (typeof fields)[number]) => [field.name, ...field.synonyms].map(normaliseHeader);
     for (const [index, { field: fieldName, header }] of synonyms.entries()) {
@@ -80,11 +72,11 @@ export class DatasetConfigsService implements OnModuleInit {
       if (owner) throw new ConflictException(`"${header.trim()}" already maps to field ${owner.name}, so it cannot also be a synonym of ${field.name}`);
       if (!answersTo(field).includes(key)) field.synonyms.push(header.trim());
     }
-    return this.save(name, { ...definition, fields }, `synonyms: ${synonyms.map((s) => `${s.header.trim()} → ${s.field}`).join(', ')}`.slice(0, 200));
+    return this.save(workspaceId, name, { ...definition, fields }, `synonyms: ${synonyms.map((s) => `${s.header.trim()} → ${s.field}`).join(', ')}`.slice(0, 200));
   }
 
   /** Imports several definitions; nothing is saved unless every one is valid. */
-  async import(inputs: unknown): Promise<VersionedDataset[]> {
+  async import(workspaceId: string, inputs: unknown): Promise<VersionedDataset[]> {
     if (!Array.isArray(inputs)) throw new BadRequestException('Expected a JSON array of dataset definitions');
     const checked = inputs.map((input, index) => {
       const result = checkDatasetDefinition(input);
@@ -98,7 +90,7 @@ export class DatasetConfigsService implements OnModuleInit {
       });
     }
     const saved: VersionedDataset[] = [];
-    for (const definition of checked as DatasetDefinition[]) saved.push(await this.save(definition.name, definition, 'import'));
+    for (const definition of checked as DatasetDefinition[]) saved.push(await this.save(workspaceId, definition.name, definition, 'import'));
     return saved;
   }
 

@@ -5,6 +5,8 @@ import { DatasetGuess, detectDataset, FileRejection, HeaderMappingPreview, heade
 import { readingOptionsOf } from '@sluice/jobs';
 import type { Request, Response } from 'express';
 
+import { Access } from '../../infra/auth/access.decorator';
+import { CurrentWorkspace } from '../../infra/auth/current-principal.decorator';
 import type { ApiConfig } from '../../infra/config/api-config';
 import { API_CONFIG } from '../../infra/tokens';
 import { IntParam } from '../common/params';
@@ -27,79 +29,90 @@ export class DatasetsController {
   ) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: 'Every dataset with its current configuration version' })
-  list(): Promise<VersionedDataset[]> {
-    return this.configs.list();
+  list(@CurrentWorkspace() workspaceId: string): Promise<VersionedDataset[]> {
+    return this.configs.list(workspaceId);
   }
 
   @Get('export')
+  @Access('read')
   @ApiOperation({ summary: 'All current definitions as one JSON file (for POST /api/datasets/import)' })
-  async export(@Res({ passthrough: true }) response: Response): Promise<unknown[]> {
+  async export(@CurrentWorkspace() workspaceId: string, @Res({ passthrough: true }) response: Response): Promise<unknown[]> {
     response.setHeader('Content-Disposition', `attachment; filename="sluice-datasets-${new Date().toISOString().slice(0, 10)}.json"`);
-    return (await this.configs.list()).map((d) => d.definition);
+    return (await this.configs.list(workspaceId)).map((d) => d.definition);
   }
 
   @Post('import')
+  @Access('write')
   @ApiOperation({ summary: 'Import definitions (a JSON array); each changed one becomes a new version, all or nothing' })
   @ApiBody({ schema: { type: 'array', items: { type: 'object' } } })
-  import(@Body() body: unknown): Promise<VersionedDataset[]> {
-    return this.configs.import(body);
+  import(@CurrentWorkspace() workspaceId: string, @Body() body: unknown): Promise<VersionedDataset[]> {
+    return this.configs.import(workspaceId, body);
   }
 
   @Post('detect')
+  @Access('read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Which dataset a header row (or the start of a file) belongs to, by its headers' })
   @ApiResponse({ status: 422, description: 'No dataset has all its required fields among the headers' })
-  async detect(@Body() body: PreviewMappingDto): Promise<DatasetGuess> {
+  async detect(@CurrentWorkspace() workspaceId: string, @Body() body: PreviewMappingDto): Promise<DatasetGuess> {
     const headers = body.headers ?? headerOf(body.sample);
     const guess = detectDataset(
       headers,
-      (await this.configs.list()).map((d) => d.definition),
+      (await this.configs.list(workspaceId)).map((d) => d.definition),
     );
     if (!guess) throw new UnprocessableEntityException(`No dataset fits these headers: ${headers.slice(0, 12).join(', ')}`);
     return guess;
   }
 
   @Get(':name')
+  @Access('read')
   @ApiOperation({ summary: 'The current configuration of a dataset' })
-  get(@Param('name') name: string): Promise<VersionedDataset> {
-    return this.configs.currentOrThrow(name);
+  get(@CurrentWorkspace() workspaceId: string, @Param('name') name: string): Promise<VersionedDataset> {
+    return this.configs.currentOrThrow(workspaceId, name);
   }
 
   @Put(':name')
+  @Access('write')
   @ApiOperation({ summary: 'Save a new version of a dataset (or create one); refused with field-level problems when invalid' })
   @ApiBody(DEFINITION_BODY)
-  save(@Param('name') name: string, @Body() body: unknown): Promise<VersionedDataset> {
-    return this.configs.save(name, body, 'update');
+  save(@CurrentWorkspace() workspaceId: string, @Param('name') name: string, @Body() body: unknown): Promise<VersionedDataset> {
+    return this.configs.save(workspaceId, name, body, 'update');
   }
 
   @Get(':name/versions')
+  @Access('read')
   @ApiOperation({ summary: 'Every version of a dataset, newest first' })
-  versions(@Param('name') name: string): Promise<DatasetVersionSummary[]> {
-    return this.configs.versions(name);
+  versions(@CurrentWorkspace() workspaceId: string, @Param('name') name: string): Promise<DatasetVersionSummary[]> {
+    return this.configs.versions(workspaceId, name);
   }
 
   @Get(':name/versions/:version')
+  @Access('read')
   @ApiOperation({ summary: 'One version of a dataset' })
-  version(@Param('name') name: string, @IntParam('version') version: number): Promise<VersionedDataset> {
-    return this.configs.version(name, version);
+  version(@CurrentWorkspace() workspaceId: string, @Param('name') name: string, @IntParam('version') version: number): Promise<VersionedDataset> {
+    return this.configs.version(workspaceId, name, version);
   }
 
   @Post(':name/versions/:version/restore')
+  @Access('write')
   @ApiOperation({ summary: 'Make an old version current again (as a new version)' })
-  restore(@Param('name') name: string, @IntParam('version') version: number): Promise<VersionedDataset> {
-    return this.configs.restore(name, version);
+  restore(@CurrentWorkspace() workspaceId: string, @Param('name') name: string, @IntParam('version') version: number): Promise<VersionedDataset> {
+    return this.configs.restore(workspaceId, name, version);
   }
 
   @Post(':name/synonyms')
+  @Access('write')
   @ApiOperation({ summary: 'Remember headers as synonyms of fields (a new version), so the next file with them maps by itself' })
   @ApiResponse({ status: 400, description: 'Unknown field, or an empty header' })
   @ApiResponse({ status: 409, description: 'A header already maps to another field' })
-  addSynonyms(@Param('name') name: string, @Body() body: AddSynonymsDto): Promise<VersionedDataset> {
-    return this.configs.addSynonyms(name, body.synonyms);
+  addSynonyms(@CurrentWorkspace() workspaceId: string, @Param('name') name: string, @Body() body: AddSynonymsDto): Promise<VersionedDataset> {
+    return this.configs.addSynonyms(workspaceId, name, body.synonyms);
   }
 
   @Post(':name/preview')
+  @Access('read')
   @HttpCode(200)
   @ApiOperation({
     summary: 'How a header row, or a file, maps to the dataset, with scores; runs no job',
@@ -112,8 +125,13 @@ export class DatasetsController {
     },
   })
   @ApiResponse({ status: 400, description: 'No headers, sample or file; a bad reading option (named); a file that cannot be read' })
-  async preview(@Param('name') name: string, @Req() request: Request, @Body() body: PreviewMappingDto): Promise<HeaderMappingPreview | FilePreview> {
-    const { definition } = await this.configs.currentOrThrow(name);
+  async preview(
+    @CurrentWorkspace() workspaceId: string,
+    @Param('name') name: string,
+    @Req() request: Request,
+    @Body() body: PreviewMappingDto,
+  ): Promise<HeaderMappingPreview | FilePreview> {
+    const { definition } = await this.configs.currentOrThrow(workspaceId, name);
     if (!request.is('multipart/form-data')) return mapDatasetHeader(definition, body.headers ?? headerOf(body.sample));
     const form = await receivePreviewForm(request, { maxWorkbookBytes: this.config.maxUploadBytes });
     const options = readingOptionsOf(readingRequestFromForm(form.fields));

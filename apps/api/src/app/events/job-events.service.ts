@@ -10,30 +10,48 @@ const CHANNEL = 'job_changed';
 const GATHER_MS = 250;
 const RECONNECT_MS = 2000;
 
+/** A notification's payload, "<workspaceId>:<jobId>" (see the migration workspace_metric_distinct). */
+interface JobChange {
+  workspaceId: string;
+  jobId: string;
+}
+
+function parseChange(payload: string): JobChange | null {
+  const [workspaceId, jobId, ...rest] = payload.split(':');
+  // A bare id (a notification from before workspaces) names no workspace: it goes to nobody.
+  return workspaceId && jobId && !rest.length ? { workspaceId, jobId } : null;
+}
+
 /**
  * Job changes as Postgres announces them (LISTEN job_changed, fed by triggers): one listening
- * connection per API process, opened with the first subscriber and shared by every stream.
+ * connection per API process, opened with the first subscriber and shared by every stream; each
+ * stream sees its workspace's jobs only.
  */
 @Injectable()
 export class JobEventsService implements OnModuleDestroy {
   private readonly logger = new Logger(JobEventsService.name);
-  private readonly changes = new Subject<string>();
+  private readonly changes = new Subject<JobChange>();
   private readonly listening = new BehaviorSubject(false);
   private client: Client | null = null;
   private closed = false;
 
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
-  /** Ids of the jobs that changed, gathered per interval. */
-  readonly changed$: Observable<string[]> = new Observable<string>((subscriber) => {
+  private readonly allChanges$: Observable<JobChange> = new Observable<JobChange>((subscriber) => {
     void this.listen();
     return this.changes.subscribe(subscriber);
-  }).pipe(
-    bufferTime(GATHER_MS),
-    filter((ids) => ids.length > 0),
-    map((ids) => [...new Set(ids)]),
-    share(),
-  );
+  }).pipe(share());
+
+  /** Ids of the workspace's jobs that changed, gathered per interval. */
+  changedIn(workspaceId: string): Observable<string[]> {
+    return this.allChanges$.pipe(
+      filter((change) => change.workspaceId === workspaceId),
+      map((change) => change.jobId),
+      bufferTime(GATHER_MS),
+      filter((ids) => ids.length > 0),
+      map((ids) => [...new Set(ids)]),
+    );
+  }
 
   /**
    * Emits each time the LISTEN is in place: from then on no change is missed. Changes made while it
@@ -49,7 +67,10 @@ export class JobEventsService implements OnModuleDestroy {
     if (this.client || this.closed) return;
     const client = new Client({ connectionString: this.config.databaseUrl });
     this.client = client;
-    client.on('notification', (message) => message.payload && this.changes.next(message.payload));
+    client.on('notification', (message) => {
+      const change = message.payload ? parseChange(message.payload) : null;
+      if (change) this.changes.next(change);
+    });
     client.on('error', (error) => this.reconnect(client, error));
     try {
       await client.connect();

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 
+import { Public } from '../../infra/auth/access.decorator';
 import { DependencyHealthIndicator } from './dependency-health.indicator';
 
 @ApiTags('health')
@@ -13,6 +14,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HealthCheck()
   @ApiOperation({ summary: 'Reachability of Postgres, S3 and Temporal (503 when any is down)' })
   check() {

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 
 import { ConflictException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { isFinishedJobStatus } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, isFinishedJobStatus } from '@sluice/contracts';
 import { JobsRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
-import { isMissingObject, resultKey } from '@sluice/storage';
+import { isMissingObject, legacyResultKey, resultKey } from '@sluice/storage';
 
 import { storageUnavailable } from '../../infra/storage/storage-unavailable';
 import { OBJECT_STORE } from '../../infra/tokens';
@@ -28,17 +28,27 @@ export class JobResultsService {
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
 
-  async open(jobId: string, part: ResultPart): Promise<ResultDownload> {
-    const job = await this.jobs.resultsOwner(jobId);
+  async open(workspaceId: string, jobId: string, part: ResultPart): Promise<ResultDownload> {
+    const job = await this.jobs.resultsOwner(workspaceId, jobId);
     if (!job) throw new NotFoundException(`Job ${jobId} not found`);
     if (job.status === 'expired') throw new GoneException(`Job ${jobId} has expired: its files were deleted after the retention period`);
     if (!isFinishedJobStatus(job.status)) throw new ConflictException(`Job ${jobId} is still ${job.status}; results are written when it finishes`);
     try {
-      return { fileName: resultFileName(job.dataset, part, job.createdAt), body: await this.store.read(resultKey(jobId, part)) };
+      return { fileName: resultFileName(job.dataset, part, job.createdAt), body: await this.readResult(workspaceId, jobId, part) };
     } catch (error) {
       if (isMissingObject(error)) throw new NotFoundException(`Job ${jobId} has no ${part} result file`);
       // The S3 client has retried transient failures already: what is left is an outage, not a bug.
       throw storageUnavailable(`Reading the ${part} result of job ${jobId}`, error);
+    }
+  }
+
+  /** A job that finished before workspaces has its results under the legacy prefix. */
+  private async readResult(workspaceId: string, jobId: string, part: ResultPart): Promise<Readable> {
+    try {
+      return await this.store.read(resultKey(workspaceId, jobId, part));
+    } catch (error) {
+      if (!isMissingObject(error) || workspaceId !== DEFAULT_WORKSPACE_ID) throw error;
+      return this.store.read(legacyResultKey(jobId, part));
     }
   }
 }

@@ -20,19 +20,19 @@ export class JobsService {
     private readonly deliveries: JobDeliveriesService,
   ) {}
 
-  list(query: ListJobsDto): Promise<Paginated<JobSummaryView>> {
-    return this.jobs.list(query);
+  list(workspaceId: string, query: ListJobsDto): Promise<Paginated<JobSummaryView>> {
+    return this.jobs.list(workspaceId, query);
   }
 
-  async get(id: string): Promise<JobDetailView> {
-    const job = await this.jobs.detail(id);
+  async get(workspaceId: string, id: string): Promise<JobDetailView> {
+    const job = await this.jobs.detail(workspaceId, id);
     if (!job) throw new NotFoundException(`Job ${id} not found`);
-    const invalidRows = await this.jobs.firstInvalidRows(id, INVALID_ROWS_IN_DETAIL);
-    return toJobDetailView(job, invalidRows, await this.deliveries.view(id), this.config.temporalUiUrl, this.config.temporalNamespace);
+    const invalidRows = await this.jobs.firstInvalidRows(workspaceId, id, INVALID_ROWS_IN_DETAIL);
+    return toJobDetailView(job, invalidRows, await this.deliveries.view(workspaceId, id), this.config.temporalUiUrl, this.config.temporalNamespace);
   }
 
-  async invalidRows(id: string, { page, pageSize }: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {
-    if (!(await this.jobs.exists(id))) throw new NotFoundException(`Job ${id} not found`);
-    return this.jobs.invalidRows(id, page, pageSize);
+  async invalidRows(workspaceId: string, id: string, { page, pageSize }: ListInvalidRowsDto): Promise<Paginated<InvalidRowView>> {
+    if (!(await this.jobs.exists(workspaceId, id))) throw new NotFoundException(`Job ${id} not found`);
+    return this.jobs.invalidRows(workspaceId, id, page, pageSize);
   }
 }

@@ -26,6 +26,7 @@ const DEFAULT_PERIODS = 12;
 const MAX_DAYS = 366 * 10;
 
 interface ResolvedQuery {
+  workspaceId: string;
   source: MetricSource;
   metric: MetricDefinition;
   bases: AggregateMetric[];
@@ -44,8 +45,8 @@ export class MetricsService {
   ) {}
 
   /** Each period of the range against the one before it, a KPI for the last period and, per dimension value, the same. */
-  async compare(query: CompareMetricsDto): Promise<ComparisonView> {
-    const q = await this.resolve(query, query.granularity);
+  async compare(workspaceId: string, query: CompareMetricsDto): Promise<ComparisonView> {
+    const q = await this.resolve(workspaceId, query, query.granularity);
     const g = query.granularity;
     const periods = periodsBetween(q.from, q.to, g);
     const earliest = shiftPeriod(periods[0], g, -1);
@@ -62,7 +63,7 @@ export class MetricsService {
     let breakdown: DimensionComparison[] = [];
     if (q.dimension && q.value === undefined) {
       const previousStart = shiftPeriod(last, g, -1);
-      const byValue = await this.parts.partsByPeriod({
+      const byValue = await this.parts.partsByPeriod(q.workspaceId, {
         source: q.source.name,
         metrics: q.bases,
         granularity: g,
@@ -88,16 +89,16 @@ export class MetricsService {
   }
 
   /** The comparison as CSV, one line per period. */
-  async compareCsv(query: CompareMetricsDto): Promise<string> {
-    const view = await this.compare(query);
+  async compareCsv(workspaceId: string, query: CompareMetricsDto): Promise<string> {
+    const view = await this.compare(workspaceId, query);
     return stringify(
       view.periods.map((p) => [p.label, p.start, p.end, p.value, p.previous, p.change, p.changePct]),
       { header: true, columns: ['period', 'start', 'end', view.metric, `previous_${view.metric}`, 'change', 'change_pct'], cast: { number: String } },
     );
   }
 
-  async series(query: MetricSeriesDto): Promise<SeriesView> {
-    const q = await this.resolve(query, query.granularity);
+  async series(workspaceId: string, query: MetricSeriesDto): Promise<SeriesView> {
+    const q = await this.resolve(workspaceId, query, query.granularity);
     const g = query.granularity;
     const periods = periodsBetween(q.from, q.to, g);
     const parts = await this.totals(q, g, periods[0], periodEnd(periods[periods.length - 1], g));
@@ -115,7 +116,7 @@ export class MetricsService {
   /** The metric's parts per period over all rows, or over one dimension value's rows when the query filters to one. */
   private totals(q: ResolvedQuery, granularity: Granularity, from: string, to: string): Promise<PartsByPeriod> {
     const dimension = q.value !== undefined ? (q.dimension ?? '') : '';
-    return this.parts.partsByPeriod({ source: q.source.name, metrics: q.bases, granularity, dimension, value: q.value, from, to });
+    return this.parts.partsByPeriod(q.workspaceId, { source: q.source.name, metrics: q.bases, granularity, dimension, value: q.value, from, to });
   }
 
   private valueOf(metric: MetricDefinition, bases: AggregateMetric[], parts: Map<string, MetricParts> | undefined): number | null {
@@ -126,8 +127,8 @@ export class MetricsService {
   }
 
   /** Checks every parameter against the source; each problem is a 400 that says what would be accepted. */
-  private async resolve(query: MetricQueryDto, granularity: Granularity): Promise<ResolvedQuery> {
-    const source = await this.sources.resolve(query.source);
+  private async resolve(workspaceId: string, query: MetricQueryDto, granularity: Granularity): Promise<ResolvedQuery> {
+    const source = await this.sources.resolve(workspaceId, query.source);
     const metric = source.config.metrics.find((m) => m.name === query.metric);
     if (!metric) throw new BadRequestException(`Unknown metric "${query.metric}" of ${source.name} (known: ${source.config.metrics.map((m) => m.name).join(', ')})`);
     const bases = baseMetricsOf(metric).map((name) => source.config.metrics.find((m) => m.name === name) as AggregateMetric);
@@ -146,10 +147,10 @@ export class MetricsService {
     ] as const) {
       if (day && !isIsoDay(day)) throw new BadRequestException(`${name} is not a calendar date: ${day}`);
     }
-    const to = query.to ?? (await this.sources.span(source.name)).lastDay ?? new Date().toISOString().slice(0, 10);
+    const to = query.to ?? (await this.sources.span(workspaceId, source.name)).lastDay ?? new Date().toISOString().slice(0, 10);
     const from = query.from ?? shiftPeriod(periodStart(to, granularity), granularity, -(DEFAULT_PERIODS - 1));
     if (from > to) throw new BadRequestException(`from (${from}) is after to (${to})`);
     if (daysBetween(from, to) > MAX_DAYS) throw new BadRequestException('The range spans more than 10 years: ask for less');
-    return { source, metric, bases, timeZone, from, to, dimension, value: query.value };
+    return { workspaceId, source, metric, bases, timeZone, from, to, dimension, value: query.value };
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { DatasetDefinition, DatasetVersionSummary, PipelineDefinition, StoredPipeline } from '@sluice/contracts';
 import { checkPipelineDefinition, PRESET_PIPELINES } from '@sluice/core';
 import { PipelinesRepository, SchedulesRepository, VersionedPipeline } from '@sluice/db';
@@ -10,78 +10,73 @@ function view(pipeline: VersionedPipeline): StoredPipeline {
 }
 
 /**
- * Pipelines join datasets. The presets are installed at start; users save their own (or change a
+ * A workspace's pipelines join its datasets. The presets are installed by WorkspacePresetsInstaller; users save their own (or change a
  * preset) through PUT. They are checked against the datasets' current configurations when saved
  * and again whenever a job uses them, since a dataset may have changed in between.
  */
 @Injectable()
-export class PipelinesService implements OnModuleInit {
+export class PipelinesService {
   constructor(
     private readonly pipelines: PipelinesRepository,
     private readonly schedules: SchedulesRepository,
     private readonly datasets: DatasetConfigsService,
   ) {}
 
-  /** Installs missing presets, and moves a preset nobody has saved over to the shipped definition. */
-  async onModuleInit(): Promise<void> {
-    for (const preset of PRESET_PIPELINES) await this.pipelines.installPreset(preset);
+  async list(workspaceId: string): Promise<StoredPipeline[]> {
+    return (await this.pipelines.list(workspaceId)).map(view);
   }
 
-  async list(): Promise<StoredPipeline[]> {
-    return (await this.pipelines.list()).map(view);
-  }
-
-  async get(name: string): Promise<StoredPipeline> {
-    const found = await this.pipelines.current(name);
+  async get(workspaceId: string, name: string): Promise<StoredPipeline> {
+    const found = await this.pipelines.current(workspaceId, name);
     if (!found) throw new NotFoundException(`Unknown pipeline "${name}"`);
     return view(found);
   }
 
   /** The pipeline's versions, newest first, like a dataset's. */
-  async versions(name: string): Promise<DatasetVersionSummary[]> {
-    const found = await this.pipelines.versions(name);
+  async versions(workspaceId: string, name: string): Promise<DatasetVersionSummary[]> {
+    const found = await this.pipelines.versions(workspaceId, name);
     if (!found) throw new NotFoundException(`Unknown pipeline "${name}"`);
     return found;
   }
 
-  async version(name: string, version: number): Promise<{ version: number; definition: PipelineDefinition }> {
-    const definition = await this.pipelines.version(name, version);
+  async version(workspaceId: string, name: string, version: number): Promise<{ version: number; definition: PipelineDefinition }> {
+    const definition = await this.pipelines.version(workspaceId, name, version);
     if (!definition) throw new NotFoundException(`Pipeline "${name}" has no version ${version}`);
     return { version, definition };
   }
 
   /** Names of every pipeline, for messages that list them. */
-  async names(): Promise<string[]> {
-    return this.pipelines.names();
+  async names(workspaceId: string): Promise<string[]> {
+    return this.pipelines.names(workspaceId);
   }
 
   /** Checks a pipeline definition against the current datasets without saving anything. */
-  async check(input: unknown): Promise<PipelineDefinition> {
-    return this.assertValid(input, await this.currentDatasets(), 'Invalid pipeline definition');
+  async check(workspaceId: string, input: unknown): Promise<PipelineDefinition> {
+    return this.assertValid(input, await this.currentDatasets(workspaceId), 'Invalid pipeline definition');
   }
 
   /** Creates or replaces a pipeline. Its name is the one in the URL and must not be a dataset's, since jobs, schedules and metrics name either. */
-  async save(name: string, input: unknown): Promise<StoredPipeline> {
+  async save(workspaceId: string, name: string, input: unknown): Promise<StoredPipeline> {
     const body = typeof input === 'object' && input !== null && !Array.isArray(input) ? { name, ...(input as Record<string, unknown>) } : input;
-    const datasets = await this.currentDatasets();
+    const datasets = await this.currentDatasets(workspaceId);
     const definition = this.assertValid(body, datasets, 'Invalid pipeline definition');
     const problem = (message: string) => new BadRequestException({ message: 'Invalid pipeline definition', problems: [{ path: 'name', message }] });
     if (definition.name !== name) throw problem(`must be "${name}", the pipeline in the URL`);
     if (datasets[name]) throw problem(`"${name}" is a dataset; a pipeline needs a name of its own`);
-    return view(await this.pipelines.save(definition));
+    return view(await this.pipelines.save(workspaceId, definition));
   }
 
   /** Removes a user's pipeline; presets stay, and so does a pipeline a schedule still collects files for. Recorded metrics are kept. */
-  async remove(name: string): Promise<void> {
-    if (!(await this.pipelines.exists(name))) throw new NotFoundException(`Unknown pipeline "${name}"`);
+  async remove(workspaceId: string, name: string): Promise<void> {
+    if (!(await this.pipelines.exists(workspaceId, name))) throw new NotFoundException(`Unknown pipeline "${name}"`);
     if (PRESET_PIPELINES.some((p) => p.name === name)) throw new ConflictException(`"${name}" is shipped with Sluice and cannot be deleted; save over it to change it`);
-    const schedules = await this.schedules.idsOfSource(name);
+    const schedules = await this.schedules.idsOfSource(workspaceId, name);
     if (schedules.length) throw new ConflictException(`Pipeline "${name}" is used by schedule ${schedules.join(', ')}; delete that first`);
-    await this.pipelines.remove(name);
+    await this.pipelines.remove(workspaceId, name);
   }
 
-  private async currentDatasets(): Promise<Record<string, DatasetDefinition>> {
-    return Object.fromEntries((await this.datasets.list()).map((d) => [d.definition.name, d.definition]));
+  private async currentDatasets(workspaceId: string): Promise<Record<string, DatasetDefinition>> {
+    return Object.fromEntries((await this.datasets.list(workspaceId)).map((d) => [d.definition.name, d.definition]));
   }
 
   private assertValid(input: unknown, definitions: Record<string, DatasetDefinition>, message: string): PipelineDefinition {

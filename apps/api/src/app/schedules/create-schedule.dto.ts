@@ -31,4 +31,14 @@ export class CreateScheduleDto extends UpdateScheduleDto {
   @IsOptional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'id must be lower case letters, digits and dashes (at most 63)' })
   id?: string;
+
+  @ApiPropertyOptional({
+    example: 'email/weekly',
+    description: "Folder of the workspace's inbox the files are dropped in (default: the source's name); it may not leave the workspace's inbox",
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  prefix?: string;
 }

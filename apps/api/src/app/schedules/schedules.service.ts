@@ -1,11 +1,11 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ScheduleView } from '@sluice/contracts';
-import { INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { isTimeZone } from '@sluice/core';
 import { type InboxScheduleRecord, JobSpecResolver, JobsRepository, SchedulesRepository } from '@sluice/db';
 import { unknownSource } from '@sluice/jobs';
 import type { ObjectStore } from '@sluice/storage';
-import { inboxPrefix } from '@sluice/storage';
+import { confinedInboxPrefix, inboxPrefix } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
 import { datasetSearchAttribute } from '@sluice/temporal';
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
@@ -15,6 +15,12 @@ import { API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT } from '../../infra/tokens';
 import type { CreateScheduleDto, UpdateScheduleDto } from './create-schedule.dto';
 
 const WEEKLY = '0 6 * * 1';
+
+/** "<source>-inbox"; outside the default workspace with the workspace's first digits, as ids are unique across workspaces. */
+function defaultScheduleId(workspaceId: string, source: string): string {
+  const base = `${source.replace(/_/g, '-')}-inbox`;
+  return workspaceId === DEFAULT_WORKSPACE_ID ? base : `${base}-${workspaceId.slice(0, 8)}`;
+}
 
 /**
  * Inbox schedules: Temporal Schedules that run the inboxJob workflow over an S3 prefix. Postgres keeps
@@ -31,26 +37,30 @@ export class SchedulesService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async list(): Promise<ScheduleView[]> {
-    const rows = await this.schedules.list();
-    return Promise.all(rows.map((row) => this.view(row)));
+  async list(workspaceId: string): Promise<ScheduleView[]> {
+    const rows = await this.schedules.list(workspaceId);
+    return Promise.all(rows.map((row) => this.view(workspaceId, row)));
   }
 
-  async get(id: string): Promise<ScheduleView> {
-    return this.view(await this.row(id));
+  async get(workspaceId: string, id: string): Promise<ScheduleView> {
+    return this.view(workspaceId, await this.row(workspaceId, id));
   }
 
-  async create(dto: CreateScheduleDto): Promise<ScheduleView> {
+  async create(workspaceId: string, dto: CreateScheduleDto): Promise<ScheduleView> {
     const source = dto.source.trim();
     // A pipeline that no longer fits its datasets may still be scheduled: each run checks it again.
-    const resolved = await this.jobSpecs.resolve(source);
+    const resolved = await this.jobSpecs.resolve(workspaceId, source);
     if (!resolved.ok && resolved.reason === 'unknown') throw unknownSource(source);
-    const id = dto.id ?? `${source.replace(/_/g, '-')}-inbox`;
+    const id = dto.id ?? defaultScheduleId(workspaceId, source);
     const cron = dto.cron?.trim() ?? WEEKLY;
     const timeZone = this.timeZone(dto.timeZone);
-    if (await this.schedules.get(id)) throw new ConflictException(`Schedule "${id}" exists already`);
-    const row = { id, source, prefix: inboxPrefix(source), cron, timeZone, retentionHours: this.config.retentionHours };
-    const args: InboxJobInput = { scheduleId: id, source, prefix: row.prefix, retentionMs: retentionMsOf(row.retentionHours) };
+    const prefix = dto.prefix === undefined ? inboxPrefix(workspaceId, source) : confinedInboxPrefix(workspaceId, dto.prefix);
+    if (prefix === null) throw new BadRequestException(`prefix "${dto.prefix}" leaves the workspace's inbox: give a folder inside it, such as "${source}/weekly"`);
+    if (await this.schedules.get(workspaceId, id)) throw new ConflictException(`Schedule "${id}" exists already`);
+    // Schedule ids are Temporal's too, so they are unique across workspaces; the message names no other workspace.
+    if (await this.schedules.idTakenAcrossWorkspaces(id)) throw new ConflictException(`Schedule id "${id}" is taken: choose another id`);
+    const row = { id, source, prefix, cron, timeZone, retentionHours: this.config.retentionHours };
+    const args: InboxJobInput = { workspaceId, scheduleId: id, source, prefix: row.prefix, retentionMs: retentionMsOf(row.retentionHours) };
     try {
       await this.temporal.schedule.create({
         scheduleId: id,
@@ -71,11 +81,11 @@ export class SchedulesService {
       if (error instanceof ScheduleAlreadyRunning) throw new ConflictException(`Temporal already has a schedule "${id}"`);
       throw this.refused(error);
     }
-    return this.view(await this.schedules.create(row));
+    return this.view(workspaceId, await this.schedules.create(workspaceId, row));
   }
 
-  async update(id: string, dto: UpdateScheduleDto): Promise<ScheduleView> {
-    const row = await this.row(id);
+  async update(workspaceId: string, id: string, dto: UpdateScheduleDto): Promise<ScheduleView> {
+    const row = await this.row(workspaceId, id);
     const handle = this.temporal.schedule.getHandle(id);
     const cron = dto.cron?.trim() ?? row.cron;
     const timeZone = dto.timeZone === undefined ? row.timeZone : this.timeZone(dto.timeZone);
@@ -94,23 +104,23 @@ export class SchedulesService {
     } catch (error) {
       throw this.refused(error);
     }
-    return this.view(await this.schedules.setTiming(id, { cron, timeZone }));
+    return this.view(workspaceId, await this.schedules.setTiming(workspaceId, id, { cron, timeZone }));
   }
 
   /** Runs the schedule now, whatever its timing; a run already going is followed by this one. */
-  async trigger(id: string): Promise<void> {
-    await this.row(id);
+  async trigger(workspaceId: string, id: string): Promise<void> {
+    await this.row(workspaceId, id);
     await this.temporal.schedule.getHandle(id).trigger(ScheduleOverlapPolicy.BUFFER_ONE);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.row(id);
+  async remove(workspaceId: string, id: string): Promise<void> {
+    await this.row(workspaceId, id);
     try {
       await this.temporal.schedule.getHandle(id).delete();
     } catch (error) {
       if (!(error instanceof ScheduleNotFoundError)) throw error;
     }
-    await this.schedules.remove(id);
+    await this.schedules.remove(workspaceId, id);
   }
 
   /** Temporal applies schedule changes asynchronously: waits (briefly) until a describe shows the new state. */
@@ -120,8 +130,9 @@ export class SchedulesService {
     }
   }
 
-  private async row(id: string): Promise<InboxScheduleRecord> {
-    const row = await this.schedules.get(id);
+  /** The workspace's schedule; another workspace's is not found, like a missing one (so Temporal is never asked about it). */
+  private async row(workspaceId: string, id: string): Promise<InboxScheduleRecord> {
+    const row = await this.schedules.get(workspaceId, id);
     if (!row) throw new NotFoundException(`Schedule "${id}" not found`);
     return row;
   }
@@ -138,7 +149,7 @@ export class SchedulesService {
     return error;
   }
 
-  private async view(row: InboxScheduleRecord): Promise<ScheduleView> {
+  private async view(workspaceId: string, row: InboxScheduleRecord): Promise<ScheduleView> {
     const [description, waiting, jobs] = await Promise.all([
       this.temporal.schedule
         .getHandle(row.id)
@@ -148,7 +159,7 @@ export class SchedulesService {
           throw error;
         }),
       this.store.list(row.prefix),
-      this.jobs.latestOfSchedule(row.id, 10),
+      this.jobs.latestOfSchedule(workspaceId, row.id, 10),
     ]);
     return {
       id: row.id,

@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StorageUsageView } from '@sluice/contracts';
 
+import { Access } from '../../infra/auth/access.decorator';
+import { CurrentWorkspace } from '../../infra/auth/current-principal.decorator';
 import { StorageUsageService } from './storage-usage.service';
 
 @ApiTags('storage')
@@ -10,8 +12,9 @@ export class StorageUsageController {
   constructor(private readonly usage: StorageUsageService) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: 'Objects and bytes per job and in total, files waiting in inboxes, and the next cleanup' })
-  get(): Promise<StorageUsageView> {
-    return this.usage.usage();
+  get(@CurrentWorkspace() workspaceId: string): Promise<StorageUsageView> {
+    return this.usage.usage(workspaceId);
   }
 }

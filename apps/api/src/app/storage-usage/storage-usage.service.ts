@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobStorageView, StorageUsageView } from '@sluice/contracts';
-import { STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
 import { JobsRepository, StorageSweepsRepository } from '@sluice/db';
 import type { ObjectStore, StoredObject } from '@sluice/storage';
-import { INBOX_PREFIX, jobIdOfKey, JOBS_PREFIX } from '@sluice/storage';
+import { inboxRoot, jobIdOfKey, LEGACY_INBOX_PREFIX, LEGACY_JOBS_PREFIX, workspacePrefix } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
@@ -15,7 +15,10 @@ const SCHEDULE_DEADLINE_MS = 3000;
 
 const bytesOf = (objects: { size: number }[]) => objects.reduce((sum, o) => sum + o.size, 0);
 
-/** What the bucket holds per job and in total, what retention frees next, and what the storage sweeper did and will do. */
+/**
+ * What the workspace's part of the bucket holds per job and in total, what retention frees next, and
+ * what the storage sweeper (which serves every workspace) did and will do.
+ */
 @Injectable()
 export class StorageUsageService {
   constructor(
@@ -25,15 +28,18 @@ export class StorageUsageService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
-  async usage(): Promise<StorageUsageView> {
-    const [[objects, inbox, incomplete], lastSweep, nextCleanup] = await Promise.all([
-      Promise.all([this.store.list(JOBS_PREFIX), this.store.list(INBOX_PREFIX), this.store.listIncompleteUploads(JOBS_PREFIX)]).catch((error) => {
+  async usage(workspaceId: string): Promise<StorageUsageView> {
+    const [[listed, inbox, incomplete], lastSweep, nextCleanup] = await Promise.all([
+      this.listWorkspace(workspaceId).catch((error) => {
         throw storageUnavailable('Listing storage usage', error);
       }),
       this.sweeps.latest(),
       this.nextSweep(),
     ]);
-    const jobs = await this.perJob(objects);
+    const perJob = await this.perJob(workspaceId, listed);
+    // Only the workspace's own jobs count: an object named for a job of no workspace's (an orphan the sweeper will take) is left out.
+    const objects = listed.filter((o) => perJob.owned.has(jobIdOfKey(o.key) ?? ''));
+    const jobs = perJob.views;
     const next = jobs.filter((v) => v.expiresAt && v.status !== 'expired').sort((a, b) => (a.expiresAt as string).localeCompare(b.expiresAt as string))[0];
     return {
       objects: objects.length,
@@ -50,7 +56,20 @@ export class StorageUsageService {
     };
   }
 
-  private async perJob(objects: StoredObject[]): Promise<JobStorageView[]> {
+  /** The workspace's job objects, inbox objects and incomplete uploads; the default workspace's include the legacy prefixes. */
+  private async listWorkspace(workspaceId: string): Promise<[StoredObject[], StoredObject[], { bytes: number }[]]> {
+    const legacy = workspaceId === DEFAULT_WORKSPACE_ID;
+    const jobPrefixes = [`${workspacePrefix(workspaceId)}jobs/`, ...(legacy ? [LEGACY_JOBS_PREFIX] : [])];
+    const inboxPrefixes = [inboxRoot(workspaceId), ...(legacy ? [LEGACY_INBOX_PREFIX] : [])];
+    const all = <T>(lists: Promise<T[]>[]) => Promise.all(lists).then((found) => found.flat());
+    return Promise.all([
+      all(jobPrefixes.map((p) => this.store.list(p))),
+      all(inboxPrefixes.map((p) => this.store.list(p))),
+      all(jobPrefixes.map((p) => this.store.listIncompleteUploads(p))),
+    ]);
+  }
+
+  private async perJob(workspaceId: string, objects: StoredObject[]): Promise<{ views: JobStorageView[]; owned: Set<string> }> {
     const perJob = new Map<string, { objects: number; bytes: number }>();
     for (const object of objects) {
       const jobId = jobIdOfKey(object.key);
@@ -59,14 +78,15 @@ export class StorageUsageService {
       entry.objects += 1;
       entry.bytes += object.size;
     }
-    const jobs = await this.jobs.statuses([...perJob.keys()]);
+    const jobs = await this.jobs.statuses(workspaceId, [...perJob.keys()]);
     const byId = new Map(jobs.map((j) => [j.id, j]));
-    return [...perJob.entries()]
-      .map(([jobId, size]) => {
+    const views = [...perJob.entries()]
+      .flatMap(([jobId, size]) => {
         const job = byId.get(jobId);
-        return { jobId, dataset: job?.dataset ?? '(unknown)', status: job?.status ?? null, ...size, expiresAt: job?.expiresAt?.toISOString() ?? null };
+        return job ? [{ jobId, dataset: job.dataset, status: job.status, ...size, expiresAt: job.expiresAt?.toISOString() ?? null }] : [];
       })
       .sort((a, b) => b.bytes - a.bytes);
+    return { views, owned: new Set(byId.keys()) };
   }
 
   /** The sweeper schedule's next run; null when it is paused or missing, or Temporal does not answer in time (the rest of the page still shows). */

@@ -5,6 +5,8 @@ import { PROCESSING_MODES } from '@sluice/contracts';
 import { LaunchJob } from '@sluice/jobs';
 import type { Request } from 'express';
 
+import { Access } from '../../infra/auth/access.decorator';
+import { CurrentWorkspace } from '../../infra/auth/current-principal.decorator';
 import type { ApiConfig } from '../../infra/config/api-config';
 import { API_CONFIG } from '../../infra/tokens';
 import { launchRequestFromForm } from './launch-form';
@@ -20,6 +22,7 @@ export class UploadsController {
   ) {}
 
   @Post()
+  @Access('write')
   @HttpCode(202)
   @ApiOperation({ summary: 'Upload CSV files of one dataset and start a job over them' })
   @ApiConsumes('multipart/form-data')
@@ -42,9 +45,9 @@ export class UploadsController {
   @ApiResponse({ status: 202, description: 'Job created: { jobId, status: "waiting" }' })
   @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file, bad or refused webhook settings, a bad reading option (named)' })
   @ApiResponse({ status: 413, description: 'A file is larger than the upload limit' })
-  async create(@Req() request: Request): Promise<CreateUploadResult> {
+  async create(@CurrentWorkspace() workspaceId: string, @Req() request: Request): Promise<CreateUploadResult> {
     // Each file is streamed to S3 as its part arrives; the fields are read once the body has ended.
-    const upload = this.launchJob.open();
+    const upload = this.launchJob.open(workspaceId);
     const fields = await receiveMultipart(request, upload, { maxFileBytes: this.config.maxUploadBytes, maxFiles: this.config.maxFilesPerUpload });
     return upload.launch(launchRequestFromForm(fields));
   }

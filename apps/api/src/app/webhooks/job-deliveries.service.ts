@@ -18,8 +18,8 @@ export class JobDeliveriesService {
   ) {}
 
   /** Delivery progress of a job, or null for a download-mode job. */
-  async view(jobId: string): Promise<DeliveryView | null> {
-    const delivery = await this.deliveries.progress(jobId);
+  async view(workspaceId: string, jobId: string): Promise<DeliveryView | null> {
+    const delivery = await this.deliveries.progress(workspaceId, jobId);
     if (!delivery) return null;
     const { failed } = delivery;
     const delivered = delivery.deliveredInBatches + delivery.redelivered;
@@ -39,9 +39,9 @@ export class JobDeliveriesService {
     };
   }
 
-  async failed(jobId: string, { page, pageSize }: ListFailedDeliveriesDto): Promise<Paginated<FailedDeliveryView>> {
-    await this.webhookJob(jobId);
-    const { total, rows } = await this.deliveries.listFailed(jobId, { skip: (page - 1) * pageSize, take: pageSize });
+  async failed(workspaceId: string, jobId: string, { page, pageSize }: ListFailedDeliveriesDto): Promise<Paginated<FailedDeliveryView>> {
+    await this.webhookJob(workspaceId, jobId);
+    const { total, rows } = await this.deliveries.listFailed(workspaceId, jobId, { skip: (page - 1) * pageSize, take: pageSize });
     const items = rows.map((row) => ({
       recordIndex: row.recordIndex,
       messageId: webhookMessageId(jobId, row.recordIndex),
@@ -54,24 +54,25 @@ export class JobDeliveriesService {
   }
 
   /** Signals the job's workflow, which stores the new limit; running deliveries follow it within 100 ms. */
-  async setRate(jobId: string, value: unknown): Promise<{ rateLimit: number | null }> {
+  async setRate(workspaceId: string, jobId: string, value: unknown): Promise<{ rateLimit: number | null }> {
     const rateLimit = parseRateLimit(value);
-    await this.webhookJob(jobId, { live: true });
+    await this.webhookJob(workspaceId, jobId, { live: true });
     await this.temporal.workflow.getHandle(workflowIdForJob(jobId)).signal(setDeliveryRateSignal, { rateLimit });
     return { rateLimit };
   }
 
   /** Asks the job's workflow to replay its failed deliveries (after any delivery still running). */
-  async retryFailed(jobId: string): Promise<{ queued: number }> {
-    await this.webhookJob(jobId, { live: true });
-    const queued = await this.deliveries.countOutstandingFailures(jobId);
+  async retryFailed(workspaceId: string, jobId: string): Promise<{ queued: number }> {
+    await this.webhookJob(workspaceId, jobId, { live: true });
+    const queued = await this.deliveries.countOutstandingFailures(workspaceId, jobId);
     if (queued === 0) throw new ConflictException('This job has no failed deliveries to retry');
     await this.temporal.workflow.getHandle(workflowIdForJob(jobId)).signal(retryFailedDeliveriesSignal);
     return { queued };
   }
 
-  private async webhookJob(jobId: string, { live = false } = {}): Promise<void> {
-    const job = await this.deliveries.deliveryModeOf(jobId);
+  /** The workspace's webhook job, checked before Temporal is signalled: another workspace's job is not found, like a missing one. */
+  private async webhookJob(workspaceId: string, jobId: string, { live = false } = {}): Promise<void> {
+    const job = await this.deliveries.deliveryModeOf(workspaceId, jobId);
     if (!job) throw new NotFoundException(`Job ${jobId} not found`);
     if (!job.webhook) throw new ConflictException('This job delivers by download, not by webhook');
     if (live && job.jobStatus === 'expired') throw new GoneException('This job expired: its records were deleted');

@@ -1,8 +1,10 @@
 import { TASK_QUEUE } from '@sluice/contracts';
 import { positiveNumberFromEnv } from '@sluice/core';
-import { databaseUrlFromEnv } from '@sluice/db';
+import { databaseUrlFromEnv, type SecretKeySource, secretKeySourceFromEnv } from '@sluice/db';
 import type { S3Config } from '@sluice/storage';
 import { s3ConfigFromEnv } from '@sluice/storage';
+
+import { type IdentityConfig, identityConfigFromEnv } from './identity-config';
 
 export interface ApiConfig {
   host: string;
@@ -19,6 +21,8 @@ export interface ApiConfig {
   adminDir: string;
   /** DATABASE_URL, required. */
   databaseUrl: string;
+  /** The key sealing secrets at rest (SLUICE_SECRET_KEY, or a key file made on first start). */
+  secretKey: SecretKeySource;
   s3: S3Config;
   http: HttpConfig;
   webhooks: {
@@ -26,6 +30,7 @@ export interface ApiConfig {
     allowedNetworks: string;
     timeoutMs: number;
   };
+  identity: IdentityConfig;
 }
 
 /** How long a request may take to arrive, and how large and deep a JSON body may be. */
@@ -57,6 +62,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporalUiUrl: env['TEMPORAL_UI_URL'] ?? null,
     adminDir: env['ADMIN_DIST'] ?? `${process.cwd()}/dist/apps/admin/browser`,
     databaseUrl: databaseUrlFromEnv(env),
+    secretKey: secretKeySourceFromEnv(env),
     s3: s3ConfigFromEnv(env),
     http: {
       bodyIdleTimeoutMs: positiveNumberFromEnv(env, 'REQUEST_IDLE_TIMEOUT_MS', 30_000),
@@ -70,5 +76,6 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
       timeoutMs: positiveNumberFromEnv(env, 'WEBHOOK_TIMEOUT_MS', 10_000),
     },
+    identity: identityConfigFromEnv(env),
   };
 }

@@ -2,17 +2,25 @@ import type { ApiConfig } from '../config/api-config';
 import { API_CONFIG } from '../tokens';
 import { Global, Inject, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import {
+  AuditEventsRepository,
   Database,
   DatasetsRepository,
   DeliveriesRepository,
   WebhookEndpointsRepository,
   JobSpecResolver,
   JobsRepository,
+  openSecretBox,
   MetricsRepository,
   PipelinesRepository,
+  PresetTargetsRepository,
   Repositories,
   SchedulesRepository,
   StorageSweepsRepository,
+  UsersRepository,
+  WorkspacesRepository,
+  SessionsRepository,
+  SignInLinksRepository,
+  ApiTokensRepository,
 } from '@sluice/db';
 
 const repository = (token: abstract new (...args: never[]) => unknown, pick: (r: Repositories) => unknown) => ({
@@ -31,12 +39,19 @@ const REPOSITORIES = [
   repository(JobSpecResolver, (r) => r.jobSpecs),
   repository(DeliveriesRepository, (r) => r.deliveries),
   repository(WebhookEndpointsRepository, (r) => r.webhookEndpoints),
+  repository(PresetTargetsRepository, (r) => r.presetTargets),
+  repository(UsersRepository, (r) => r.users),
+  repository(WorkspacesRepository, (r) => r.workspaces),
+  repository(SessionsRepository, (r) => r.sessions),
+  repository(SignInLinksRepository, (r) => r.signInLinks),
+  repository(ApiTokensRepository, (r) => r.apiTokens),
+  repository(AuditEventsRepository, (r) => r.auditEvents),
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */
 @Global()
 @Module({
-  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl), inject: [API_CONFIG] }, ...REPOSITORIES],
+  providers: [{ provide: Database, useFactory: (config: ApiConfig) => new Database(config.databaseUrl, openSecretBox(config.secretKey)), inject: [API_CONFIG] }, ...REPOSITORIES],
   exports: [Database, ...REPOSITORIES.map((p) => p.provide)],
 })
 export class PersistenceModule implements OnApplicationShutdown {

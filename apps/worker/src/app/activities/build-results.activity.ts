@@ -48,8 +48,8 @@ function sourceOf(spec: JobSpec, files: ResultSource[], fileOf: (source: ResultS
  * the job's metrics contribution; and marks delivery started with its batches.
  */
 export async function buildResults(deps: ActivityDeps, input: BuildResultsInput): Promise<JobResults> {
-  const { jobId, failed } = input;
-  const spec = await loadSpec(deps, jobId);
+  const { workspaceId, jobId, failed } = input;
+  const spec = await loadSpec(deps, workspaceId, jobId);
   const staged = input.files.filter((f) => f.stagedKey);
   const shape = resultShapeOf(spec);
   const built = await withStagedFiles(
@@ -66,17 +66,17 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
         metrics: failed ? null : shape.metrics,
         records: !failed && spec.delivery !== null,
       });
-      await deps.store.put(resultKey(jobId, 'clean'), createReadStream(results.cleanFile));
-      if (results.records) await deps.store.put(recordsKey(jobId), createReadStream(results.records.file), 'application/x-ndjson');
+      await deps.store.put(resultKey(workspaceId, jobId, 'clean'), createReadStream(results.cleanFile));
+      if (results.records) await deps.store.put(recordsKey(workspaceId, jobId), createReadStream(results.records.file), 'application/x-ndjson');
       return results;
     },
   );
-  await writeRejected(deps, jobId, input.files);
-  const metrics = built.daily ? await replaceMetricsContribution(deps, { jobId, rootJobId: input.rootJobId, source: jobSourceOf(spec), daily: built.daily }) : null;
+  await writeRejected(deps, workspaceId, jobId, input.files);
+  const metrics = built.daily ? await replaceMetricsContribution(deps, workspaceId, { jobId, rootJobId: input.rootJobId, source: jobSourceOf(spec), daily: built.daily }) : null;
   let plan: DeliveryPlan | null = null;
   if (built.records) {
-    plan = { recordsKey: recordsKey(jobId), total: built.records.total, batches: built.records.batches };
-    await deps.db.deliveries.markDelivering(jobId, plan.total);
+    plan = { recordsKey: recordsKey(workspaceId, jobId), total: built.records.total, batches: built.records.batches };
+    await deps.db.deliveries.markDelivering(workspaceId, jobId, plan.total);
   }
   return { merge: built.merge, metrics, aggregations: built.aggregations, plan };
 }

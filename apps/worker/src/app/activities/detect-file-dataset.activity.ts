@@ -17,8 +17,8 @@ async function headerRow(deps: ActivityDeps, key: string, limits: FileLimits, op
 }
 
 /** Tells which of a pipeline's datasets a file is by its headers, and records it on the upload. */
-export async function detectFileDataset(deps: ActivityDeps, input: { jobId: string; file: CsvJobFile }): Promise<string> {
-  const spec = await loadSpec(deps, input.jobId);
+export async function detectFileDataset(deps: ActivityDeps, input: { workspaceId: string; jobId: string; file: CsvJobFile }): Promise<string> {
+  const spec = await loadSpec(deps, input.workspaceId, input.jobId);
   const candidates = datasetsOf(spec);
   try {
     // Before the dataset is known, only the upload's own options apply.
@@ -28,7 +28,7 @@ export async function detectFileDataset(deps: ActivityDeps, input: { jobId: stri
       const names = candidates.map((d) => d.name).join(', ');
       throw new FileRejection(`Could not tell which dataset the file is (${names}) from its headers: ${headers.slice(0, 12).join(', ')}`);
     }
-    await deps.db.jobs.setFileDataset(input.file.uploadId, guess.dataset);
+    await deps.db.jobs.setFileDataset(input.workspaceId, input.file.uploadId, guess.dataset);
     return guess.dataset;
   } catch (error) {
     throw asBadInput(namingItsSetting(error));

@@ -12,6 +12,7 @@ export class InvalidRowWriter {
 
   constructor(
     private readonly deps: ActivityDeps,
+    private readonly workspaceId: string,
     private readonly jobId: string,
     private readonly uploadId: string,
   ) {}
@@ -20,7 +21,7 @@ export class InvalidRowWriter {
   async reset(): Promise<void> {
     this.batch = [];
     this.batchChars = 0;
-    await this.deps.db.jobs.clearInvalidRows(this.jobId, this.uploadId);
+    await this.deps.db.jobs.clearInvalidRows(this.workspaceId, this.jobId, this.uploadId);
   }
 
   /** `text` is the row's original text, for a row that could not be split into cells. */
@@ -42,6 +43,6 @@ export class InvalidRowWriter {
     const rows = this.batch;
     this.batch = [];
     this.batchChars = 0;
-    await this.deps.db.jobs.addInvalidRows(rows);
+    await this.deps.db.jobs.addInvalidRows(this.workspaceId, rows);
   }
 }

@@ -1,16 +1,17 @@
 import type { JobOutcome } from '@sluice/contracts';
 import { addCounts } from '@sluice/core';
-import { jobPrefix } from '@sluice/storage';
+import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
+import { jobPrefix, legacyJobPrefix } from '@sluice/storage';
 
 import type { ActivityDeps } from './activity-deps';
 import { storableJson, storableText } from './storable-text';
 
-export async function markProcessing(deps: ActivityDeps, { jobId }: { jobId: string }): Promise<void> {
-  await deps.db.jobs.markProcessing(jobId);
+export async function markProcessing(deps: ActivityDeps, { workspaceId, jobId }: { workspaceId: string; jobId: string }): Promise<void> {
+  await deps.db.jobs.markProcessing(workspaceId, jobId);
 }
 
-export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { outcome: JobOutcome; retentionMs: number }): Promise<void> {
-  await deps.db.jobs.finish({
+export async function finalize(deps: ActivityDeps, { workspaceId, outcome, retentionMs }: { workspaceId: string; outcome: JobOutcome; retentionMs: number }): Promise<void> {
+  await deps.db.jobs.finish(workspaceId, {
     jobId: outcome.jobId,
     status: outcome.status,
     files: outcome.files.map((file) => ({
@@ -31,7 +32,9 @@ export async function finalize(deps: ActivityDeps, { outcome, retentionMs }: { o
   });
 }
 
-export async function expireJob(deps: ActivityDeps, { jobId }: { jobId: string }): Promise<void> {
-  await deps.store.deletePrefix(jobPrefix(jobId));
-  await deps.db.jobs.markExpired(jobId);
+/** Deletes the job's objects (a job of the default workspace may have some under the legacy prefix too) and marks it expired. */
+export async function expireJob(deps: ActivityDeps, { workspaceId, jobId }: { workspaceId: string; jobId: string }): Promise<void> {
+  await deps.store.deletePrefix(jobPrefix(workspaceId, jobId));
+  if (workspaceId === DEFAULT_WORKSPACE_ID) await deps.store.deletePrefix(legacyJobPrefix(jobId));
+  await deps.db.jobs.markExpired(workspaceId, jobId);
 }

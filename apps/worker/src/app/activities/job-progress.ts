@@ -13,6 +13,7 @@ export class JobProgress {
 
   constructor(
     private readonly deps: ActivityDeps,
+    private readonly workspaceId: string,
     private readonly jobId: string,
     private readonly uploadId: string,
   ) {}
@@ -26,6 +27,6 @@ export class JobProgress {
   }
 
   async save(rowsProcessed: number): Promise<void> {
-    await this.deps.db.jobs.saveProgress(this.jobId, this.uploadId, rowsProcessed);
+    await this.deps.db.jobs.saveProgress(this.workspaceId, this.jobId, this.uploadId, rowsProcessed);
   }
 }

@@ -5,8 +5,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityDeps } from './activity-deps';
 
 /** The spec the job was launched with, from its row: the one place activities read it. */
-export async function loadSpec(deps: ActivityDeps, jobId: string): Promise<JobSpec> {
-  const spec = await deps.db.jobs.spec(jobId);
+export async function loadSpec(deps: ActivityDeps, workspaceId: string, jobId: string): Promise<JobSpec> {
+  const spec = await deps.db.jobs.spec(workspaceId, jobId);
   if (spec) return spec;
   // Only jobs from before versioned dataset configurations lack one (the upgrade filled in the others).
   throw ApplicationFailure.nonRetryable(

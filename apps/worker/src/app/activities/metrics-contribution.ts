@@ -12,9 +12,10 @@ export function metricsSummaryOf(source: string, daily: DailyMetrics): MetricsSu
 /** Replaces the job's contribution (under the root job of a rerun chain), so recording again never double counts. */
 export async function replaceMetricsContribution(
   deps: ActivityDeps,
+  workspaceId: string,
   { jobId, rootJobId, source, daily }: { jobId: string; rootJobId?: string; source: string; daily: DailyMetrics },
 ): Promise<MetricsSummary> {
   const summary = metricsSummaryOf(source, daily);
-  await deps.db.metrics.replaceContribution({ jobId, contributorId: rootJobId ?? jobId, source, rows: daily.rows, summary });
+  await deps.db.metrics.replaceContribution(workspaceId, { jobId, contributorId: rootJobId ?? jobId, source, rows: daily.rows, summary });
   return summary;
 }

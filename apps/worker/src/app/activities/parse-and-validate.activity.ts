@@ -33,18 +33,18 @@ function checkMappingFits(columns: FileOutcome['columns'], reading: FileOutcome[
  * Postgres with their line numbers. Memory stays flat whatever the file size, every limit is checked
  * as the file streams, and no step holds the event loop for long (heartbeats and other jobs go on).
  */
-export async function parseAndValidate(deps: ActivityDeps, input: { jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome> {
-  const { jobId, file } = input;
-  const spec = await loadSpec(deps, jobId);
+export async function parseAndValidate(deps: ActivityDeps, input: { workspaceId: string; jobId: string; dataset: string; file: CsvJobFile }): Promise<FileOutcome> {
+  const { workspaceId, jobId, file } = input;
+  const spec = await loadSpec(deps, workspaceId, jobId);
   const dataset = datasetOf(spec, input.dataset);
   if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}": the job does not read it`));
   const options = readingOptionsOf(spec, dataset);
 
-  const invalidRows = new InvalidRowWriter(deps, jobId, file.uploadId);
-  const progress = new JobProgress(deps, jobId, file.uploadId);
+  const invalidRows = new InvalidRowWriter(deps, workspaceId, jobId, file.uploadId);
+  const progress = new JobProgress(deps, workspaceId, jobId, file.uploadId);
   await invalidRows.reset();
 
-  const key = stagedKey(jobId, file.uploadId);
+  const key = stagedKey(workspaceId, jobId, file.uploadId);
   const counts = { rows: 0, valid: 0, invalid: 0 };
   const limits = deps.fileLimits ?? DEFAULT_FILE_LIMITS;
   const validator = new CsvFileValidator(dataset, limits, options.columnFields);

@@ -12,7 +12,7 @@ const PAGE = 5000;
  * line and error — a row that could not be split into cells (a malformed quote) as its original text —;
  * every cell neutralised against spreadsheet formula injection.
  */
-export async function writeRejected(deps: ActivityDeps, jobId: string, files: ResultSource[]): Promise<void> {
+export async function writeRejected(deps: ActivityDeps, workspaceId: string, jobId: string, files: ResultSource[]): Promise<void> {
   // One table for every file: its own columns under their original headers, in the order first seen.
   const headersOf = new Map(files.map((f) => [f.uploadId, f.columns.map((c) => c.header)]));
   const sourceColumns = [...new Set([...headersOf.values()].flat())];
@@ -20,11 +20,11 @@ export async function writeRejected(deps: ActivityDeps, jobId: string, files: Re
   // Rows go out as arrays, not objects keyed by header: csv-stringify reads a key like "a.b" as a path.
   // The header row is written like any row, so its names are neutralised too (a column may be called "=cmd|…").
   const out = stringify({ cast: { string: (value) => String(neutraliseFormula(value)) } });
-  const stored = deps.store.put(resultKey(jobId, 'rejected'), out);
+  const stored = deps.store.put(resultKey(workspaceId, jobId, 'rejected'), out);
   out.write(['source_file', 'line', 'error', ...sourceColumns, 'extra_values', 'original_text']);
-  const names = await deps.db.jobs.fileNames(jobId);
+  const names = await deps.db.jobs.fileNames(workspaceId, jobId);
   for (let cursor: bigint | null = null; ;) {
-    const page = await deps.db.jobs.invalidRowsAfter(jobId, cursor, PAGE);
+    const page = await deps.db.jobs.invalidRowsAfter(workspaceId, jobId, cursor, PAGE);
     for (const row of page) {
       const cells = row.cells ?? [];
       const headers = headersOf.get(row.uploadId) ?? [];

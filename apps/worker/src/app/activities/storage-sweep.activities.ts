@@ -1,7 +1,7 @@
 import type { StorageSweepInput, StorageSweepOutcome } from '@sluice/contracts';
 import type { JobsRepository, StorageSweepsRepository } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
-import { jobIdOfKey, JOBS_PREFIX, planSweep } from '@sluice/storage';
+import { JOB_OBJECT_PREFIXES, jobIdOfKey, planSweep } from '@sluice/storage';
 import type { StorageSweeperActivities } from '@sluice/temporal';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 
@@ -29,22 +29,31 @@ async function workflowGone(temporal: Client, workflowId: string): Promise<boole
 
 /** Jobs whose expiry is more than the threshold past and whose workflow no longer runs: nothing else will delete their files. */
 async function abandonedJobs(deps: StorageSweepDeps, cutoff: Date): Promise<string[]> {
-  const stale = await deps.jobs.pastExpiry(cutoff, STALE_JOBS_PER_RUN);
+  const stale = await deps.jobs.pastExpiryAcrossWorkspaces(cutoff, STALE_JOBS_PER_RUN);
   const gone = await Promise.all(stale.map(async (job) => ((await workflowGone(deps.temporal, job.workflowId)) ? job.id : null)));
   return gone.filter((id): id is string => id !== null);
+}
+
+/** The listed keys that belong to a job (by their key), from every listing. */
+async function listJobKeys<T extends { key: string }>(listings: Promise<T[]>[]): Promise<T[]> {
+  return (await Promise.all(listings)).flat().filter((o) => jobIdOfKey(o.key) !== null);
 }
 
 export async function sweepStorage(deps: StorageSweepDeps, input: StorageSweepInput): Promise<StorageSweepOutcome> {
   const startedAt = new Date();
   const minAgeMs = input.minAgeMs ?? deps.minAgeMs;
-  const [objects, uploads] = await Promise.all([deps.store.list(JOBS_PREFIX), deps.store.listIncompleteUploads(JOBS_PREFIX)]);
-  const ids = [...new Set([...objects, ...uploads].map((o) => jobIdOfKey(o.key)).filter((id): id is string => id !== null))];
-  const [jobs, abandonedJobIds] = await Promise.all([deps.jobs.statuses(ids), abandonedJobs(deps, new Date(startedAt.getTime() - minAgeMs))]);
+  // Every workspace's job objects and the legacy ones; inbox objects (and uploads into inboxes) are never the sweeper's.
+  const [objects, uploads] = await Promise.all([
+    listJobKeys(JOB_OBJECT_PREFIXES.map((p) => deps.store.list(p))),
+    listJobKeys(JOB_OBJECT_PREFIXES.map((p) => deps.store.listIncompleteUploads(p))),
+  ]);
+  const ids = [...new Set([...objects, ...uploads].map((o) => jobIdOfKey(o.key) as string))];
+  const [jobs, abandonedJobIds] = await Promise.all([deps.jobs.statusesAcrossWorkspaces(ids), abandonedJobs(deps, new Date(startedAt.getTime() - minAgeMs))]);
   const plan = planSweep({ now: startedAt, minAgeMs, objects, uploads, jobs, abandonedJobIds });
 
   for (const upload of plan.abortUploads) await deps.store.abortIncompleteUpload(upload.key, upload.uploadId);
   await deps.store.deleteKeys(plan.deleteObjects.map((o) => o.key));
-  const jobsExpired = await deps.jobs.markManyExpired(plan.expireJobIds);
+  const jobsExpired = await deps.jobs.markManyExpiredAcrossWorkspaces(plan.expireJobIds);
   return {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
 import { IndexRuns, indexRunsSchema } from './index-runs';
+import type { SecretBox } from '../secrets/secret-box';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
 
 const progressFields = {
@@ -33,97 +34,140 @@ export interface DeliveryFailureRecord {
 /**
  * The deliveries of webhook-mode jobs (JobDelivery, DeliveryBatch, FailedDelivery): what the delivery
  * engine stores as it goes (see DeliveryStore in @sluice/webhooks), its bookkeeping, and the API's views.
+ * Every method takes the workspace first and reaches only its jobs' deliveries.
  */
 export class DeliveriesRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly secrets: SecretBox,
+  ) {}
 
-  async deliveryTarget(jobId: string): Promise<{ url: string; secret: string; retryDelaysMs: number[] }> {
-    const delivery = await this.prisma.jobDelivery.findUniqueOrThrow({ where: { jobId }, select: { url: true, retryDelaysMs: true, endpoint: { select: { secret: true } } } });
-    return { url: delivery.url, secret: delivery.endpoint.secret, retryDelaysMs: delivery.retryDelaysMs };
+  /**
+   * The delivery engine's store (DeliveryStore in @sluice/webhooks) for one workspace's jobs: the
+   * engine keys everything by job id, and this binds the workspace every call goes through.
+   */
+  forWorkspace(workspaceId: string) {
+    return {
+      reserveSendSlots: (jobId: string, count: number) => this.reserveSendSlots(workspaceId, jobId, count),
+      openAckCheckpoint: (jobId: string, batchIndex: number) => this.openAckCheckpoint(workspaceId, jobId, batchIndex),
+      saveAcked: (jobId: string, batchIndex: number, acked: IndexRuns) => this.saveAcked(workspaceId, jobId, batchIndex, acked),
+      deliveryTarget: (jobId: string) => this.deliveryTarget(workspaceId, jobId),
+      recordFailure: (jobId: string, recordIndex: number, failure: DeliveryFailureRecord) => this.recordFailure(workspaceId, jobId, recordIndex, failure),
+      saveBatchProgress: (jobId: string, batchIndex: number, progress: { delivered: number; currentRate: number }) =>
+        this.saveBatchProgress(workspaceId, jobId, batchIndex, progress),
+      saveCurrentRate: (jobId: string, currentRate: number) => this.saveCurrentRate(workspaceId, jobId, currentRate),
+      outstandingFailures: (jobId: string) => this.outstandingFailures(workspaceId, jobId),
+      markRedelivering: (jobId: string) => this.markRedelivering(workspaceId, jobId),
+      markRedelivered: (jobId: string, recordIndex: number) => this.markRedelivered(workspaceId, jobId, recordIndex),
+    };
   }
 
-  reserveSendSlots(jobId: string, count: number): Promise<SendSlotReservation | null> {
-    return reserveSendSlots(this.prisma, jobId, count);
+  /** Creates nothing for another workspace's job: what upserts check first, as their create cannot filter. */
+  private async assertJobOf(workspaceId: string, jobId: string): Promise<void> {
+    if (!(await this.prisma.job.count({ where: { id: jobId, workspaceId } }))) throw new Error(`No job ${jobId} in workspace ${workspaceId}`);
   }
 
-  async setRateLimit(jobId: string, rateLimit: number | null): Promise<void> {
-    await this.prisma.jobDelivery.update({ where: { jobId }, data: { rateLimit } });
+  /** Read by the delivery activity itself, so the opened secret never enters workflow history. */
+  async deliveryTarget(workspaceId: string, jobId: string): Promise<{ url: string; secret: string; retryDelaysMs: number[] }> {
+    const delivery = await this.prisma.jobDelivery.findUniqueOrThrow({
+      where: { jobId, job: { workspaceId } },
+      select: { url: true, retryDelaysMs: true, endpoint: { select: { secret: true } } },
+    });
+    return { url: delivery.url, secret: this.secrets.openOrPlain(delivery.endpoint.secret), retryDelaysMs: delivery.retryDelaysMs };
   }
 
-  async openAckCheckpoint(jobId: string, batchIndex: number): Promise<IndexRuns> {
+  reserveSendSlots(workspaceId: string, jobId: string, count: number): Promise<SendSlotReservation | null> {
+    return reserveSendSlots(this.prisma, workspaceId, jobId, count);
+  }
+
+  async setRateLimit(workspaceId: string, jobId: string, rateLimit: number | null): Promise<void> {
+    await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { rateLimit } });
+  }
+
+  async openAckCheckpoint(workspaceId: string, jobId: string, batchIndex: number): Promise<IndexRuns> {
+    await this.assertJobOf(workspaceId, jobId);
     const where = { jobId_index: { jobId, index: batchIndex } };
     const row = await this.prisma.deliveryBatch.upsert({ where, create: { jobId, index: batchIndex }, update: {}, select: { acked: true } });
     return indexRunsSchema.parse(row.acked);
   }
 
-  async saveAcked(jobId: string, batchIndex: number, acked: IndexRuns): Promise<void> {
-    await this.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex } }, data: { acked }, select: { index: true } });
+  async saveAcked(workspaceId: string, jobId: string, batchIndex: number, acked: IndexRuns): Promise<void> {
+    await this.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { acked }, select: { index: true } });
   }
 
-  async saveBatchProgress(jobId: string, batchIndex: number, { delivered, currentRate }: { delivered: number; currentRate: number }): Promise<void> {
+  async saveBatchProgress(workspaceId: string, jobId: string, batchIndex: number, { delivered, currentRate }: { delivered: number; currentRate: number }): Promise<void> {
     await this.prisma.$transaction([
-      this.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex } }, data: { delivered } }),
-      this.prisma.jobDelivery.update({ where: { jobId }, data: { currentRate } }),
+      this.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { delivered } }),
+      this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } }),
     ]);
   }
 
-  async saveCurrentRate(jobId: string, currentRate: number): Promise<void> {
-    await this.prisma.jobDelivery.update({ where: { jobId }, data: { currentRate } });
+  async saveCurrentRate(workspaceId: string, jobId: string, currentRate: number): Promise<void> {
+    await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } });
   }
 
-  async recordFailure(jobId: string, recordIndex: number, failure: DeliveryFailureRecord): Promise<void> {
+  async recordFailure(workspaceId: string, jobId: string, recordIndex: number, failure: DeliveryFailureRecord): Promise<void> {
+    await this.assertJobOf(workspaceId, jobId);
     const data = { ...failure, failedAt: new Date(), deliveredAt: null };
     await this.prisma.failedDelivery.upsert({ where: { jobId_recordIndex: { jobId, recordIndex } }, create: { jobId, recordIndex, ...data }, update: data });
   }
 
-  outstandingFailures(jobId: string): Promise<{ recordIndex: number; attempts: number }[]> {
-    return this.prisma.failedDelivery.findMany({ where: { jobId, deliveredAt: null }, orderBy: { recordIndex: 'asc' }, select: { recordIndex: true, attempts: true } });
+  outstandingFailures(workspaceId: string, jobId: string): Promise<{ recordIndex: number; attempts: number }[]> {
+    return this.prisma.failedDelivery.findMany({
+      where: { jobId, deliveredAt: null, delivery: { job: { workspaceId } } },
+      orderBy: { recordIndex: 'asc' },
+      select: { recordIndex: true, attempts: true },
+    });
   }
 
-  countOutstandingFailures(jobId: string): Promise<number> {
-    return this.prisma.failedDelivery.count({ where: { jobId, deliveredAt: null } });
+  countOutstandingFailures(workspaceId: string, jobId: string): Promise<number> {
+    return this.prisma.failedDelivery.count({ where: { jobId, deliveredAt: null, delivery: { job: { workspaceId } } } });
   }
 
   /** The job's records are stored and counted: delivery starts now. */
-  async markDelivering(jobId: string, total: number): Promise<void> {
-    await this.prisma.jobDelivery.update({ where: { jobId }, data: { total, state: 'delivering', startedAt: new Date() } });
+  async markDelivering(workspaceId: string, jobId: string, total: number): Promise<void> {
+    await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { total, state: 'delivering', startedAt: new Date() } });
   }
 
-  async markRedelivering(jobId: string): Promise<void> {
-    await this.prisma.jobDelivery.update({ where: { jobId }, data: { state: 'delivering', finishedAt: null } });
+  async markRedelivering(workspaceId: string, jobId: string): Promise<void> {
+    await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { state: 'delivering', finishedAt: null } });
   }
 
-  async markRedelivered(jobId: string, recordIndex: number): Promise<void> {
-    await this.prisma.failedDelivery.update({ where: { jobId_recordIndex: { jobId, recordIndex } }, data: { deliveredAt: new Date() } });
+  async markRedelivered(workspaceId: string, jobId: string, recordIndex: number): Promise<void> {
+    await this.prisma.failedDelivery.update({ where: { jobId_recordIndex: { jobId, recordIndex }, delivery: { job: { workspaceId } } }, data: { deliveredAt: new Date() } });
   }
 
   /** What decides how the job's delivery ended (see settledDeliveryState in @sluice/webhooks). */
-  async outcomeFacts(jobId: string): Promise<{ total: number; startedAt: Date | null; outstandingFailures: number }> {
-    const delivery = await this.prisma.jobDelivery.findUniqueOrThrow({ where: { jobId }, select: { total: true, startedAt: true } });
-    return { ...delivery, outstandingFailures: await this.countOutstandingFailures(jobId) };
+  async outcomeFacts(workspaceId: string, jobId: string): Promise<{ total: number; startedAt: Date | null; outstandingFailures: number }> {
+    const delivery = await this.prisma.jobDelivery.findUniqueOrThrow({ where: { jobId, job: { workspaceId } }, select: { total: true, startedAt: true } });
+    return { ...delivery, outstandingFailures: await this.countOutstandingFailures(workspaceId, jobId) };
   }
 
   /**
    * Stores how delivery ended and when the job's results expire, in one transaction. Every batch is
    * done with, so the acknowledgement checkpoints are emptied (replays work from the failed list).
    */
-  async settle(jobId: string, { state, error, finishedAt, expiresAt }: { state: DeliveryState; error: string | null; finishedAt: Date; expiresAt: Date }): Promise<void> {
+  async settle(
+    workspaceId: string,
+    jobId: string,
+    { state, error, finishedAt, expiresAt }: { state: DeliveryState; error: string | null; finishedAt: Date; expiresAt: Date },
+  ): Promise<void> {
     await this.prisma.$transaction([
-      this.prisma.jobDelivery.update({ where: { jobId }, data: { state, error, finishedAt, currentRate: 0 } }),
-      this.prisma.deliveryBatch.updateMany({ where: { jobId }, data: { acked: [] } }),
-      this.prisma.job.update({ where: { id: jobId }, data: { expiresAt } }),
+      this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { state, error, finishedAt, currentRate: 0 } }),
+      this.prisma.deliveryBatch.updateMany({ where: { jobId, delivery: { job: { workspaceId } } }, data: { acked: [] } }),
+      this.prisma.job.update({ where: { id: jobId, workspaceId }, data: { expiresAt } }),
     ]);
   }
 
   /** The job's status and whether it delivers by webhook; null when there is no such job. */
-  async deliveryModeOf(jobId: string): Promise<{ jobStatus: JobStatus; webhook: boolean } | null> {
-    const job = await this.prisma.job.findUnique({ where: { id: jobId }, select: { status: true, delivery: { select: { jobId: true } } } });
+  async deliveryModeOf(workspaceId: string, jobId: string): Promise<{ jobStatus: JobStatus; webhook: boolean } | null> {
+    const job = await this.prisma.job.findUnique({ where: { id: jobId, workspaceId }, select: { status: true, delivery: { select: { jobId: true } } } });
     return job && { jobStatus: job.status, webhook: job.delivery !== null };
   }
 
   /** Null for a download-mode job. */
-  async progress(jobId: string): Promise<DeliveryProgressRecord | null> {
-    const delivery = await this.prisma.jobDelivery.findUnique({ where: { jobId }, select: progressFields });
+  async progress(workspaceId: string, jobId: string): Promise<DeliveryProgressRecord | null> {
+    const delivery = await this.prisma.jobDelivery.findUnique({ where: { jobId, job: { workspaceId } }, select: progressFields });
     if (!delivery) return null;
     const [batches, redelivered, failed] = await this.prisma.$transaction([
       this.prisma.deliveryBatch.aggregate({ where: { jobId }, _sum: { delivered: true } }),
@@ -134,8 +178,8 @@ export class DeliveriesRepository {
   }
 
   /** One page of the failed list, by record index, and its full length. */
-  async listFailed(jobId: string, { skip, take }: { skip: number; take: number }): Promise<{ total: number; rows: FailedDelivery[] }> {
-    const where = { jobId, deliveredAt: null };
+  async listFailed(workspaceId: string, jobId: string, { skip, take }: { skip: number; take: number }): Promise<{ total: number; rows: FailedDelivery[] }> {
+    const where = { jobId, deliveredAt: null, delivery: { job: { workspaceId } } };
     const [total, rows] = await this.prisma.$transaction([
       this.prisma.failedDelivery.count({ where }),
       this.prisma.failedDelivery.findMany({ where, orderBy: { recordIndex: 'asc' }, skip, take }),

@@ -77,33 +77,36 @@ const FILE_ORDER = [{ uploadedAt: 'asc' as const }, { position: 'asc' as const }
 
 const toInvalidRowView = (row: { uploadId: string; line: number; error: string }): InvalidRowView => ({ fileId: row.uploadId, row: row.line, error: row.error });
 
-/** Jobs with their files (uploads) and invalid rows: one aggregate, one owner. */
+/**
+ * Jobs with their files (uploads) and invalid rows: one aggregate, one owner. Every method takes the
+ * workspace first and reaches only its jobs (another workspace's id reads as missing); the few that
+ * system jobs need across workspaces say so in their name.
+ */
 export class JobsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Records a job, its files (in order) and its delivery settings, in one statement. */
-  async record(job: NewJob): Promise<void> {
-    await this.prisma.job.create({ data: newJobData(job) });
+  async record(workspaceId: string, job: NewJob): Promise<void> {
+    await this.prisma.job.create({ data: newJobData(workspaceId, job) });
   }
 
   /** Removes a job and everything of it (a launch that Temporal refused). */
-  async delete(id: string): Promise<void> {
-    await this.prisma.job.deleteMany({ where: { id } });
+  async delete(workspaceId: string, id: string): Promise<void> {
+    await this.prisma.job.deleteMany({ where: { id, workspaceId } });
   }
 
-  async exists(id: string): Promise<boolean> {
-    return (await this.prisma.job.count({ where: { id } })) > 0;
+  async exists(workspaceId: string, id: string): Promise<boolean> {
+    return (await this.prisma.job.count({ where: { id, workspaceId } })) > 0;
   }
 
-  /** The spec a job was launched with. */
   /** The spec the job was launched with; null for a job recorded before specs were stored and not backfilled. */
-  async spec(id: string): Promise<JobSpec | null> {
-    const job = await this.prisma.job.findUniqueOrThrow({ where: { id }, select: { spec: true } });
+  async spec(workspaceId: string, id: string): Promise<JobSpec | null> {
+    const job = await this.prisma.job.findUniqueOrThrow({ where: { id, workspaceId }, select: { spec: true } });
     return job.spec === null ? null : parseStored(jobSpecSchema, job.spec, 'Job.spec');
   }
 
-  async stored(id: string): Promise<StoredJob | null> {
-    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: { position: 'asc' } } } });
+  async stored(workspaceId: string, id: string): Promise<StoredJob | null> {
+    const job = await this.prisma.job.findUnique({ where: { id, workspaceId }, include: { uploads: { orderBy: { position: 'asc' } } } });
     if (!job) return null;
     return {
       id: job.id,
@@ -121,9 +124,9 @@ export class JobsRepository {
     };
   }
 
-  async list({ page, pageSize, status, dataset, from, to }: JobListQuery): Promise<Paginated<JobSummaryView>> {
+  async list(workspaceId: string, { page, pageSize, status, dataset, from, to }: JobListQuery): Promise<Paginated<JobSummaryView>> {
     const created = { ...(from ? { gte: new Date(`${from}T00:00:00Z`) } : {}), ...(to ? { lt: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) } : {}) };
-    const where = { ...(status ? { status } : {}), ...(dataset ? { dataset } : {}), ...(from || to ? { createdAt: created } : {}) };
+    const where = { workspaceId, ...(status ? { status } : {}), ...(dataset ? { dataset } : {}), ...(from || to ? { createdAt: created } : {}) };
     const [total, jobs] = await this.prisma.$transaction([
       this.prisma.job.count({ where }),
       this.prisma.job.findMany({
@@ -137,43 +140,50 @@ export class JobsRepository {
     return { items: jobs.map(toJobSummaryView), total, page, pageSize };
   }
 
-  async detail(id: string): Promise<JobDetailRecord | null> {
-    const job = await this.prisma.job.findUnique({ where: { id }, include: { uploads: { orderBy: FILE_ORDER } } });
+  async detail(workspaceId: string, id: string): Promise<JobDetailRecord | null> {
+    const job = await this.prisma.job.findUnique({ where: { id, workspaceId }, include: { uploads: { orderBy: FILE_ORDER } } });
     return job && toJobDetailRecord(job);
   }
 
   /** The job's first invalid rows (by file, then line) and how many there are in all. */
-  async firstInvalidRows(jobId: string, take: number): Promise<{ total: number; items: InvalidRowView[] }> {
-    const items = await this.prisma.invalidRow.findMany({ where: { jobId }, orderBy: INVALID_ROW_ORDER, take });
-    const total = items.length < take ? items.length : await this.prisma.invalidRow.count({ where: { jobId } });
+  async firstInvalidRows(workspaceId: string, jobId: string, take: number): Promise<{ total: number; items: InvalidRowView[] }> {
+    const where = { jobId, job: { workspaceId } };
+    const items = await this.prisma.invalidRow.findMany({ where, orderBy: INVALID_ROW_ORDER, take });
+    const total = items.length < take ? items.length : await this.prisma.invalidRow.count({ where });
     return { total, items: items.map(toInvalidRowView) };
   }
 
-  async invalidRows(jobId: string, page: number, pageSize: number): Promise<Paginated<InvalidRowView>> {
+  async invalidRows(workspaceId: string, jobId: string, page: number, pageSize: number): Promise<Paginated<InvalidRowView>> {
+    const where = { jobId, job: { workspaceId } };
     const [total, rows] = await this.prisma.$transaction([
-      this.prisma.invalidRow.count({ where: { jobId } }),
-      this.prisma.invalidRow.findMany({ where: { jobId }, orderBy: INVALID_ROW_ORDER, skip: (page - 1) * pageSize, take: pageSize }),
+      this.prisma.invalidRow.count({ where }),
+      this.prisma.invalidRow.findMany({ where, orderBy: INVALID_ROW_ORDER, skip: (page - 1) * pageSize, take: pageSize }),
     ]);
     return { items: rows.map(toInvalidRowView), total, page, pageSize };
   }
 
   /** Name, status and upload time, for downloads of results. */
-  async resultsOwner(id: string): Promise<{ dataset: string; status: JobStatus; createdAt: Date } | null> {
-    return this.prisma.job.findUnique({ where: { id }, select: { dataset: true, status: true, createdAt: true } });
+  async resultsOwner(workspaceId: string, id: string): Promise<{ dataset: string; status: JobStatus; createdAt: Date } | null> {
+    return this.prisma.job.findUnique({ where: { id, workspaceId }, select: { dataset: true, status: true, createdAt: true } });
   }
 
   /** Dataset, status and expiry of the named jobs that exist. */
-  async statuses(ids: string[]): Promise<{ id: string; dataset: string; status: JobStatus; expiresAt: Date | null }[]> {
-    return this.prisma.job.findMany({ where: { id: { in: ids } }, select: { id: true, dataset: true, status: true, expiresAt: true } });
+  async statuses(workspaceId: string, ids: string[]): Promise<{ id: string; dataset: string; status: JobStatus; expiresAt: Date | null }[]> {
+    return this.prisma.job.findMany({ where: { id: { in: ids }, workspaceId }, select: { id: true, dataset: true, status: true, expiresAt: true } });
+  }
+
+  /** Status and expiry of the named jobs of any workspace that exist (the storage sweeper's, which serves every workspace). */
+  async statusesAcrossWorkspaces(ids: string[]): Promise<{ id: string; status: JobStatus }[]> {
+    return this.prisma.job.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
   }
 
   /** A schedule's latest jobs, newest first. */
-  async latestOfSchedule(scheduleId: string, take: number): Promise<{ id: string; status: JobStatus; createdAt: Date }[]> {
-    return this.prisma.job.findMany({ where: { scheduleId }, orderBy: { createdAt: 'desc' }, take, select: { id: true, status: true, createdAt: true } });
+  async latestOfSchedule(workspaceId: string, scheduleId: string, take: number): Promise<{ id: string; status: JobStatus; createdAt: Date }[]> {
+    return this.prisma.job.findMany({ where: { scheduleId, workspaceId }, orderBy: { createdAt: 'desc' }, take, select: { id: true, status: true, createdAt: true } });
   }
 
-  /** Jobs whose expiry passed before `cutoff` and that are not marked expired, oldest expiry first. */
-  async pastExpiry(cutoff: Date, take: number): Promise<{ id: string; workflowId: string }[]> {
+  /** Jobs of every workspace whose expiry passed before `cutoff` and that are not marked expired, oldest expiry first (the storage sweeper's). */
+  async pastExpiryAcrossWorkspaces(cutoff: Date, take: number): Promise<{ id: string; workflowId: string }[]> {
     return this.prisma.job.findMany({
       where: { status: { not: 'expired' }, expiresAt: { lt: cutoff } },
       select: { id: true, workflowId: true },
@@ -182,22 +192,22 @@ export class JobsRepository {
     });
   }
 
-  async markProcessing(id: string): Promise<void> {
+  async markProcessing(workspaceId: string, id: string): Promise<void> {
     // Only the first attempt sets the start time, so the duration covers retries too.
-    await this.prisma.job.updateMany({ where: { id, startedAt: null }, data: { startedAt: new Date() } });
-    await this.prisma.job.update({ where: { id }, data: { status: 'processing' } });
+    await this.prisma.job.updateMany({ where: { id, workspaceId, startedAt: null }, data: { startedAt: new Date() } });
+    await this.prisma.job.update({ where: { id, workspaceId }, data: { status: 'processing' } });
   }
 
   /** Stores a job's outcome and its files', in one transaction, and starts its retention. */
-  async finish(outcome: FinishedJob): Promise<void> {
+  async finish(workspaceId: string, outcome: FinishedJob): Promise<void> {
     const { prisma } = this;
-    const job = await prisma.job.findUniqueOrThrow({ where: { id: outcome.jobId }, select: { startedAt: true, createdAt: true } });
+    const job = await prisma.job.findUniqueOrThrow({ where: { id: outcome.jobId, workspaceId }, select: { startedAt: true, createdAt: true } });
     const finishedAt = new Date();
     const sum = (pick: (f: FinishedFile) => number) => outcome.files.reduce((total, f) => total + pick(f), 0);
     await prisma.$transaction([
       ...outcome.files.map((file) =>
         prisma.upload.update({
-          where: { id: file.uploadId },
+          where: { id: file.uploadId, jobId: outcome.jobId },
           data: {
             rowsProcessed: file.rowsProcessed,
             validRows: file.validRows,
@@ -210,7 +220,7 @@ export class JobsRepository {
         }),
       ),
       prisma.job.update({
-        where: { id: outcome.jobId },
+        where: { id: outcome.jobId, workspaceId },
         data: {
           status: outcome.status,
           finishedAt,
@@ -228,53 +238,62 @@ export class JobsRepository {
     ]);
   }
 
-  async markExpired(id: string): Promise<void> {
-    await this.prisma.job.update({ where: { id }, data: { status: 'expired', expiredAt: new Date() } });
+  async markExpired(workspaceId: string, id: string): Promise<void> {
+    await this.prisma.job.update({ where: { id, workspaceId }, data: { status: 'expired', expiredAt: new Date() } });
   }
 
-  /** Marks the named jobs expired (those not already); how many it marked. */
-  async markManyExpired(ids: string[]): Promise<number> {
+  /** Marks the named jobs of any workspace expired (those not already); how many it marked (the storage sweeper's). */
+  async markManyExpiredAcrossWorkspaces(ids: string[]): Promise<number> {
     if (!ids.length) return 0;
     return (await this.prisma.job.updateMany({ where: { id: { in: ids }, status: { not: 'expired' } }, data: { status: 'expired', expiredAt: new Date() } })).count;
   }
 
-  /** What merging the job's records did, once its results are written. */
   /** Sets a pipeline job's file's dataset, once detected from its headers. */
-  async setFileDataset(uploadId: string, dataset: string): Promise<void> {
-    await this.prisma.upload.update({ where: { id: uploadId }, data: { dataset } });
+  async setFileDataset(workspaceId: string, uploadId: string, dataset: string): Promise<void> {
+    await this.prisma.upload.update({ where: { id: uploadId, job: { workspaceId } }, data: { dataset } });
   }
 
   /** A file's rows processed so far, and the job's as their sum, in one transaction. */
-  async saveProgress(jobId: string, uploadId: string, rowsProcessed: number): Promise<void> {
+  async saveProgress(workspaceId: string, jobId: string, uploadId: string, rowsProcessed: number): Promise<void> {
     const { prisma } = this;
     await prisma.$transaction([
-      prisma.upload.update({ where: { id: uploadId }, data: { rowsProcessed } }),
-      prisma.$executeRaw`UPDATE "Job" SET "rowsProcessed" = (SELECT COALESCE(SUM("rowsProcessed"), 0) FROM "Upload" WHERE "jobId" = ${jobId}::uuid) WHERE id = ${jobId}::uuid`,
+      prisma.upload.update({ where: { id: uploadId, jobId, job: { workspaceId } }, data: { rowsProcessed } }),
+      prisma.$executeRaw`UPDATE "Job" SET "rowsProcessed" = (SELECT COALESCE(SUM("rowsProcessed"), 0) FROM "Upload" WHERE "jobId" = ${jobId}::uuid) WHERE id = ${jobId}::uuid AND "workspaceId" = ${workspaceId}::uuid`,
     ]);
   }
 
   /** Removes a file's invalid rows (a retried attempt starts from the top of the file). */
-  async clearInvalidRows(jobId: string, uploadId: string): Promise<void> {
-    await this.prisma.invalidRow.deleteMany({ where: { jobId, uploadId } });
+  async clearInvalidRows(workspaceId: string, jobId: string, uploadId: string): Promise<void> {
+    await this.prisma.invalidRow.deleteMany({ where: { jobId, uploadId, job: { workspaceId } } });
   }
 
-  async addInvalidRows(rows: NewInvalidRow[]): Promise<void> {
-    if (rows.length) await this.prisma.invalidRow.createMany({ data: rows });
+  /** Stores rows of the workspace's jobs; a row naming another workspace's job (or none) stores nothing. */
+  async addInvalidRows(workspaceId: string, rows: NewInvalidRow[]): Promise<void> {
+    if (!rows.length) return;
+    const jobIds = [...new Set(rows.map((r) => r.jobId))];
+    const owned = await this.prisma.job.count({ where: { id: { in: jobIds }, workspaceId } });
+    if (owned !== jobIds.length) throw new Error(`Invalid rows name a job outside workspace ${workspaceId}`);
+    await this.prisma.invalidRow.createMany({ data: rows });
   }
 
   /** A job's files' names, by upload id. */
-  async fileNames(jobId: string): Promise<Map<string, string>> {
-    const uploads = await this.prisma.upload.findMany({ where: { jobId }, select: { id: true, fileName: true } });
+  async fileNames(workspaceId: string, jobId: string): Promise<Map<string, string>> {
+    const uploads = await this.prisma.upload.findMany({ where: { jobId, job: { workspaceId } }, select: { id: true, fileName: true } });
     return new Map(uploads.map((u) => [u.id, u.fileName]));
   }
 
   /** A page of a job's invalid rows with their cells, after `afterId` (keyset paging, for exports). */
   async invalidRowsAfter(
+    workspaceId: string,
     jobId: string,
     afterId: bigint | null,
     take: number,
   ): Promise<{ id: bigint; uploadId: string; line: number; error: string; cells: string[] | null; text: string | null }[]> {
-    const rows = await this.prisma.invalidRow.findMany({ where: { jobId, ...(afterId === null ? {} : { id: { gt: afterId } }) }, orderBy: { id: 'asc' }, take });
+    const rows = await this.prisma.invalidRow.findMany({
+      where: { jobId, job: { workspaceId }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
+      orderBy: { id: 'asc' },
+      take,
+    });
     return rows.map((r) => ({ id: r.id, uploadId: r.uploadId, line: r.line, error: r.error, cells: parseStoredOrNull(cellsSchema, r.cells, 'InvalidRow.cells'), text: r.text }));
   }
 }

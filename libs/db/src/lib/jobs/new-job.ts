@@ -31,11 +31,12 @@ export interface NewJob {
   spec: JobSpec;
 }
 
-/** A job, its files (in order) and its delivery settings, as one create. */
-export function newJobData(job: NewJob): Prisma.JobCreateInput {
+/** A job, its files (in order) and its delivery settings, as one create; the webhook endpoint must be of the job's workspace. */
+export function newJobData(workspaceId: string, job: NewJob): Prisma.JobCreateInput {
   const finished = job.status === 'no_files' ? new Date() : null;
   return {
     id: job.id,
+    workspace: { connect: { id: workspaceId } },
     dataset: job.dataset,
     datasetVersion: job.datasetVersion ?? null,
     spec: jsonValue(job.spec),
@@ -51,7 +52,16 @@ export function newJobData(job: NewJob): Prisma.JobCreateInput {
       create: job.files.map((f, position) => ({ id: f.uploadId, position, fileName: f.fileName, objectKey: f.objectKey, sizeBytes: f.sizeBytes, dataset: f.dataset ?? null })),
     },
     ...(job.delivery
-      ? { delivery: { create: { endpointId: job.delivery.endpointId, url: job.delivery.url, rateLimit: job.delivery.rateLimit, retryDelaysMs: job.delivery.retryDelaysMs } } }
+      ? {
+          delivery: {
+            create: {
+              endpoint: { connect: { id: job.delivery.endpointId, workspaceId } },
+              url: job.delivery.url,
+              rateLimit: job.delivery.rateLimit,
+              retryDelaysMs: job.delivery.retryDelaysMs,
+            },
+          },
+        }
       : {}),
   };
 }

@@ -59,7 +59,7 @@ const sourceDefinitionSchema = z.object({ label: z.string(), metrics: storedMetr
 
 const dayOf = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 
-/** Daily metric parts per job contribution, and the per-period distinct counts the triggers keep. */
+/** A workspace's daily metric parts per job contribution, and the per-period distinct counts the triggers keep (every method takes the workspace first). */
 export class MetricsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -67,8 +67,9 @@ export class MetricsRepository {
    * Replaces a contribution (under its root job) in one transaction and stores the summary on the
    * job: recording again, or recording a rerun, never double counts.
    */
-  async replaceContribution({ jobId, contributorId, source, rows, summary }: MetricsContribution): Promise<void> {
+  async replaceContribution(workspaceId: string, { jobId, contributorId, source, rows, summary }: MetricsContribution): Promise<void> {
     const data: Prisma.MetricDailyCreateManyInput[] = rows.map((row) => ({
+      workspaceId,
       source,
       jobId: contributorId,
       day: new Date(`${row.day}T00:00:00Z`),
@@ -85,10 +86,11 @@ export class MetricsRepository {
       async (tx) => {
         // A retried attempt can overlap one still running (a missed heartbeat): without the lock each
         // would delete nothing the other has not committed yet, and both contributions would count.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`metrics:${source}:${contributorId}`}, 0))`;
-        await tx.metricDaily.deleteMany({ where: { jobId: contributorId, source } });
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`metrics:${workspaceId}:${source}:${contributorId}`}, 0))`;
+        // The job first: a job of another workspace fails here, before anything is recorded.
+        await tx.job.update({ where: { id: jobId, workspaceId }, data: { metrics: jsonValue(summary) } });
+        await tx.metricDaily.deleteMany({ where: { workspaceId, jobId: contributorId, source } });
         for (let i = 0; i < data.length; i += INSERT_PAGE) await tx.metricDaily.createMany({ data: data.slice(i, i + INSERT_PAGE) });
-        await tx.job.update({ where: { id: jobId }, data: { metrics: jsonValue(summary) } });
       },
       { timeout: 120_000 },
     );
@@ -98,8 +100,8 @@ export class MetricsRepository {
    * Folds stored daily parts into periods inside Postgres: date_trunc('week') starts ISO weeks on Monday.
    * Distinct counts come per period (MetricPeriodDistinct), so a contact seen on three days counts once.
    */
-  async partsByPeriod(query: PartsQuery): Promise<PartsByPeriod> {
-    const where = Prisma.sql`source = ${query.source} AND dimension = ${query.dimension}
+  async partsByPeriod(workspaceId: string, query: PartsQuery): Promise<PartsByPeriod> {
+    const where = Prisma.sql`"workspaceId" = ${workspaceId}::uuid AND source = ${query.source} AND dimension = ${query.dimension}
       AND day >= ${query.from}::date AND day <= ${query.to}::date
       ${query.value !== undefined ? Prisma.sql`AND "dimensionValue" = ${query.value}` : Prisma.empty}`;
     const period = Prisma.sql`date_trunc(${query.granularity}, day::timestamp)::date`;
@@ -114,7 +116,7 @@ export class MetricsRepository {
       distinct.length
         ? this.prisma.$queryRaw<{ period: Date; value: string; metric: string; distinct: number }[]>`
             SELECT period, "dimensionValue" AS value, metric, "distinctCount" AS distinct FROM "MetricPeriodDistinct"
-            WHERE source = ${query.source} AND dimension = ${query.dimension} AND granularity = ${query.granularity}
+            WHERE "workspaceId" = ${workspaceId}::uuid AND source = ${query.source} AND dimension = ${query.dimension} AND granularity = ${query.granularity}
               AND period >= ${query.from}::date AND period <= ${query.to}::date AND metric = ANY(${distinct}::text[])
               ${query.value !== undefined ? Prisma.sql`AND "dimensionValue" = ${query.value}` : Prisma.empty}`
         : Promise.resolve([]),
@@ -135,13 +137,15 @@ export class MetricsRepository {
    * The named dataset's or pipeline's current metrics, in one round trip (every comparison asks);
    * null when neither has that name or it declares no metrics. A pipeline wins a shared name.
    */
-  async sourceConfig(name: string): Promise<MetricSourceConfig | null> {
+  async sourceConfig(workspaceId: string, name: string): Promise<MetricSourceConfig | null> {
     const [found] = await this.prisma.$queryRaw<{ kind: 'pipeline' | 'dataset'; definition: unknown }[]>`
       SELECT 'pipeline' AS kind, v.definition FROM "PipelineConfig" c
-        JOIN "PipelineConfigVersion" v ON v."pipelineName" = c.name AND v.version = c."currentVersion" WHERE c.name = ${name}
+        JOIN "PipelineConfigVersion" v ON v."workspaceId" = c."workspaceId" AND v."pipelineName" = c.name AND v.version = c."currentVersion"
+        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.name = ${name}
       UNION ALL
       SELECT 'dataset', v.definition FROM "DatasetConfig" c
-        JOIN "DatasetConfigVersion" v ON v."datasetName" = c.name AND v.version = c."currentVersion" WHERE c.name = ${name}
+        JOIN "DatasetConfigVersion" v ON v."workspaceId" = c."workspaceId" AND v."datasetName" = c.name AND v.version = c."currentVersion"
+        WHERE c."workspaceId" = ${workspaceId}::uuid AND c.name = ${name}
       ORDER BY kind DESC LIMIT 1`;
     if (!found) return null;
     const definition = parseStored(sourceDefinitionSchema, found.definition, `${found.kind} definition`);
@@ -149,9 +153,9 @@ export class MetricsRepository {
   }
 
   /** First and last recorded day of a source, or nulls before its first job. */
-  async span(source: string): Promise<{ firstDay: string | null; lastDay: string | null }> {
+  async span(workspaceId: string, source: string): Promise<{ firstDay: string | null; lastDay: string | null }> {
     const [row] = await this.prisma.$queryRaw<{ first: Date | null; last: Date | null }[]>`
-      SELECT min(day) AS first, max(day) AS last FROM "MetricDaily" WHERE source = ${source} AND dimension = ''`;
+      SELECT min(day) AS first, max(day) AS last FROM "MetricDaily" WHERE "workspaceId" = ${workspaceId}::uuid AND source = ${source} AND dimension = ''`;
     return { firstDay: dayOf(row?.first), lastDay: dayOf(row?.last) };
   }
 }

@@ -16,31 +16,37 @@ export type NewInboxSchedule = Omit<InboxScheduleRecord, 'createdAt'>;
 
 const FIELDS = { id: true, source: true, prefix: true, cron: true, timeZone: true, retentionHours: true, createdAt: true } as const;
 
+/** A workspace's inbox schedules (every method takes it first). Ids are unique across workspaces, as Temporal's are. */
 export class SchedulesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async list(): Promise<InboxScheduleRecord[]> {
-    return this.prisma.inboxSchedule.findMany({ orderBy: { createdAt: 'asc' }, select: FIELDS });
+  async list(workspaceId: string): Promise<InboxScheduleRecord[]> {
+    return this.prisma.inboxSchedule.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' }, select: FIELDS });
   }
 
-  async get(id: string): Promise<InboxScheduleRecord | null> {
-    return this.prisma.inboxSchedule.findUnique({ where: { id }, select: FIELDS });
+  async get(workspaceId: string, id: string): Promise<InboxScheduleRecord | null> {
+    return this.prisma.inboxSchedule.findUnique({ where: { id, workspaceId }, select: FIELDS });
   }
 
-  async create(schedule: NewInboxSchedule): Promise<InboxScheduleRecord> {
-    return this.prisma.inboxSchedule.create({ data: schedule, select: FIELDS });
+  /** Whether any workspace has a schedule of this id (ids are shared with Temporal, so they are unique across workspaces). */
+  async idTakenAcrossWorkspaces(id: string): Promise<boolean> {
+    return (await this.prisma.inboxSchedule.count({ where: { id } })) > 0;
   }
 
-  async setTiming(id: string, timing: { cron: string; timeZone: string }): Promise<InboxScheduleRecord> {
-    return this.prisma.inboxSchedule.update({ where: { id }, data: timing, select: FIELDS });
+  async create(workspaceId: string, schedule: NewInboxSchedule): Promise<InboxScheduleRecord> {
+    return this.prisma.inboxSchedule.create({ data: { ...schedule, workspaceId }, select: FIELDS });
   }
 
-  async remove(id: string): Promise<void> {
-    await this.prisma.inboxSchedule.deleteMany({ where: { id } });
+  async setTiming(workspaceId: string, id: string, timing: { cron: string; timeZone: string }): Promise<InboxScheduleRecord> {
+    return this.prisma.inboxSchedule.update({ where: { id, workspaceId }, data: timing, select: FIELDS });
+  }
+
+  async remove(workspaceId: string, id: string): Promise<void> {
+    await this.prisma.inboxSchedule.deleteMany({ where: { id, workspaceId } });
   }
 
   /** Ids of the schedules that collect files for a dataset or pipeline. */
-  async idsOfSource(source: string): Promise<string[]> {
-    return (await this.prisma.inboxSchedule.findMany({ where: { source }, select: { id: true } })).map((s) => s.id);
+  async idsOfSource(workspaceId: string, source: string): Promise<string[]> {
+    return (await this.prisma.inboxSchedule.findMany({ where: { workspaceId, source }, select: { id: true } })).map((s) => s.id);
   }
 }

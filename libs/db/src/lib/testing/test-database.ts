@@ -1,8 +1,10 @@
-import type { JobStatus } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, type JobStatus } from '@sluice/contracts';
+import { randomUUID } from 'node:crypto';
 
 import type { Prisma } from '../../generated/prisma/client';
 import { Database } from '../database';
 import { databaseUrlFromEnv } from '../prisma-client';
+import { openSecretBox, secretKeySourceFromEnv } from '../secrets/secret-key';
 import type { NewJob } from '../jobs/new-job';
 
 /** Runs one SQL statement written as a tagged template; values are sent as parameters. */
@@ -20,7 +22,7 @@ const sqlOf =
  */
 export class TestDatabase extends Database {
   constructor(url: string = databaseUrlFromEnv(process.env)) {
-    super(url);
+    super(url, openSecretBox(secretKeySourceFromEnv(process.env)));
   }
 
   /** One statement on the pool. */
@@ -38,10 +40,17 @@ export class TestDatabase extends Database {
   }
 
   /** Records a job of a dataset as a launcher would, with the dataset's current spec, without starting it. */
-  async recordDatasetJob(job: Omit<NewJob, 'spec' | 'datasetVersion'>): Promise<void> {
-    const resolved = await this.repositories.jobSpecs.dataset(job.dataset);
+  async recordDatasetJob(job: Omit<NewJob, 'spec' | 'datasetVersion'>, workspaceId = DEFAULT_WORKSPACE_ID): Promise<void> {
+    const resolved = await this.repositories.jobSpecs.dataset(workspaceId, job.dataset);
     if (!resolved.ok) throw new Error(`Unknown dataset "${job.dataset}"`);
-    await this.repositories.jobs.record({ ...job, datasetVersion: resolved.spec.dataset.version, spec: resolved.spec });
+    await this.repositories.jobs.record(workspaceId, { ...job, datasetVersion: resolved.spec.dataset.version, spec: resolved.spec });
+  }
+
+  /** A new, empty workspace (no members, no presets), as isolation specs need a second one. */
+  async createWorkspace(name = 'Other'): Promise<string> {
+    const id = randomUUID();
+    await this.client.workspace.create({ data: { id, name } });
+    return id;
   }
 
   async jobCount(): Promise<number> {

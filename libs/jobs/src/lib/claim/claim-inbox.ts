@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 
 import type { CsvJobInput } from '@sluice/contracts';
-import { HOUR_MS, isInboxFileName, workflowIdForJob } from '@sluice/contracts';
+import { DEFAULT_WORKSPACE_ID, HOUR_MS, isInboxFileName, workflowIdForJob } from '@sluice/contracts';
 import type { JobSpecResolver, JobsRepository, NewJob } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
-import { sanitizeFileName, uploadKey } from '@sluice/storage';
+import { isInboxOf, sanitizeFileName, uploadKey } from '@sluice/storage';
 
+import { invalidRequest } from '../job-request-error';
 import { jobWorkflowInput, specColumns } from '../job-workflow-input';
 import { resolveSource } from '../source-spec';
 
 /** A schedule's run: the job to claim the inbox into, and where the inbox is. */
 export interface ClaimInboxRequest {
+  workspaceId: string;
   jobId: string;
   scheduleId: string;
   /** The dataset or pipeline the schedule runs. */
@@ -51,10 +53,12 @@ export class ClaimInbox {
 
   async run(request: ClaimInboxRequest): Promise<ClaimedInboxJob> {
     const { deps } = this;
-    const { jobId, source, prefix } = request;
-    const existing = await deps.jobs.stored(jobId);
+    const { workspaceId, jobId, source, prefix } = request;
+    // Schedules store their prefix and Temporal their arguments: neither may reach outside the workspace's inboxes.
+    if (!isInboxOf(workspaceId, prefix, workspaceId === DEFAULT_WORKSPACE_ID)) throw invalidRequest(`Inbox prefix "${prefix}" is outside the workspace's inboxes`);
+    const existing = await deps.jobs.stored(workspaceId, jobId);
     // A retried claim keeps the spec it recorded: the configuration may have changed in between.
-    const spec = existing?.spec ?? (await resolveSource(deps.jobSpecs, source));
+    const spec = existing?.spec ?? (await resolveSource(deps.jobSpecs, workspaceId, source));
     const members = spec.kind === 'pipeline' ? Object.keys(spec.datasets) : [];
     const objects = (await deps.store.list(prefix)).filter((o) => isInboxFileName(o.key)).sort((a, b) => a.key.localeCompare(b.key));
     const files = existing
@@ -74,7 +78,7 @@ export class ClaimInbox {
           return {
             uploadId,
             fileName,
-            objectKey: uploadKey(jobId, uploadId, fileName),
+            objectKey: uploadKey(workspaceId, jobId, uploadId, fileName),
             sizeBytes: o.size,
             dataset: folder && members.includes(folder) ? folder : undefined,
             inboxKey: o.key as string | null,
@@ -92,11 +96,12 @@ export class ClaimInbox {
     };
     if (!existing) {
       for (const file of files) if (file.inboxKey) await deps.store.copy(file.inboxKey, file.objectKey);
-      await deps.jobs.record(job);
+      await deps.jobs.record(workspaceId, job);
       await deps.store.deleteKeys(files.flatMap((f) => (f.inboxKey ? [f.inboxKey] : [])));
     }
     if (!files.length) return { jobId, files: 0, workflowId: job.workflowId, input: null };
     const input = jobWorkflowInput(spec, {
+      workspaceId,
       jobId,
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.objectKey, ...(f.dataset ? { dataset: f.dataset } : {}) })),
       retentionMs: request.retentionMs,

@@ -39,13 +39,14 @@ interface StoredFile {
 export class LaunchJob {
   constructor(private readonly deps: LaunchJobDeps) {}
 
-  open(): JobUpload {
-    return new JobUpload(this.deps);
+  /** An upload into the workspace: its files are stored under the workspace's prefix, its job recorded there. */
+  open(workspaceId: string): JobUpload {
+    return new JobUpload(this.deps, workspaceId);
   }
 
   /** Every file of `files`, then the launch: for callers that have the request before the files (a CLI). */
-  async run(files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>, request: LaunchRequest): Promise<CreateUploadResult> {
-    const upload = this.open();
+  async run(workspaceId: string, files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>, request: LaunchRequest): Promise<CreateUploadResult> {
+    const upload = this.open(workspaceId);
     try {
       for await (const file of files) await upload.addFile(file);
     } catch (error) {
@@ -70,7 +71,10 @@ export class JobUpload {
   private failure: unknown = null;
   private closed = false;
 
-  constructor(private readonly deps: LaunchJobDeps) {}
+  constructor(
+    private readonly deps: LaunchJobDeps,
+    readonly workspaceId: string,
+  ) {}
 
   /**
    * Starts storing a file; resolves once it is stored and rejects, its S3 upload aborted, when it
@@ -115,7 +119,7 @@ export class JobUpload {
     }
     const uploadId = randomUUID();
     const fileName = sanitizeFileName(storedName);
-    const slot: FileSlot = { key: uploadKey(this.jobId, uploadId, fileName) };
+    const slot: FileSlot = { key: uploadKey(this.workspaceId, this.jobId, uploadId, fileName) };
     slots.push(slot);
     const sizeBytes = await storeIncomingFile(this.deps.store, slot.key, file, maxFileBytes, format);
     slot.stored = { uploadId, fileName, key: slot.key, sizeBytes };
@@ -147,23 +151,25 @@ export class JobUpload {
       throw this.failure;
     }
     const files = this.added.flat().map((f) => f.stored as StoredFile);
-    const { deps, jobId } = this;
+    const { deps, jobId, workspaceId } = this;
     let resolved;
     try {
       if (files.length === 0) throw invalidRequest('Missing file: send one or more CSV files in the "files" field');
-      resolved = await resolveLaunch({ ...deps, retentionHours: deps.limits.retentionHours }, request, files.length);
+      resolved = await resolveLaunch({ ...deps, retentionHours: deps.limits.retentionHours }, workspaceId, request, files.length);
     } catch (error) {
-      await deps.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
+      await deps.store.deletePrefix(jobPrefix(workspaceId, jobId)).catch(() => undefined);
       throw error;
     }
     const { spec, fileDatasets, retentionHours, delivery } = resolved;
     const input = jobWorkflowInput(spec, {
+      workspaceId,
       jobId,
       files: files.map((f, index) => ({ uploadId: f.uploadId, key: f.key, ...(fileDatasets[index] ? { dataset: fileDatasets[index] } : {}) })),
       retentionMs: retentionMsOf(retentionHours),
     });
     await startRecordedJob(
       deps,
+      workspaceId,
       {
         id: jobId,
         ...specColumns(spec),

@@ -64,11 +64,11 @@ export interface LaunchRequestDeps extends WebhookEndpointDeps {
   retentionHours: number;
 }
 
-/** Checks a request against the current configurations; registers its webhook URL (making its secret) when it has one. */
-export async function resolveLaunch(deps: LaunchRequestDeps, request: LaunchRequest, fileCount: number): Promise<ResolvedLaunch> {
-  const source = await sourceOf(deps, request, fileCount);
+/** Checks a request against the workspace's current configurations; registers its webhook URL (making its secret) when it has one. */
+export async function resolveLaunch(deps: LaunchRequestDeps, workspaceId: string, request: LaunchRequest, fileCount: number): Promise<ResolvedLaunch> {
+  const source = await sourceOf(deps, workspaceId, request, fileCount);
   const retentionHours = retention(request.retentionHours, deps.retentionHours);
-  const delivery = await deliveryOptions(deps, request.delivery ?? {});
+  const delivery = await deliveryOptions(deps, workspaceId, request.delivery ?? {});
   const reading = readingOptionsOf(request.reading);
   if (reading?.columnFields) checkColumnFields(reading.columnFields, source.spec);
   return { spec: { ...source.spec, delivery: delivery ?? null, ...(reading ? { reading } : {}) }, fileDatasets: source.fileDatasets, retentionHours, delivery };
@@ -125,31 +125,37 @@ function checkColumnFields(columnFields: Record<string, string | null>, spec: Jo
 }
 
 /** What the files are read as: one dataset or a pipeline's datasets. */
-async function sourceOf(deps: LaunchRequestDeps, request: LaunchRequest, fileCount: number): Promise<Pick<ResolvedLaunch, 'spec' | 'fileDatasets'>> {
+async function sourceOf(deps: LaunchRequestDeps, workspaceId: string, request: LaunchRequest, fileCount: number): Promise<Pick<ResolvedLaunch, 'spec' | 'fileDatasets'>> {
   const pipelineName = request.pipeline?.trim();
   const datasetName = request.dataset?.trim();
   if (pipelineName && datasetName) throw invalidRequest('Send either "dataset" or "pipeline", not both');
-  if (pipelineName) return pipelineSource(deps, pipelineName, request.fileDatasets ?? [], fileCount);
-  const known = async () => (await deps.datasets.list()).map((d) => d.definition.name).join(', ');
+  if (pipelineName) return pipelineSource(deps, workspaceId, pipelineName, request.fileDatasets ?? [], fileCount);
+  const known = async () => (await deps.datasets.list(workspaceId)).map((d) => d.definition.name).join(', ');
   if (!datasetName) {
-    const pipelines = (await deps.pipelines.list()).map((p) => p.definition.name).join(', ');
+    const pipelines = (await deps.pipelines.list(workspaceId)).map((p) => p.definition.name).join(', ');
     throw invalidRequest(`Missing field "dataset" (one of: ${await known()}) or "pipeline" (one of: ${pipelines})`);
   }
-  const resolved = await deps.jobSpecs.dataset(datasetName);
+  const resolved = await deps.jobSpecs.dataset(workspaceId, datasetName);
   if (!resolved.ok) throw invalidRequest(`Unknown dataset "${datasetName}" (known: ${await known()})`);
   return { spec: resolved.spec, fileDatasets: [] };
 }
 
 /** The pipeline's spec; invalid when it is unknown or an edited dataset no longer fits it. */
-async function pipelineSpec(deps: LaunchRequestDeps, name: string): Promise<PipelineJobSpec> {
-  const resolved = await deps.jobSpecs.pipeline(name);
-  if (!resolved.ok && resolved.reason === 'unknown') throw invalidRequest(`Unknown pipeline "${name}" (known: ${(await deps.pipelines.names()).join(', ')})`);
+async function pipelineSpec(deps: LaunchRequestDeps, workspaceId: string, name: string): Promise<PipelineJobSpec> {
+  const resolved = await deps.jobSpecs.pipeline(workspaceId, name);
+  if (!resolved.ok && resolved.reason === 'unknown') throw invalidRequest(`Unknown pipeline "${name}" (known: ${(await deps.pipelines.names(workspaceId)).join(', ')})`);
   if (!resolved.ok) throw invalidRequest(`Pipeline "${name}" no longer fits its datasets' current configurations`, { details: { problems: resolved.problems } });
   return resolved.spec;
 }
 
-async function pipelineSource(deps: LaunchRequestDeps, name: string, tags: string[], fileCount: number): Promise<Pick<ResolvedLaunch, 'spec' | 'fileDatasets'>> {
-  const spec = await pipelineSpec(deps, name);
+async function pipelineSource(
+  deps: LaunchRequestDeps,
+  workspaceId: string,
+  name: string,
+  tags: string[],
+  fileCount: number,
+): Promise<Pick<ResolvedLaunch, 'spec' | 'fileDatasets'>> {
+  const spec = await pipelineSpec(deps, workspaceId, name);
   const members = Object.keys(spec.datasets);
   if (tags.length && tags.length !== fileCount) {
     throw invalidRequest(`"datasets" names ${tags.length} datasets for ${fileCount} files: give one per file, in order (empty to detect by headers)`);
@@ -161,13 +167,13 @@ async function pipelineSource(deps: LaunchRequestDeps, name: string, tags: strin
 }
 
 /** Webhook settings, or undefined for download mode; the URL is registered (and its secret made) here. */
-async function deliveryOptions(deps: WebhookEndpointDeps, settings: DeliveryRequest): Promise<DeliveryOptions | undefined> {
+async function deliveryOptions(deps: WebhookEndpointDeps, workspaceId: string, settings: DeliveryRequest): Promise<DeliveryOptions | undefined> {
   if (parseMode(settings.mode) === 'download') return undefined;
   const rateLimit = parseRateLimit(settings.rateLimit);
   const retryDelaysMs = parseRetryDelays(settings.retryDelays);
   const url = settings.webhookUrl?.trim();
   if (!url) throw invalidRequest('Missing field "webhookUrl": webhook mode needs the URL to deliver records to');
-  const endpoint = await registerWebhookEndpoint(deps, url);
+  const endpoint = await registerWebhookEndpoint(deps, workspaceId, url);
   return { endpointId: endpoint.id, url: endpoint.url, rateLimit, retryDelaysMs };
 }
 

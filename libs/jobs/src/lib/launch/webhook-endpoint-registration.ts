@@ -10,8 +10,8 @@ export interface WebhookEndpointDeps {
   endpoints: Pick<WebhookEndpointsRepository, 'ensure'>;
 }
 
-/** The endpoint for `url`, created with a fresh signing secret if new; a URL the address policy refuses, or whose host does not resolve, is invalid. */
-export async function registerWebhookEndpoint({ policy, endpoints }: WebhookEndpointDeps, rawUrl: string): Promise<WebhookEndpoint> {
+/** The workspace's endpoint for `url`, created with a fresh signing secret if new; a URL the address policy refuses, or whose host does not resolve, is invalid. */
+export async function registerWebhookEndpoint({ policy, endpoints }: WebhookEndpointDeps, workspaceId: string, rawUrl: string): Promise<WebhookEndpoint> {
   let url: string;
   try {
     url = (await policy.checkResolvedUrl(rawUrl.trim())).toString();
@@ -20,5 +20,5 @@ export async function registerWebhookEndpoint({ policy, endpoints }: WebhookEndp
     const code = (error as { code?: string }).code;
     throw invalidRequest(`Cannot resolve the webhook host of "${rawUrl}"${code ? ` (${code})` : ''}`);
   }
-  return endpoints.ensure(url, { id: randomUUID(), secret: generateSigningSecret() });
+  return endpoints.ensure(workspaceId, url, { id: randomUUID(), secret: generateSigningSecret() });
 }

@@ -24,16 +24,16 @@ export interface RerunJobDeps extends Omit<StartJobDeps, 'jobs' | 'store'> {
 }
 
 /**
- * Reruns a job as a new job: the same files (copied, so each job's retention stays its own) and the
+ * Reruns a job as a new job of its workspace: the same files (copied, so each job's retention stays its own) and the
  * same spec (configuration versions and delivery settings), copied from the original's row. Metrics
  * of the rerun replace the original's.
  */
 export class RerunJob {
   constructor(private readonly deps: RerunJobDeps) {}
 
-  async run(id: string): Promise<RerunJobResult> {
+  async run(workspaceId: string, id: string): Promise<RerunJobResult> {
     const { deps } = this;
-    const job = await deps.jobs.stored(id);
+    const job = await deps.jobs.stored(workspaceId, id);
     if (!job) throw new JobRequestError('not_found', `Job ${id} not found`);
     if (job.status === 'expired') throw new JobRequestError('gone', `Job ${id} has expired: its files were deleted after the retention period`);
     if (RUNNING_JOB_STATUSES.includes(job.status)) throw new JobRequestError('conflict', `Job ${id} is still ${job.status}: rerun it once it has finished`);
@@ -41,10 +41,11 @@ export class RerunJob {
     const spec = job.spec ?? (await this.specFromHistory(job));
 
     const jobId = randomUUID();
-    const files = await this.copyFiles(job, jobId);
+    const files = await this.copyFiles(workspaceId, job, jobId);
     const rootJobId = job.rootJobId ?? job.id;
     const delivery = spec.delivery ?? undefined;
     const input = jobWorkflowInput(spec, {
+      workspaceId,
       jobId,
       // Detected datasets were recorded on the uploads: the rerun reads each file as the original did.
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.file.dataset ? { dataset: f.file.dataset } : {}) })),
@@ -53,6 +54,7 @@ export class RerunJob {
     });
     await startRecordedJob(
       deps,
+      workspaceId,
       {
         id: jobId,
         dataset: job.dataset,
@@ -71,18 +73,18 @@ export class RerunJob {
   }
 
   /** Copies the original's files to the new job's keys; when one copy fails, every copy made is deleted. */
-  private async copyFiles(job: StoredJob, jobId: string) {
+  private async copyFiles(workspaceId: string, job: StoredJob, jobId: string) {
     const copies = await Promise.allSettled(
       job.files.map(async (file) => {
         const uploadId = randomUUID();
-        const key = uploadKey(jobId, uploadId, sanitizeFileName(file.fileName));
+        const key = uploadKey(workspaceId, jobId, uploadId, sanitizeFileName(file.fileName));
         await this.deps.store.copy(file.objectKey, key);
         return { file, uploadId, key };
       }),
     );
     const failed = copies.find((c) => c.status === 'rejected');
     if (failed) {
-      await this.deps.store.deletePrefix(jobPrefix(jobId)).catch(() => undefined);
+      await this.deps.store.deletePrefix(jobPrefix(workspaceId, jobId)).catch(() => undefined);
       throw failed.reason;
     }
     return copies.map((c) => (c as PromiseFulfilledResult<{ file: StoredJob['files'][number]; uploadId: string; key: string }>).value);

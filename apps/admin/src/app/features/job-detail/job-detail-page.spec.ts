@@ -189,6 +189,7 @@ describe('JobDetailPage', () => {
     const { http, fixture } = await openJob(JOB);
     const page = fixture.nativeElement as HTMLElement;
     expect(page.querySelector('a.temporal-link')?.getAttribute('href')).toBe('http://127.0.0.1:8233/namespaces/default/workflows/job-j1');
+    expect(page.querySelector('#' + page.querySelector('a.temporal-link')?.getAttribute('aria-describedby'))?.textContent).toMatch(/no Sluice sign-in.*protect it separately/);
     expect(page.querySelector('.metrics-summary')?.textContent).toContain('1 days recorded (2026-01-05 – 2026-01-05)');
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     (Array.from(page.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Rerun') as HTMLButtonElement).click();

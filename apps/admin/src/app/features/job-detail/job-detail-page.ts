@@ -9,6 +9,7 @@ import { catchError, filter, map, merge, of, switchMap, takeWhile, timer } from 
 
 import { concerns, JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
+import { SessionService } from '../../core/session.service';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { MappingTable } from '../../shared/mapping-table/mapping-table';
 import { ReadingReport } from '../../shared/mapping-table/reading-report';
@@ -31,6 +32,7 @@ type DetailState = { job: JobDetailView | null; error: string | null };
 })
 export class JobDetailPage {
   private readonly api = inject(JobsApiService);
+  readonly session = inject(SessionService);
   private readonly events = inject(JobEventsService);
   private readonly router = inject(Router);
   private readonly announcer = inject(LiveAnnouncer);

@@ -7,6 +7,7 @@ import { catchError, debounceTime, map, merge, of, startWith, switchMap, timer }
 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobFilters, JobsApiService } from '../../core/jobs-api.service';
+import { SessionService } from '../../core/session.service';
 import { formatDuration } from '../../shared/format';
 import { StatusChip } from '../../shared/status-chip';
 import { UploadForm } from '../upload/upload-form';
@@ -24,6 +25,7 @@ type JobsState = { page: Paginated<JobSummaryView> | null; error: string | null 
 })
 export class JobsPage {
   private readonly api = inject(JobsApiService);
+  readonly session = inject(SessionService);
   private readonly events = inject(JobEventsService);
 
   readonly pageSize = 20;

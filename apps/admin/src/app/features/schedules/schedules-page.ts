@@ -7,6 +7,7 @@ import { debounceTime, merge, Observable, share, startWith, Subject, switchMap, 
 import { JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
 import { ScheduleChange, SchedulesApiService, ScheduleView } from '../../core/schedules-api.service';
+import { SessionService } from '../../core/session.service';
 import { LoadStatus } from '../../shared/load-status';
 import { asLoaded, Loaded } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
@@ -25,6 +26,7 @@ export const DEFAULT_CRON = '0 6 * * 1';
 })
 export class SchedulesPage {
   private readonly api = inject(SchedulesApiService);
+  readonly session = inject(SessionService);
   private readonly jobs = inject(JobsApiService);
   private readonly events = inject(JobEventsService);
   private readonly refresh$ = new Subject<void>();

@@ -23,7 +23,7 @@ const NEVER_SWEPT: StorageUsageView = {
 describe('StoragePage', () => {
   afterEach(() => TestBed.resetTestingModule());
 
-  function render(usage: Partial<StorageUsageView>) {
+  function render(usage: Partial<StorageUsageView> & { limits?: unknown }) {
     TestBed.configureTestingModule({ imports: [StoragePage], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(StoragePage);
@@ -83,5 +83,22 @@ describe('StoragePage', () => {
     expect(sweeper['Cleaned last run']).toBe('3 files, 9.0 MB, 1 upload aborted');
     expect(sweeper['Last cleanup']).toMatch(/^11\/25\/26/);
     expect(sweeper['Next cleanup']).toMatch(/^11\/25\/26/);
+  });
+
+  it("shows the workspace's limits when the API reports them, and nothing about limits otherwise", async () => {
+    const fixture = render({ bytes: 25 * 1024 * 1024, limits: { storageBytes: 100 * 1024 * 1024, concurrentJobs: 3, filesPerUpload: 10, retentionHours: 48 } });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(values(fixture.nativeElement, 'Workspace limits')).toEqual({
+      'Storage used of limit': '25.0 MB of 100.0 MB',
+      'Concurrent jobs': 'up to 3',
+      'Files per upload': 'up to 10',
+      'Data kept for': '48 h',
+    });
+    TestBed.resetTestingModule();
+    const without = render({});
+    await without.whenStable();
+    without.detectChanges();
+    expect((without.nativeElement as HTMLElement).querySelector('[aria-label="Workspace limits"]')).toBeNull();
   });
 });

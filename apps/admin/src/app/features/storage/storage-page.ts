@@ -9,6 +9,16 @@ import { LoadStatus } from '../../shared/load-status';
 import { loadedSignal } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
 
+/** Limits of the session's workspace, when the API reports them (issue 14: per-workspace limits). */
+export interface WorkspaceLimitsView {
+  storageBytes: number;
+  concurrentJobs: number;
+  filesPerUpload: number;
+  retentionHours: number;
+}
+
+type StorageWithLimits = StorageUsageView & { limits?: WorkspaceLimitsView };
+
 @Component({
   selector: 'sl-storage-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,6 +46,25 @@ import { StatusChip } from '../../shared/status-chip';
             <span class="kpi__value">{{ usage.nextExpiry ? (usage.nextExpiry.at | date: 'short') : '—' }}</span>
           </div>
         </div>
+        @if (usage.limits; as limits) {
+          <div class="kpis" role="group" aria-label="Workspace limits">
+            <div class="kpi">
+              <span class="kpi__label">Storage used of limit</span>
+              <span class="kpi__value">{{ formatBytes(usage.bytes) }} of {{ formatBytes(limits.storageBytes) }}</span>
+              <progress class="job-progress" [max]="limits.storageBytes" [value]="usage.bytes" aria-label="Storage used"></progress>
+            </div>
+            <div class="kpi">
+              <span class="kpi__label">Concurrent jobs</span>
+              <span class="kpi__value">up to {{ limits.concurrentJobs }}</span>
+            </div>
+            <div class="kpi">
+              <span class="kpi__label">Files per upload</span><span class="kpi__value">up to {{ limits.filesPerUpload }}</span>
+            </div>
+            <div class="kpi">
+              <span class="kpi__label">Data kept for</span><span class="kpi__value">{{ limits.retentionHours }} h</span>
+            </div>
+          </div>
+        }
         <div class="kpis" role="group" aria-label="Storage sweeper">
           <div class="kpi">
             <span class="kpi__label">Last cleanup</span>
@@ -94,7 +123,7 @@ export class StoragePage {
   private readonly http = inject(HttpClient);
   readonly formatBytes = formatBytes;
 
-  readonly state = loadedSignal(this.http.get<StorageUsageView>('/api/storage'));
+  readonly state = loadedSignal(this.http.get<StorageWithLimits>('/api/storage'));
 
   /** "3 files, 1.2 MB, 1 upload aborted": what the sweeper's last run freed. */
   cleanedLastRun(usage: StorageUsageView): string {

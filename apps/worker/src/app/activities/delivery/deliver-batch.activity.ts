@@ -5,6 +5,6 @@ import type { ActivityDeps } from '../activity-deps';
 import { deliveryEngine } from './delivery-engine';
 
 /** Delivers one batch of the job's records, resuming from what earlier attempts stored and heartbeated (see deliverBatchRecords). */
-export function deliverBatch(deps: ActivityDeps, { jobId, dataset, recordsKey, batch }: DeliverBatchInput): Promise<DeliveryCounts> {
-  return deliverBatchRecords(deliveryEngine(deps), { jobId, dataset, batch, readRecords: (start, end) => deps.store.readRange(recordsKey, start, end) });
+export function deliverBatch(deps: ActivityDeps, { workspaceId, jobId, dataset, recordsKey, batch }: DeliverBatchInput): Promise<DeliveryCounts> {
+  return deliverBatchRecords(deliveryEngine(deps, workspaceId), { jobId, dataset, batch, readRecords: (start, end) => deps.store.readRange(recordsKey, start, end) });
 }

@@ -1,0 +1,3 @@
+import baseConfig, { noEnvironmentInLibraries } from '../../eslint.config.mjs';
+
+export default [...baseConfig, noEnvironmentInLibraries];
