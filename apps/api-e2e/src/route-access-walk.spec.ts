@@ -107,6 +107,7 @@ describe('every operation of the OpenAPI document, walked with and without crede
   let ownerB: Member;
   const suffix = randomUUID().slice(0, 8);
   const datasetA: DatasetDefinition = { name: `walk_a_${suffix.replace(/-/g, '')}`, label: 'Walk A', fields: [{ name: 'key', type: 'string', required: true }] };
+  const pipelineA = `walk_pipe_${suffix.replace(/-/g, '')}`;
   const jobA = randomUUID();
   const uploadA = randomUUID();
   const endpointA = randomUUID();
@@ -121,7 +122,7 @@ describe('every operation of the OpenAPI document, walked with and without crede
   const pathOfA = (path: string) =>
     path
       .replace('{id}', path.startsWith('/api/webhooks') ? endpointA : path.startsWith('/api/schedules') ? scheduleA : path.startsWith('/api/tokens') ? tokenA : jobA)
-      .replace('{name}', path.startsWith('/api/pipelines') ? `walk_pipe_${suffix.replace(/-/g, '')}` : datasetA.name)
+      .replace('{name}', path.startsWith('/api/pipelines') ? pipelineA : datasetA.name)
       .replace('{version}', '1')
       .replace('{userId}', ownerA);
 
@@ -146,7 +147,7 @@ describe('every operation of the OpenAPI document, walked with and without crede
     // Workspace A (the default one) holds a job, a webhook endpoint, a schedule, a dataset of its own and a token.
     const { datasets, pipelines, jobs, webhookEndpoints, schedules, jobSpecs } = app.db.repositories;
     await datasets.save(DEFAULT_WORKSPACE_ID, datasetA, 'test');
-    await pipelines.save(DEFAULT_WORKSPACE_ID, { name: `walk_pipe_${suffix.replace(/-/g, '')}`, label: 'Walk pipe', base: datasetA.name, joins: [] });
+    await pipelines.save(DEFAULT_WORKSPACE_ID, { name: pipelineA, label: 'Walk pipe', base: datasetA.name, joins: [] });
     const endpoint = await webhookEndpoints.ensure(DEFAULT_WORKSPACE_ID, `https://hooks.example.com/walk-${suffix}`, { id: endpointA, secret: 'whsec_walk' });
     const resolved = await jobSpecs.dataset(DEFAULT_WORKSPACE_ID, datasetA.name);
     if (!resolved.ok) throw new Error('dataset of A does not resolve');
@@ -201,6 +202,15 @@ describe('every operation of the OpenAPI document, walked with and without crede
     await app.store.deleteKeys([keyA()]).catch(() => undefined);
     await app.db.sql`DELETE FROM "Job" WHERE id = ${jobA}::uuid`;
     await app.db.sql`DELETE FROM "InboxSchedule" WHERE id = ${scheduleA}`;
+    await app.db.sql`DELETE FROM "WebhookEndpoint" WHERE id = ${endpointA}::uuid`;
+    await app.db.sql`DELETE FROM "PipelineConfig" WHERE "workspaceId" = ${DEFAULT_WORKSPACE_ID}::uuid AND name = ${pipelineA}`;
+    await app.db.sql`DELETE FROM "DatasetConfig" WHERE "workspaceId" = ${DEFAULT_WORKSPACE_ID}::uuid AND name = ${datasetA.name}`;
+    if (B) {
+      // Workspace B's own preset copies first: configurations keep a workspace from being deleted.
+      await app.db.sql`DELETE FROM "PipelineConfig" WHERE "workspaceId" = ${B.id}::uuid`;
+      await app.db.sql`DELETE FROM "DatasetConfig" WHERE "workspaceId" = ${B.id}::uuid`;
+      await app.db.sql`DELETE FROM "Workspace" WHERE id = ${B.id}::uuid`;
+    }
     await app.close();
   });
 
