@@ -14,3 +14,4 @@ export * from './lib/job-spec';
 export * from './lib/file-reading';
 export * from './lib/accepted-files';
 export * from './lib/identity';
+export * from './lib/merge-groups';

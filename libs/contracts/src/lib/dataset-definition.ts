@@ -33,14 +33,62 @@ export interface FieldDefinition {
 export const MERGE_POLICIES = ['first', 'most_recent', 'most_complete'] as const;
 export type MergePolicy = (typeof MERGE_POLICIES)[number];
 
+export const DEDUPE_MODES = ['rules', 'probabilistic'] as const;
+/** Rules: records match when any key alternative agrees. Probabilistic: Fellegi–Sunter scores over compared fields. */
+export type DedupeMode = (typeof DEDUPE_MODES)[number];
+
+/** Rules mode: also join records whose `field` values are this similar, when other evidence agrees. */
+export interface FuzzyMatch {
+  field: string;
+  /** Only records sharing this field's value are compared (without it, the name's first three letters). */
+  blockBy?: string;
+  /** Lowest similarity (0–100, Jaro–Winkler) that counts as the same name. */
+  threshold: number;
+  /**
+   * Identifying fields of which at least one must also agree (exactly, after normalising) for a fuzzy
+   * match to count; the other fields of the dataset's key alternatives when absent. A similar name
+   * and a shared `blockBy` value alone never merge two records.
+   */
+  confirmBy?: string[];
+}
+
+export const COMPARISON_KINDS = ['exact', 'name', 'text', 'date', 'number'] as const;
+/**
+ * How a field is compared in probabilistic mode, each into levels from "agree" to "disagree" plus null:
+ * exact (equal or not), name (equal, Jaro–Winkler ≥ 0.92 / ≥ 0.88 / ≥ 0.7), text (equal, Damerau–Levenshtein ≤ 1 / ≤ 2),
+ * date (equal, one transposed or mistyped digit, within 30 days / 1 year), number (equal, within 1 % / 10 %).
+ */
+export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
+
+export interface FieldComparison {
+  field: string;
+  kind: ComparisonKind;
+  /** Weigh exact agreement on this field by how common its value is (agreeing on "smith" proves less than on "zyskowski"). */
+  termFrequency?: boolean;
+}
+
+/** Probabilistic mode's settings, in the Fellegi–Sunter tradition: m and u estimated without labels. */
+export interface ProbabilisticDedupe {
+  /** Candidate pairs are records that agree exactly on every field of at least one rule (normalised). */
+  blocking: string[][];
+  comparisons: FieldComparison[];
+  /** Lowest match probability (0–1) at which a pair is merged; 0.95 when absent. */
+  threshold?: number;
+}
+
 /** How records of one job that describe the same thing are found and merged into one. */
 export interface DedupeConfig {
-  /** Key alternatives in order: a record is grouped by the first one whose fields are all filled. */
+  /** `rules` when absent. */
+  mode?: DedupeMode;
+  /** Rules mode's key alternatives: two records match when all fields of any one alternative agree (after normalising). Groups are transitive. */
   keys: string[][];
   /** Which record wins a conflict: the first seen, the one from the latest file, or the most complete. */
   policy: MergePolicy;
-  /** Also join groups whose `field` values are this similar (0–100), among groups sharing `blockBy` (or, without it, the name's first three letters). */
-  fuzzy?: { field: string; blockBy?: string; threshold: number };
+  fuzzy?: FuzzyMatch;
+  /** Fields that identify a record on their own (an SSN, a customer id): a group whose members hold different values is flagged for review. */
+  strongIdentifiers?: string[];
+  /** Required when `mode` is `probabilistic`. */
+  probabilistic?: ProbabilisticDedupe;
 }
 
 export interface DatasetDefinition {

@@ -31,6 +31,10 @@ export interface MergeStatsView {
   conflicts: number;
   /** A pipeline job: per joined dataset, result rows that found a match. */
   matched?: Record<string, number>;
+  /** Groups of two or more records merged into one (see GET /api/jobs/:id/merges). */
+  groups?: number;
+  /** Groups whose members conflict on a strong identifier: merged, but flagged for review. */
+  flaggedGroups?: number;
 }
 
 export interface UploadView {
@@ -106,6 +110,8 @@ export interface JobDetailView extends JobSummaryView {
   metrics: MetricsSummary | null;
   /** The job's workflow in Temporal UI, when the API knows where that is. */
   temporalUrl: string | null;
+  /** 1 for the job's own result; each merge correction rebuilds it as the next version. */
+  outputVersion?: number;
 }
 
 export interface Paginated<T> {
