@@ -108,7 +108,10 @@ describe('POST /api/uploads takes .gz, .zip, .tsv and .xlsx files, with the limi
       { name: 'two.csv', content: csv('s-2,2024-01-01,1') },
       { name: 'parts.zip', content: zipBytes(entries(2)) },
     ]);
-    expect(withOthers).toEqual({ status: 400, body: expect.objectContaining({ message: 'Too many files: at most 3 per upload, counting each CSV file inside a .zip' }) });
+    expect(withOthers).toEqual({
+      status: 400,
+      body: expect.objectContaining({ message: 'Too many files: at most 3 per upload in this workspace, counting each CSV file inside a .zip' }),
+    });
   });
 
   it('400 for a truncated .gz, a .gz that is not gzip, and a .gz holding a PDF', async () => {

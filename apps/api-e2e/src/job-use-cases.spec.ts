@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 
-import type { CsvJobInput, DatasetDefinition } from '@sluice/contracts';
+import type { CsvJobInput, DatasetDefinition, WorkspaceLimits } from '@sluice/contracts';
 import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
 import { TestDatabase } from '@sluice/db/testing';
-import { ClaimInbox, JobRequestError, LaunchJob, type LaunchJobDeps, type LegacyJobInput, RerunJob, type WorkflowStarter } from '@sluice/jobs';
+import { ClaimInbox, JobRequestError, LaunchJob, type LaunchJobDeps, type LaunchRequest, type LegacyJobInput, RerunJob, type WorkflowStarter, WorkspaceQuota } from '@sluice/jobs';
 import { inboxPrefix, jobPrefix, ObjectStore, s3ConfigFromEnv } from '@sluice/storage';
 import { AddressPolicy } from '@sluice/webhooks';
 
@@ -81,7 +81,15 @@ describe('libs/jobs use cases', () => {
   };
   const jobIds: string[] = [];
 
-  const launcher = (workflows: FakeWorkflows, maxFileBytes = 1024 * 1024) => {
+  /** The workspace's limits as a launch sees them: generous unless a test narrows one. */
+  const quotaOf = (limits: Partial<WorkspaceLimits> = {}) =>
+    new WorkspaceQuota({
+      defaults: { concurrentJobs: 1000, filesPerUpload: 20, storageBytes: 1024 ** 4, retentionHours: 48, ...limits },
+      workspaces: db.repositories.workspaces,
+      jobs: db.repositories.jobs,
+      store,
+    });
+  const launcher = (workflows: FakeWorkflows, maxFileBytes = 1024 * 1024, quota = quotaOf()) => {
     const deps: LaunchJobDeps = {
       ...db.repositories,
       store,
@@ -89,7 +97,8 @@ describe('libs/jobs use cases', () => {
       endpoints: db.repositories.webhookEndpoints,
       workflows,
       logger: quiet,
-      limits: { maxFileBytes, retentionHours: 48 },
+      quota,
+      maxFileBytes,
     };
     return new LaunchJob(deps);
   };
@@ -116,7 +125,7 @@ describe('libs/jobs use cases', () => {
   describe('LaunchJob', () => {
     it('streams the files into S3 under the job, records the job with its spec and starts its workflow', async () => {
       const workflows = new FakeWorkflows();
-      const upload = launcher(workflows).open(WS);
+      const upload = await launcher(workflows).open(WS);
       jobIds.push(upload.jobId);
       await Promise.all([upload.addFile(csv('a.csv', 'ts,sensor,value\nt1,s1,1\n')), upload.addFile(csv('b.CSV', 'ts,sensor,value\nt2,s2,2\n'))]);
       const result = await upload.launch({ dataset: ` ${dataset.name} `, retentionHours: '12' });
@@ -142,7 +151,7 @@ describe('libs/jobs use cases', () => {
 
     it('refuses a request that does not resolve and deletes the files it stored', async () => {
       const workflows = new FakeWorkflows();
-      const upload = launcher(workflows).open(WS);
+      const upload = await launcher(workflows).open(WS);
       await upload.addFile(csv('a.csv', 'ts,sensor,value\n'));
       expect(await objectsOf(upload.jobId)).toHaveLength(1);
       const error = await rejection(upload.launch({ dataset: `nope_${suffix}` }));
@@ -157,8 +166,8 @@ describe('libs/jobs use cases', () => {
     it('checks the request in the order the API reports problems in, and reads retention as plain decimals only', async () => {
       const workflows = new FakeWorkflows();
       const launch = launcher(workflows);
-      const refused = async (request: Parameters<ReturnType<LaunchJob['open']>['launch']>[0], files = [csv('a.csv', 'ts,sensor,value\n')]) => {
-        const upload = launch.open(WS);
+      const refused = async (request: LaunchRequest, files = [csv('a.csv', 'ts,sensor,value\n')]) => {
+        const upload = await launch.open(WS);
         for (const file of files) await upload.addFile(file);
         const error = (await rejection(upload.launch(request))) as JobRequestError;
         expect(await objectsOf(upload.jobId)).toEqual([]);
@@ -176,7 +185,7 @@ describe('libs/jobs use cases', () => {
 
     it('refuses content that is not CSV and a file over the limit while streaming them, leaving no object and no unfinished multipart upload', async () => {
       const launch = launcher(new FakeWorkflows(), 256 * 1024);
-      const notCsv = launch.open(WS);
+      const notCsv = await launch.open(WS);
       const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096, 1)]);
       const stored = notCsv.addFile(csv('ok.csv', 'ts,sensor,value\n'));
       const refusedFile = notCsv.addFile({ name: 'photo.csv', stream: Readable.from([png]) });
@@ -187,22 +196,108 @@ describe('libs/jobs use cases', () => {
 
       // 20 MB through a 256 KB limit: refused once the limit is passed, and the rest of the stream is read to its end.
       const big = bigCsv('big.csv', 20 * 1024 * 1024);
-      const tooLarge = launch.open(WS);
+      const tooLarge = await launch.open(WS);
       expect(await rejection(tooLarge.addFile(big))).toMatchObject({ kind: 'too_large', message: '"big.csv" is larger than the 0.3 MB limit' });
       await finished(big.stream);
       await tooLarge.discard();
       expect(await objectsOf(tooLarge.jobId)).toEqual([]);
       expect(await incompleteUploadsOf(tooLarge.jobId)).toEqual([]);
 
-      const unnamed = launch.open(WS);
+      const unnamed = await launch.open(WS);
       expect(await rejection(unnamed.addFile(csv('', 'a')))).toMatchObject({
         kind: 'invalid',
         message: '"unnamed file" is not a CSV file: expected a file named .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip',
       });
     });
 
+    describe("the workspace's limits", () => {
+      let ws: string;
+      const owner = randomUUID();
+      beforeAll(async () => {
+        ws = randomUUID();
+        await db.repositories.users.ensure({ id: owner, email: `limits-${suffix}-${owner.slice(0, 8)}@example.test` });
+        await db.repositories.workspaces.createWithOwner({ id: ws, name: `Limits ${suffix}` }, owner);
+        await db.repositories.datasets.save(ws, dataset, 'test');
+      });
+      afterAll(async () => {
+        await db.sql`DELETE FROM "Job" WHERE "workspaceId" = ${ws}::uuid`;
+        await store.deletePrefix(`workspaces/${ws}/`);
+        await db.sql`DELETE FROM "DatasetConfig" WHERE "workspaceId" = ${ws}::uuid`;
+        await db.sql`DELETE FROM "Workspace" WHERE id = ${ws}::uuid`;
+        await db.sql`DELETE FROM "User" WHERE id = ${owner}::uuid`;
+      });
+      const limitedLauncher = (workflows: FakeWorkflows) => launcher(workflows, 1024 * 1024, quotaOf({ concurrentJobs: 3, filesPerUpload: 2, storageBytes: 64 * 1024 }));
+      const launchOne = async (launch: LaunchJob) => {
+        const upload = await launch.open(ws);
+        await upload.addFile(csv('a.csv', 'ts,sensor,value\nt1,s1,1\n'));
+        return upload.launch({ dataset: dataset.name });
+      };
+
+      it("counts files against the workspace's files per upload, and its overrides replace the defaults", async () => {
+        const launch = limitedLauncher(new FakeWorkflows());
+        const upload = await launch.open(ws);
+        expect(upload.limits.maxFiles).toBe(2);
+        await upload.addFile(csv('a.csv', 'ts,sensor,value\n'));
+        await upload.addFile(csv('b.csv', 'ts,sensor,value\n'));
+        expect(await rejection(upload.addFile(csv('c.csv', 'ts,sensor,value\n')))).toMatchObject({
+          kind: 'invalid',
+          message: 'Too many files: at most 2 per upload in this workspace, counting each CSV file inside a .zip',
+        });
+        await upload.discard();
+        await db.repositories.workspaces.setLimitOverrides(ws, { filesPerUpload: 5 });
+        expect((await launch.open(ws)).limits.maxFiles).toBe(5);
+        await db.repositories.workspaces.setLimitOverrides(ws, {});
+        expect((await launch.open(ws)).limits.maxFiles).toBe(2);
+      });
+
+      it('refuses a file that would take the workspace past its storage limit while it streams, and any upload once the limit is reached', async () => {
+        const launch = limitedLauncher(new FakeWorkflows());
+        const upload = await launch.open(ws);
+        const big = bigCsv('big.csv', 1024 * 1024);
+        expect(await rejection(upload.addFile(big))).toMatchObject({
+          kind: 'too_large',
+          message:
+            "This workspace's storage limit of 64 KB would be passed (0 KB stored): delete jobs you no longer need or wait for retention to remove old ones, then upload again",
+        });
+        await finished(big.stream);
+        await upload.discard();
+        expect(await store.list(`workspaces/${ws}/jobs/`)).toEqual([]);
+
+        // Something else fills the workspace (an inbox file counts too): the next upload is refused before it reads a byte.
+        await store.put(`workspaces/${ws}/inbox/${dataset.name}/full.csv`, Readable.from([Buffer.alloc(64 * 1024, 0x61)]));
+        const refused = await rejection(launch.open(ws));
+        expect(refused).toMatchObject({ kind: 'too_large', details: { limit: 'storageBytes', allowed: 64 * 1024, stored: 64 * 1024 } });
+        await store.deletePrefix(`workspaces/${ws}/inbox/`);
+      });
+
+      it('refuses a launch past the jobs-at-once limit with a clear sentence, even when launches race', async () => {
+        const workflows = new FakeWorkflows();
+        const launch = limitedLauncher(workflows);
+        // Ten launches at once into a workspace that may run three: the lock lets exactly three record.
+        const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => launchOne(launch)));
+        const refusals = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as JobRequestError] : []));
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+        expect(refusals).toHaveLength(7);
+        for (const refusal of refusals) {
+          expect(refusal).toMatchObject({ kind: 'busy', details: { limit: 'concurrentJobs', allowed: 3 } });
+          expect(refusal.message).toMatch(/^This workspace already has 3 jobs waiting or processing, its limit of 3 at once: wait for one to finish, then try again$/);
+        }
+        expect(await db.repositories.jobs.countRunning(ws)).toBe(3);
+        // A refused launch leaves nothing: only the three recorded jobs hold objects.
+        const prefixes = new Set((await store.list(`workspaces/${ws}/jobs/`)).map((o) => o.key.split('/')[3]));
+        expect(prefixes.size).toBe(3);
+        // The fast check refuses before the body: open() itself throws now.
+        expect(await rejection(launch.open(ws))).toMatchObject({ kind: 'busy' });
+
+        // One finishes: the next launch goes through.
+        const [first] = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.jobId] : []));
+        await db.sql`UPDATE "Job" SET status = 'processed' WHERE id = ${first}::uuid`;
+        expect(await launchOne(launch)).toMatchObject({ status: 'waiting' });
+      });
+    });
+
     it("fails a file with its own stream's error when the stream fails, and aborts its S3 upload", async () => {
-      const upload = launcher(new FakeWorkflows()).open(WS);
+      const upload = await launcher(new FakeWorkflows()).open(WS);
       const gone = new Error('client went away');
       expect(await rejection(upload.addFile(failingCsv('cut.csv', gone)))).toBe(gone);
       await upload.discard();
@@ -214,7 +309,7 @@ describe('libs/jobs use cases', () => {
       const workflows = new FakeWorkflows();
       workflows.refuse = true;
       const launch = launcher(workflows);
-      const upload = launch.open(WS);
+      const upload = await launch.open(WS);
       await upload.addFile(csv('a.csv', 'ts,sensor,value\n'));
       const error = await rejection(upload.launch({ dataset: dataset.name }));
 
@@ -235,7 +330,7 @@ describe('libs/jobs use cases', () => {
 
   describe('RerunJob', () => {
     const rerun = (workflows: FakeWorkflows, legacy: LegacyJobInput | null = null) =>
-      new RerunJob({ jobs: db.repositories.jobs, store, workflows, logger: quiet, startInputs: { startInput: async () => legacy } });
+      new RerunJob({ jobs: db.repositories.jobs, store, quota: quotaOf(), workflows, logger: quiet, startInputs: { startInput: async () => legacy } });
 
     /** A job launched through LaunchJob, then marked as `status`. */
     async function finishedJob(status: 'processed' | 'waiting' | 'expired'): Promise<string> {

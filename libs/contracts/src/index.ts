@@ -15,3 +15,4 @@ export * from './lib/file-reading';
 export * from './lib/accepted-files';
 export * from './lib/identity';
 export * from './lib/merge-groups';
+export * from './lib/workspace-limits';

@@ -13,3 +13,5 @@ export * from './lib/rerun/rerun-job';
 export * from './lib/claim/claim-inbox';
 export * from './lib/launch/intake-format';
 export * from './lib/presets/install-presets';
+export * from './lib/limits/workspace-quota';
+export * from './lib/limits/workspace-limits-from-env';

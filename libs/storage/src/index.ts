@@ -3,3 +3,4 @@ export * from './lib/object-store';
 export * from './lib/s3-config';
 export * from './lib/storage-errors';
 export * from './lib/sweep-plan';
+export * from './lib/workspace-objects';

@@ -92,7 +92,8 @@ export async function sessionFetch(baseUrl: string, jar: CookieJar, path: string
   headers.set('cookie', jar.header());
   headers.set('origin', baseUrl);
   headers.set('sec-fetch-site', 'same-origin');
-  if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  // A form's content type (with its boundary) is fetch's to set.
+  if (init.body !== undefined && !(init.body instanceof FormData) && !headers.has('content-type')) headers.set('content-type', 'application/json');
   const xsrf = jar.get('XSRF-TOKEN');
   if (xsrf) headers.set('x-xsrf-token', decodeURIComponent(xsrf));
   const response = await anonymousFetch(`${baseUrl}${path}`, { ...init, headers });

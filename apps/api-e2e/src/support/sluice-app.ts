@@ -69,8 +69,15 @@ export async function signInWithLink(baseUrl: string, link: string): Promise<Cre
 }
 
 /** `inProcessWorker: false` leaves the worker to the test, e.g. as an OS process it can kill. */
+/**
+ * The suites share the default workspace and launch many jobs in it at once, over the whole run: its
+ * limits of jobs at once and storage are raised here so no suite meets another's jobs. The product's
+ * defaults and every refusal are covered by workspace-limits.spec.ts, which sets them back.
+ */
+export const SHARED_WORKSPACE_LIMITS = { MAX_CONCURRENT_JOBS: '1000', MAX_STORAGE_MB: '1000000' };
+
 export async function startSluice(env: Record<string, string> = {}, { inProcessWorker = true } = {}): Promise<SluiceApp> {
-  Object.assign(process.env, { WORKER_LOG_LEVEL: 'ERROR' }, env);
+  Object.assign(process.env, { WORKER_LOG_LEVEL: 'ERROR' }, SHARED_WORKSPACE_LIMITS, env);
   const logger = new HarnessLogger();
   const api: INestApplication = await NestFactory.create(AppModule, { logger });
   configureApp(api);

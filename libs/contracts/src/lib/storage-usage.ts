@@ -1,4 +1,5 @@
 import type { JobStatus } from './job-status';
+import type { WorkspaceLimitsUsage } from './workspace-limits';
 
 export interface JobStorageView {
   jobId: string;
@@ -20,6 +21,8 @@ export interface StorageUsageView {
   nextExpiry: { jobId: string; at: string } | null;
   /** Multipart uploads under jobs/ that were started and never completed: their parts take space no object shows. */
   incompleteUploads: { count: number; bytes: number };
+  /** The workspace's limits and what it uses of them. */
+  quota: WorkspaceLimitsUsage;
   /** When the storage sweeper last finished a run; null before its first. */
   lastCleanup: string | null;
   /** The storage sweeper's next scheduled run; null when its schedule is paused, missing or Temporal does not answer. */

@@ -1,5 +1,5 @@
 /** What kind of refusal a use case's error is; the API answers each with its HTTP status (see the API's error answer). */
-export type JobRequestErrorKind = 'invalid' | 'not_found' | 'gone' | 'conflict' | 'unavailable' | 'too_large';
+export type JobRequestErrorKind = 'invalid' | 'not_found' | 'gone' | 'conflict' | 'unavailable' | 'too_large' | 'busy';
 
 export interface JobRequestErrorOptions {
   /** What failed underneath: logged, never shown. */

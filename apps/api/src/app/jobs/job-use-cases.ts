@@ -1,6 +1,6 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { DatasetsRepository, JobSpecResolver, JobsRepository, PipelinesRepository, WebhookEndpointsRepository } from '@sluice/db';
-import { LaunchJob, RerunJob } from '@sluice/jobs';
+import { LaunchJob, RerunJob, WorkspaceQuota } from '@sluice/jobs';
 import type { ObjectStore } from '@sluice/storage';
 import type { AddressPolicy } from '@sluice/webhooks';
 import type { Client } from '@temporalio/client';
@@ -13,7 +13,18 @@ import { TemporalWorkflows } from '../../infra/temporal/temporal-workflows';
 export const JOB_USE_CASES = [
   {
     provide: LaunchJob,
-    inject: [API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT, ADDRESS_POLICY, JobsRepository, JobSpecResolver, DatasetsRepository, PipelinesRepository, WebhookEndpointsRepository],
+    inject: [
+      API_CONFIG,
+      OBJECT_STORE,
+      TEMPORAL_CLIENT,
+      ADDRESS_POLICY,
+      JobsRepository,
+      JobSpecResolver,
+      DatasetsRepository,
+      PipelinesRepository,
+      WebhookEndpointsRepository,
+      WorkspaceQuota,
+    ],
     useFactory: (
       config: ApiConfig,
       store: ObjectStore,
@@ -24,6 +35,7 @@ export const JOB_USE_CASES = [
       datasets: DatasetsRepository,
       pipelines: PipelinesRepository,
       endpoints: WebhookEndpointsRepository,
+      quota: WorkspaceQuota,
     ) =>
       new LaunchJob({
         store,
@@ -35,15 +47,16 @@ export const JOB_USE_CASES = [
         endpoints,
         workflows: new TemporalWorkflows(temporal, config.taskQueue),
         logger: new Logger(LaunchJob.name),
-        limits: { maxFileBytes: config.maxUploadBytes, maxFiles: config.maxFilesPerUpload, retentionHours: config.retentionHours },
+        quota,
+        maxFileBytes: config.maxUploadBytes,
       }),
   },
   {
     provide: RerunJob,
-    inject: [API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT, JobsRepository],
-    useFactory: (config: ApiConfig, store: ObjectStore, temporal: Client, jobs: JobsRepository) => {
+    inject: [API_CONFIG, OBJECT_STORE, TEMPORAL_CLIENT, JobsRepository, WorkspaceQuota],
+    useFactory: (config: ApiConfig, store: ObjectStore, temporal: Client, jobs: JobsRepository, quota: WorkspaceQuota) => {
       const workflows = new TemporalWorkflows(temporal, config.taskQueue);
-      return new RerunJob({ store, jobs, workflows, startInputs: workflows, logger: new Logger(RerunJob.name) });
+      return new RerunJob({ store, jobs, quota, workflows, startInputs: workflows, logger: new Logger(RerunJob.name) });
     },
   },
 ] satisfies Provider[];

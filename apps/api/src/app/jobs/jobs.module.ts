@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+
 import { LaunchJob } from '@sluice/jobs';
 
+import { WorkspaceLimitsModule } from '../workspace-limits/workspace-limits.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { JobsController } from './jobs.controller';
 import { JOB_USE_CASES } from './job-use-cases';
@@ -8,7 +10,7 @@ import { JobResultsService } from './job-results.service';
 import { JobsService } from './jobs.service';
 
 @Module({
-  imports: [WebhooksModule],
+  imports: [WorkspaceLimitsModule, WebhooksModule],
   controllers: [JobsController],
   providers: [JobsService, JobResultsService, ...JOB_USE_CASES],
   exports: [LaunchJob],

@@ -3,7 +3,7 @@ import type { ScheduleView } from '@sluice/contracts';
 import { DEFAULT_WORKSPACE_ID, INBOX_JOB_WORKFLOW, retentionMsOf } from '@sluice/contracts';
 import { isTimeZone } from '@sluice/core';
 import { type InboxScheduleRecord, JobSpecResolver, JobsRepository, SchedulesRepository } from '@sluice/db';
-import { unknownSource } from '@sluice/jobs';
+import { unknownSource, WorkspaceQuota } from '@sluice/jobs';
 import type { ObjectStore } from '@sluice/storage';
 import { confinedInboxPrefix, inboxPrefix } from '@sluice/storage';
 import type { InboxJobInput } from '@sluice/temporal';
@@ -30,6 +30,7 @@ function defaultScheduleId(workspaceId: string, source: string): string {
 export class SchedulesService {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly quota: WorkspaceQuota,
     private readonly schedules: SchedulesRepository,
     private readonly jobs: JobsRepository,
     private readonly jobSpecs: JobSpecResolver,
@@ -59,7 +60,8 @@ export class SchedulesService {
     if (await this.schedules.get(workspaceId, id)) throw new ConflictException(`Schedule "${id}" exists already`);
     // Schedule ids are Temporal's too, so they are unique across workspaces; the message names no other workspace.
     if (await this.schedules.idTakenAcrossWorkspaces(id)) throw new ConflictException(`Schedule id "${id}" is taken: choose another id`);
-    const row = { id, source, prefix, cron, timeZone, retentionHours: this.config.retentionHours };
+    const { retentionHours } = await this.quota.limitsOf(workspaceId);
+    const row = { id, source, prefix, cron, timeZone, retentionHours };
     const args: InboxJobInput = { workspaceId, scheduleId: id, source, prefix: row.prefix, retentionMs: retentionMsOf(row.retentionHours) };
     try {
       await this.temporal.schedule.create({

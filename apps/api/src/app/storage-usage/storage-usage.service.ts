@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { JobStorageView, StorageUsageView } from '@sluice/contracts';
-import { DEFAULT_WORKSPACE_ID, STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
+import { STORAGE_SWEEPER_SCHEDULE_ID } from '@sluice/contracts';
 import { JobsRepository, StorageSweepsRepository } from '@sluice/db';
+import { WorkspaceQuota } from '@sluice/jobs';
 import type { ObjectStore, StoredObject } from '@sluice/storage';
-import { inboxRoot, jobIdOfKey, LEGACY_INBOX_PREFIX, LEGACY_JOBS_PREFIX, workspacePrefix } from '@sluice/storage';
+import { jobIdOfKey, listWorkspaceObjects } from '@sluice/storage';
 import type { Client } from '@temporalio/client';
 
 import { withTimeout } from '../common/with-timeout';
@@ -24,19 +25,21 @@ export class StorageUsageService {
   constructor(
     private readonly jobs: JobsRepository,
     private readonly sweeps: StorageSweepsRepository,
+    private readonly quota: WorkspaceQuota,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   async usage(workspaceId: string): Promise<StorageUsageView> {
-    const [[listed, inbox, incomplete], lastSweep, nextCleanup] = await Promise.all([
-      this.listWorkspace(workspaceId).catch((error) => {
+    const [listing, lastSweep, nextCleanup] = await Promise.all([
+      listWorkspaceObjects(this.store, workspaceId).catch((error) => {
         throw storageUnavailable('Listing storage usage', error);
       }),
       this.sweeps.latest(),
       this.nextSweep(),
     ]);
-    const perJob = await this.perJob(workspaceId, listed);
+    const { jobs: listed, inbox, incompleteUploads: incomplete } = listing;
+    const [perJob, quota] = await Promise.all([this.perJob(workspaceId, listed), this.quota.usage(workspaceId, listing)]);
     // Only the workspace's own jobs count: an object named for a job of no workspace's (an orphan the sweeper will take) is left out.
     const objects = listed.filter((o) => perJob.owned.has(jobIdOfKey(o.key) ?? ''));
     const jobs = perJob.views;
@@ -48,25 +51,13 @@ export class StorageUsageService {
       inbox: { objects: inbox.length, bytes: bytesOf(inbox) },
       nextExpiry: next ? { jobId: next.jobId, at: next.expiresAt as string } : null,
       incompleteUploads: { count: incomplete.length, bytes: incomplete.reduce((sum, u) => sum + u.bytes, 0) },
+      quota,
       lastCleanup: lastSweep?.finishedAt.toISOString() ?? null,
       nextCleanup,
       filesCleanedLastRun: lastSweep?.filesDeleted ?? null,
       bytesCleanedLastRun: lastSweep ? lastSweep.bytesDeleted + lastSweep.uploadBytesAborted : null,
       uploadsAbortedLastRun: lastSweep?.uploadsAborted ?? null,
     };
-  }
-
-  /** The workspace's job objects, inbox objects and incomplete uploads; the default workspace's include the legacy prefixes. */
-  private async listWorkspace(workspaceId: string): Promise<[StoredObject[], StoredObject[], { bytes: number }[]]> {
-    const legacy = workspaceId === DEFAULT_WORKSPACE_ID;
-    const jobPrefixes = [`${workspacePrefix(workspaceId)}jobs/`, ...(legacy ? [LEGACY_JOBS_PREFIX] : [])];
-    const inboxPrefixes = [inboxRoot(workspaceId), ...(legacy ? [LEGACY_INBOX_PREFIX] : [])];
-    const all = <T>(lists: Promise<T[]>[]) => Promise.all(lists).then((found) => found.flat());
-    return Promise.all([
-      all(jobPrefixes.map((p) => this.store.list(p))),
-      all(inboxPrefixes.map((p) => this.store.list(p))),
-      all(jobPrefixes.map((p) => this.store.listIncompleteUploads(p))),
-    ]);
   }
 
   private async perJob(workspaceId: string, objects: StoredObject[]): Promise<{ views: JobStorageView[]; owned: Set<string> }> {

@@ -81,7 +81,7 @@ export async function receiveMultipart(request: IncomingMessage, upload: JobUplo
     fields[name] = value;
   });
   parser.on('fieldsLimit', () => reject(new BadRequestException(`Too many form fields: at most ${MAX_FIELDS} per upload`)));
-  parser.on('filesLimit', () => reject(new BadRequestException(`Too many files: at most ${limits.maxFiles} per upload`)));
+  parser.on('filesLimit', () => reject(new BadRequestException(`Too many files: at most ${limits.maxFiles} per upload in this workspace, counting each CSV file inside a .zip`)));
   parser.on('file', (field, stream, info) => {
     const original = info.filename ?? '';
     if (rejection || !FILE_FIELDS.has(field)) {

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CreateUploadResult } from '@sluice/contracts';
 import { PROCESSING_MODES } from '@sluice/contracts';
@@ -7,8 +7,6 @@ import type { Request } from 'express';
 
 import { Access } from '../../infra/auth/access.decorator';
 import { CurrentWorkspace } from '../../infra/auth/current-principal.decorator';
-import type { ApiConfig } from '../../infra/config/api-config';
-import { API_CONFIG } from '../../infra/tokens';
 import { launchRequestFromForm } from './launch-form';
 import { READING_FIELDS } from './reading-fields.schema';
 import { receiveMultipart } from './multipart-receiver';
@@ -16,10 +14,7 @@ import { receiveMultipart } from './multipart-receiver';
 @ApiTags('uploads')
 @Controller('uploads')
 export class UploadsController {
-  constructor(
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly launchJob: LaunchJob,
-  ) {}
+  constructor(private readonly launchJob: LaunchJob) {}
 
   @Post()
   @Access('write')
@@ -44,11 +39,13 @@ export class UploadsController {
   })
   @ApiResponse({ status: 202, description: 'Job created: { jobId, status: "waiting" }' })
   @ApiResponse({ status: 400, description: 'Missing file or dataset, unknown dataset, not a CSV file, bad or refused webhook settings, a bad reading option (named)' })
-  @ApiResponse({ status: 413, description: 'A file is larger than the upload limit' })
+  @ApiResponse({ status: 413, description: "A file is larger than the upload limit, or the upload would pass the workspace's storage limit" })
+  @ApiResponse({ status: 429, description: 'The workspace already runs as many jobs as its limit allows at once' })
   async create(@CurrentWorkspace() workspaceId: string, @Req() request: Request): Promise<CreateUploadResult> {
     // Each file is streamed to S3 as its part arrives; the fields are read once the body has ended.
-    const upload = this.launchJob.open(workspaceId);
-    const fields = await receiveMultipart(request, upload, { maxFileBytes: this.config.maxUploadBytes, maxFiles: this.config.maxFilesPerUpload });
+    // A workspace at its limits is refused before its body is read.
+    const upload = await this.launchJob.open(workspaceId);
+    const fields = await receiveMultipart(request, upload, upload.limits);
     return upload.launch(launchRequestFromForm(fields));
   }
 }

@@ -1,5 +1,6 @@
-import { TASK_QUEUE } from '@sluice/contracts';
+import { TASK_QUEUE, type WorkspaceLimits } from '@sluice/contracts';
 import { positiveNumberFromEnv } from '@sluice/core';
+import { workspaceLimitsFromEnv } from '@sluice/jobs';
 import { databaseUrlFromEnv, type SecretKeySource, secretKeySourceFromEnv } from '@sluice/db';
 import type { S3Config } from '@sluice/storage';
 import { s3ConfigFromEnv } from '@sluice/storage';
@@ -10,9 +11,8 @@ export interface ApiConfig {
   host: string;
   port: number;
   maxUploadBytes: number;
-  maxFilesPerUpload: number;
-  /** Default (and longest) time a job's data is kept after it finishes. */
-  retentionHours: number;
+  /** Every workspace's limits unless it overrides one (Workspace.limits; `npm run workspace-limits`). */
+  workspaceLimits: WorkspaceLimits;
   taskQueue: string;
   temporalAddress: string;
   temporalNamespace: string;
@@ -54,8 +54,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     host: env['HOST'] ?? '127.0.0.1',
     port: Number(env['PORT'] ?? 3000),
     maxUploadBytes: Math.round(positiveNumberFromEnv(env, 'MAX_UPLOAD_MB', 20) * 1024 * 1024),
-    maxFilesPerUpload: positiveNumberFromEnv(env, 'MAX_FILES_PER_UPLOAD', 20),
-    retentionHours: positiveNumberFromEnv(env, 'RETENTION_HOURS', 48),
+    workspaceLimits: workspaceLimitsFromEnv(env),
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',
     temporalNamespace: env['TEMPORAL_NAMESPACE'] ?? 'default',

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 
-import { BadRequestException, ConflictException, GoneException, HttpException, NotFoundException, PayloadTooLargeException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  GoneException,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { classifyDatabaseError } from '@sluice/db';
 import { JobRequestError, type JobRequestErrorKind } from '@sluice/jobs';
 import { hasNetworkErrorCode, isStorageUnavailable } from '@sluice/storage';
@@ -53,6 +62,13 @@ function httpExceptionAnswer(error: HttpException, ref = newRef()): ErrorAnswer 
   return { status, body: { ...body, ref }, ref };
 }
 
+/** Nest has no exception of its own for 429. */
+class TooManyRequestsException extends HttpException {
+  constructor(body: string | Record<string, unknown>) {
+    super({ statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', ...(typeof body === 'string' ? { message: body } : body) }, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
 /** The HTTP status of each kind of refusal the use cases (@sluice/jobs) make, as the exception Nest would answer it with. */
 const JOB_REQUEST_EXCEPTIONS: Record<JobRequestErrorKind, new (body: string | Record<string, unknown>) => HttpException> = {
   invalid: BadRequestException,
@@ -61,6 +77,7 @@ const JOB_REQUEST_EXCEPTIONS: Record<JobRequestErrorKind, new (body: string | Re
   conflict: ConflictException,
   unavailable: ServiceUnavailableException,
   too_large: PayloadTooLargeException,
+  busy: TooManyRequestsException,
 };
 
 /** A use case's refusal: its sentence (and details) with the kind's status; one that needs a ref ends with the same ref the body and the log carry. */

@@ -1,7 +1,13 @@
-import type { WorkspaceRole } from '@sluice/contracts';
+import { WORKSPACE_LIMIT_NAMES, type WorkspaceLimits, type WorkspaceRole } from '@sluice/contracts';
+import { z } from 'zod';
 
-import type { PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { jsonValue, parseStoredOrNull } from '../stored-json';
 import type { MemberRecord, MembershipRecord, WorkspaceRecord } from './identity-records';
+
+const limitOverridesSchema = z
+  .object(Object.fromEntries(WORKSPACE_LIMIT_NAMES.map((name) => [name, z.number().positive().optional()])) as Record<keyof WorkspaceLimits, z.ZodOptional<z.ZodNumber>>)
+  .strict();
 
 /** Workspaces and who is a member of each, with which role. */
 export class WorkspacesRepository {
@@ -9,6 +15,19 @@ export class WorkspacesRepository {
 
   find(id: string): Promise<WorkspaceRecord | null> {
     return this.prisma.workspace.findUnique({ where: { id }, select: { id: true, name: true, createdAt: true } });
+  }
+
+  /** The workspace's own limits, overriding the configured defaults one by one; empty when it has none. */
+  async limitOverrides(id: string): Promise<Partial<WorkspaceLimits>> {
+    const row = await this.prisma.workspace.findUnique({ where: { id }, select: { limits: true } });
+    return parseStoredOrNull(limitOverridesSchema, row?.limits, 'Workspace.limits') ?? {};
+  }
+
+  /** Replaces the workspace's overrides (an empty object returns it to the defaults); false when there is no such workspace. */
+  async setLimitOverrides(id: string, overrides: Partial<WorkspaceLimits>): Promise<boolean> {
+    const limits = limitOverridesSchema.parse(overrides);
+    const { count } = await this.prisma.workspace.updateMany({ where: { id }, data: { limits: Object.keys(limits).length ? jsonValue(limits) : Prisma.DbNull } });
+    return count === 1;
   }
 
   /** A new workspace with its first owner, in one transaction. */

@@ -1,3 +1,4 @@
+import { RUNNING_JOB_STATUSES } from '@sluice/contracts';
 import type { FileOutcome, FinishedJobStatus, InvalidRowView, JobAggregations, JobSpec, JobStatus, JobSummaryView, MergeStatsView, Paginated } from '@sluice/contracts';
 import { jobSpecSchema } from '@sluice/core';
 import { z } from 'zod';
@@ -88,6 +89,26 @@ export class JobsRepository {
   /** Records a job, its files (in order) and its delivery settings, in one statement. */
   async record(workspaceId: string, job: NewJob): Promise<void> {
     await this.prisma.job.create({ data: newJobData(workspaceId, job) });
+  }
+
+  /**
+   * Records a job unless the workspace already has `maxRunning` jobs waiting or processing; returns how
+   * many it had. Launches of one workspace take turns (a transaction-scoped advisory lock on the
+   * workspace), so uploads arriving at once cannot all slip under the limit.
+   */
+  async recordWithinLimit(workspaceId: string, job: NewJob, maxRunning: number): Promise<{ recorded: boolean; running: number }> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`launch:${workspaceId}`}, 0))`;
+      const running = await tx.job.count({ where: { workspaceId, status: { in: [...RUNNING_JOB_STATUSES] } } });
+      if (running >= maxRunning) return { recorded: false, running };
+      await tx.job.create({ data: newJobData(workspaceId, job) });
+      return { recorded: true, running: running + 1 };
+    });
+  }
+
+  /** Jobs of the workspace waiting or processing now. */
+  countRunning(workspaceId: string): Promise<number> {
+    return this.prisma.job.count({ where: { workspaceId, status: { in: [...RUNNING_JOB_STATUSES] } } });
   }
 
   /** Removes a job and everything of it (a launch that Temporal refused). */

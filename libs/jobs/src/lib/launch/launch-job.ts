@@ -5,6 +5,7 @@ import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix, sanitizeFileName, uploadKey } from '@sluice/storage';
 
 import { invalidRequest } from '../job-request-error';
+import { type Admission, storageFull, type WorkspaceQuota } from '../limits/workspace-quota';
 import { jobWorkflowInput, specColumns } from '../job-workflow-input';
 import { startRecordedJob, type StartJobDeps } from '../start-recorded-job';
 import { type LaunchRequest, type LaunchRequestDeps, resolveLaunch } from './launch-request';
@@ -14,14 +15,10 @@ import { readZipEntries } from './zip-intake';
 
 export interface LaunchJobDeps extends Omit<LaunchRequestDeps, 'retentionHours'>, Omit<StartJobDeps, 'store'> {
   store: Pick<ObjectStore, 'startUpload' | 'deleteKeys' | 'deletePrefix'>;
-  limits: {
-    /** Bytes one file may have (decompressed, for a .gz or an entry of a .zip). */
-    maxFileBytes: number;
-    /** Files one job may have, counting each CSV inside a .zip; unbounded when absent. */
-    maxFiles?: number;
-    /** Hours a job's data is kept: the default, and the most a launch may ask for. */
-    retentionHours: number;
-  };
+  /** The workspace's limits: files per upload, storage, jobs at once, retention. */
+  quota: Pick<WorkspaceQuota, 'admit'>;
+  /** Bytes one file may have (decompressed, for a .gz or an entry of a .zip). */
+  maxFileBytes: number;
 }
 
 interface StoredFile {
@@ -39,14 +36,18 @@ interface StoredFile {
 export class LaunchJob {
   constructor(private readonly deps: LaunchJobDeps) {}
 
-  /** An upload into the workspace: its files are stored under the workspace's prefix, its job recorded there. */
-  open(workspaceId: string): JobUpload {
-    return new JobUpload(this.deps, workspaceId);
+  /**
+   * An upload into the workspace: its files are stored under the workspace's prefix, its job recorded
+   * there. Refused before any file is read when the workspace is at its limit of jobs at once (429) or
+   * of storage (413).
+   */
+  async open(workspaceId: string): Promise<JobUpload> {
+    return new JobUpload(this.deps, workspaceId, await this.deps.quota.admit(workspaceId));
   }
 
   /** Every file of `files`, then the launch: for callers that have the request before the files (a CLI). */
   async run(workspaceId: string, files: Iterable<IncomingFile> | AsyncIterable<IncomingFile>, request: LaunchRequest): Promise<CreateUploadResult> {
-    const upload = this.open(workspaceId);
+    const upload = await this.open(workspaceId);
     try {
       for await (const file of files) await upload.addFile(file);
     } catch (error) {
@@ -74,7 +75,13 @@ export class JobUpload {
   constructor(
     private readonly deps: LaunchJobDeps,
     readonly workspaceId: string,
+    private readonly admission: Admission,
   ) {}
+
+  /** What this upload may carry: per file, and files in all. */
+  get limits(): { maxFileBytes: number; maxFiles: number } {
+    return { maxFileBytes: this.deps.maxFileBytes, maxFiles: this.admission.limits.filesPerUpload };
+  }
 
   /**
    * Starts storing a file; resolves once it is stored and rejects, its S3 upload aborted, when it
@@ -102,7 +109,7 @@ export class JobUpload {
     }
     const slots: FileSlot[] = [];
     this.added.push(slots);
-    const { maxFileBytes, maxFiles = Infinity } = this.deps.limits;
+    const { maxFileBytes, maxFiles } = this.limits;
     if (format.kind === 'zip') {
       // An archive with too many entries is refused before any is read; with the job's other files, by storeOne.
       await readZipEntries(file, { maxBytes: maxFileBytes, maxEntries: maxFiles }, (entry) => this.storeOne(slots, entry, entry.name, { label: entry.label, decompressed: true }));
@@ -112,21 +119,29 @@ export class JobUpload {
   }
 
   private async storeOne(slots: FileSlot[], file: IncomingFile, storedName: string, format: StoreFormat): Promise<void> {
-    const { maxFileBytes, maxFiles = Infinity } = this.deps.limits;
+    const { maxFileBytes, maxFiles } = this.limits;
     if (this.fileCount() >= maxFiles) {
       drain(file.stream);
-      throw invalidRequest(`Too many files: at most ${maxFiles} per upload, counting each CSV file inside a .zip`);
+      throw invalidRequest(`Too many files: at most ${maxFiles} per upload in this workspace, counting each CSV file inside a .zip`);
     }
     const uploadId = randomUUID();
     const fileName = sanitizeFileName(storedName);
     const slot: FileSlot = { key: uploadKey(this.workspaceId, this.jobId, uploadId, fileName) };
     slots.push(slot);
-    const sizeBytes = await storeIncomingFile(this.deps.store, slot.key, file, maxFileBytes, format);
+    // Files arrive one after another, so what the earlier ones stored is known when this one starts.
+    const storageLeft = this.admission.storageBytesLeft - this.storedBytes();
+    const { limits } = this.admission;
+    const refusal = storageLeft < maxFileBytes ? () => storageFull(limits, limits.storageBytes - storageLeft) : undefined;
+    const sizeBytes = await storeIncomingFile(this.deps.store, slot.key, file, Math.min(maxFileBytes, storageLeft), format, refusal);
     slot.stored = { uploadId, fileName, key: slot.key, sizeBytes };
   }
 
   private fileCount(): number {
     return this.added.reduce((count, slots) => count + slots.length, 0);
+  }
+
+  private storedBytes(): number {
+    return this.added.flat().reduce((bytes, slot) => bytes + (slot.stored?.sizeBytes ?? 0), 0);
   }
 
   /** Waits for every file to settle and deletes what was stored: the upload was refused. */
@@ -155,7 +170,7 @@ export class JobUpload {
     let resolved;
     try {
       if (files.length === 0) throw invalidRequest('Missing file: send one or more CSV files in the "files" field');
-      resolved = await resolveLaunch({ ...deps, retentionHours: deps.limits.retentionHours }, workspaceId, request, files.length);
+      resolved = await resolveLaunch({ ...deps, retentionHours: this.admission.limits.retentionHours }, workspaceId, request, files.length);
     } catch (error) {
       await deps.store.deletePrefix(jobPrefix(workspaceId, jobId)).catch(() => undefined);
       throw error;
@@ -170,6 +185,7 @@ export class JobUpload {
     await startRecordedJob(
       deps,
       workspaceId,
+      this.admission.limits,
       {
         id: jobId,
         ...specColumns(spec),

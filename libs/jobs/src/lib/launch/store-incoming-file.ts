@@ -63,11 +63,19 @@ export interface StoreFormat {
  * before this rejects: with a JobRequestError, or with the stream's own error when the stream failed
  * (its producer knows what that means).
  */
-export async function storeIncomingFile(store: Pick<ObjectStore, 'startUpload'>, key: string, file: IncomingFile, maxBytes: number, format: StoreFormat = {}): Promise<number> {
+export async function storeIncomingFile(
+  store: Pick<ObjectStore, 'startUpload'>,
+  key: string,
+  file: IncomingFile,
+  maxBytes: number,
+  format: StoreFormat = {},
+  /** The refusal when `maxBytes` is not the file limit but what is left of another (the workspace's storage). */
+  tooLarge?: () => JobRequestError,
+): Promise<number> {
   const { stream } = file;
   const name = format.label ?? file.name;
   const decompressed = format.decompressed || format.gzip ? ' once decompressed' : '';
-  const limit = new ByteLimit(maxBytes, () => new JobRequestError('too_large', `"${name}" is larger than the ${megabytes(maxBytes)} limit${decompressed}`));
+  const limit = new ByteLimit(maxBytes, tooLarge ?? (() => new JobRequestError('too_large', `"${name}" is larger than the ${megabytes(maxBytes)} limit${decompressed}`)));
   const gunzip = format.gzip ? createGunzip() : null;
   const first = gunzip ?? limit;
   const sniffer = format.content === 'xlsx' ? new XlsxSniffer(name) : new CsvSniffer(name);

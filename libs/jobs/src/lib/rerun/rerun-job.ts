@@ -7,6 +7,7 @@ import type { ObjectStore } from '@sluice/storage';
 import { jobPrefix, sanitizeFileName, uploadKey } from '@sluice/storage';
 
 import { JobRequestError } from '../job-request-error';
+import { storageFull, type WorkspaceQuota } from '../limits/workspace-quota';
 import { jobWorkflowInput } from '../job-workflow-input';
 import { startRecordedJob, type StartJobDeps } from '../start-recorded-job';
 import { legacyJobSpec, type LegacyJobInput } from './legacy-job-spec';
@@ -17,8 +18,9 @@ export interface WorkflowStartInputs {
 }
 
 export interface RerunJobDeps extends Omit<StartJobDeps, 'jobs' | 'store'> {
-  jobs: Pick<JobsRepository, 'stored' | 'record' | 'delete'>;
+  jobs: Pick<JobsRepository, 'stored' | 'recordWithinLimit' | 'delete'>;
   store: Pick<ObjectStore, 'copy' | 'deletePrefix'>;
+  quota: Pick<WorkspaceQuota, 'admit'>;
   /** Only for jobs recorded before specs were stored. */
   startInputs: WorkflowStartInputs;
 }
@@ -39,7 +41,12 @@ export class RerunJob {
     if (RUNNING_JOB_STATUSES.includes(job.status)) throw new JobRequestError('conflict', `Job ${id} is still ${job.status}: rerun it once it has finished`);
     if (job.files.length === 0) throw new JobRequestError('conflict', `Job ${id} has no files to rerun`);
     const spec = job.spec ?? (await this.specFromHistory(job));
+    const { limits, storageBytesLeft } = await deps.quota.admit(workspaceId);
+    const bytes = job.files.reduce((sum, f) => sum + Number(f.sizeBytes), 0);
+    if (bytes > storageBytesLeft) throw storageFull(limits, limits.storageBytes - storageBytesLeft);
 
+    // A workspace whose retention was shortened since keeps the rerun no longer than it now allows.
+    const retentionHours = Math.min(job.retentionHours, limits.retentionHours);
     const jobId = randomUUID();
     const files = await this.copyFiles(workspaceId, job, jobId);
     const rootJobId = job.rootJobId ?? job.id;
@@ -49,18 +56,19 @@ export class RerunJob {
       jobId,
       // Detected datasets were recorded on the uploads: the rerun reads each file as the original did.
       files: files.map((f) => ({ uploadId: f.uploadId, key: f.key, ...(f.file.dataset ? { dataset: f.file.dataset } : {}) })),
-      retentionMs: retentionMsOf(job.retentionHours),
+      retentionMs: retentionMsOf(retentionHours),
       rootJobId,
     });
     await startRecordedJob(
       deps,
       workspaceId,
+      limits,
       {
         id: jobId,
         dataset: job.dataset,
         datasetVersion: job.datasetVersion,
         pipeline: job.pipeline,
-        retentionHours: job.retentionHours,
+        retentionHours,
         files: files.map((f) => ({ uploadId: f.uploadId, fileName: f.file.fileName, objectKey: f.key, sizeBytes: f.file.sizeBytes, dataset: f.file.dataset ?? undefined })),
         delivery,
         rerunOf: job.id,

@@ -18,12 +18,13 @@ const NEVER_SWEPT: StorageUsageView = {
   filesCleanedLastRun: null,
   bytesCleanedLastRun: null,
   uploadsAbortedLastRun: null,
+  quota: { limits: { storageBytes: 100 * 1024 * 1024, concurrentJobs: 3, filesPerUpload: 10, retentionHours: 48 }, runningJobs: 0, storageBytes: 0 },
 };
 
 describe('StoragePage', () => {
   afterEach(() => TestBed.resetTestingModule());
 
-  function render(usage: Partial<StorageUsageView> & { limits?: unknown }) {
+  function render(usage: Partial<StorageUsageView>) {
     TestBed.configureTestingModule({ imports: [StoragePage], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(StoragePage);
@@ -85,20 +86,20 @@ describe('StoragePage', () => {
     expect(sweeper['Next cleanup']).toMatch(/^11\/25\/26/);
   });
 
-  it("shows the workspace's limits when the API reports them, and nothing about limits otherwise", async () => {
-    const fixture = render({ bytes: 25 * 1024 * 1024, limits: { storageBytes: 100 * 1024 * 1024, concurrentJobs: 3, filesPerUpload: 10, retentionHours: 48 } });
+  it("shows the workspace's limits next to what it uses of them", async () => {
+    const fixture = render({
+      bytes: 20 * 1024 * 1024,
+      quota: { limits: { storageBytes: 100 * 1024 * 1024, concurrentJobs: 3, filesPerUpload: 10, retentionHours: 48 }, runningJobs: 2, storageBytes: 25 * 1024 * 1024 },
+    });
     await fixture.whenStable();
     fixture.detectChanges();
     expect(values(fixture.nativeElement, 'Workspace limits')).toEqual({
       'Storage used of limit': '25.0 MB of 100.0 MB',
-      'Concurrent jobs': 'up to 3',
+      'Jobs running of limit': '2 of 3',
       'Files per upload': 'up to 10',
       'Data kept for': '48 h',
     });
-    TestBed.resetTestingModule();
-    const without = render({});
-    await without.whenStable();
-    without.detectChanges();
-    expect((without.nativeElement as HTMLElement).querySelector('[aria-label="Workspace limits"]')).toBeNull();
+    const progress = (fixture.nativeElement as HTMLElement).querySelector('progress[aria-label="Storage used"]') as HTMLProgressElement;
+    expect([progress.value, progress.max]).toEqual([25 * 1024 * 1024, 100 * 1024 * 1024]);
   });
 });

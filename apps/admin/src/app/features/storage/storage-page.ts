@@ -9,16 +9,6 @@ import { LoadStatus } from '../../shared/load-status';
 import { loadedSignal } from '../../shared/loaded';
 import { StatusChip } from '../../shared/status-chip';
 
-/** Limits of the session's workspace, when the API reports them (issue 14: per-workspace limits). */
-export interface WorkspaceLimitsView {
-  storageBytes: number;
-  concurrentJobs: number;
-  filesPerUpload: number;
-  retentionHours: number;
-}
-
-type StorageWithLimits = StorageUsageView & { limits?: WorkspaceLimitsView };
-
 @Component({
   selector: 'sl-storage-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,22 +36,22 @@ type StorageWithLimits = StorageUsageView & { limits?: WorkspaceLimitsView };
             <span class="kpi__value">{{ usage.nextExpiry ? (usage.nextExpiry.at | date: 'short') : '—' }}</span>
           </div>
         </div>
-        @if (usage.limits; as limits) {
+        @if (usage.quota; as quota) {
           <div class="kpis" role="group" aria-label="Workspace limits">
             <div class="kpi">
               <span class="kpi__label">Storage used of limit</span>
-              <span class="kpi__value">{{ formatBytes(usage.bytes) }} of {{ formatBytes(limits.storageBytes) }}</span>
-              <progress class="job-progress" [max]="limits.storageBytes" [value]="usage.bytes" aria-label="Storage used"></progress>
+              <span class="kpi__value">{{ formatBytes(quota.storageBytes) }} of {{ formatBytes(quota.limits.storageBytes) }}</span>
+              <progress class="job-progress" [max]="quota.limits.storageBytes" [value]="quota.storageBytes" aria-label="Storage used"></progress>
             </div>
             <div class="kpi">
-              <span class="kpi__label">Concurrent jobs</span>
-              <span class="kpi__value">up to {{ limits.concurrentJobs }}</span>
+              <span class="kpi__label">Jobs running of limit</span>
+              <span class="kpi__value">{{ quota.runningJobs }} of {{ quota.limits.concurrentJobs }}</span>
             </div>
             <div class="kpi">
-              <span class="kpi__label">Files per upload</span><span class="kpi__value">up to {{ limits.filesPerUpload }}</span>
+              <span class="kpi__label">Files per upload</span><span class="kpi__value">up to {{ quota.limits.filesPerUpload }}</span>
             </div>
             <div class="kpi">
-              <span class="kpi__label">Data kept for</span><span class="kpi__value">{{ limits.retentionHours }} h</span>
+              <span class="kpi__label">Data kept for</span><span class="kpi__value">{{ quota.limits.retentionHours }} h</span>
             </div>
           </div>
         }
@@ -123,7 +113,7 @@ export class StoragePage {
   private readonly http = inject(HttpClient);
   readonly formatBytes = formatBytes;
 
-  readonly state = loadedSignal(this.http.get<StorageWithLimits>('/api/storage'));
+  readonly state = loadedSignal(this.http.get<StorageUsageView>('/api/storage'));
 
   /** "3 files, 1.2 MB, 1 upload aborted": what the sweeper's last run freed. */
   cleanedLastRun(usage: StorageUsageView): string {
