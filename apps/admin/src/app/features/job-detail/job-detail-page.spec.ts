@@ -209,7 +209,9 @@ describe('JobDetailPage', () => {
     const link = page.querySelector('a.merge-review-link');
     expect(link?.getAttribute('href')).toBe('/jobs/j1/merges');
     expect(link?.textContent?.trim()).toBe('Review merges (2 groups, 1 flagged)');
-    expect(page.querySelector('.output-version')?.textContent?.trim()).toBe('· output version 3, after corrections');
+    expect(page.querySelector('.merge')?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(
+      /conflicts\) · Review merges \(2 groups, 1 flagged\) · output version 3, after corrections$/,
+    );
   });
 
   it('offers no review when nothing was merged into groups', async () => {

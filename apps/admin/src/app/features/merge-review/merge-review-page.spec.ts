@@ -214,6 +214,20 @@ describe('MergeReviewPage', () => {
     expect(text(page.querySelector('.read-only'))).toContain('correcting merges needs the editor or owner role');
   });
 
+  it('keeps the groups shown when a later read is refused, and says why', async () => {
+    await open(groupsPage([JANE]));
+    const order = page.querySelector('select[name="order"]') as HTMLSelectElement;
+    order.value = 'certainty';
+    order.dispatchEvent(new Event('change'));
+    await settle();
+    http
+      .expectOne('/api/jobs/j1/merges?page=1&pageSize=20&order=certainty')
+      .flush({ statusCode: 409, message: 'The output of job j1 is being rebuilt: try again in a moment' }, { status: 409, statusText: 'Conflict' });
+    await settle();
+    expect(text(page.querySelector('section[aria-labelledby="groups-title"] [role="alert"]'))).toBe('The output of job j1 is being rebuilt: try again in a moment');
+    expect(card('c1')).not.toBeNull();
+  });
+
   it('says why the groups cannot be listed', async () => {
     TestBed.configureTestingModule({ imports: [MergeReviewPage], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);

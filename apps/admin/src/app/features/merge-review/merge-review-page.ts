@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import type { CorrectMergeResult, JobDetailView, MergeCorrection, MergeCorrectionView, MergeGroupOrder, RecordRef } from '@sluice/contracts';
-import { debounceTime, EMPTY, filter, map, merge, Observable, scan, switchMap, takeWhile, timer } from 'rxjs';
+import { debounceTime, EMPTY, filter, map, merge, Observable, OperatorFunction, scan, switchMap, takeWhile, timer } from 'rxjs';
 
 import { concerns, JobEventsService } from '../../core/job-events.service';
 import { describeHttpError, JobsApiService } from '../../core/jobs-api.service';
@@ -35,6 +35,15 @@ interface PendingRebuild {
 type ListQuery = Omit<MergeGroupsQuery, 'pageSize'>;
 
 const loading = <T>(): Loaded<T> => ({ value: null, error: null });
+
+/**
+ * A read that fails after one succeeded keeps what is shown, with the API's message above it: another
+ * reviewer's rebuild may make the API refuse for a moment (409). While a rebuild of this page's own
+ * correction is awaited such refusals are expected, and not shown at all.
+ */
+function keepShown<T>(expectRefusals: () => boolean): OperatorFunction<Loaded<T>, Loaded<T>> {
+  return scan((shown: Loaded<T>, next: Loaded<T>) => (next.error === null ? next : { value: shown.value, error: expectRefusals() && shown.value !== null ? null : next.error }));
+}
 
 /**
  * A job's merge groups for review, largest and least certain first, with the corrections made to them.
@@ -72,13 +81,20 @@ export class MergeReviewPage {
 
   private readonly readKey = computed(() => ({ id: this.id(), reads: this.reads() }));
 
-  readonly job = toSignal(toObservable(this.readKey).pipe(switchMap(({ id }) => asLoaded(this.jobs.getJob(id)))), { initialValue: loading<JobDetailView>() });
+  private readonly awaitingRebuild = () => this.pending() !== null;
+
+  readonly job = toSignal(
+    toObservable(this.readKey).pipe(
+      switchMap(({ id }) => asLoaded(this.jobs.getJob(id))),
+      keepShown(this.awaitingRebuild),
+    ),
+    { initialValue: loading<JobDetailView>() },
+  );
 
   readonly listing = toSignal(
     toObservable(computed(() => ({ ...this.readKey(), query: this.query() }))).pipe(
       switchMap(({ id, query }) => asLoaded(this.api.listGroups(id, { ...query, pageSize: MERGE_GROUPS_PAGE_SIZE }))),
-      // While the output is rebuilt the API may refuse to list (409): the groups shown stay until the new ones come.
-      scan((shown: Loaded<MergeGroupsPage>, next) => (next.error !== null && shown.value !== null && this.pending() !== null ? shown : next)),
+      keepShown(this.awaitingRebuild),
     ),
     { initialValue: loading<MergeGroupsPage>() },
   );
@@ -86,7 +102,7 @@ export class MergeReviewPage {
   readonly corrections = toSignal(
     toObservable(this.readKey).pipe(
       switchMap(({ id }) => asLoaded(this.api.listCorrections(id))),
-      scan((shown: Loaded<MergeCorrectionView[]>, next) => (next.error !== null && shown.value !== null && this.pending() !== null ? shown : next)),
+      keepShown(this.awaitingRebuild),
     ),
     { initialValue: loading<MergeCorrectionView[]>() },
   );
