@@ -166,6 +166,18 @@ describe('identity: sign-in, sessions, tokens, members and workspaces', () => {
       expect(await app.db.sql`SELECT 1 FROM "Session" WHERE "tokenHash" = ${secret}`).toEqual([]);
     });
 
+    it('clears sessions that have expired whenever someone signs in, and only those', async () => {
+      const member = await memberWithPassword();
+      const userId = (await passwordSession(member.email)).session.user.id;
+      const expired = randomUUID();
+      await app.db
+        .sql`INSERT INTO "Session" (id, "tokenHash", "userId", "workspaceId", "expiresAt") VALUES (${expired}::uuid, ${`expired-${expired}`}, ${userId}::uuid, ${DEFAULT_WORKSPACE_ID}::uuid, now() - interval '1 minute')`;
+      await passwordSession(member.email);
+      expect(await app.db.sql`SELECT 1 FROM "Session" WHERE id = ${expired}::uuid`).toEqual([]);
+      // The member's own sessions: the one made by the invitation link and the two password sign-ins.
+      expect(await app.db.sql`SELECT 1 FROM "Session" WHERE "userId" = ${userId}::uuid AND "expiresAt" > now()`).toHaveLength(3);
+    });
+
     it('refuses a wrong password, or an unknown email, with the same sentence', async () => {
       const member = await memberWithPassword();
       for (const [email, password] of [

@@ -42,6 +42,8 @@ export class Sessions {
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 500) ?? null,
     });
+    // Sessions that ran out are of no use to anyone; each sign-in clears them (an indexed delete) so the table holds live ones only.
+    await this.repositories.sessions.deleteExpired(this.settings.now());
     return { secret, session, user };
   }
 
