@@ -8,6 +8,7 @@ import type {
   InboxRunOutcome,
   JobAggregations,
   JobOutcome,
+  MergeCorrection,
   MergeStatsView,
   MetricsSummary,
 } from '@sluice/contracts';
@@ -36,6 +37,10 @@ export interface BuildResultsInput extends InWorkspace {
   failed: boolean;
   /** The first job of a rerun chain, whose metrics contribution this job replaces; the job itself when absent. */
   rootJobId?: string;
+  /** Reviewers' merge corrections kept for the job (and its rerun chain), applied in order after linking. */
+  corrections?: MergeCorrection[];
+  /** The output version being built: 1 (or absent) for the job's own build, higher for a rebuild after a correction. */
+  outputVersion?: number;
 }
 
 /** What one pass over a job's staged rows built. */

@@ -9,6 +9,7 @@ export * from './lib/validation/field-parsers';
 export * from './lib/validation/header-layout';
 export * from './lib/validation/row-validator';
 export * from './lib/validation/csv-file-validator';
+export * from './lib/validation/staged-columns';
 export * from './lib/validation/strict-utf8-decoder';
 export * from './lib/files/binary-signature';
 export * from './lib/mapping/header-matcher';

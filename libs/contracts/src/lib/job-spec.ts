@@ -22,6 +22,8 @@ export interface DatasetJobSpec {
   delivery: DeliveryOptions | null;
   /** How the upload said its files are read (over the datasets' defaults); detected where absent. */
   reading?: FileReadingOptions;
+  /** The upload asked for `_cluster_id` and `_source_lines` columns in clean.csv. */
+  provenanceColumns?: boolean;
 }
 
 export interface PipelineJobSpec {
