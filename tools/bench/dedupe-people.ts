@@ -27,13 +27,19 @@ export const SYNTHETIC_DEDUPE: DedupeConfig = {
   },
 };
 
-const list = (words: string) => `[${words.split(' ').map((w) => `'${w}'`).join(', ')}]`;
+const list = (words: string) =>
+  `[${words
+    .split(' ')
+    .map((w) => `'${w}'`)
+    .join(', ')}]`;
 const FIRST = list('al ber car dan el fran ge han i jo ka le ma ni o pe qui ra sa te u vi wil xa ya zo an bri cla de');
 const SECOND = list('a o ie y en on as us ine ette ah el er ia is ne ra ta lyn ton');
 const ROOT = list(
   'mac ash bell bro cha dal ed fer gar hal ing jen kel lan mor nor ol pat quin ros sta tho ul van wat yor zim ad bar cor dun elm fos gil hol ivy jar kil lin mar nel orm pen rid sel tur wen bla cre',
 );
-const ENDING = list('son ley ton man field worth wood ford ham well by er ins s ett ock ard es en ry hurst lock more wick dale stone ridge cott brook ing ell low away gate lund berg stein ski ez');
+const ENDING = list(
+  'son ley ton man field worth wood ford ham well by er ins s ett ock ard es en ry hurst lock more wick dale stone ridge cott brook ing ell low away gate lund berg stein ski ez',
+);
 const STREET = list('street road avenue place court crescent drive lane way terrace');
 
 /** Makes TEMP TABLES bench_records(record_id, cells) in SYNTHETIC_FIELDS order and bench_truth(record_id, entity); returns the repeats. */

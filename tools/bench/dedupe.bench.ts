@@ -92,7 +92,8 @@ interface Quality {
 
 /** Pairwise quality of bench_clusters against bench_truth(record_id, entity): every pair inside a predicted group against every pair of the same entity. */
 async function pairwiseQuality(db: DuckDBConnection): Promise<Quality> {
-  const read = await db.runAndReadAll(`WITH predicted AS (SELECT x.record_id AS a, y.record_id AS b FROM bench_clusters x JOIN bench_clusters y ON x.cluster = y.cluster AND x.record_id < y.record_id),
+  const read =
+    await db.runAndReadAll(`WITH predicted AS (SELECT x.record_id AS a, y.record_id AS b FROM bench_clusters x JOIN bench_clusters y ON x.cluster = y.cluster AND x.record_id < y.record_id),
       truth AS (SELECT x.record_id AS a, y.record_id AS b FROM bench_truth x JOIN bench_truth y ON x.entity = y.entity AND x.record_id < y.record_id)
     SELECT (SELECT count(*) FROM predicted), (SELECT count(*) FROM truth), (SELECT count(*) FROM predicted JOIN truth USING (a, b))`);
   const [predicted, truth, correct] = read.getRows()[0].map(Number);

@@ -88,6 +88,8 @@ export async function trainM(db: DuckDBConnection, plan: ProbabilisticPlan): Pro
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_sessions AS FROM (VALUES ${rows(sessions.flatMap((s) => s.fields.map((f) => [s.r, f.index])))}) v(session, field)`);
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_session_patterns AS SELECT s.session, p.pattern_id, p.pairs
     FROM (SELECT DISTINCT session FROM prob_sessions) s JOIN prob_patterns p ON (p.rules >> s.session) & 1 = 1`);
+  const patterns = await db.runAndReadAll('SELECT count(*) FROM prob_session_patterns');
+  if (Number(patterns.getRows()[0][0]) === 0) return { m: prior, trained: new Set(), iterations: 0 };
   const start = sessions.flatMap((s) => s.fields.flatMap((f) => (prior.get(f.index) as number[]).map((m, level) => [s.r, f.index, level, m])));
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_m AS SELECT session, field, level, m::DOUBLE AS m FROM (VALUES ${rows(start)}) v(session, field, level, m)`);
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_lambda AS SELECT DISTINCT session, ${START_LAMBDA}::DOUBLE AS lambda FROM prob_session_patterns`);

@@ -96,8 +96,11 @@ export const COMPARISON_LEVELS: Record<ComparisonKind, ComparisonLevels> = {
   },
 };
 
-/** Normalised text: lower case, accents and punctuation gone, runs of anything else one space; NULL when nothing is left. */
-export const normalisedText = (cell: string) => `nullif(trim(regexp_replace(lower(strip_accents(${cell})), '[^a-z0-9]+', ' ', 'g')), '')`;
+/**
+ * Normalised text: lower case without accents, apostrophes dropped (O'Brien is obrien), every other
+ * run of punctuation or space one space; NULL when nothing is left.
+ */
+export const normalisedText = (cell: string) => `nullif(trim(regexp_replace(regexp_replace(lower(strip_accents(${cell})), '[''’]', '', 'g'), '[^a-z0-9]+', ' ', 'g')), '')`;
 
 /** A date from ISO text (what staging writes), a timestamp, or compact YYYYMMDD. */
 export const parsedDate = (cell: string) =>
