@@ -7,13 +7,17 @@ import type { DedupeConfig } from '@sluice/contracts';
 
 export const SYNTHETIC_FIELDS = ['given_name', 'surname', 'date_of_birth', 'street_number', 'address_1', 'suburb', 'postcode', 'soc_sec_id'];
 
-/** What a user would write for such people: blocking rules that keep blocks small, every field compared. */
+/**
+ * What a user would write for a million people: blocking rules on pairs of fields (a surname alone
+ * would make tens of millions of pairs in real data, where a few surnames are very common), each
+ * field in more than one rule so one typo does not hide a pair; every field compared.
+ */
 export const SYNTHETIC_DEDUPE: DedupeConfig = {
   mode: 'probabilistic',
   keys: [],
   policy: 'most_complete',
   probabilistic: {
-    blocking: [['surname'], ['given_name', 'date_of_birth'], ['postcode', 'street_number'], ['soc_sec_id']],
+    blocking: [['surname', 'given_name'], ['surname', 'date_of_birth'], ['given_name', 'date_of_birth'], ['postcode', 'street_number'], ['soc_sec_id']],
     comparisons: [
       { field: 'given_name', kind: 'name', termFrequency: true },
       { field: 'surname', kind: 'name', termFrequency: true },

@@ -96,11 +96,15 @@ export const COMPARISON_LEVELS: Record<ComparisonKind, ComparisonLevels> = {
   },
 };
 
+/** Lower case without accents or apostrophes (O'Brien is obrien): the first step of normalising text. */
+export const foldedText = (cell: string) => `replace(replace(lower(strip_accents(${cell})), '''', ''), '’', '')`;
+
 /**
- * Normalised text: lower case without accents, apostrophes dropped (O'Brien is obrien), every other
- * run of punctuation or space one space; NULL when nothing is left.
+ * Folded text with every other run of punctuation or space made one space; NULL when nothing is left.
+ * Most values are clean already: the replacing regex runs only on the others.
  */
-export const normalisedText = (cell: string) => `nullif(trim(regexp_replace(regexp_replace(lower(strip_accents(${cell})), '[''’]', '', 'g'), '[^a-z0-9]+', ' ', 'g')), '')`;
+export const normalisedText = (folded: string) =>
+  `CASE WHEN regexp_full_match(${folded}, '[a-z0-9]+( [a-z0-9]+)*') THEN ${folded} ELSE nullif(trim(regexp_replace(${folded}, '[^a-z0-9]+', ' ', 'g')), '') END`;
 
 /** A date from ISO text (what staging writes), a timestamp, or compact YYYYMMDD. */
 export const parsedDate = (cell: string) =>
@@ -109,5 +113,5 @@ export const parsedDate = (cell: string) =>
 /** A number, ignoring thousands separators and spaces. */
 export const parsedNumber = (cell: string) => `try_cast(regexp_replace(${cell}, '[,\\s]', '', 'g') AS DOUBLE)`;
 
-/** A date's comparable text: its digits in YYYYMMDD order when it parses, else whatever digits were written. */
-export const dateDigits = (cell: string) => `coalesce(strftime(${parsedDate(cell)}, '%Y%m%d'), nullif(regexp_replace(${cell}, '[^0-9]', '', 'g'), ''))`;
+/** A date's comparable text: its digits in YYYYMMDD order when it parsed (`date`), else whatever digits the cell holds. */
+export const dateDigits = (date: string, cell: string) => `coalesce(strftime(${date}, '%Y%m%d'), nullif(regexp_replace(${cell}, '[^0-9]', '', 'g'), ''))`;

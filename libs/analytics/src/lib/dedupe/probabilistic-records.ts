@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ComparisonKind, ProbabilisticDedupe } from '@sluice/contracts';
 
-import { COMPARISON_LEVELS, ComparedColumns, ComparisonLevels, dateDigits, normalisedText, parsedDate, parsedNumber } from './probabilistic-levels';
+import { COMPARISON_LEVELS, ComparedColumns, ComparisonLevels, dateDigits, foldedText, normalisedText, parsedDate, parsedNumber } from './probabilistic-levels';
 
 /** A field the scorer reads: compared (scored), or only blocked on (its exact agreement still adjusts the prior). */
 export interface PlannedField {
@@ -80,11 +80,20 @@ export const frequencyOf = (field: PlannedField) => `CASE WHEN a_f${field.index}
 /** SQL that holds when records `a` and `b` (in the inner query) agree exactly on every field of `rule`; an empty value agrees with nothing. */
 export const agreesOn = (rule: PlannedField[]) => rule.map((f) => `a.f${f.index} = b.f${f.index}`).join(' AND ');
 
+/** What a field's cell is parsed or folded to first, once per record: the next step reads it twice. */
+function parsedColumns(field: PlannedField, cell: string): string[] {
+  const i = field.index;
+  if (field.kind === 'date') return [`${parsedDate(cell)} AS d${i}`];
+  if (field.kind === 'number') return [`${parsedNumber(cell)} AS n${i}`, `${foldedText(cell)} AS x${i}`];
+  return [`${foldedText(cell)} AS x${i}`];
+}
+
+/** The field's columns in prob_records: its normalised value `f`, and its parsed date `d` or number `n`. */
 function preparedColumns(field: PlannedField, cell: string): string[] {
   const i = field.index;
-  if (field.kind === 'date') return [`${dateDigits(cell)} AS f${i}`, `${parsedDate(cell)} AS d${i}`];
-  if (field.kind === 'number') return [`coalesce(${parsedNumber(cell)}::VARCHAR, ${normalisedText(cell)}) AS f${i}`, `${parsedNumber(cell)} AS n${i}`];
-  return [`${normalisedText(cell)} AS f${i}`];
+  if (field.kind === 'date') return [`${dateDigits(`d${i}`, cell)} AS f${i}`, `d${i}`];
+  if (field.kind === 'number') return [`coalesce(n${i}::VARCHAR, ${normalisedText(`x${i}`)}) AS f${i}`, `n${i}`];
+  return [`${normalisedText(`x${i}`)} AS f${i}`];
 }
 
 /**
@@ -94,7 +103,7 @@ function preparedColumns(field: PlannedField, cell: string): string[] {
 export async function prepareRecords(db: DuckDBConnection, records: string, fields: string[], plan: ProbabilisticPlan): Promise<number> {
   const cell = (name: string) => `cells[${fields.indexOf(name) + 1}]`;
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_normalised AS SELECT record_id, ${plan.fields.flatMap((f) => preparedColumns(f, cell(f.name))).join(', ')}
-    FROM ${records}`);
+    FROM (SELECT record_id, cells, ${plan.fields.flatMap((f) => parsedColumns(f, cell(f.name))).join(', ')} FROM ${records})`);
   // Term frequencies by counting each value once and joining back: cheaper than a window per field.
   const frequent = plan.fields.filter((f) => f.termFrequency);
   const joins = frequent.map(
