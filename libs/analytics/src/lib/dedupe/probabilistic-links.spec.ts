@@ -106,6 +106,31 @@ describe('scoreProbabilisticLinks', () => {
     });
   });
 
+  it('keeps the prior m of a field every rule blocks on, and blocks on fields it does not compare', async () => {
+    await withDuckDb(async (db) => {
+      await people(db);
+      // The repeats whose postcode is missing or whose ssn and surname both changed cannot be found here.
+      const settings: ProbabilisticDedupe = {
+        blocking: [
+          ['postcode', 'given_name'],
+          ['postcode', 'ssn'],
+        ],
+        comparisons: SETTINGS.comparisons.filter((c) => c.field !== 'given_name'),
+      };
+      const model = await scoreProbabilisticLinks(db, { records: 'records', fields: FIELDS, settings });
+      expect(model.fields.map((f) => [f.field, f.trained])).toEqual([
+        ['surname', true],
+        ['date_of_birth', true],
+        ['ssn', true],
+        ['postcode', false],
+      ]);
+      expect(model.fields[3].levels.map((l) => l.m)).toEqual([0.95, 0.05]);
+      const { right, wrong } = await tally(db);
+      expect(wrong).toBe(0);
+      expect(right).toBeGreaterThanOrEqual(150);
+    });
+  });
+
   it('makes each candidate pair once, however many blocking rules find it', async () => {
     await withDuckDb(async (db) => {
       await people(db);

@@ -3,7 +3,7 @@ import type { ComparisonKind, ProbabilisticDedupe } from '@sluice/contracts';
 
 import { COMPARISON_LEVELS, ComparedColumns, ComparisonLevels, dateDigits, foldedText, normalisedText, parsedDate, parsedNumber } from './probabilistic-levels';
 
-/** A field the scorer reads: compared (scored), or only blocked on (its exact agreement still adjusts the prior). */
+/** A field the scorer reads: compared (scored), or only blocked on (then normalised as text and never scored). */
 export interface PlannedField {
   name: string;
   /** Its index in the planned fields: names its columns (`f3`, `d3`, `t3`) and its rows in the model tables. */

@@ -12,8 +12,8 @@ const PSEUDO_PAIRS = 0.5;
 /** Records needed for `pairs` pairs among themselves: r(r-1)/2 = pairs. */
 const recordsFor = (pairs: number) => Math.ceil(0.5 * (Math.sqrt(8 * pairs + 1) + 1));
 
-/** VALUES rows (field, level) of every non-null level of every planned field. */
-export const levelRows = (plan: ProbabilisticPlan) => plan.fields.flatMap((f) => f.levels.labels.map((_, level) => `(${f.index}, ${level})`)).join(', ');
+/** VALUES rows (field, level) of every non-null level of every compared field. */
+const levelRows = (plan: ProbabilisticPlan) => plan.compared.flatMap((f) => f.levels.labels.map((_, level) => `(${f.index}, ${level})`)).join(', ');
 
 /**
  * TEMP TABLE prob_u(field, level, u): how often two records that are not the same person fall in each
@@ -25,15 +25,15 @@ export const levelRows = (plan: ProbabilisticPlan) => plan.fields.flatMap((f) =>
 export async function estimateU(db: DuckDBConnection, plan: ProbabilisticPlan, samplePairs = U_SAMPLE_PAIRS): Promise<void> {
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_u_sample AS SELECT * FROM prob_records
     ORDER BY hash(record_id, ${SAMPLE_SEED}), record_id LIMIT ${recordsFor(samplePairs)}`);
-  const columns = plan.fields.flatMap(pairColumns).join(', ');
-  const levels = plan.fields.map((f) => `${levelOf(f)} AS g${f.index}`).join(', ');
-  const gammas = plan.fields.map((f) => `g${f.index}`).join(', ');
+  const columns = plan.compared.flatMap(pairColumns).join(', ');
+  const levels = plan.compared.map((f) => `${levelOf(f)} AS g${f.index}`).join(', ');
+  const gammas = plan.compared.map((f) => `g${f.index}`).join(', ');
   // Folded into agreement patterns first: a million pairs make a few hundred, which unnest cheaply.
   await db.run(`CREATE OR REPLACE TEMP TABLE prob_u AS
     WITH patterns AS (SELECT ${gammas}, count(*) AS pairs
         FROM (SELECT ${levels} FROM (SELECT ${columns} FROM prob_u_sample a JOIN prob_u_sample b ON a.record_id < b.record_id)) GROUP BY ALL),
       counted AS (SELECT field, level, sum(pairs) AS pairs
-        FROM (SELECT unnest([${plan.fields.map((f) => f.index).join(', ')}]) AS field, unnest([${gammas}]) AS level, pairs FROM patterns)
+        FROM (SELECT unnest([${plan.compared.map((f) => f.index).join(', ')}]) AS field, unnest([${gammas}]) AS level, pairs FROM patterns)
         WHERE level IS NOT NULL GROUP BY ALL),
       known(field, level) AS (VALUES ${levelRows(plan)})
     SELECT known.field, known.level, (coalesce(counted.pairs, 0) + ${PSEUDO_PAIRS}) / sum(coalesce(counted.pairs, 0) + ${PSEUDO_PAIRS}) OVER (PARTITION BY known.field) AS u
