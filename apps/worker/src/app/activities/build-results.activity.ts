@@ -52,6 +52,10 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
   const spec = await loadSpec(deps, workspaceId, jobId);
   const staged = input.files.filter((f) => f.stagedKey);
   const shape = resultShapeOf(spec);
+  // MERGES HELPER: a rebuild after a merge correction (outputVersion > 1) replaces results, provenance and metrics,
+  // but records are delivered once: the delivered records.ndjson (which failed-delivery replays index) and the
+  // delivery's state stay as the job's own build left them.
+  const rebuild = (input.outputVersion ?? 1) > 1;
   const built = await withStagedFiles(
     deps,
     jobId,
@@ -64,7 +68,7 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
         types: shape.types,
         // A failed job's rows are rejected ones only: nothing to measure or deliver.
         metrics: failed ? null : shape.metrics,
-        records: !failed && spec.delivery !== null,
+        records: !failed && !rebuild && spec.delivery !== null,
       });
       await deps.store.put(resultKey(workspaceId, jobId, 'clean'), createReadStream(results.cleanFile));
       if (results.records) await deps.store.put(recordsKey(workspaceId, jobId), createReadStream(results.records.file), 'application/x-ndjson');
