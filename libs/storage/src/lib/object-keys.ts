@@ -110,3 +110,10 @@ export function legacyResultKey(jobId: string, part: 'clean' | 'rejected'): stri
 export function recordsKey(workspaceId: string, jobId: string): string {
   return `${jobPrefix(workspaceId, jobId)}results/records.ndjson`;
 }
+
+// MERGES HELPER, MINIMAL VERSION: the engine helper owns this key (issue 15) and the lead reconciles the two;
+// the API reads the object here, where the engine's build writes it.
+/** The job's merge provenance (every input record's file, line, cluster and match reason) as Parquet, next to its results. */
+export function provenanceKey(workspaceId: string, jobId: string): string {
+  return `${jobPrefix(workspaceId, jobId)}results/provenance.parquet`;
+}
