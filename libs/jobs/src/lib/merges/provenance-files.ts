@@ -25,6 +25,7 @@ interface Copy {
   bytes: number;
   /** Requests reading the copy now: it is deleted only once none is. */
   readers: number;
+  /** When it was last read, by the cache's own count (many reads can fall in one millisecond). */
   lastUsed: number;
   /** A newer version of the job's output exists: delete once nobody reads it. */
   outdated: boolean;
@@ -40,6 +41,7 @@ interface Copy {
 export class ProvenanceFiles {
   private readonly copies = new Map<string, Copy>();
   private ready?: Promise<void>;
+  private uses = 0;
 
   constructor(private readonly options: ProvenanceFilesOptions) {}
 
@@ -55,7 +57,7 @@ export class ProvenanceFiles {
       return await work(copy.path);
     } finally {
       copy.readers -= 1;
-      copy.lastUsed = Date.now();
+      copy.lastUsed = ++this.uses;
       await this.evict();
     }
   }
@@ -84,7 +86,7 @@ export class ProvenanceFiles {
       path: join(this.options.dir, `${name}.parquet`),
       bytes: 0,
       readers: 0,
-      lastUsed: Date.now(),
+      lastUsed: ++this.uses,
       outdated: false,
       downloaded: Promise.resolve(),
     };
@@ -116,18 +118,20 @@ export class ProvenanceFiles {
   }
 
   private async evict(): Promise<void> {
-    const idle = () => [...this.copies.entries()].filter(([, c]) => c.readers === 0);
-    const doomed = new Set(idle().filter(([, c]) => c.outdated));
-    const kept = () => [...this.copies.entries()].filter((entry) => !doomed.has(entry));
+    const idle = [...this.copies.entries()].filter(([, c]) => c.readers === 0);
+    const doomed = new Set(idle.filter(([, c]) => c.outdated).map(([id]) => id));
+    const kept = () => [...this.copies.entries()].filter(([id]) => !doomed.has(id));
     const bytes = () => kept().reduce((sum, [, c]) => sum + c.bytes, 0);
-    const lru = idle()
-      .filter((entry) => !doomed.has(entry))
-      .sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
-    while (lru.length && (kept().length > this.options.maxFiles || bytes() > this.options.maxBytes)) doomed.add(lru.shift() as [string, Copy]);
-    for (const [id, copy] of doomed) {
+    const lru = idle.filter(([id]) => !doomed.has(id)).sort(([, a], [, b]) => a.lastUsed - b.lastUsed);
+    for (const [id] of lru) {
+      if (kept().length <= this.options.maxFiles && bytes() <= this.options.maxBytes) break;
+      doomed.add(id);
+    }
+    for (const id of doomed) {
+      const copy = this.copies.get(id);
       this.copies.delete(id);
-      // A copy still downloading is not idle (its requester reads it next), so only finished files are removed here.
-      await rm(copy.path, { force: true });
+      // Only idle copies are doomed: a copy still downloading has its requester as a reader.
+      if (copy) await rm(copy.path, { force: true });
     }
   }
 }
