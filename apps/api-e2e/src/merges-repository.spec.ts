@@ -7,7 +7,13 @@ import { TestDatabase } from '@sluice/db/testing';
 
 const WS = DEFAULT_WORKSPACE_ID;
 const SPLIT: MergeCorrection = { kind: 'split', records: [{ file: 1, line: 3 }] };
-const JOIN: MergeCorrection = { kind: 'join', records: [{ file: 0, line: 4 }, { file: 1, line: 4 }] };
+const JOIN: MergeCorrection = {
+  kind: 'join',
+  records: [
+    { file: 0, line: 4 },
+    { file: 1, line: 4 },
+  ],
+};
 const MERGE = { rowsIn: 6, rowsOut: 5, duplicatesRemoved: 1, fieldsMerged: 2, conflicts: 0, groups: 1, flaggedGroups: 0 };
 
 /** MergeCorrectionsRepository against the real Postgres of the test stack: chains, claims and their transactions. */
@@ -31,7 +37,10 @@ describe('libs/db merge corrections', () => {
   /** A finished job of the dataset; a rerun names its chain's first job. */
   async function finishedJob(rootJobId?: string, workspaceId = WS): Promise<string> {
     const id = randomUUID();
-    await db.recordDatasetJob({ id, dataset: dataset.name, workflowId: workflowIdForJob(id), retentionHours: 1, files: [], ...(rootJobId ? { rerunOf: rootJobId, rootJobId } : {}) }, workspaceId);
+    await db.recordDatasetJob(
+      { id, dataset: dataset.name, workflowId: workflowIdForJob(id), retentionHours: 1, files: [], ...(rootJobId ? { rerunOf: rootJobId, rootJobId } : {}) },
+      workspaceId,
+    );
     await db.sql`UPDATE "Job" SET status = 'processed', "finishedAt" = now() WHERE id = ${id}::uuid`;
     jobs.push(id);
     return id;
@@ -95,7 +104,11 @@ describe('libs/db merge corrections', () => {
     expect(await add(job, JOIN)).toMatchObject({ ok: true, outputVersion: 3 });
     expect(await corrections.failRebuild(WS, job, 3, 'Rebuilding the output as version 3 failed: storage was down')).toBe(true);
     const failed = await db.repositories.jobs.detail(WS, job);
-    expect(failed).toMatchObject({ outputVersion: 2, merge: MERGE, outputRebuild: { state: 'failed', outputVersion: 3, error: 'Rebuilding the output as version 3 failed: storage was down' } });
+    expect(failed).toMatchObject({
+      outputVersion: 2,
+      merge: MERGE,
+      outputRebuild: { state: 'failed', outputVersion: 3, error: 'Rebuilding the output as version 3 failed: storage was down' },
+    });
     // The correction stays, and the next change claims the same version again.
     expect(await corrections.corrections(WS, job)).toEqual([SPLIT, JOIN]);
     expect(await add(job, SPLIT)).toMatchObject({ ok: true, outputVersion: 3 });
