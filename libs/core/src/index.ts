@@ -41,6 +41,7 @@ export * from './lib/validation/file-rejection';
 export * from './lib/work/stepwise';
 export * from './lib/validation/row-cells';
 export * from './lib/jobs/job-json-schemas';
+export * from './lib/jobs/merge-correction-schema';
 export * from './lib/intake/reading-options-schema';
 export * from './lib/intake/read-table';
 export * from './lib/intake/dialect/sniff-dialect';

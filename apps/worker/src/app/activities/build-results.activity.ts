@@ -57,6 +57,9 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
   const spec = await loadSpec(deps, workspaceId, jobId);
   const staged = input.files.filter((f) => f.stagedKey);
   const shape = resultShapeOf(spec);
+  // A rebuild after a merge correction (outputVersion > 1) replaces results, provenance and metrics,
+  // but records are delivered once: the delivered records.ndjson (which failed-delivery replays index) and the
+  // delivery's state stay as the job's own build left them.
   const rebuild = (input.outputVersion ?? 1) > 1;
   const built = await withStagedFiles(
     deps,

@@ -47,6 +47,7 @@ export const jobSpecSchema: z.ZodType<JobSpec> = z.discriminatedUnion('kind', [
     datasets: z.record(z.string(), jobDatasetSchema),
     delivery: deliveryOptionsSchema.nullable(),
     reading: fileReadingOptionsSchema.optional(),
+    provenanceColumns: z.boolean().optional(),
   }),
 ]);
 
