@@ -101,3 +101,17 @@ export async function recordRefsExist(db: DuckDBConnection, provenanceFile: stri
   const known = new Set(found.map(([file, line]) => `${Number(file)}:${Number(line)}`));
   return refs.filter(({ file, line }) => !known.has(`${file}:${line}`));
 }
+
+/** Each reference's cluster id, in order (a record alone: its own); null for one that names no input record of the job. */
+export async function clusterIdsOf(db: DuckDBConnection, provenanceFile: string, refs: RecordRef[]): Promise<(string | null)[]> {
+  const wellFormed = refs.filter(({ file, line }) => Number.isSafeInteger(file) && Number.isSafeInteger(line) && file >= 0 && line >= 0);
+  if (wellFormed.length === 0) return refs.map(() => null);
+  const wanted = wellFormed.map(({ file, line }) => `(${file}, ${line})`).join(', ');
+  const found = (
+    await db.runAndReadAll(`SELECT w.file, w.line, p.cluster_id FROM (VALUES ${wanted}) w(file, line)
+      JOIN ${source(provenanceFile)} p ON p.kind = ${sqlLiteral(PROVENANCE_KINDS.record)} AND p.file = w.file AND p.line = w.line`)
+  ).getRows();
+  // A record alone is its own cluster, named as the merge names it (see provenance-file).
+  const clusters = new Map(found.map(([file, line, cluster]) => [`${Number(file)}:${Number(line)}`, cluster === null ? `c-${Number(file)}-${Number(line)}` : String(cluster)]));
+  return refs.map(({ file, line }) => clusters.get(`${file}:${line}`) ?? null);
+}
