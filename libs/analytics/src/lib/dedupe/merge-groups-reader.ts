@@ -46,22 +46,18 @@ export async function readMergeGroups(db: DuckDBConnection, provenanceFile: stri
   const [[total]] = (await db.runAndReadAll(`SELECT count(*) FROM ${from} WHERE ${where}`)).getRows();
   const pageSize = Math.max(1, Math.floor(query.pageSize));
   const offset = (Math.max(1, Math.floor(query.page)) - 1) * pageSize;
-  const groups = (
-    await db.runAndReadAll(`SELECT cluster_id, size, certainty, flagged, corrected, cells, conflicts FROM ${from} WHERE ${where}
-      ORDER BY ${ORDER_BY[query.order]} LIMIT ${pageSize} OFFSET ${offset}`)
-  ).getRowObjectsJS();
-  if (groups.length === 0) return { items: [], total: Number(total) };
+  // The page is chosen on the narrow columns first; only its groups' cells are read.
+  const page = (await db.runAndReadAll(`SELECT cluster_id FROM ${from} WHERE ${where} ORDER BY ${ORDER_BY[query.order]} LIMIT ${pageSize} OFFSET ${offset}`)).getRows();
+  if (page.length === 0) return { items: [], total: Number(total) };
+  const ids = page.map(([id]) => String(id));
+  const inPage = (kind: string) => `kind = ${sqlLiteral(kind)} AND list_contains($1, cluster_id)`;
+  const read = async (sql: string) => (await db.runAndReadAll(sql, [listValue(ids)], [LIST(VARCHAR)])).getRowObjectsJS();
+  const groups = await read(`SELECT cluster_id, size, certainty, flagged, corrected, cells, conflicts FROM ${from} WHERE ${inPage(PROVENANCE_KINDS.group)}`);
+  groups.sort((a, b) => ids.indexOf(String(a['cluster_id'])) - ids.indexOf(String(b['cluster_id'])));
+  const members = await read(`SELECT cluster_id, file, line, reason, matched_on, probability, contributed, cells FROM ${from}
+    WHERE ${inPage(PROVENANCE_KINDS.record)} ORDER BY file, line`);
   const [fieldsRow] = (await db.runAndReadAll(`SELECT cells FROM ${from} WHERE kind = ${sqlLiteral(PROVENANCE_KINDS.fields)}`)).getRowObjectsJS();
   const fields = (fieldsRow?.['cells'] as string[] | undefined) ?? [];
-  const ids = groups.map((group) => String(group['cluster_id']));
-  const members = (
-    await db.runAndReadAll(
-      `SELECT cluster_id, file, line, reason, matched_on, probability, contributed, cells FROM ${from}
-        WHERE kind = ${sqlLiteral(PROVENANCE_KINDS.record)} AND list_contains($1, cluster_id) ORDER BY file, line`,
-      [listValue(ids)],
-      [LIST(VARCHAR)],
-    )
-  ).getRowObjectsJS();
   const membersOf = new Map<string, MergeMemberView[]>(ids.map((id) => [id, []]));
   for (const member of members) {
     const file = Number(member['file']);

@@ -14,6 +14,7 @@ describe(`merging ${ROWS.toLocaleString('en-US')} generated people`, () => {
   let file: string;
   let people: number;
   const fields = peopleDataset.fields.map((f) => f.name);
+  const types = Object.fromEntries(peopleDataset.fields.map((f) => [f.name, f.type]));
 
   beforeAll(async () => {
     fixtures = new StagedFixtures();
@@ -24,7 +25,7 @@ describe(`merging ${ROWS.toLocaleString('en-US')} generated people`, () => {
 
   async function timed(label: string, dedupe: MergeDedupe, provenance: boolean) {
     const started = Date.now();
-    const { stats } = await fixtures.merge({ files: [file], fields, dedupe, ...(provenance ? { provenance: { output: fixtures.path('provenance.parquet') } } : {}) });
+    const { stats } = await fixtures.merge({ files: [file], fields, types, dedupe, ...(provenance ? { provenance: { output: fixtures.path('provenance.parquet') } } : {}) });
     console.log(`${ROWS.toLocaleString('en-US')} people, ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`, stats);
     return stats;
   }
