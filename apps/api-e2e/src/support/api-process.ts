@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { TestDatabase } from '@sluice/db/testing';
 
 import { authorizeOrigin, forgetOrigin } from './credentials';
-import { operatorIdentity, ownerEmail, signInWithLink } from './sluice-app';
+import { operatorIdentity, ownerEmail, SHARED_WORKSPACE_LIMITS, signInWithLink } from './sluice-app';
 
 const ROOT = join(__dirname, '../../../..');
 
@@ -88,7 +88,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     log = '';
     child = spawn(process.execPath, [main], {
       cwd: ROOT,
-      env: { ...process.env, NODE_NO_WARNINGS: '1', ...env, HOST: '127.0.0.1', PORT: String(port) },
+      env: { ...process.env, NODE_NO_WARNINGS: '1', ...SHARED_WORKSPACE_LIMITS, ...env, HOST: '127.0.0.1', PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const append = (chunk: Buffer) => {
