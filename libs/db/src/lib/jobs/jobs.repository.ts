@@ -100,6 +100,13 @@ const FILE_ORDER = [{ uploadedAt: 'asc' as const }, { position: 'asc' as const }
 const toInvalidRowView = (row: { uploadId: string; line: number; error: string }): InvalidRowView => ({ fileId: row.uploadId, row: row.line, error: row.error });
 
 /**
+ * How long a launch may wait for its workspace's turn, and take once it has it. Prisma's defaults (2 s / 5 s)
+ * are too short when many uploads of one workspace arrive at once on a loaded machine: a launch refused
+ * for waiting its turn would be a 500 for a request that did nothing wrong.
+ */
+const LAUNCH_TURN = { maxWait: 30_000, timeout: 30_000 };
+
+/**
  * Jobs with their files (uploads) and invalid rows: one aggregate, one owner. Every method takes the
  * workspace first and reaches only its jobs (another workspace's id reads as missing); the few that
  * system jobs need across workspaces say so in their name.
@@ -124,7 +131,7 @@ export class JobsRepository {
       if (running >= maxRunning) return { recorded: false, running };
       await tx.job.create({ data: newJobData(workspaceId, job) });
       return { recorded: true, running: running + 1 };
-    });
+    }, LAUNCH_TURN);
   }
 
   /** Jobs of the workspace waiting or processing now. */
