@@ -80,6 +80,8 @@ describe('admin merge review in Chromium', () => {
     await page.waitForURL(`${app.baseUrl}/jobs/${jobId}/merges`);
     await page.getByRole('heading', { name: 'Review merges' }).waitFor();
     expect(await page.locator('.merge-review__summary').innerText()).toBe('people · output version 1 · 6 records → 4 · 2 groups, 0 flagged');
+    // The groups come from their own request, after the job's summary.
+    await page.getByRole('article').first().waitFor();
     expect(await page.getByRole('article').count()).toBe(2);
 
     const jane = groupWith('jane@acme.com');
@@ -88,7 +90,7 @@ describe('admin merge review in Chromium', () => {
     expect(headers.slice(0, 2)).toEqual(['Field', 'Survivor (output)']);
     expect(headers.slice(2).sort()).toEqual(['crm.csv line 2', 'event.csv line 2']);
     // The survivor holds the event list's title and the CRM's location; each came from one record, marked there.
-    const row = (field: string) => jane.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${field}`) }) });
+    const row = (field: string) => jane.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^\\s*${field}\\b`) }) });
     expect(await row('job_title').locator('td.merge-group__survivor').innerText()).toBe('VP Sales');
     expect(await row('person_location').locator('td.merge-group__survivor').innerText()).toBe('London');
     expect(await row('person_location').locator('td.merge-group__cell--contributed').count()).toBe(1);
