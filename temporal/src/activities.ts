@@ -8,6 +8,7 @@ import type {
   InboxRunOutcome,
   JobAggregations,
   JobOutcome,
+  MergeCorrection,
   MergeStatsView,
   MetricsSummary,
 } from '@sluice/contracts';
@@ -36,6 +37,14 @@ export interface BuildResultsInput extends InWorkspace {
   failed: boolean;
   /** The first job of a rerun chain, whose metrics contribution this job replaces; the job itself when absent. */
   rootJobId?: string;
+  /** The rerun chain's merge corrections, in the order they were made, applied over the dataset's own matching. */
+  corrections?: MergeCorrection[];
+  /**
+   * The output version being built: 1 (or absent) for the job's own build; above 1 for a rebuild after a merge
+   * correction, which replaces the results, provenance and metrics but keeps the records already delivered to a
+   * webhook and the delivery's state as they are (records are delivered once, by the job's own build).
+   */
+  outputVersion?: number;
 }
 
 /** What one pass over a job's staged rows built. */
@@ -93,6 +102,23 @@ export interface CsvJobActivities {
   expireJob(input: InWorkspace & { jobId: string }): Promise<void>;
   /** Which of the pipeline's datasets a file belongs to, by its header row; recorded on the upload. */
   detectFileDataset(input: InWorkspace & { jobId: string; file: CsvJobFile }): Promise<string>;
+  /** The merge corrections kept for a rerun chain, oldest first, which a rerun's build applies again. */
+  loadMergeCorrections(input: InWorkspace & { rootJobId: string }): Promise<MergeCorrection[]>;
+}
+
+/** What building a finished job's output again takes: its files as the job recorded them, and its chain's corrections now. */
+export interface OutputRebuildPlan {
+  files: ResultSource[];
+  corrections: MergeCorrection[];
+}
+
+/** What the rebuildJobOutputWorkflow asks of the worker, besides buildResults. */
+export interface OutputRebuildActivities {
+  planOutputRebuild(input: InWorkspace & { jobId: string; rootJobId: string }): Promise<OutputRebuildPlan>;
+  /** Makes the rebuilt output the job's current version (merge stats, aggregations) and ends the rebuild. */
+  recordRebuiltOutput(input: InWorkspace & { jobId: string; outputVersion: number; merge: MergeStatsView; aggregations: JobAggregations | null }): Promise<void>;
+  /** Ends a rebuild that failed, keeping the job at its previous version, with the reason. */
+  recordFailedRebuild(input: InWorkspace & { jobId: string; outputVersion: number; error: string }): Promise<void>;
 }
 
 /** What a schedule passes each run of the inboxJob workflow. */

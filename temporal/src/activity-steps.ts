@@ -1,8 +1,8 @@
-import type { CsvJobActivities, InboxActivities } from './activities';
+import type { CsvJobActivities, InboxActivities, OutputRebuildActivities } from './activities';
 
 // What each activity does, in a user's words: worker errors and workflow timeouts both say it.
 // {file} stands for the file's name when the activity reads one. Plain data, so the workflow bundle can use it.
-const STEPS: Record<keyof (CsvJobActivities & InboxActivities), string> = {
+const STEPS: Record<keyof (CsvJobActivities & InboxActivities & OutputRebuildActivities), string> = {
   claimInbox: "collecting the schedule's inbox files",
   markProcessing: "updating the job's status",
   parseAndValidate: 'reading and validating {file}',
@@ -14,6 +14,10 @@ const STEPS: Record<keyof (CsvJobActivities & InboxActivities), string> = {
   finishDelivery: 'recording the delivery outcome',
   finalize: "recording the job's outcome",
   expireJob: "deleting the job's files after retention",
+  loadMergeCorrections: "loading the job's merge corrections",
+  planOutputRebuild: "loading the job's files and merge corrections",
+  recordRebuiltOutput: "recording the job's new output version",
+  recordFailedRebuild: 'recording why the rebuild failed',
 };
 
 /** What an activity was doing, e.g. 'reading and validating "crm.csv"'. */

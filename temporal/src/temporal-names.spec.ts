@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { BAD_INPUT_ERROR, CSV_JOB_WORKFLOW, DEFAULT_WORKSPACE_ID, INBOX_JOB_WORKFLOW, STORAGE_SWEEP_WORKFLOW } from '@sluice/contracts';
+import { BAD_INPUT_ERROR, CSV_JOB_WORKFLOW, DEFAULT_WORKSPACE_ID, INBOX_JOB_WORKFLOW, REBUILD_JOB_OUTPUT_WORKFLOW, STORAGE_SWEEP_WORKFLOW } from '@sluice/contracts';
 
 import searchAttributes from './search-attributes.json';
 import * as workflows from './workflows';
@@ -11,7 +11,7 @@ import { DEFAULT_WORKSPACE } from './workflows/workspace-of';
 describe('the names Temporal sees', () => {
   it('has a workflow function, exported under its name, for every workflow type in contracts', () => {
     // Temporal's workflow type is the exported function's name: nothing else ties the two together.
-    expect(Object.keys(workflows).sort()).toEqual([CSV_JOB_WORKFLOW, INBOX_JOB_WORKFLOW, STORAGE_SWEEP_WORKFLOW].sort());
+    expect(Object.keys(workflows).sort()).toEqual([CSV_JOB_WORKFLOW, INBOX_JOB_WORKFLOW, REBUILD_JOB_OUTPUT_WORKFLOW, STORAGE_SWEEP_WORKFLOW].sort());
   });
 
   it('registers every search attribute in docker-compose.yml, for a Temporal server other than the dev stack', () => {

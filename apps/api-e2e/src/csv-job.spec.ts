@@ -1,5 +1,11 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+import { readMergeGroups, withDuckDb } from '@sluice/analytics';
 import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
-import { stagedKey } from '@sluice/storage';
+import { provenanceKey, stagedKey } from '@sluice/storage';
 
 import { upload, waitForStatus } from './support/api-client';
 import { SluiceApp, startSluice } from './support/sluice-app';
@@ -124,12 +130,28 @@ describe('csvJob through REST, Temporal, S3 and Postgres', () => {
     const job = await waitForStatus(app.baseUrl, jobId, ['processed', 'partial', 'failed']);
     expect(job).toMatchObject({ status: 'processed', validRows: 4 });
     // Jane is in both files: the more complete event-list record survives, its empty location filled from the CRM.
-    expect(job.merge).toEqual({ rowsIn: 4, rowsOut: 3, duplicatesRemoved: 1, fieldsMerged: 1, conflicts: 0 });
+    expect(job.merge).toEqual({ rowsIn: 4, rowsOut: 3, duplicatesRemoved: 1, fieldsMerged: 1, conflicts: 0, groups: 1, flaggedGroups: 0 });
     const text = await (await fetch(`${app.baseUrl}/api/jobs/${jobId}/download`)).text();
     const [header, ...rows] = text.trim().split('\n');
     expect(header.split(',').slice(0, 5)).toEqual(['first_name', 'last_name', 'full_name', 'email', 'job_title']);
     expect(rows[0]).toContain(',London,');
     expect(rows.map((row) => row.split(',').slice(0, 5).join(','))).toEqual(['Jane,Doe,,jane@acme.com,VP Sales', 'John,Roe,,john@beta.io,CTO', 'Ann,Lee,,ann@gamma.org,CEO']);
+
+    // The merge's provenance is kept with the results: Jane's group names both files' lines.
+    const scratch = mkdtempSync(join(tmpdir(), 'sluice-provenance-'));
+    try {
+      const file = join(scratch, 'provenance.parquet');
+      await pipeline(await app.store.read(provenanceKey(DEFAULT_WORKSPACE_ID, jobId)), createWriteStream(file));
+      const groups = await withDuckDb((db) => readMergeGroups(db, file, { page: 1, pageSize: 10, order: 'review', fileNames: ['crm.csv', 'event.csv'] }));
+      expect(groups.total).toBe(1);
+      expect(groups.items[0]).toMatchObject({ clusterId: 'c-0-2', size: 2, survivor: { email: 'jane@acme.com', job_title: 'VP Sales', person_location: 'London' } });
+      expect(groups.items[0].members.map((m) => [m.fileName, m.line, m.reason, m.matchedOn])).toEqual([
+        ['crm.csv', 2, 'key', null],
+        ['event.csv', 2, 'key', 'email'],
+      ]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('fails a file of garbage bytes with a message, and records no rows', async () => {

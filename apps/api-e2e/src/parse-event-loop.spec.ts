@@ -109,8 +109,9 @@ describe('parseAndValidate leaves the event loop free', () => {
     expect(run.outcome).toMatchObject({ rowsProcessed: 2, validRows: 2, invalidRows: 0 });
     const staged = await text(await store.read(run.outcome?.stagedKey as string));
     const lines = staged.split('\n');
-    expect(lines.map((line) => line.length)).toEqual([25, 16 * MIB + 27, 30, 0]);
-    expect(lines[1] === `${cell},2024-01-01T00:00:00.000Z,1`).toBe(true);
+    // Each staged row starts with its line in the upload (see STAGED_LINE_COLUMN).
+    expect(lines.map((line) => line.length)).toEqual([39, 16 * MIB + 29, 32, 0]);
+    expect(lines[1] === `2,${cell},2024-01-01T00:00:00.000Z,1`).toBe(true);
     expect(run.blockedMs).toBeLessThan(MAX_BLOCK_MS);
   });
 });

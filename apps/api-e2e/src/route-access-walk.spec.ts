@@ -41,6 +41,10 @@ const DECISIONS: Record<string, Decision> = {
   'GET /api/jobs/{id}/download': 'read',
   'POST /api/jobs/{id}/rerun': 'write',
   'GET /api/jobs/{id}/invalid-rows': 'read',
+  'GET /api/jobs/{id}/merges': 'read',
+  'GET /api/jobs/{id}/merges/corrections': 'read',
+  'POST /api/jobs/{id}/merges/corrections': 'write',
+  'DELETE /api/jobs/{id}/merges/corrections/{correctionId}': 'write',
   'PUT /api/jobs/{id}/rate': 'write',
   'GET /api/jobs/{id}/deliveries/failed': 'read',
   'POST /api/jobs/{id}/deliveries/retry-failed': 'write',
@@ -112,11 +116,12 @@ describe('every operation of the OpenAPI document, walked with and without crede
   const uploadA = randomUUID();
   const endpointA = randomUUID();
   const scheduleA = `walk-a-${suffix}`;
+  const correctionA = randomUUID();
   let tokenA: string;
   let ownerA: string;
   const keyA = () => uploadKey(DEFAULT_WORKSPACE_ID, jobA, uploadA, 'a.csv');
   /** What must never show in another workspace's answers. */
-  const secretsOfA = () => [jobA, endpointA, scheduleA, datasetA.name, tokenA, `hooks.example.com/walk-${suffix}`];
+  const secretsOfA = () => [jobA, endpointA, scheduleA, datasetA.name, tokenA, correctionA, `hooks.example.com/walk-${suffix}`];
 
   /** A's ids for the path's parameters. */
   const pathOfA = (path: string) =>
@@ -124,6 +129,7 @@ describe('every operation of the OpenAPI document, walked with and without crede
       .replace('{id}', path.startsWith('/api/webhooks') ? endpointA : path.startsWith('/api/schedules') ? scheduleA : path.startsWith('/api/tokens') ? tokenA : jobA)
       .replace('{name}', path.startsWith('/api/pipelines') ? pipelineA : datasetA.name)
       .replace('{version}', '1')
+      .replace('{correctionId}', correctionA)
       .replace('{userId}', ownerA);
 
   const asMember = async (member: Member, method: string, path: string): Promise<Answer> => {
@@ -164,6 +170,8 @@ describe('every operation of the OpenAPI document, walked with and without crede
       spec,
     });
     await app.db.sql`UPDATE "Job" SET status = 'processed', "finishedAt" = now(), "expiresAt" = now() + interval '1 hour' WHERE id = ${jobA}::uuid`;
+    await app.db
+      .sql`INSERT INTO "MergeCorrection" (id, "workspaceId", "rootJobId", correction) VALUES (${correctionA}::uuid, ${DEFAULT_WORKSPACE_ID}::uuid, ${jobA}::uuid, '{"kind": "split", "records": [{"file": 0, "line": 2}]}'::jsonb)`;
     await schedules.create(DEFAULT_WORKSPACE_ID, {
       id: scheduleA,
       source: datasetA.name,
@@ -275,6 +283,7 @@ describe('every operation of the OpenAPI document, walked with and without crede
     expect(wrong).toEqual([]);
     // A's resources are still there, unchanged.
     expect((await fetch(`${app.baseUrl}/api/jobs/${jobA}`)).status).toBe(200);
+    expect(await app.db.sql`SELECT id FROM "MergeCorrection" WHERE id = ${correctionA}::uuid`).toHaveLength(1);
     expect((await fetch(`${app.baseUrl}/api/schedules/${scheduleA}`)).status).toBe(200);
     expect((await fetch(`${app.baseUrl}/api/datasets/${datasetA.name}`)).status).toBe(200);
     const tokens = (await (await fetch(`${app.baseUrl}/api/tokens`)).json()) as { id: string; revokedAt: string | null }[];

@@ -9,3 +9,5 @@ export * from './lib/job-results';
 export * from './lib/job-summary';
 export * from './lib/measured-rows';
 export * from './lib/record-batches';
+export * from './lib/dedupe/merge-groups-reader';
+export { PROVENANCE_KINDS } from './lib/dedupe/provenance-file';

@@ -24,3 +24,4 @@ export * from './lib/identity/api-tokens.repository';
 export * from './lib/secrets/secret-box';
 export * from './lib/secrets/secret-key';
 export * from './lib/audit/audit-events.repository';
+export * from './lib/merges/merge-corrections.repository';

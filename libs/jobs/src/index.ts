@@ -15,3 +15,8 @@ export * from './lib/launch/intake-format';
 export * from './lib/presets/install-presets';
 export * from './lib/limits/workspace-quota';
 export * from './lib/limits/workspace-limits-from-env';
+export * from './lib/merges/merge-ports';
+export * from './lib/merges/provenance-files';
+export * from './lib/merges/correction-rules';
+export * from './lib/merges/list-merge-groups';
+export * from './lib/merges/correct-merge';

@@ -91,6 +91,7 @@ export function stubActivities(overrides: Partial<CsvJobActivities> = {}): CsvJo
     finishDelivery: async () => undefined,
     finalize: async () => undefined,
     expireJob: async () => undefined,
+    loadMergeCorrections: async () => [],
     ...overrides,
   };
 }

@@ -96,6 +96,16 @@ describe('csvJob', () => {
       expect(only(calls, RESULTS_STEP).input.rootJobId).toBe('root-job');
     });
 
+    it("of a rerun applies its chain's merge corrections again; a first job loads none", async () => {
+      const split = { kind: 'split' as const, records: [{ file: 1, line: 3 }] };
+      const { calls } = await run(datasetJob({ rootJobId: 'root-job' }), { loadMergeCorrections: async () => [split] });
+      expect(only(calls, 'loadMergeCorrections').input).toEqual({ workspaceId: WORKSPACE, rootJobId: 'root-job' });
+      expect(only(calls, RESULTS_STEP).input.corrections).toEqual([split]);
+      const { calls: first } = await run(datasetJob());
+      expect(callsTo(first, 'loadMergeCorrections')).toEqual([]);
+      expect(only(first, RESULTS_STEP).input.corrections).toBeUndefined();
+    });
+
     it('is partial when some rows are invalid', async () => {
       const { outcome, calls } = await run(datasetJob(), parsedBy({ 'upload-shop': { valid: 7, invalid: 3 } }));
       expect(outcome).toMatchObject({ status: 'partial', error: null });

@@ -1,4 +1,4 @@
-import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobOutcome } from '@sluice/contracts';
+import type { CsvJobInput, DeliveryPlan, FileOutcome, FinishedJobStatus, JobOutcome, MergeCorrection } from '@sluice/contracts';
 import { condition, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 
 import type { CsvJobActivities } from '../activities';
@@ -162,6 +162,15 @@ async function deliverThenRetain(input: CsvJobInput, planned: () => Promise<Deli
   if (left > 0) await sleep(left);
 }
 
+/**
+ * The merge corrections a rerun applies again: those its chain's first job keeps (a first job has none yet
+ * when it builds). Histories recorded before corrections existed did not load them (the patch).
+ */
+async function chainCorrections(workspaceId: string, input: CsvJobInput, failed: boolean): Promise<MergeCorrection[]> {
+  if (!input.rootJobId || failed || !patched('merge-corrections')) return [];
+  return processing.loadMergeCorrections({ workspaceId, rootJobId: input.rootJobId });
+}
+
 /** What a job was started with before its spec moved to its row: a pipeline job carried the pipeline. */
 type RecordedInput = CsvJobInput & { pipeline?: { base: string } };
 
@@ -188,7 +197,15 @@ export async function csvJob(input: CsvJobInput): Promise<JobOutcome> {
     const error = status === 'processed' ? null : failureMessage(base, files);
     if (onePass) {
       const sources = files.map((f) => ({ uploadId: f.uploadId, columns: f.columns, dataset: f.dataset, stagedKey: f.validRows > 0 ? f.stagedKey : null }));
-      const results = await processing.buildResults({ workspaceId, jobId: input.jobId, files: sources, failed, rootJobId: input.rootJobId });
+      const corrections = await chainCorrections(workspaceId, input, failed);
+      const results = await processing.buildResults({
+        workspaceId,
+        jobId: input.jobId,
+        files: sources,
+        failed,
+        rootJobId: input.rootJobId,
+        ...(corrections.length ? { corrections } : {}),
+      });
       planned = async () => results.plan;
       outcome = { jobId: input.jobId, status, files, aggregations: results.aggregations, merge: results.merge, error };
     } else {

@@ -14,6 +14,11 @@ export const appRoutes: Route[] = [
         title: 'Job · Sluice',
         loadComponent: () => import('./features/job-detail/job-detail-page').then((m) => m.JobDetailPage),
       },
+      {
+        path: 'jobs/:id/merges',
+        title: 'Review merges · Sluice',
+        loadComponent: () => import('./features/merge-review/merge-review-page').then((m) => m.MergeReviewPage),
+      },
       { path: 'dashboard', title: 'Dashboard · Sluice', loadComponent: () => import('./features/dashboard/dashboard-page').then((m) => m.DashboardPage) },
       { path: 'datasets', title: 'Datasets · Sluice', loadComponent: () => import('./features/datasets/datasets-page').then((m) => m.DatasetsPage) },
       { path: 'datasets/:name', title: 'Dataset · Sluice', loadComponent: () => import('./features/datasets/dataset-editor-page').then((m) => m.DatasetEditorPage) },

@@ -12,6 +12,7 @@ import { DatasetsModule } from './datasets/datasets.module';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MergesModule } from './merges/merges.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { PersistenceModule } from '../infra/persistence/persistence.module';
@@ -48,6 +49,7 @@ const adminConsole = ServeStaticModule.forRootAsync({
     TemporalModule,
     UploadsModule,
     JobsModule,
+    MergesModule,
     DatasetsModule,
     PipelinesModule,
     MetricsModule,

@@ -43,12 +43,16 @@ export interface PositionalCsv {
   columns: string[];
 }
 
-/** Reads `file`'s header, or null for an empty file (no header at all). */
-export async function positionalCsv(file: string): Promise<PositionalCsv | null> {
+/**
+ * Reads `file`'s header, or null for an empty file (no header at all). The first `reserved` columns
+ * are never found by name: they hold what the system added (a staged file's source line).
+ */
+export async function positionalCsv(file: string, reserved: (names: string[]) => number = () => 0): Promise<PositionalCsv | null> {
   const names = await readCsvHeader(file);
   if (!names?.length) return null;
+  const skipped = reserved(names);
   const positionOf = new Map<string, number>();
-  names.forEach((name, position) => positionOf.has(name) || positionOf.set(name, position));
+  names.forEach((name, position) => position < skipped || positionOf.has(name) || positionOf.set(name, position));
   return {
     names,
     source: readCsvByPosition(file, names.length),

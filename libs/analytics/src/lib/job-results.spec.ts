@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type FieldType, SENSORS_LISTED } from '@sluice/contracts';
-import { emailEngagementPipeline, findDataset, pipelineColumns, pipelineDatasets, sensorReadingsDataset } from '@sluice/core';
+import { emailEngagementPipeline, findDataset, pipelineColumns, pipelineDatasets, sensorReadingsDataset, STAGED_LINE_COLUMN } from '@sluice/core';
 
+import { readMergeGroups } from './dedupe/merge-groups-reader';
+import { withDuckDb } from './duckdb-session';
 import { buildJobResults, type DatasetRows, type JobResultsInput } from './job-results';
 
 const typesOf = (name: string): Record<string, FieldType> => Object.fromEntries((findDataset(name)?.fields ?? []).map((f) => [f.name, f.type]));
@@ -93,7 +95,7 @@ describe('buildJobResults', () => {
     const second = csv('b.csv', ['sensor_id,timestamp,value', 'a,2024-01-03T00:00:00.000Z,4']);
     const { aggregations, merge } = await buildJobResults(sensors([first, second], [...SENSOR_FIELDS, 'Room']));
     expect(aggregations).toEqual({ row_count: 4, min_value: -2, max_value: 10, per_sensor_count: { a: 2, 'a,b': 1, b: 1 } });
-    expect(merge).toEqual({ rowsIn: 4, rowsOut: 4, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 });
+    expect(merge).toEqual({ rowsIn: 4, rowsOut: 4, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0, groups: 0, flaggedGroups: 0 });
   });
 
   it('lists the sensors with the most readings when there are more than a job page (and a Temporal payload) can hold', async () => {
@@ -106,6 +108,34 @@ describe('buildJobResults', () => {
     expect(aggregations?.per_sensor_count['s-7']).toBe(3);
   });
 
+  it("keeps a de-duplicating job's provenance, applies its corrections and adds the provenance columns on request", async () => {
+    const people = findDataset('people');
+    const fields = (people?.fields ?? []).map((f) => f.name);
+    const staged = (name: string, rows: string[]) => csv(name, [`${STAGED_LINE_COLUMN},email,full_name,company_domain`, ...rows]);
+    const a = staged('a.csv', ['2,ann@acme.com,Ann Lee,acme.com', '4,bob@acme.com,Bob Ray,acme.com']);
+    const b = staged('b.csv', ['3,ANN@acme.com,,', '5,,Bob Ray,acme.com', '6,cy@acme.com,Cy Dee,acme.com']);
+    const results = await buildJobResults({
+      scratch: dir,
+      // The job's second file staged no rows: the third is file 2.
+      source: { kind: 'dataset', rows: { files: [a, b], fileNumbers: [0, 2], fields, dedupe: people?.dedupe, types: typesOf('people') } },
+      types: typesOf('people'),
+      metrics: null,
+      records: true,
+      corrections: [{ kind: 'split', records: [{ file: 2, line: 5 }] }],
+      provenance: true,
+      provenanceColumns: true,
+    });
+    expect(results.merge).toMatchObject({ rowsIn: 5, rowsOut: 4, groups: 1, flaggedGroups: 0 });
+    const clean = lines(results.cleanFile);
+    expect(clean[0].split(',').slice(-2)).toEqual(['_cluster_id', '_source_lines']);
+    expect(clean.slice(1).map((line) => line.split(',').slice(-2).join(' '))).toEqual(['c-0-2 0:2;2:3', 'c-0-4 0:4', 'c-2-5 2:5', 'c-2-6 2:6']);
+    expect(lines(results.records?.file as string).map((line) => JSON.parse(line)._cluster_id)).toEqual(['c-0-2', 'c-0-4', 'c-2-5', 'c-2-6']);
+    const groups = await withDuckDb((db) =>
+      readMergeGroups(db, results.provenanceFile as string, { page: 1, pageSize: 10, order: 'review', fileNames: ['a.csv', 'empty.csv', 'b.csv'] }),
+    );
+    expect(groups.items.map((g) => g.members.map((m) => `${m.fileName}:${m.line}`))).toEqual([['a.csv:2', 'b.csv:3']]);
+  });
+
   it('leaves out records, metrics and aggregations a job does not ask for', async () => {
     const file = csv('people.csv', ['email,full_name', 'a@x.com,A']);
     const results = await buildJobResults({
@@ -115,7 +145,7 @@ describe('buildJobResults', () => {
       metrics: null,
       records: false,
     });
-    expect(results).toMatchObject({ records: null, daily: null, aggregations: null, merge: { rowsIn: 1, rowsOut: 1 } });
+    expect(results).toMatchObject({ records: null, daily: null, aggregations: null, provenanceFile: null, merge: { rowsIn: 1, rowsOut: 1 } });
     expect(lines(results.cleanFile)).toEqual(['email,full_name', 'a@x.com,A']);
   });
 });

@@ -37,7 +37,7 @@ describe('mergeRecords', () => {
     const { stats, csv } = await merge([first, second], PEOPLE);
     expect(csv).toBe(['full_name,email,company_domain,job_title', 'Jane Doe,JANE@acme.com,acme.com,VP Sales', 'John Roe,,acme.com,CTO', 'Solo,,,', 'Solo,,,', ''].join('\n'));
     // Rows without any usable key are never merged: the two "Solo" rows stay.
-    expect(stats).toEqual({ rowsIn: 6, rowsOut: 4, duplicatesRemoved: 2, fieldsMerged: 0, conflicts: 2 });
+    expect(stats).toEqual({ rowsIn: 6, rowsOut: 4, duplicatesRemoved: 2, fieldsMerged: 0, conflicts: 2, groups: 2, flaggedGroups: 0 });
   });
 
   it('resolves conflicts by policy and counts the fields it filled', async () => {
@@ -51,12 +51,19 @@ describe('mergeRecords', () => {
     expect(oldest.stats).toMatchObject({ fieldsMerged: 0, conflicts: 2 });
   });
 
-  it('joins similar names within a block when fuzzy matching is on', async () => {
-    const rows = file('a.csv', ['Acme Incorporated,,acme.com,', 'Acme Incorporatd,,acme.com,CEO', 'Zenith Labs,,acme.com,']);
+  it('joins similar names within a block when fuzzy matching is on and another field confirms them', async () => {
+    const rows = file('a.csv', ['Acme Incorporated,,acme.com,Partner', 'Acme Incorporatd,hq@acme.com,acme.com,Partner', 'Zenith Labs,,acme.com,Partner']);
     const exact = await merge([rows], { keys: [['full_name', 'company_domain']], policy: 'first' });
     expect(exact.stats.rowsOut).toBe(3);
-    const fuzzy = await merge([rows], { keys: [['full_name', 'company_domain']], policy: 'first', fuzzy: { field: 'full_name', blockBy: 'company_domain', threshold: 90 } });
-    expect(fuzzy.csv).toBe(['full_name,email,company_domain,job_title', 'Acme Incorporated,,acme.com,CEO', 'Zenith Labs,,acme.com,', ''].join('\n'));
+    // A similar name and a shared block alone are no evidence: the key's other field is the block, so nothing confirms.
+    const unconfirmed = await merge([rows], { keys: [['full_name', 'company_domain']], policy: 'first', fuzzy: { field: 'full_name', blockBy: 'company_domain', threshold: 90 } });
+    expect(unconfirmed.stats.rowsOut).toBe(3);
+    const fuzzy = await merge([rows], {
+      keys: [['full_name', 'company_domain']],
+      policy: 'first',
+      fuzzy: { field: 'full_name', blockBy: 'company_domain', threshold: 90, confirmBy: ['job_title'] },
+    });
+    expect(fuzzy.csv).toBe(['full_name,email,company_domain,job_title', 'Acme Incorporated,hq@acme.com,acme.com,Partner', 'Zenith Labs,,acme.com,Partner', ''].join('\n'));
     expect(fuzzy.stats).toMatchObject({ duplicatesRemoved: 1, fieldsMerged: 1 });
   });
 
@@ -64,7 +71,7 @@ describe('mergeRecords', () => {
     const rows = file('a.csv', ['=HYPERLINK(1),x@y.io,,-4.5', '=HYPERLINK(1),x@y.io,,']);
     const { stats, csv } = await merge([rows]);
     expect(csv).toBe(['full_name,email,company_domain,job_title', "'=HYPERLINK(1),x@y.io,,-4.5", "'=HYPERLINK(1),x@y.io,,", ''].join('\n'));
-    expect(stats).toEqual({ rowsIn: 2, rowsOut: 2, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0 });
+    expect(stats).toEqual({ rowsIn: 2, rowsOut: 2, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0, groups: 0, flaggedGroups: 0 });
   });
 
   it('aligns files by column name, so columns kept from some files only come through', async () => {
@@ -126,12 +133,15 @@ describe('mergeRecords', () => {
       expect(Date.now() - started).toBeLessThan(60_000);
       // The third row is the most complete: it wins every cell, nothing was left empty to fill; the emails
       // (spelt differently) and the 10,000 columns both rows filled conflict.
-      expect(stats).toEqual({ rowsIn: 3, rowsOut: 2, duplicatesRemoved: 1, fieldsMerged: 0, conflicts: 10_001 });
+      expect(stats).toEqual({ rowsIn: 3, rowsOut: 2, duplicatesRemoved: 1, fieldsMerged: 0, conflicts: 10_001, groups: 1, flaggedGroups: 0 });
       const [header, first, second] = readFileSync(output, 'utf8').split('\n');
       expect(header.split(',')).toEqual(fields);
       expect(first.split(',').slice(0, 4)).toEqual(['A@x.io', 'other', 'w1', 'other']);
       expect(second.split(',')).toHaveLength(20_000);
-      expect(Object.keys(JSON.parse(readFileSync(records, 'utf8').split('\n')[0]))).toHaveLength(20_000);
+      // Every field, and the cluster the record stands for (dedupe is on).
+      const record = JSON.parse(readFileSync(records, 'utf8').split('\n')[0]);
+      expect(Object.keys(record)).toHaveLength(20_001);
+      expect(record._cluster_id).toBe('c-0-2');
     }, 120_000);
 
     it("keeps a 5 MB cell (over DuckDB's default line limit) with the rest of the file", async () => {

@@ -22,6 +22,8 @@ export interface DatasetJobSpec {
   delivery: DeliveryOptions | null;
   /** How the upload said its files are read (over the datasets' defaults); detected where absent. */
   reading?: FileReadingOptions;
+  /** The upload asked for `_cluster_id` and `_source_lines` columns in clean.csv (merge provenance); absent: not. */
+  provenanceColumns?: boolean;
 }
 
 export interface PipelineJobSpec {
@@ -32,6 +34,8 @@ export interface PipelineJobSpec {
   delivery: DeliveryOptions | null;
   /** How the upload said its files are read (over the datasets' defaults); detected where absent. */
   reading?: FileReadingOptions;
+  /** The upload asked for `_cluster_id` and `_source_lines` columns in clean.csv (merge provenance); absent: not. */
+  provenanceColumns?: boolean;
 }
 
 /** The dataset or pipeline name a job is filed under. */

@@ -112,6 +112,21 @@ export interface JobDetailView extends JobSummaryView {
   temporalUrl: string | null;
   /** 1 for the job's own result; each merge correction rebuilds it as the next version. */
   outputVersion?: number;
+  /** A rebuild of the output after a merge correction that is running or whose last run failed; null when none is. */
+  outputRebuild?: OutputRebuildView | null;
+}
+
+/**
+ * A rebuild of a job's output (see POST /api/jobs/:id/merges/corrections): while it runs, and when it
+ * failed, the output stays at `JobDetailView.outputVersion`.
+ */
+export interface OutputRebuildView {
+  state: 'running' | 'failed';
+  /** The version it builds. */
+  outputVersion: number;
+  startedAt: string;
+  /** Why it failed, as a sentence; null while it runs. */
+  error: string | null;
 }
 
 export interface Paginated<T> {

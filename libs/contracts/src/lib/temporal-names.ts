@@ -12,11 +12,19 @@ export const INBOX_JOB_WORKFLOW = 'inboxJob';
 
 export const STORAGE_SWEEP_WORKFLOW = 'storageSweep';
 
+/** Rebuilds a finished job's output with its merge corrections, as its next output version. */
+export const REBUILD_JOB_OUTPUT_WORKFLOW = 'rebuildJobOutputWorkflow';
+
 /** The hourly Temporal Schedule (created by the worker) that runs the storage sweeper workflow. */
 export const STORAGE_SWEEPER_SCHEDULE_ID = 'storage-sweeper';
 
 export function workflowIdForJob(jobId: string): string {
   return `job-${jobId}`;
+}
+
+/** One rebuild per job and output version: a retried start of the same rebuild is the same workflow. */
+export function workflowIdForOutputRebuild(jobId: string, outputVersion: number): string {
+  return `job-${jobId}-output-${outputVersion}`;
 }
 
 /** Error type for input that no retry can fix; workflows declare it non-retryable. */

@@ -70,3 +70,13 @@ export interface InboxRunOutcome {
   jobId: string;
   files: number;
 }
+
+/** What the rebuildJobOutputWorkflow starts with: the job, its rerun chain and the output version to build. */
+export interface RebuildJobOutputInput {
+  workspaceId: string;
+  jobId: string;
+  /** The first job of the job's rerun chain: its corrections apply, and its metrics contribution is replaced. */
+  rootJobId: string;
+  /** The version the rebuild makes (the job's current one plus one), claimed on the job's row before it starts. */
+  outputVersion: number;
+}

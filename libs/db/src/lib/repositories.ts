@@ -5,6 +5,7 @@ import { WebhookEndpointsRepository } from './deliveries/webhook-endpoints.repos
 import { DatasetsRepository } from './datasets/datasets.repository';
 import { JobSpecResolver } from './job-spec/job-spec-resolver';
 import { JobsRepository } from './jobs/jobs.repository';
+import { MergeCorrectionsRepository } from './merges/merge-corrections.repository';
 import { MetricsRepository } from './metrics/metrics.repository';
 import { PipelinesRepository } from './pipelines/pipelines.repository';
 import { PresetTargetsRepository } from './presets/preset-targets.repository';
@@ -35,6 +36,7 @@ export interface Repositories {
   signInLinks: SignInLinksRepository;
   apiTokens: ApiTokensRepository;
   auditEvents: AuditEventsRepository;
+  mergeCorrections: MergeCorrectionsRepository;
 }
 
 export function createRepositories(prisma: PrismaClient, secrets: SecretBox): Repositories {
@@ -57,5 +59,6 @@ export function createRepositories(prisma: PrismaClient, secrets: SecretBox): Re
     signInLinks: new SignInLinksRepository(prisma),
     apiTokens: new ApiTokensRepository(prisma),
     auditEvents: new AuditEventsRepository(prisma),
+    mergeCorrections: new MergeCorrectionsRepository(prisma),
   };
 }

@@ -110,3 +110,12 @@ export function legacyResultKey(jobId: string, part: 'clean' | 'rejected'): stri
 export function recordsKey(workspaceId: string, jobId: string): string {
   return `${jobPrefix(workspaceId, jobId)}results/records.ndjson`;
 }
+
+/**
+ * The provenance of the job's merge (Parquet: who was merged with whom, and why; see readMergeGroups),
+ * next to its results and under its prefix, so expiry and the storage sweeper remove it with them.
+ * A rebuild after a correction replaces it.
+ */
+export function provenanceKey(workspaceId: string, jobId: string): string {
+  return `${jobPrefix(workspaceId, jobId)}results/provenance.parquet`;
+}

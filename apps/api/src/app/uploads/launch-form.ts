@@ -11,6 +11,7 @@ export function launchRequestFromForm(fields: Record<string, string>): LaunchReq
     retentionHours: fields['retentionHours'],
     delivery: { mode: fields['mode'], webhookUrl: fields['webhookUrl'], rateLimit: fields['rateLimit'], retryDelays: fields['retryDelays'] },
     reading: readingRequestFromForm(fields),
+    provenanceColumns: fields['provenanceColumns'],
   };
 }
 

@@ -33,6 +33,7 @@ export class UploadsController {
         webhookUrl: { type: 'string', description: 'Webhook mode: where each record is POSTed' },
         rateLimit: { type: 'string', description: 'Webhook mode: records per second (1, 5, 10, 30, 60 … or "unlimited")', default: '10' },
         retryDelays: { type: 'string', description: 'Webhook mode: seconds before each retry, e.g. "1,3,9" (the default), or "none"' },
+        provenanceColumns: { type: 'boolean', default: false, description: 'Add _cluster_id and _source_lines ("file:line;file:line") columns to clean.csv' },
         ...READING_FIELDS,
       },
     },

@@ -21,6 +21,7 @@ import {
   SessionsRepository,
   SignInLinksRepository,
   ApiTokensRepository,
+  MergeCorrectionsRepository,
 } from '@sluice/db';
 
 const repository = (token: abstract new (...args: never[]) => unknown, pick: (r: Repositories) => unknown) => ({
@@ -46,6 +47,7 @@ const REPOSITORIES = [
   repository(SignInLinksRepository, (r) => r.signInLinks),
   repository(ApiTokensRepository, (r) => r.apiTokens),
   repository(AuditEventsRepository, (r) => r.auditEvents),
+  repository(MergeCorrectionsRepository, (r) => r.mergeCorrections),
 ] satisfies Provider[];
 
 /** Postgres for every feature: one Database, its repositories as providers, disconnected at shutdown. */

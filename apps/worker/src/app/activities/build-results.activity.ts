@@ -4,7 +4,7 @@ import { buildJobResults, type DatasetRows, type JobResultsInput } from '@sluice
 import type { DatasetDefinition, DeliveryPlan, JobSpec } from '@sluice/contracts';
 import { jobSourceOf } from '@sluice/contracts';
 import { keptColumns, pipelineDatasets } from '@sluice/core';
-import { recordsKey, resultKey } from '@sluice/storage';
+import { provenanceKey, recordsKey, resultKey } from '@sluice/storage';
 import type { BuildResultsInput, JobResults, ResultSource } from '@sluice/temporal';
 
 import type { ActivityDeps } from './activity-deps';
@@ -23,6 +23,8 @@ function fieldsOf(dataset: DatasetDefinition, sources: ResultSource[]): string[]
 function sourceOf(spec: JobSpec, files: ResultSource[], fileOf: (source: ResultSource) => string[]): JobResultsInput['source'] {
   const rowsOf = (dataset: DatasetDefinition, sources: ResultSource[]): DatasetRows => ({
     files: sources.flatMap(fileOf),
+    // Records are named by the job file they came from, numbered in upload order (see RecordRef).
+    fileNumbers: sources.flatMap((source) => fileOf(source).map(() => files.indexOf(source))),
     fields: fieldsOf(dataset, sources),
     dedupe: dataset.dedupe,
     types: fieldTypesOf(dataset),
@@ -44,14 +46,21 @@ function sourceOf(spec: JobSpec, files: ResultSource[], fileOf: (source: ResultS
 
 /**
  * Builds a job's results from its staged files, each downloaded once, in one DuckDB pass (see
- * buildJobResults): stores `clean.csv`, `rejected.csv` and, for a delivering job, the records; replaces
- * the job's metrics contribution; and marks delivery started with its batches.
+ * buildJobResults): stores `clean.csv`, `rejected.csv`, the merge's provenance (a dataset that
+ * de-duplicates) and, for a delivering job, the records; replaces the job's metrics contribution; and
+ * marks delivery started with its batches. Corrections are applied in the merge. A rebuild after a
+ * correction (outputVersion above 1) replaces the files and the metrics but delivers nothing again:
+ * the webhook received the job's records once, and the failed-delivery list refers to those.
  */
 export async function buildResults(deps: ActivityDeps, input: BuildResultsInput): Promise<JobResults> {
-  const { workspaceId, jobId, failed } = input;
+  const { workspaceId, jobId, failed, corrections } = input;
   const spec = await loadSpec(deps, workspaceId, jobId);
   const staged = input.files.filter((f) => f.stagedKey);
   const shape = resultShapeOf(spec);
+  // A rebuild after a merge correction (outputVersion > 1) replaces results, provenance and metrics,
+  // but records are delivered once: the delivered records.ndjson (which failed-delivery replays index) and the
+  // delivery's state stay as the job's own build left them.
+  const rebuild = (input.outputVersion ?? 1) > 1;
   const built = await withStagedFiles(
     deps,
     jobId,
@@ -64,9 +73,13 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
         types: shape.types,
         // A failed job's rows are rejected ones only: nothing to measure or deliver.
         metrics: failed ? null : shape.metrics,
-        records: !failed && spec.delivery !== null,
+        records: !failed && !rebuild && spec.delivery !== null,
+        corrections,
+        provenance: !failed,
+        provenanceColumns: spec.kind === 'dataset' && spec.provenanceColumns === true,
       });
       await deps.store.put(resultKey(workspaceId, jobId, 'clean'), createReadStream(results.cleanFile));
+      if (results.provenanceFile) await deps.store.put(provenanceKey(workspaceId, jobId), createReadStream(results.provenanceFile), 'application/vnd.apache.parquet');
       if (results.records) await deps.store.put(recordsKey(workspaceId, jobId), createReadStream(results.records.file), 'application/x-ndjson');
       return results;
     },

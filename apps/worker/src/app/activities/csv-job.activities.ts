@@ -1,4 +1,4 @@
-import type { CsvJobActivities, InboxActivities } from '@sluice/temporal';
+import type { CsvJobActivities, InboxActivities, OutputRebuildActivities } from '@sluice/temporal';
 
 import type { ActivityDeps } from './activity-deps';
 import { buildResults } from './build-results.activity';
@@ -8,12 +8,13 @@ import { redeliverFailed } from './delivery/redeliver-failed.activity';
 import { claimInbox } from './claim-inbox.activity';
 import { detectFileDataset } from './detect-file-dataset.activity';
 import { expireJob, finalize, markProcessing } from './job-bookkeeping.activities';
+import { loadMergeCorrections, planOutputRebuild, recordFailedRebuild, recordRebuiltOutput } from './output-rebuild.activities';
 import { parseAndValidate } from './parse-and-validate.activity';
 import { retiredActivities } from './retired-activities';
 import { withUserFacingErrors } from './user-facing-errors';
 
-/** Binds every activity of the csvJob and inboxJob workflows to the worker's Postgres, S3 and webhook clients. */
-export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities & typeof retiredActivities {
+/** Binds every activity of the csvJob, inboxJob and rebuildJobOutputWorkflow workflows to the worker's Postgres, S3 and webhook clients. */
+export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & InboxActivities & OutputRebuildActivities & typeof retiredActivities {
   return withUserFacingErrors({
     ...retiredActivities,
     claimInbox: (input) => claimInbox(deps, input),
@@ -27,5 +28,9 @@ export function createCsvJobActivities(deps: ActivityDeps): CsvJobActivities & I
     finalize: (input) => finalize(deps, input),
     expireJob: (input) => expireJob(deps, input),
     detectFileDataset: (input) => detectFileDataset(deps, input),
+    loadMergeCorrections: (input) => loadMergeCorrections(deps, input),
+    planOutputRebuild: (input) => planOutputRebuild(deps, input),
+    recordRebuiltOutput: (input) => recordRebuiltOutput(deps, input),
+    recordFailedRebuild: (input) => recordFailedRebuild(deps, input),
   });
 }

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 
 import type { CsvJobFile, FileOutcome } from '@sluice/contracts';
-import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, TableReader, validateTable, withReadingContext } from '@sluice/core';
+import { CsvFileValidator, DEFAULT_FILE_LIMITS, FileRejection, RowOutcome, STAGED_LINE_COLUMN, TableReader, validateTable, withReadingContext } from '@sluice/core';
 import { stagedKey, uploadFileName } from '@sluice/storage';
 import { Stringifier, stringify } from 'csv-stringify';
 
@@ -49,14 +49,18 @@ export async function parseAndValidate(deps: ActivityDeps, input: { workspaceId:
   const limits = deps.fileLimits ?? DEFAULT_FILE_LIMITS;
   const validator = new CsvFileValidator(dataset, limits, options.columnFields);
   const table = new TableReader({ bytes: await deps.store.read(file.key), fileName: uploadFileName(file.key), options, limits });
-  // The staged columns are known once the header is read (kept unmapped columns vary by file).
-  let output: { staged: Stringifier; upload: ReturnType<ActivityDeps['store']['startUpload']> } | null = null;
+  // The staged columns are known once the header is read (kept unmapped columns vary by file). Rows are
+  // written as arrays, the source line first: a kept column may be called like the line column, and by
+  // position the two never meet (see STAGED_LINE_COLUMN).
+  let output: { staged: Stringifier; upload: ReturnType<ActivityDeps['store']['startUpload']>; columns: string[] } | null = null;
   const open = () => {
-    const staged = stringify({ header: true, columns: validator.outputColumns });
+    const columns = validator.outputColumns;
+    const staged = stringify();
     const upload = deps.store.startUpload(key, staged);
     // Aborting on failure rejects `done`; only the success path awaits it.
     upload.done.catch(() => undefined);
-    return { staged, upload };
+    staged.write([STAGED_LINE_COLUMN, ...columns]);
+    return { staged, upload, columns };
   };
 
   try {
@@ -66,7 +70,9 @@ export async function parseAndValidate(deps: ActivityDeps, input: { workspaceId:
       if (result.ok) {
         counts.valid += 1;
         output ??= open();
-        if (!output.staged.write(result.record)) await once(output.staged, 'drain');
+        const { record: values } = result;
+        if (!output.staged.write([outcome.line, ...output.columns.map((column) => (Object.hasOwn(values, column) ? values[column] : undefined))]))
+          await once(output.staged, 'drain');
       } else {
         counts.invalid += 1;
         // Only an invalid row's cells are kept, so only they are cut out of its line.

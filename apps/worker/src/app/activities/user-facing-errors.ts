@@ -10,7 +10,7 @@ type Activity = (...args: never[]) => Promise<unknown>;
 
 // The workflows retry these without a limit (bookkeeping must eventually land): they stay retryable
 // whatever the error, or one bad write would end the workflow with its job left half-recorded.
-const ALWAYS_RETRIED = new Set(['markProcessing', 'finalize', 'expireJob', 'applyDeliveryRate', 'finishDelivery']);
+const ALWAYS_RETRIED = new Set(['markProcessing', 'finalize', 'expireJob', 'applyDeliveryRate', 'finishDelivery', 'recordRebuiltOutput', 'recordFailedRebuild']);
 type Logger = Pick<typeof log, 'warn' | 'error'>;
 
 /** The stored name of the file an activity reads, from its input's object key (…/uploads/<id>/<name>). */

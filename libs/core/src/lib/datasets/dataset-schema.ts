@@ -1,4 +1,5 @@
-import { DATE_ORDERS, FIELD_TYPES, LETTER_CASES, LINE_BREAKS, MERGE_POLICIES } from '@sluice/contracts';
+import { COMPARISON_KINDS, DATE_ORDERS, DEDUPE_MODES, FIELD_TYPES, LETTER_CASES, LINE_BREAKS, MERGE_POLICIES } from '@sluice/contracts';
+import type { ComparisonKind, FieldType } from '@sluice/contracts';
 import { z } from 'zod';
 
 import { datasetReadingSchema } from '../intake/reading-options-schema';
@@ -17,6 +18,62 @@ const fieldSchema = z.object({
   lineBreaks: z.enum(LINE_BREAKS).optional(),
 });
 
+/** Most blocking rules a probabilistic dedupe may have: each one is a self-join of the job's records. */
+export const MAX_BLOCKING_RULES = 20;
+
+const fieldListSchema = z.array(z.string()).min(1, 'needs at least one field');
+
+const probabilisticSchema = z
+  .object({
+    blocking: z.array(fieldListSchema).min(1, 'needs at least one blocking rule').max(MAX_BLOCKING_RULES, `may have at most ${MAX_BLOCKING_RULES} blocking rules`),
+    comparisons: z.array(z.object({ field: z.string(), kind: z.enum(COMPARISON_KINDS), termFrequency: z.boolean().optional() }).strict()).min(1, 'needs at least one comparison'),
+    threshold: z.number().gt(0, 'must be above 0').lt(1, 'must be below 1 (a match probability)').optional(),
+  })
+  .strict();
+
+/** Where a list names the same field twice: the index of each repeat, with its name. */
+const repeats = (names: string[]) => names.flatMap((name, index) => (names.indexOf(name) !== index ? [{ index, name }] : []));
+
+/** De-duplication's shape, and the rules between its members that need no field list (which members each mode uses). */
+const dedupeSchema = z
+  .object({
+    mode: z.enum(DEDUPE_MODES).optional(),
+    keys: z.array(fieldListSchema),
+    policy: z.enum(MERGE_POLICIES),
+    fuzzy: z.object({ field: z.string(), blockBy: z.string().optional(), threshold: z.number().min(50).max(100), confirmBy: fieldListSchema.optional() }).optional(),
+    strongIdentifiers: fieldListSchema.optional(),
+    probabilistic: probabilisticSchema.optional(),
+  })
+  .superRefine((dedupe, context) => {
+    const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
+    if ((dedupe.mode ?? 'rules') === 'rules') {
+      if (dedupe.keys.length === 0) issue(['keys'], 'needs at least one key');
+      // Rejected rather than ignored: settings that would silently do nothing are most likely a forgotten `mode`.
+      if (dedupe.probabilistic) issue(['probabilistic'], 'is only used when mode is "probabilistic"');
+    } else {
+      if (!dedupe.probabilistic) issue(['probabilistic'], 'is required when mode is "probabilistic"');
+      if (dedupe.fuzzy) issue(['fuzzy'], 'is only used in rules mode; probabilistic mode compares names through its comparisons (kind "name")');
+    }
+    const fuzzy = dedupe.fuzzy;
+    fuzzy?.confirmBy?.forEach((name, index) => {
+      if (name === fuzzy.field) issue(['fuzzy', 'confirmBy', index], `cannot confirm a fuzzy match on "${name}" with "${name}" itself`);
+      if (name === fuzzy.blockBy) issue(['fuzzy', 'confirmBy', index], `cannot be the blockBy field ("${name}"): every compared pair shares it`);
+    });
+    for (const { index, name } of repeats(fuzzy?.confirmBy ?? [])) issue(['fuzzy', 'confirmBy', index], `names "${name}" twice`);
+    for (const { index, name } of repeats(dedupe.strongIdentifiers ?? [])) issue(['strongIdentifiers', index], `names "${name}" twice`);
+    const comparisons = dedupe.probabilistic?.comparisons ?? [];
+    for (const { index, name } of repeats(comparisons.map((c) => c.field))) issue(['probabilistic', 'comparisons', index, 'field'], `compares "${name}" a second time`);
+    dedupe.probabilistic?.blocking.forEach((rule, r) => {
+      for (const { index, name } of repeats(rule)) issue(['probabilistic', 'blocking', r, index], `names "${name}" twice`);
+    });
+  });
+
+/** Field types each comparison kind can read: dates and numbers must parse, so only their own types or free text. */
+const COMPARABLE_TYPES: Partial<Record<ComparisonKind, FieldType[]>> = {
+  date: ['date', 'datetime', 'string'],
+  number: ['int', 'decimal', 'string'],
+};
+
 /** A dataset definition as users write it: structure, then the cross-field rules. */
 export const datasetDefinitionSchema = z
   .object({
@@ -26,13 +83,7 @@ export const datasetDefinitionSchema = z
     matchThreshold: z.number().min(50).max(100).optional(),
     defaultDateOrder: z.enum(DATE_ORDERS).optional(),
     keepUnmapped: z.boolean().optional(),
-    dedupe: z
-      .object({
-        keys: z.array(z.array(z.string()).min(1)).min(1, 'needs at least one key'),
-        policy: z.enum(MERGE_POLICIES),
-        fuzzy: z.object({ field: z.string(), blockBy: z.string().optional(), threshold: z.number().min(50).max(100) }).optional(),
-      })
-      .optional(),
+    dedupe: dedupeSchema.optional(),
     metrics: metricsConfigSchema.optional(),
     reading: datasetReadingSchema.optional(),
   })
@@ -55,7 +106,18 @@ export const datasetDefinitionSchema = z
     if (dataset.dedupe?.fuzzy) {
       known(['dedupe', 'fuzzy', 'field'], dataset.dedupe.fuzzy.field);
       if (dataset.dedupe.fuzzy.blockBy) known(['dedupe', 'fuzzy', 'blockBy'], dataset.dedupe.fuzzy.blockBy);
+      dataset.dedupe.fuzzy.confirmBy?.forEach((name, index) => known(['dedupe', 'fuzzy', 'confirmBy', index], name));
     }
+    dataset.dedupe?.strongIdentifiers?.forEach((name, index) => known(['dedupe', 'strongIdentifiers', index], name));
+    const probabilistic = dataset.dedupe?.probabilistic;
+    probabilistic?.blocking.forEach((rule, r) => rule.forEach((name, f) => known(['dedupe', 'probabilistic', 'blocking', r, f], name)));
+    probabilistic?.comparisons.forEach(({ field, kind }, index) => {
+      const path = ['dedupe', 'probabilistic', 'comparisons', index, 'field'];
+      known(path, field);
+      const type = dataset.fields.find((f) => f.name === field)?.type;
+      const readable = COMPARABLE_TYPES[kind];
+      if (type && readable && !readable.includes(type)) context.addIssue({ code: 'custom', path, message: `a ${kind} comparison cannot read "${field}", a ${type} field` });
+    });
     if (dataset.metrics) {
       const types = Object.fromEntries(dataset.fields.map((f) => [f.name, f.type]));
       for (const problem of metricsProblems(dataset.metrics, types)) context.addIssue({ code: 'custom', path: ['metrics', ...problem.path], message: problem.message });

@@ -34,13 +34,20 @@ export const deliveryOptionsSchema: z.ZodType<DeliveryOptions> = z.object({
 const jobDatasetSchema: z.ZodType<JobDataset> = z.object({ version: z.number().int().nullable(), definition: storedDatasetDefinitionSchema });
 
 export const jobSpecSchema: z.ZodType<JobSpec> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dataset'), dataset: jobDatasetSchema, delivery: deliveryOptionsSchema.nullable(), reading: fileReadingOptionsSchema.optional() }),
+  z.object({
+    kind: z.literal('dataset'),
+    dataset: jobDatasetSchema,
+    delivery: deliveryOptionsSchema.nullable(),
+    reading: fileReadingOptionsSchema.optional(),
+    provenanceColumns: z.boolean().optional(),
+  }),
   z.object({
     kind: z.literal('pipeline'),
     pipeline: z.object({ name: z.string(), version: z.number().int(), definition: storedPipelineDefinitionSchema }),
     datasets: z.record(z.string(), jobDatasetSchema),
     delivery: deliveryOptionsSchema.nullable(),
     reading: fileReadingOptionsSchema.optional(),
+    provenanceColumns: z.boolean().optional(),
   }),
 ]);
 
@@ -51,6 +58,8 @@ export const mergeStatsSchema: z.ZodType<MergeStatsView> = z.object({
   fieldsMerged: z.number(),
   conflicts: z.number(),
   matched: z.record(z.string(), z.number()).optional(),
+  groups: z.number().optional(),
+  flaggedGroups: z.number().optional(),
 });
 
 export const columnMappingsSchema: z.ZodType<ColumnMappingView[]> = z.array(

@@ -1,4 +1,4 @@
-import type { JobAggregations, JobSummaryView, MergeStatsView, MetricsSummary, UploadView } from '@sluice/contracts';
+import type { JobAggregations, JobSummaryView, MergeStatsView, MetricsSummary, OutputRebuildView, UploadView } from '@sluice/contracts';
 import { cleaningCountsSchema, columnMappingsSchema, fileReadingReportSchema, jobAggregationsSchema, mergeStatsSchema, metricsSummarySchema } from '@sluice/core';
 
 import type { Job, Upload } from '../../generated/prisma/client';
@@ -12,6 +12,8 @@ export interface JobDetailRecord extends JobSummaryView {
   cleaned: Record<string, number>;
   merge: MergeStatsView | null;
   metrics: MetricsSummary | null;
+  outputVersion: number;
+  outputRebuild: OutputRebuildView | null;
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -66,5 +68,15 @@ export function toJobDetailRecord(job: Job & { uploads: Upload[] }): JobDetailRe
     cleaned: parseStoredOrNull(cleaningCountsSchema, job.cleaned, 'Job.cleaned') ?? {},
     merge: parseStoredOrNull(mergeStatsSchema, job.mergeStats, 'Job.mergeStats'),
     metrics: parseStoredOrNull(metricsSummarySchema, job.metrics, 'Job.metrics'),
+    outputVersion: job.outputVersion,
+    outputRebuild: outputRebuildOf(job),
   };
+}
+
+/** A running rebuild, or the last one when it failed (the output stayed); null otherwise. */
+function outputRebuildOf(job: Pick<Job, 'outputVersion' | 'rebuildingVersion' | 'rebuildStartedAt' | 'rebuildError'>): OutputRebuildView | null {
+  const startedAt = (job.rebuildStartedAt ?? new Date(0)).toISOString();
+  if (job.rebuildingVersion !== null) return { state: 'running', outputVersion: job.rebuildingVersion, startedAt, error: null };
+  if (job.rebuildError !== null) return { state: 'failed', outputVersion: job.outputVersion + 1, startedAt, error: job.rebuildError };
+  return null;
 }

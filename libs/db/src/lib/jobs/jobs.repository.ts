@@ -1,6 +1,17 @@
 import { RUNNING_JOB_STATUSES } from '@sluice/contracts';
-import type { FileOutcome, FinishedJobStatus, InvalidRowView, JobAggregations, JobSpec, JobStatus, JobSummaryView, MergeStatsView, Paginated } from '@sluice/contracts';
-import { jobSpecSchema } from '@sluice/core';
+import type {
+  ColumnMappingView,
+  FileOutcome,
+  FinishedJobStatus,
+  InvalidRowView,
+  JobAggregations,
+  JobSpec,
+  JobStatus,
+  JobSummaryView,
+  MergeStatsView,
+  Paginated,
+} from '@sluice/contracts';
+import { columnMappingsSchema, jobSpecSchema } from '@sluice/core';
 import { z } from 'zod';
 
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
@@ -44,6 +55,16 @@ export interface StoredJob {
   spec: JobSpec | null;
   /** In upload order. */
   files: JobFileRecord[];
+  /** The version of the job's output (see Job.outputVersion). */
+  outputVersion: number;
+}
+
+/** A file of a finished job as its results are built again from it (a rebuild after a merge correction). */
+export interface ResultFileRecord {
+  uploadId: string;
+  dataset: string | null;
+  columns: ColumnMappingView[];
+  validRows: number;
 }
 
 /** A file's outcome as the worker stores it (text already made storable). */
@@ -149,7 +170,23 @@ export class JobsRepository {
       expiresAt: job.expiresAt,
       spec: job.spec === null ? null : parseStored(jobSpecSchema, job.spec, 'Job.spec'),
       files: job.uploads.map((u) => ({ uploadId: u.id, fileName: u.fileName, objectKey: u.objectKey, sizeBytes: u.sizeBytes, dataset: u.dataset })),
+      outputVersion: job.outputVersion,
     };
+  }
+
+  /** The job's files in upload order with their column mappings and valid rows, as the job recorded them. */
+  async resultFiles(workspaceId: string, jobId: string): Promise<ResultFileRecord[]> {
+    const uploads = await this.prisma.upload.findMany({
+      where: { jobId, job: { workspaceId } },
+      orderBy: { position: 'asc' },
+      select: { id: true, dataset: true, headerMapping: true, validRows: true },
+    });
+    return uploads.map((u) => ({
+      uploadId: u.id,
+      dataset: u.dataset,
+      columns: parseStoredOrNull(columnMappingsSchema, u.headerMapping, 'Upload.headerMapping') ?? [],
+      validRows: u.validRows,
+    }));
   }
 
   async list(workspaceId: string, { page, pageSize, status, dataset, from, to }: JobListQuery): Promise<Paginated<JobSummaryView>> {

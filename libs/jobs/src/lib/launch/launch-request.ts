@@ -23,6 +23,8 @@ export interface LaunchRequest {
   delivery?: DeliveryRequest;
   /** How the files are read, where the person knows better than detection; absent settings are detected. */
   reading?: ReadingRequest;
+  /** Add `_cluster_id` and `_source_lines` columns to clean.csv: true or false ("true"/"false" as typed in a form); absent: false. */
+  provenanceColumns?: string | boolean;
 }
 
 /**
@@ -71,7 +73,22 @@ export async function resolveLaunch(deps: LaunchRequestDeps, workspaceId: string
   const delivery = await deliveryOptions(deps, workspaceId, request.delivery ?? {});
   const reading = readingOptionsOf(request.reading);
   if (reading?.columnFields) checkColumnFields(reading.columnFields, source.spec);
-  return { spec: { ...source.spec, delivery: delivery ?? null, ...(reading ? { reading } : {}) }, fileDatasets: source.fileDatasets, retentionHours, delivery };
+  const provenanceColumns = provenanceColumnsOf(request.provenanceColumns);
+  return {
+    spec: { ...source.spec, delivery: delivery ?? null, ...(reading ? { reading } : {}), ...(provenanceColumns ? { provenanceColumns } : {}) },
+    fileDatasets: source.fileDatasets,
+    retentionHours,
+    delivery,
+  };
+}
+
+/** Whether clean.csv gets the provenance columns; anything but a yes or a no is refused, naming the field. */
+export function provenanceColumnsOf(value: string | boolean | undefined): boolean {
+  if (typeof value === 'boolean' || value === undefined) return value ?? false;
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false' || text === '0' || text === 'no') return false;
+  if (text === 'true' || text === '1' || text === 'yes') return true;
+  throw invalidRequest(`"provenanceColumns" must be true or false (adds _cluster_id and _source_lines columns to clean.csv), not "${value.slice(0, 40)}"`);
 }
 
 /** The reading settings a request gives, checked; undefined when it gives none. Invalid ones are refused naming the field. */

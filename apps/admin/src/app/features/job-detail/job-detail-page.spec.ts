@@ -199,6 +199,30 @@ describe('JobDetailPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/jobs', 'j2']);
   });
 
+  it('links to the review of its merge groups, and names the output version after corrections', async () => {
+    const { fixture } = await openJob({
+      ...JOB,
+      merge: { rowsIn: 5, rowsOut: 3, duplicatesRemoved: 2, fieldsMerged: 4, conflicts: 1, groups: 2, flaggedGroups: 1 },
+      outputVersion: 3,
+    });
+    const page = fixture.nativeElement as HTMLElement;
+    const link = page.querySelector('a.merge-review-link');
+    expect(link?.getAttribute('href')).toBe('/jobs/j1/merges');
+    expect(link?.textContent?.trim()).toBe('Review merges (2 groups, 1 flagged)');
+    expect(page.querySelector('.merge')?.textContent?.replace(/\s+/g, ' ').trim()).toMatch(
+      /conflicts\) · Review merges \(2 groups, 1 flagged\) · output version 3, after corrections$/,
+    );
+  });
+
+  it('offers no review when nothing was merged into groups', async () => {
+    const { fixture } = await openJob({
+      ...JOB,
+      merge: { rowsIn: 5, rowsOut: 5, duplicatesRemoved: 0, fieldsMerged: 0, conflicts: 0, groups: 0, flaggedGroups: 0 },
+      outputVersion: 1,
+    });
+    expect((fixture.nativeElement as HTMLElement).querySelector('a.merge-review-link')).toBeNull();
+  });
+
   it('shows why a rerun was refused', async () => {
     const { http, fixture } = await openJob(JOB);
     fixture.componentInstance.rerun('j1');

@@ -14,6 +14,7 @@ import { formatBytes, formatDuration } from '../../shared/format';
 import { MappingTable } from '../../shared/mapping-table/mapping-table';
 import { ReadingReport } from '../../shared/mapping-table/reading-report';
 import { StatusChip } from '../../shared/status-chip';
+import { groupCounts, hasMergesToReview } from '../merge-review/merge-counts';
 import { DeliveryPanel } from './delivery-panel';
 import { InvalidRowsTable } from './invalid-rows-table';
 
@@ -42,6 +43,8 @@ export class JobDetailPage {
   readonly id = input.required<string>();
   readonly formatDuration = formatDuration;
   readonly formatBytes = formatBytes;
+  readonly groupCounts = groupCounts;
+  readonly hasMergesToReview = hasMergesToReview;
 
   /** Bumped when the page asks something of the job (a rate change, a replay), to poll again. */
   readonly refresh = signal(0);

@@ -110,6 +110,13 @@ export const companyDataset: DatasetDefinition = {
       ],
     },
   ],
-  // Domain, else normalised name; near-identical names ("Acme Inc" / "Acme Inc.") join too.
-  dedupe: { keys: [['company_domain'], ['company_name']], policy: 'most_complete', fuzzy: { field: 'company_name', threshold: 92 } },
+  // The domain, the LinkedIn page, or the name in the same place: "Acme" alone names companies in many
+  // towns. Near-identical names ("Acme Inc" / "Acme Inc.") join when the domain or the location agrees
+  // too. Companies that merged on another key but hold two domains are flagged for review.
+  dedupe: {
+    keys: [['company_domain'], ['company_linkedin'], ['company_name', 'company_location']],
+    policy: 'most_complete',
+    fuzzy: { field: 'company_name', threshold: 92, confirmBy: ['company_domain', 'company_location'] },
+    strongIdentifiers: ['company_domain'],
+  },
 };

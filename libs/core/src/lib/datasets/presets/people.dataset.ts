@@ -70,5 +70,11 @@ export const peopleDataset: DatasetDefinition = {
     },
   ],
   // Seed 002: email, else full name + company domain.
-  dedupe: { keys: [['email'], ['full_name', 'company_domain'], ['first_name', 'last_name', 'company_domain']], policy: 'most_complete' },
+  // Any of these says it is the same person: the email, the LinkedIn profile, or the name at the same
+  // company. A person has one LinkedIn profile, so a group holding two is flagged for review.
+  dedupe: {
+    keys: [['email'], ['linkedin_profile'], ['full_name', 'company_domain'], ['first_name', 'last_name', 'company_domain']],
+    policy: 'most_complete',
+    strongIdentifiers: ['linkedin_profile'],
+  },
 };
