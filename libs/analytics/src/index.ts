@@ -11,3 +11,4 @@ export * from './lib/measured-rows';
 export * from './lib/record-batches';
 export * from './lib/dedupe/merge-groups-reader';
 export { PROVENANCE_KINDS } from './lib/dedupe/provenance-file';
+export { BlockingTooWide } from './lib/dedupe/probabilistic-links';

@@ -21,6 +21,14 @@ export class DuckDbFailure extends Error {
   }
 }
 
+/**
+ * A job's settings ask for work Sluice refuses to do (a blocking rule that would compare billions of
+ * pairs): the message names the setting and what to change, and is the user's to read as it is.
+ */
+export class DatasetSettingsProblem extends Error {
+  override readonly name: string = 'DatasetSettingsProblem';
+}
+
 export function classifyDuckDbError(error: unknown): DuckDbProblem {
   const message = error instanceof Error ? error.message : String(error);
   if (/^Out of Memory Error/i.test(message) || /could not allocate|failed to allocate/i.test(message)) return 'out_of_memory';
@@ -43,7 +51,7 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
   try {
     return await work(connection);
   } catch (error) {
-    throw error instanceof DuckDbFailure ? error : new DuckDbFailure(classifyDuckDbError(error), error);
+    throw error instanceof DuckDbFailure || error instanceof DatasetSettingsProblem ? error : new DuckDbFailure(classifyDuckDbError(error), error);
   } finally {
     connection.closeSync();
     instance.closeSync();

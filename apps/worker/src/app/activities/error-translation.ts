@@ -1,4 +1,4 @@
-import { DuckDbFailure, MAX_CSV_LINE_BYTES } from '@sluice/analytics';
+import { DatasetSettingsProblem, DuckDbFailure, MAX_CSV_LINE_BYTES } from '@sluice/analytics';
 import { BAD_INPUT_ERROR } from '@sluice/contracts';
 import { classifyDatabaseError, type DatabaseError, isRetryableDatabaseError } from '@sluice/db';
 import { hasNetworkErrorCode } from '@sluice/storage';
@@ -142,6 +142,9 @@ function fromStorage(error: AwsLikeError, step: string): Translation {
 export function translateError(error: unknown, context: ErrorContext): Translation {
   const step = stepOf(context);
   if (error instanceof DuckDbFailure) return fromDuckDb(error, step);
+  if (error instanceof DatasetSettingsProblem) {
+    return { type: BAD_INPUT_ERROR, retryable: false, needsRef: false, message: `The dataset's de-duplication settings cannot be run (${step}): ${error.message}` };
+  }
   const aws = (error ?? {}) as AwsLikeError;
   if (aws.$metadata || aws.$fault) return fromStorage(aws, step);
   const database = classifyDatabaseError(error);

@@ -1,4 +1,4 @@
-import { withDuckDb } from '@sluice/analytics';
+import { BlockingTooWide, withDuckDb } from '@sluice/analytics';
 import { BAD_INPUT_ERROR } from '@sluice/contracts';
 import { FileRejection } from '@sluice/core';
 import { knownDatabaseError, unknownDatabaseError } from '@sluice/db/testing';
@@ -70,6 +70,21 @@ describe('userFacingFailure', () => {
     const disk = Object.assign(new Error("ENOSPC: no space left on device, write '/tmp/sluice-job/clean.csv'"), { code: 'ENOSPC' });
     expect(failureOf(disk).message).toMatch(/^The worker ran out of disk space while merging the files/);
     expect(logged.map((entry) => entry.level)).toEqual(['warn', 'warn', 'warn']);
+  });
+
+  it('says which blocking rule is too wide, without retrying and without a ref', async () => {
+    const error = await thrown(() =>
+      withDuckDb(async () =>
+        Promise.reject(
+          new BlockingTooWide('Blocking rule 1 (country) would compare 4,999,950,000 pairs of records; all rules together may compare at most 50,000,000: block on more fields'),
+        ),
+      ),
+    );
+    const failure = failureOf(error);
+    expect(failure).toMatchObject({ type: BAD_INPUT_ERROR, nonRetryable: true });
+    expect(failure.message).toBe(
+      "The dataset's de-duplication settings cannot be run (merging the files and writing the results): Blocking rule 1 (country) would compare 4,999,950,000 pairs of records; all rules together may compare at most 50,000,000: block on more fields",
+    );
   });
 
   it('rejects a file whose text the database cannot store, without retrying', () => {

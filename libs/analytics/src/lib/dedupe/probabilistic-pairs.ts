@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
+import { DatasetSettingsProblem } from '../duckdb-session';
 import { agreesOn, frequencyOf, levelOf, pairColumns, PlannedField, ProbabilisticPlan } from './probabilistic-records';
 
 /** Blocking rules that would compare more pairs than a job can hold: the job fails with this, naming the rule, before any pair is made. */
-export class BlockingTooWide extends Error {
+export class BlockingTooWide extends DatasetSettingsProblem {
   override readonly name = 'BlockingTooWide';
 }
 
