@@ -1,8 +1,10 @@
 import { doubleCsrf } from 'csrf-csrf';
 import type { Request, Response } from 'express';
 
-/** The session cookie (see the sign-in feature); only requests carrying it can be forged through a browser. */
-export const SESSION_COOKIE = 'sluice_session';
+import { SESSION_COOKIE } from '../auth/credentials';
+
+// Only requests carrying the session cookie can be forged through a browser.
+export { SESSION_COOKIE };
 /** Angular's HttpClient reads this cookie and echoes it in X-XSRF-TOKEN on unsafe same-origin requests. */
 export const XSRF_COOKIE = 'XSRF-TOKEN';
 export const XSRF_HEADER = 'x-xsrf-token';
