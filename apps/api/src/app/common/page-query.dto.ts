@@ -26,3 +26,14 @@ export class RowsPageQueryDto extends PageQueryDto {
   @Max(1000)
   pageSize = 50;
 }
+
+/** A page of a listing people browse (jobs, merge groups): 20 by default, at most 100. */
+export class ListPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}

@@ -1,22 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { MERGE_GROUP_ORDERS, type MergeGroupOrder } from '@sluice/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 
-import { PageQueryDto } from '../common/page-query.dto';
+import { ListPageQueryDto } from '../common/page-query.dto';
 
 /** Query text as a boolean; anything but "true" or "false" is left for the validator to refuse. */
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListMergeGroupsDto extends PageQueryDto {
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-
+export class ListMergeGroupsDto extends ListPageQueryDto {
   @ApiPropertyOptional({ enum: MERGE_GROUP_ORDERS, default: 'review', description: 'review: flagged first, then least certain, then largest' })
   @IsOptional()
   @IsIn(MERGE_GROUP_ORDERS, { message: `order must be one of ${MERGE_GROUP_ORDERS.join(', ')}` })
