@@ -47,6 +47,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
           db: this.db.repositories,
           store: this.store,
           fileLimits: this.config.fileLimits,
+          duckDb: this.config.duckDb,
           webhooks: { sender: this.sender, concurrency },
         }),
         ...createStorageSweeperActivities({

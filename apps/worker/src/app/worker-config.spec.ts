@@ -1,3 +1,4 @@
+import { DEFAULT_DUCKDB_RESOURCES, duckDbSettingsOf } from '@sluice/analytics';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, FileRejection } from '@sluice/core';
 
 import { namingItsSetting, workerConfigFromEnv as configFrom } from './worker-config';
@@ -21,5 +22,21 @@ describe('worker file limits', () => {
     expect(refused).toEqual(new FileLimitExceeded('maxRows', "File has more than 1,000 data rows (the worker's WORKER_MAX_ROWS_PER_FILE setting)"));
     const other = new FileRejection('File is empty');
     expect(namingItsSetting(other)).toBe(other);
+  });
+});
+
+describe('worker DuckDB resources', () => {
+  it("defaults to DuckDB's own memory limit and 2 threads per session, spilling up to 20 GB under the temp folder", () => {
+    expect(workerConfigFromEnv({}).duckDb).toEqual(DEFAULT_DUCKDB_RESOURCES);
+    const settings = duckDbSettingsOf(DEFAULT_DUCKDB_RESOURCES);
+    expect(settings).toMatchObject({ threads: '2', max_temp_directory_size: '20480MB' });
+    expect(settings).not.toHaveProperty('memory_limit');
+    expect(duckDbSettingsOf({ ...DEFAULT_DUCKDB_RESOURCES, memoryLimitMb: 768 })).toMatchObject({ memory_limit: '768MB' });
+  });
+
+  it('reads each resource from its environment variable, and refuses a bad value by name', () => {
+    const env = { DUCKDB_MEMORY_LIMIT_MB: '256', DUCKDB_THREADS: '4', DUCKDB_SPILL_DIR: '/var/spill', DUCKDB_MAX_SPILL_MB: '1024' };
+    expect(workerConfigFromEnv(env).duckDb).toEqual({ memoryLimitMb: 256, threads: 4, spillDirectory: '/var/spill', maxSpillMb: 1024 });
+    expect(() => workerConfigFromEnv({ DUCKDB_MEMORY_LIMIT_MB: '1GB' })).toThrow('DUCKDB_MEMORY_LIMIT_MB must be a positive number, got "1GB"');
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_DUCKDB_RESOURCES, type DuckDbResources } from '@sluice/analytics';
 import { HOUR_MS, TASK_QUEUE } from '@sluice/contracts';
 import type { FileLimits } from '@sluice/core';
 import { DEFAULT_FILE_LIMITS, FileLimitExceeded, positiveNumberFromEnv } from '@sluice/core';
@@ -21,6 +22,8 @@ export interface WorkerConfig {
   maxConcurrentActivities: number;
   /** How much one file may ask of the worker (see FILE_LIMIT_SETTINGS). */
   fileLimits: FileLimits;
+  /** What each DuckDB session building a job's results may take (DUCKDB_MEMORY_LIMIT_MB, DUCKDB_THREADS, DUCKDB_SPILL_DIR, DUCKDB_MAX_SPILL_MB). */
+  duckDb: DuckDbResources;
   webhooks: {
     /** Addresses webhooks may reach besides public ones, e.g. "127.0.0.1,10.20.0.0/16" (WEBHOOK_ALLOWED_NETWORKS). */
     allowedNetworks: string;
@@ -65,6 +68,12 @@ export function workerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     s3: s3ConfigFromEnv(env),
     maxConcurrentActivities: Math.ceil(positiveNumberFromEnv(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 4)),
     fileLimits: fileLimitsFromEnv(env),
+    duckDb: {
+      memoryLimitMb: env['DUCKDB_MEMORY_LIMIT_MB'] ? positiveNumberFromEnv(env, 'DUCKDB_MEMORY_LIMIT_MB', 0) : DEFAULT_DUCKDB_RESOURCES.memoryLimitMb,
+      threads: Math.ceil(positiveNumberFromEnv(env, 'DUCKDB_THREADS', DEFAULT_DUCKDB_RESOURCES.threads)),
+      spillDirectory: env['DUCKDB_SPILL_DIR'] || DEFAULT_DUCKDB_RESOURCES.spillDirectory,
+      maxSpillMb: positiveNumberFromEnv(env, 'DUCKDB_MAX_SPILL_MB', DEFAULT_DUCKDB_RESOURCES.maxSpillMb),
+    },
     webhooks: {
       allowedNetworks: env['WEBHOOK_ALLOWED_NETWORKS'] ?? '',
       concurrency: Math.ceil(positiveNumberFromEnv(env, 'WEBHOOK_CONCURRENCY', 32)),

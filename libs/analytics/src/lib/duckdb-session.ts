@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,14 +38,49 @@ export function classifyDuckDbError(error: unknown): DuckDbProblem {
   return 'internal';
 }
 
-/** Runs `work` on a fresh in-memory DuckDB that writes nothing outside the temp folder. */
-export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+/**
+ * What one DuckDB session may take of the machine. Past `memoryLimitMb` DuckDB spills its joins, sorts
+ * and aggregates to `spillDirectory` (up to `maxSpillMb`), so a big job costs disk, not the worker's RSS.
+ */
+export interface DuckDbResources {
+  /**
+   * Null leaves DuckDB's own limit (80 % of the machine's memory). Not yet lowered by default: the staged
+   * CSV reads ask for one block as large as the longest row allowed (WORKER_MAX_ROW_BYTES), which a small limit refuses.
+   */
+  memoryLimitMb: number | null;
+  threads: number;
+  /** Where a session spills; each session gets its own folder under it. */
+  spillDirectory: string;
+  maxSpillMb: number;
+}
+
+export const DEFAULT_DUCKDB_RESOURCES: DuckDbResources = {
+  memoryLimitMb: null,
+  threads: 2,
+  spillDirectory: join(tmpdir(), 'sluice-duckdb', 'spill'),
+  maxSpillMb: 20 * 1024,
+};
+
+/** The settings DuckDB is opened with for these resources. */
+export function duckDbSettingsOf(resources: DuckDbResources): Record<string, string> {
+  return {
+    ...(resources.memoryLimitMb === null ? {} : { memory_limit: `${Math.max(64, Math.floor(resources.memoryLimitMb))}MB` }),
+    threads: String(Math.max(1, Math.floor(resources.threads))),
+    temp_directory: resources.spillDirectory,
+    max_temp_directory_size: `${Math.max(1, Math.floor(resources.maxSpillMb))}MB`,
+  };
+}
+
+/** Runs `work` on a fresh in-memory DuckDB, within `resources`, that writes nothing outside its temp folders. */
+export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Promise<T>, resources: DuckDbResources = DEFAULT_DUCKDB_RESOURCES): Promise<T> {
   const scratch = join(tmpdir(), 'sluice-duckdb');
   mkdirSync(scratch, { recursive: true });
+  mkdirSync(resources.spillDirectory, { recursive: true });
+  // Sessions run side by side (one per job building results): each spills into a folder of its own, removed after.
+  const spill = mkdtempSync(join(resources.spillDirectory, 'session-'));
   const instance = await DuckDBInstance.create(':memory:', {
     extension_directory: join(scratch, 'extensions'),
-    temp_directory: join(scratch, 'spill'),
-    threads: '2',
+    ...duckDbSettingsOf({ ...resources, spillDirectory: spill }),
   });
   const connection = await instance.connect();
   try {
@@ -55,6 +90,7 @@ export async function withDuckDb<T>(work: (connection: DuckDBConnection) => Prom
   } finally {
     connection.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   }
 }
 

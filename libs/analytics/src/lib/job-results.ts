@@ -4,7 +4,7 @@ import type { FieldType, JobAggregations, JoinStep, MergeCorrection, MergeStatsV
 
 import type { DailyMetrics } from './daily-metrics';
 import { computeDailyMetrics } from './daily-metrics';
-import { withDuckDb } from './duckdb-session';
+import { type DuckDbResources, withDuckDb } from './duckdb-session';
 import { summarizeJob } from './job-summary';
 import { joinPipeline } from './join-pipeline';
 import { MEASURED_TABLE, MeasuredRows, measuredNames } from './measured-rows';
@@ -38,6 +38,8 @@ export interface JobResultsInput {
   provenance?: boolean;
   /** Add `_cluster_id` and `_source_lines` columns to clean.csv (a dataset job). */
   provenanceColumns?: boolean;
+  /** What the session may take of the worker (see DuckDbResources); the defaults when absent. */
+  resources?: DuckDbResources;
 }
 
 export interface BuiltResults {
@@ -58,7 +60,7 @@ export interface BuiltResults {
  * delivery batches, and measured — daily metric parts and the job page's aggregations — from the
  * same rows' unescaped values.
  */
-export async function buildJobResults({ scratch, source, types, metrics, records, corrections, provenance, provenanceColumns }: JobResultsInput): Promise<BuiltResults> {
+export async function buildJobResults({ scratch, source, types, metrics, records, corrections, provenance, provenanceColumns, resources }: JobResultsInput): Promise<BuiltResults> {
   const cleanFile = join(scratch, 'clean.csv');
   const recordsFile = join(scratch, 'records.ndjson');
   const measure = metrics ? measuredNames(metrics) : undefined;
@@ -112,5 +114,5 @@ export async function buildJobResults({ scratch, source, types, metrics, records
       aggregations: metrics && measured ? await summarizeJob(db, measured, metrics) : null,
       provenanceFile,
     };
-  });
+  }, resources);
 }

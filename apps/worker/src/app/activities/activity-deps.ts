@@ -1,3 +1,4 @@
+import type { DuckDbResources } from '@sluice/analytics';
 import type { FileLimits } from '@sluice/core';
 import type { Repositories } from '@sluice/db';
 import type { ObjectStore } from '@sluice/storage';
@@ -9,6 +10,8 @@ export interface ActivityDeps {
   store: ObjectStore;
   /** How much one file may ask of the worker; DEFAULT_FILE_LIMITS when left out. */
   fileLimits?: FileLimits;
+  /** What a DuckDB session building results may take; DEFAULT_DUCKDB_RESOURCES when left out. */
+  duckDb?: DuckDbResources;
   webhooks: {
     /** One sender per worker, so connections to a receiver are reused across batches. */
     sender: WebhookSender;

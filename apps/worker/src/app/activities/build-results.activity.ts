@@ -77,6 +77,7 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
         corrections,
         provenance: !failed,
         provenanceColumns: spec.kind === 'dataset' && spec.provenanceColumns === true,
+        resources: deps.duckDb,
       });
       await deps.store.put(resultKey(workspaceId, jobId, 'clean'), createReadStream(results.cleanFile));
       if (results.provenanceFile) await deps.store.put(provenanceKey(workspaceId, jobId), createReadStream(results.provenanceFile), 'application/vnd.apache.parquet');
