@@ -1,7 +1,7 @@
 import type { SendScheduleStore, SendSlotReservation } from './delivery-store';
 import { SharedRateGate } from './shared-rate-gate';
 
-/** The GCRA step the database runs, on this process's clock, with a limit the test can change. */
+/** The GCRA step the database runs, on the test's (fake) clock, with a limit the test can change. */
 function scheduleStore(rate: number | null) {
   const state = { rate, tat: 0, reservations: 0 };
   const store: SendScheduleStore = {
@@ -15,27 +15,36 @@ function scheduleStore(rate: number | null) {
   return { store, state };
 }
 
+/** When each of `count` concurrent senders may start, in ms after the call, on the fake clock. */
 async function startsOf(gate: SharedRateGate, count: number): Promise<number[]> {
   const signal = new AbortController().signal;
-  return Promise.all(Array.from({ length: count }, () => gate.take(signal).then(() => Date.now())));
+  const called = Date.now();
+  const all = Promise.all(Array.from({ length: count }, () => gate.take(signal).then(() => Date.now() - called)));
+  await jest.runAllTimersAsync();
+  return (await all).sort((a, b) => a - b);
 }
 
 describe('SharedRateGate', () => {
+  // A fake clock: pacing is exact, whatever else the machine runs.
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   it('spaces sends at the stored limit, however many senders wait', async () => {
     const { store } = scheduleStore(50);
-    const starts = (await startsOf(new SharedRateGate(store, 'job'), 30)).sort((a, b) => a - b);
-    // 30 sends at 50/s: the last starts about 0.6 s after the first (generous bounds, the machine is shared).
-    const span = starts[starts.length - 1] - starts[0];
-    expect(span).toBeGreaterThan(450);
-    expect(span).toBeLessThan(2000);
+    const starts = await startsOf(new SharedRateGate(store, 'job'), 30);
+    // 30 sends at 50/s: one every 20 ms.
+    starts.slice(1).forEach((start, i) => expect(start - starts[i]).toBeCloseTo(20, 0));
+    expect(starts[29] - starts[0]).toBeCloseTo(580, 0);
   });
 
   it('lets an unlimited job through, re-reading its limit about once a second', async () => {
     const { store, state } = scheduleStore(null);
-    const started = Date.now();
-    await startsOf(new SharedRateGate(store, 'job'), 500);
-    expect(Date.now() - started).toBeLessThan(500);
+    const gate = new SharedRateGate(store, 'job');
+    expect(await startsOf(gate, 500)).toEqual(Array(500).fill(0));
     expect(state.reservations).toBe(1);
+    jest.advanceTimersByTime(1001);
+    await startsOf(gate, 10);
+    expect(state.reservations).toBe(2);
   });
 
   it('follows a lowered limit once the slots it reserved ahead (about 100 ms of sends) are spent', async () => {
@@ -44,10 +53,11 @@ describe('SharedRateGate', () => {
     // The first reservation at 1000/s takes 100 slots; 50 are left.
     await startsOf(gate, 50);
     state.rate = 10;
-    const starts = (await startsOf(gate, 56)).sort((a, b) => a - b);
-    // The 50 reserved slots pass within 100 ms; the 6 after them go at 10/s, about 0.5 s (at the old limit: 5 ms).
-    expect(starts[49] - starts[0]).toBeLessThan(1000);
-    expect(starts[55] - starts[50]).toBeGreaterThan(350);
+    const starts = await startsOf(gate, 56);
+    // The reserved slots pass within 100 ms; then sends go at 10/s, 100 ms apart (at the old limit: 1 ms).
+    expect(starts[49] - starts[0]).toBeLessThan(100);
+    expect(starts[55] - starts[50]).toBeGreaterThanOrEqual(400);
+    starts.slice(53).forEach((start, i) => expect(start - starts[52 + i]).toBeCloseTo(100, 0));
   });
 
   it('rejects a waiting sender when its signal aborts', async () => {
@@ -56,8 +66,10 @@ describe('SharedRateGate', () => {
     const controller = new AbortController();
     await gate.take(controller.signal);
     const waiting = gate.take(controller.signal);
+    const rejected = expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    await jest.advanceTimersByTimeAsync(10);
     controller.abort();
-    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    await rejected;
   });
 
   it('fails when the job has no delivery settings', async () => {
