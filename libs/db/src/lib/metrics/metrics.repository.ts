@@ -53,7 +53,45 @@ interface PartsRow {
   max: number | null;
 }
 
-const INSERT_PAGE = 5000;
+/** A contribution's rows as one array per column: one INSERT … SELECT FROM unnest(…) takes them all. */
+interface MetricColumns {
+  days: string[];
+  metrics: string[];
+  dimensions: string[];
+  values: string[];
+  sums: number[];
+  counts: number[];
+  mins: (number | null)[];
+  maxs: (number | null)[];
+  /** Each row's distinct keys as a Postgres array literal ('{1,2}'): unnest cannot take ragged arrays. */
+  keys: string[];
+}
+
+function metricColumnsOf(rows: DailyMetricRow[]): MetricColumns {
+  const columns: MetricColumns = { days: [], metrics: [], dimensions: [], values: [], sums: [], counts: [], mins: [], maxs: [], keys: [] };
+  for (const row of rows) {
+    columns.days.push(row.day);
+    columns.metrics.push(row.metric);
+    columns.dimensions.push(row.dimension);
+    columns.values.push(row.dimensionValue);
+    columns.sums.push(row.sum);
+    columns.counts.push(row.count);
+    columns.mins.push(row.min);
+    columns.maxs.push(row.max);
+    columns.keys.push(`{${(row.distinctKeys ?? []).join(',')}}`);
+  }
+  return columns;
+}
+
+/**
+ * One statement for the whole contribution: a row per parameter array element instead of Prisma's
+ * createMany pages, so 100 k rows are one round trip and the distinct-count triggers recount once.
+ */
+const insertMetricRows = (workspaceId: string, source: string, jobId: string, c: MetricColumns) => Prisma.sql`
+  INSERT INTO "MetricDaily" ("workspaceId", source, "jobId", day, metric, dimension, "dimensionValue", sum, count, min, max, "distinctKeys")
+  SELECT ${workspaceId}::uuid, ${source}, ${jobId}::uuid, r.day, r.metric, r.dimension, r.value, r.sum, r.count, r.min, r.max, r.keys::bigint[]
+  FROM unnest(${c.days}::date[], ${c.metrics}::text[], ${c.dimensions}::text[], ${c.values}::text[], ${c.sums}::float8[], ${c.counts}::int[],
+    ${c.mins}::float8[], ${c.maxs}::float8[], ${c.keys}::text[]) AS r(day, metric, dimension, value, sum, count, min, max, keys)`;
 
 const sourceDefinitionSchema = z.object({ label: z.string(), metrics: storedMetricsConfigSchema.optional() });
 
@@ -68,20 +106,7 @@ export class MetricsRepository {
    * job: recording again, or recording a rerun, never double counts.
    */
   async replaceContribution(workspaceId: string, { jobId, contributorId, source, rows, summary }: MetricsContribution): Promise<void> {
-    const data: Prisma.MetricDailyCreateManyInput[] = rows.map((row) => ({
-      workspaceId,
-      source,
-      jobId: contributorId,
-      day: new Date(`${row.day}T00:00:00Z`),
-      metric: row.metric,
-      dimension: row.dimension,
-      dimensionValue: row.dimensionValue,
-      sum: row.sum,
-      count: row.count,
-      min: row.min,
-      max: row.max,
-      distinctKeys: row.distinctKeys ?? [],
-    }));
+    const columns = metricColumnsOf(rows);
     await this.prisma.$transaction(
       async (tx) => {
         // A retried attempt can overlap one still running (a missed heartbeat): without the lock each
@@ -90,7 +115,7 @@ export class MetricsRepository {
         // The job first: a job of another workspace fails here, before anything is recorded.
         await tx.job.update({ where: { id: jobId, workspaceId }, data: { metrics: jsonValue(summary) } });
         await tx.metricDaily.deleteMany({ where: { workspaceId, jobId: contributorId, source } });
-        for (let i = 0; i < data.length; i += INSERT_PAGE) await tx.metricDaily.createMany({ data: data.slice(i, i + INSERT_PAGE) });
+        if (rows.length) await tx.$executeRaw`${insertMetricRows(workspaceId, source, contributorId, columns)}`;
       },
       { timeout: 120_000 },
     );
