@@ -222,7 +222,10 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     const deps = { db: app.db.repositories, store: app.store, webhooks: { sender, concurrency: 4 } };
     const plan = await onlyBatch(app, jobId);
     // As if the worker that ran this batch died after heartbeating records 0-5 as acknowledged.
-    const replacement = new MockActivityEnvironment({ heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint });
+    const replacement = new MockActivityEnvironment({
+      heartbeatDetails: { acked: [[0, 5]], failed: [] } satisfies DeliveryCheckpoint,
+      currentAttemptScheduledTimestampMs: Date.now(),
+    });
     const heartbeats: DeliveryCheckpoint[] = [];
     replacement.on('heartbeat', (details: DeliveryCheckpoint) => heartbeats.push(details));
     const counts = await replacement.run(deliverBatch, deps, {
@@ -252,7 +255,8 @@ describe('webhook delivery through REST, Temporal, Postgres and a real receiver'
     await app.db.client.deliveryBatch.update({ where: { jobId_index: { jobId, index: 0 } }, data: { acked: [[0, 6]], delivered: 7 } });
     await app.db.client.jobDelivery.update({ where: { jobId }, data: { rateLimit: 5 } });
     const storedWhenSent: unknown[] = [];
-    const replacement = new MockActivityEnvironment();
+    // Scheduled after the job's own attempts, as a retry is.
+    const replacement = new MockActivityEnvironment({ currentAttemptScheduledTimestampMs: Date.now() });
     const running = replacement.run(deliverBatch, deps, { workspaceId: DEFAULT_WORKSPACE_ID, jobId, dataset: 'sensor_readings', recordsKey: plan.recordsKey, batch: plan.batch });
     const seen = new Set<number>();
     while (seen.size < 3) {

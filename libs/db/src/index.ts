@@ -25,3 +25,5 @@ export * from './lib/secrets/secret-box';
 export * from './lib/secrets/secret-key';
 export * from './lib/audit/audit-events.repository';
 export * from './lib/merges/merge-corrections.repository';
+export * from './lib/fences/activity-fence';
+export * from './lib/fences/activity-fences.repository';

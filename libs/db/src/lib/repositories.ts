@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
+import { ActivityFencesRepository } from './fences/activity-fences.repository';
 import { AuditEventsRepository } from './audit/audit-events.repository';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { WebhookEndpointsRepository } from './deliveries/webhook-endpoints.repository';
@@ -37,6 +38,7 @@ export interface Repositories {
   apiTokens: ApiTokensRepository;
   auditEvents: AuditEventsRepository;
   mergeCorrections: MergeCorrectionsRepository;
+  activityFences: ActivityFencesRepository;
 }
 
 export function createRepositories(prisma: PrismaClient, secrets: SecretBox): Repositories {
@@ -60,5 +62,6 @@ export function createRepositories(prisma: PrismaClient, secrets: SecretBox): Re
     apiTokens: new ApiTokensRepository(prisma),
     auditEvents: new AuditEventsRepository(prisma),
     mergeCorrections: new MergeCorrectionsRepository(prisma),
+    activityFences: new ActivityFencesRepository(prisma),
   };
 }

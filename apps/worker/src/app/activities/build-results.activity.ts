@@ -8,6 +8,7 @@ import { provenanceKey, recordsKey, resultKey } from '@sluice/storage';
 import type { BuildResultsInput, JobResults, ResultSource } from '@sluice/temporal';
 
 import type { ActivityDeps } from './activity-deps';
+import { claimAttemptFence } from './attempt-fence';
 import { datasetOf, fieldTypesOf, loadSpec, resultShapeOf } from './job-spec';
 import { replaceMetricsContribution } from './metrics-contribution';
 import { writeRejected } from './rejected-rows';
@@ -54,6 +55,7 @@ function sourceOf(spec: JobSpec, files: ResultSource[], fileOf: (source: ResultS
  */
 export async function buildResults(deps: ActivityDeps, input: BuildResultsInput): Promise<JobResults> {
   const { workspaceId, jobId, failed, corrections } = input;
+  const fence = await claimAttemptFence(deps, workspaceId, jobId, 'buildResults');
   const spec = await loadSpec(deps, workspaceId, jobId);
   const staged = input.files.filter((f) => f.stagedKey);
   const shape = resultShapeOf(spec);
@@ -86,11 +88,13 @@ export async function buildResults(deps: ActivityDeps, input: BuildResultsInput)
     },
   );
   await writeRejected(deps, workspaceId, jobId, input.files);
-  const metrics = built.daily ? await replaceMetricsContribution(deps, workspaceId, { jobId, rootJobId: input.rootJobId, source: jobSourceOf(spec), daily: built.daily }) : null;
+  const metrics = built.daily
+    ? await replaceMetricsContribution(deps, workspaceId, { jobId, rootJobId: input.rootJobId, source: jobSourceOf(spec), daily: built.daily, fence })
+    : null;
   let plan: DeliveryPlan | null = null;
   if (built.records) {
     plan = { recordsKey: recordsKey(workspaceId, jobId), total: built.records.total, batches: built.records.batches };
-    await deps.db.deliveries.markDelivering(workspaceId, jobId, plan.total);
+    await deps.db.deliveries.markDelivering(workspaceId, jobId, plan.total, fence);
   }
   return { merge: built.merge, metrics, aggregations: built.aggregations, plan };
 }

@@ -1,3 +1,4 @@
+import type { ActivityFence } from '@sluice/db';
 import { Context } from '@temporalio/activity';
 
 import type { ActivityDeps } from './activity-deps';
@@ -16,6 +17,7 @@ export class JobProgress {
     private readonly workspaceId: string,
     private readonly jobId: string,
     private readonly uploadId: string,
+    private readonly fence: ActivityFence,
   ) {}
 
   async tick(rowsProcessed: number): Promise<void> {
@@ -27,6 +29,6 @@ export class JobProgress {
   }
 
   async save(rowsProcessed: number): Promise<void> {
-    await this.deps.db.jobs.saveProgress(this.workspaceId, this.jobId, this.uploadId, rowsProcessed);
+    await this.deps.db.jobs.saveProgress(this.workspaceId, this.jobId, this.uploadId, rowsProcessed, this.fence);
   }
 }

@@ -1,5 +1,6 @@
 import type { DailyMetrics } from '@sluice/analytics';
 import type { MetricsSummary } from '@sluice/contracts';
+import type { ActivityFence } from '@sluice/db';
 
 import type { ActivityDeps } from './activity-deps';
 
@@ -13,9 +14,9 @@ export function metricsSummaryOf(source: string, daily: DailyMetrics): MetricsSu
 export async function replaceMetricsContribution(
   deps: ActivityDeps,
   workspaceId: string,
-  { jobId, rootJobId, source, daily }: { jobId: string; rootJobId?: string; source: string; daily: DailyMetrics },
+  { jobId, rootJobId, source, daily, fence }: { jobId: string; rootJobId?: string; source: string; daily: DailyMetrics; fence: ActivityFence },
 ): Promise<MetricsSummary> {
   const summary = metricsSummaryOf(source, daily);
-  await deps.db.metrics.replaceContribution(workspaceId, { jobId, contributorId: rootJobId ?? jobId, source, rows: daily.rows, summary });
+  await deps.db.metrics.replaceContribution(workspaceId, { jobId, contributorId: rootJobId ?? jobId, source, rows: daily.rows, summary, fence });
   return summary;
 }

@@ -7,6 +7,7 @@ import { Stringifier, stringify } from 'csv-stringify';
 
 import { namingItsSetting } from '../worker-config';
 import type { ActivityDeps } from './activity-deps';
+import { claimAttemptFence } from './attempt-fence';
 import { asBadInput } from './bad-input';
 import { InvalidRowWriter } from './invalid-row-writer';
 import { JobProgress } from './job-progress';
@@ -40,8 +41,9 @@ export async function parseAndValidate(deps: ActivityDeps, input: { workspaceId:
   if (!dataset) throw asBadInput(new FileRejection(`Unknown dataset "${input.dataset}": the job does not read it`));
   const options = readingOptionsOf(spec, dataset);
 
-  const invalidRows = new InvalidRowWriter(deps, workspaceId, jobId, file.uploadId);
-  const progress = new JobProgress(deps, workspaceId, jobId, file.uploadId);
+  const fence = await claimAttemptFence(deps, workspaceId, jobId, `parseAndValidate:${file.uploadId}`);
+  const invalidRows = new InvalidRowWriter(deps, workspaceId, jobId, file.uploadId, fence);
+  const progress = new JobProgress(deps, workspaceId, jobId, file.uploadId, fence);
   await invalidRows.reset();
 
   const key = stagedKey(workspaceId, jobId, file.uploadId);

@@ -1,4 +1,5 @@
 import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
+import { type ActivityFence, fencedWrite, holdFence } from '../fences/activity-fence';
 import { IndexRuns, indexRunsSchema } from './index-runs';
 import type { SecretBox } from '../secrets/secret-box';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
@@ -44,21 +45,23 @@ export class DeliveriesRepository {
 
   /**
    * The delivery engine's store (DeliveryStore in @sluice/webhooks) for one workspace's jobs: the
-   * engine keys everything by job id, and this binds the workspace every call goes through.
+   * engine keys everything by job id, and this binds the workspace every call goes through. With a
+   * fence, what the engine stores is the fenced attempt's only while it is current: a replaced attempt's
+   * next acknowledgement, failure or progress throws SupersededAttempt and its sending stops.
    */
-  forWorkspace(workspaceId: string) {
+  forWorkspace(workspaceId: string, fence?: ActivityFence) {
     return {
       reserveSendSlots: (jobId: string, count: number) => this.reserveSendSlots(workspaceId, jobId, count),
       openAckCheckpoint: (jobId: string, batchIndex: number) => this.openAckCheckpoint(workspaceId, jobId, batchIndex),
-      saveAcked: (jobId: string, batchIndex: number, acked: IndexRuns) => this.saveAcked(workspaceId, jobId, batchIndex, acked),
+      saveAcked: (jobId: string, batchIndex: number, acked: IndexRuns) => this.saveAcked(workspaceId, jobId, batchIndex, acked, fence),
       deliveryTarget: (jobId: string) => this.deliveryTarget(workspaceId, jobId),
-      recordFailure: (jobId: string, recordIndex: number, failure: DeliveryFailureRecord) => this.recordFailure(workspaceId, jobId, recordIndex, failure),
+      recordFailure: (jobId: string, recordIndex: number, failure: DeliveryFailureRecord) => this.recordFailure(workspaceId, jobId, recordIndex, failure, fence),
       saveBatchProgress: (jobId: string, batchIndex: number, progress: { delivered: number; currentRate: number }) =>
-        this.saveBatchProgress(workspaceId, jobId, batchIndex, progress),
-      saveCurrentRate: (jobId: string, currentRate: number) => this.saveCurrentRate(workspaceId, jobId, currentRate),
+        this.saveBatchProgress(workspaceId, jobId, batchIndex, progress, fence),
+      saveCurrentRate: (jobId: string, currentRate: number) => this.saveCurrentRate(workspaceId, jobId, currentRate, fence),
+      markRedelivered: (jobId: string, recordIndex: number) => this.markRedelivered(workspaceId, jobId, recordIndex, fence),
       outstandingFailures: (jobId: string) => this.outstandingFailures(workspaceId, jobId),
       markRedelivering: (jobId: string) => this.markRedelivering(workspaceId, jobId),
-      markRedelivered: (jobId: string, recordIndex: number) => this.markRedelivered(workspaceId, jobId, recordIndex),
     };
   }
 
@@ -91,25 +94,36 @@ export class DeliveriesRepository {
     return indexRunsSchema.parse(row.acked);
   }
 
-  async saveAcked(workspaceId: string, jobId: string, batchIndex: number, acked: IndexRuns): Promise<void> {
-    await this.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { acked }, select: { index: true } });
+  async saveAcked(workspaceId: string, jobId: string, batchIndex: number, acked: IndexRuns, fence?: ActivityFence): Promise<void> {
+    await fencedWrite(this.prisma, fence, (tx) =>
+      tx.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { acked }, select: { index: true } }),
+    );
   }
 
-  async saveBatchProgress(workspaceId: string, jobId: string, batchIndex: number, { delivered, currentRate }: { delivered: number; currentRate: number }): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { delivered } }),
-      this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } }),
-    ]);
+  async saveBatchProgress(
+    workspaceId: string,
+    jobId: string,
+    batchIndex: number,
+    { delivered, currentRate }: { delivered: number; currentRate: number },
+    fence?: ActivityFence,
+  ): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      if (fence) await holdFence(tx, fence);
+      await tx.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { delivered } });
+      await tx.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } });
+    });
   }
 
-  async saveCurrentRate(workspaceId: string, jobId: string, currentRate: number): Promise<void> {
-    await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } });
+  async saveCurrentRate(workspaceId: string, jobId: string, currentRate: number, fence?: ActivityFence): Promise<void> {
+    await fencedWrite(this.prisma, fence, (tx) => tx.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } }));
   }
 
-  async recordFailure(workspaceId: string, jobId: string, recordIndex: number, failure: DeliveryFailureRecord): Promise<void> {
+  async recordFailure(workspaceId: string, jobId: string, recordIndex: number, failure: DeliveryFailureRecord, fence?: ActivityFence): Promise<void> {
     await this.assertJobOf(workspaceId, jobId);
     const data = { ...failure, failedAt: new Date(), deliveredAt: null };
-    await this.prisma.failedDelivery.upsert({ where: { jobId_recordIndex: { jobId, recordIndex } }, create: { jobId, recordIndex, ...data }, update: data });
+    await fencedWrite(this.prisma, fence, (tx) =>
+      tx.failedDelivery.upsert({ where: { jobId_recordIndex: { jobId, recordIndex } }, create: { jobId, recordIndex, ...data }, update: data }),
+    );
   }
 
   outstandingFailures(workspaceId: string, jobId: string): Promise<{ recordIndex: number; attempts: number }[]> {
@@ -125,16 +139,18 @@ export class DeliveriesRepository {
   }
 
   /** The job's records are stored and counted: delivery starts now. */
-  async markDelivering(workspaceId: string, jobId: string, total: number): Promise<void> {
-    await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { total, state: 'delivering', startedAt: new Date() } });
+  async markDelivering(workspaceId: string, jobId: string, total: number, fence?: ActivityFence): Promise<void> {
+    await fencedWrite(this.prisma, fence, (tx) => tx.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { total, state: 'delivering', startedAt: new Date() } }));
   }
 
   async markRedelivering(workspaceId: string, jobId: string): Promise<void> {
     await this.prisma.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { state: 'delivering', finishedAt: null } });
   }
 
-  async markRedelivered(workspaceId: string, jobId: string, recordIndex: number): Promise<void> {
-    await this.prisma.failedDelivery.update({ where: { jobId_recordIndex: { jobId, recordIndex }, delivery: { job: { workspaceId } } }, data: { deliveredAt: new Date() } });
+  async markRedelivered(workspaceId: string, jobId: string, recordIndex: number, fence?: ActivityFence): Promise<void> {
+    await fencedWrite(this.prisma, fence, (tx) =>
+      tx.failedDelivery.update({ where: { jobId_recordIndex: { jobId, recordIndex }, delivery: { job: { workspaceId } } }, data: { deliveredAt: new Date() } }),
+    );
   }
 
   /** What decides how the job's delivery ended (see settledDeliveryState in @sluice/webhooks). */

@@ -15,6 +15,7 @@ import { columnMappingsSchema, jobSpecSchema } from '@sluice/core';
 import { z } from 'zod';
 
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { type ActivityFence, fencedWrite } from '../fences/activity-fence';
 import { jsonValue, parseStored, parseStoredOrNull } from '../stored-json';
 import { type JobDetailRecord, toJobDetailRecord, toJobSummaryView } from './job-views';
 import { type NewJob, newJobData } from './new-job';
@@ -319,26 +320,28 @@ export class JobsRepository {
   }
 
   /** A file's rows processed so far, and the job's as their sum, in one transaction. */
-  async saveProgress(workspaceId: string, jobId: string, uploadId: string, rowsProcessed: number): Promise<void> {
-    const { prisma } = this;
-    await prisma.$transaction([
-      prisma.upload.update({ where: { id: uploadId, jobId, job: { workspaceId } }, data: { rowsProcessed } }),
-      prisma.$executeRaw`UPDATE "Job" SET "rowsProcessed" = (SELECT COALESCE(SUM("rowsProcessed"), 0) FROM "Upload" WHERE "jobId" = ${jobId}::uuid) WHERE id = ${jobId}::uuid AND "workspaceId" = ${workspaceId}::uuid`,
-    ]);
+  /** `fence`: the attempt saving it (a replaced attempt's progress is dropped; see ActivityFence). */
+  async saveProgress(workspaceId: string, jobId: string, uploadId: string, rowsProcessed: number, fence?: ActivityFence): Promise<void> {
+    await fencedWrite(this.prisma, fence, async (tx) => {
+      await tx.upload.update({ where: { id: uploadId, jobId, job: { workspaceId } }, data: { rowsProcessed } });
+      await tx.$executeRaw`UPDATE "Job" SET "rowsProcessed" = (SELECT COALESCE(SUM("rowsProcessed"), 0) FROM "Upload" WHERE "jobId" = ${jobId}::uuid) WHERE id = ${jobId}::uuid AND "workspaceId" = ${workspaceId}::uuid`;
+    });
   }
 
   /** Removes a file's invalid rows (a retried attempt starts from the top of the file). */
-  async clearInvalidRows(workspaceId: string, jobId: string, uploadId: string): Promise<void> {
-    await this.prisma.invalidRow.deleteMany({ where: { jobId, uploadId, job: { workspaceId } } });
+  async clearInvalidRows(workspaceId: string, jobId: string, uploadId: string, fence?: ActivityFence): Promise<void> {
+    await fencedWrite(this.prisma, fence, (tx) => tx.invalidRow.deleteMany({ where: { jobId, uploadId, job: { workspaceId } } }));
   }
 
   /** Stores rows of the workspace's jobs; a row naming another workspace's job (or none) stores nothing. */
-  async addInvalidRows(workspaceId: string, rows: NewInvalidRow[]): Promise<void> {
+  async addInvalidRows(workspaceId: string, rows: NewInvalidRow[], fence?: ActivityFence): Promise<void> {
     if (!rows.length) return;
     const jobIds = [...new Set(rows.map((r) => r.jobId))];
-    const owned = await this.prisma.job.count({ where: { id: { in: jobIds }, workspaceId } });
-    if (owned !== jobIds.length) throw new Error(`Invalid rows name a job outside workspace ${workspaceId}`);
-    await this.prisma.invalidRow.createMany({ data: rows });
+    await fencedWrite(this.prisma, fence, async (tx) => {
+      const owned = await tx.job.count({ where: { id: { in: jobIds }, workspaceId } });
+      if (owned !== jobIds.length) throw new Error(`Invalid rows name a job outside workspace ${workspaceId}`);
+      await tx.invalidRow.createMany({ data: rows });
+    });
   }
 
   /** A job's files' names, by upload id. */

@@ -4,6 +4,7 @@ import { storedMetricsConfigSchema } from '@sluice/core';
 import { z } from 'zod';
 
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { type ActivityFence, holdFence } from '../fences/activity-fence';
 import { jsonValue, parseStored } from '../stored-json';
 
 export interface PartsQuery {
@@ -41,6 +42,8 @@ export interface MetricsContribution {
   source: string;
   rows: DailyMetricRow[];
   summary: MetricsSummary;
+  /** The attempt recording it: a replaced attempt records nothing (see ActivityFence). */
+  fence?: ActivityFence;
 }
 
 interface PartsRow {
@@ -105,10 +108,11 @@ export class MetricsRepository {
    * Replaces a contribution (under its root job) in one transaction and stores the summary on the
    * job: recording again, or recording a rerun, never double counts.
    */
-  async replaceContribution(workspaceId: string, { jobId, contributorId, source, rows, summary }: MetricsContribution): Promise<void> {
+  async replaceContribution(workspaceId: string, { jobId, contributorId, source, rows, summary, fence }: MetricsContribution): Promise<void> {
     const columns = metricColumnsOf(rows);
     await this.prisma.$transaction(
       async (tx) => {
+        if (fence) await holdFence(tx, fence);
         // A retried attempt can overlap one still running (a missed heartbeat): without the lock each
         // would delete nothing the other has not committed yet, and both contributions would count.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`metrics:${workspaceId}:${source}:${contributorId}`}, 0))`;

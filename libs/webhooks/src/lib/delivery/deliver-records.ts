@@ -32,12 +32,16 @@ export interface DeliveryResources {
 /**
  * Sends every record once it may (rate gate, bounded concurrency), retrying per the target's
  * schedule; each attempt is signed afresh with its own timestamp, under the record's message id.
- * Rejects when `signal` aborts, with nothing left running.
+ * Rejects when `signal` aborts, with nothing left running. A listener that throws (its store is gone,
+ * or a later attempt has replaced this one) stops every other record too: nothing is sent that could
+ * not be stored, and the first such error is the one thrown.
  */
 export async function deliverRecords(records: OutgoingRecord[], target: DeliveryTarget, resources: DeliveryResources, listener: DeliveryListener): Promise<void> {
-  const { sender, gate, signal } = resources;
+  const { sender, gate } = resources;
+  const failing = new AbortController();
+  const signal = AbortSignal.any([resources.signal, failing.signal]);
   // Every waiting record listens for cancellation; thousands of listeners here are expected.
-  setMaxListeners(0, signal);
+  setMaxListeners(0, resources.signal, signal);
   const slots = new Slots(resources.concurrency);
   const attempt = (record: OutgoingRecord) =>
     slots.use(async () => {
@@ -58,8 +62,14 @@ export async function deliverRecords(records: OutgoingRecord[], target: Delivery
       await abortableSleep(delay, signal);
     }
   };
-  const settled = await Promise.allSettled(records.map(deliverOne));
-  signal.throwIfAborted();
+  const stopAllOnError = (record: OutgoingRecord) =>
+    deliverOne(record).catch((error: unknown) => {
+      if (!signal.aborted) failing.abort(error);
+      throw error;
+    });
+  const settled = await Promise.allSettled(records.map(stopAllOnError));
+  resources.signal.throwIfAborted();
+  if (failing.signal.aborted) throw failing.signal.reason;
   const problem = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (problem) throw problem.reason;
 }
