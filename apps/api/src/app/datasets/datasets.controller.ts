@@ -133,7 +133,7 @@ export class DatasetsController {
   ): Promise<HeaderMappingPreview | FilePreview> {
     const { definition } = await this.configs.currentOrThrow(workspaceId, name);
     if (!request.is('multipart/form-data')) return mapDatasetHeader(definition, body.headers ?? headerOf(body.sample));
-    const form = await receivePreviewForm(request, { maxWorkbookBytes: this.config.maxUploadBytes });
+    const form = await receivePreviewForm(request, { maxWorkbookBytes: Math.min(this.config.maxPreviewWorkbookBytes, this.config.maxUploadBytes) });
     const options = readingOptionsOf(readingRequestFromForm(form.fields));
     try {
       return await previewFile({ dataset: definition, bytes: form.bytes, fileName: form.fileName, options, truncated: form.truncated });

@@ -10,7 +10,10 @@ import { type IdentityConfig, identityConfigFromEnv } from './identity-config';
 export interface ApiConfig {
   host: string;
   port: number;
+  /** The largest file an upload takes (MAX_UPLOAD_MB, 2 GB by default: uploads stream to S3 in parts). */
   maxUploadBytes: number;
+  /** The largest workbook a preview reads whole (MAX_PREVIEW_WORKBOOK_MB): a preview holds it in memory, an upload does not. */
+  maxPreviewWorkbookBytes: number;
   /** Every workspace's limits unless it overrides one (Workspace.limits; `npm run workspace-limits`). */
   workspaceLimits: WorkspaceLimits;
   taskQueue: string;
@@ -53,7 +56,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
   return {
     host: env['HOST'] ?? '127.0.0.1',
     port: Number(env['PORT'] ?? 3000),
-    maxUploadBytes: Math.round(positiveNumberFromEnv(env, 'MAX_UPLOAD_MB', 20) * 1024 * 1024),
+    maxUploadBytes: Math.round(positiveNumberFromEnv(env, 'MAX_UPLOAD_MB', 2048) * 1024 * 1024),
+    maxPreviewWorkbookBytes: Math.round(positiveNumberFromEnv(env, 'MAX_PREVIEW_WORKBOOK_MB', 64) * 1024 * 1024),
     workspaceLimits: workspaceLimitsFromEnv(env),
     taskQueue: env['TEMPORAL_TASK_QUEUE'] ?? TASK_QUEUE,
     temporalAddress: env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233',

@@ -17,7 +17,7 @@ describe('checkFile', () => {
     expect(checkFile(csv('a.xlsx'))).toBeNull();
     expect(checkFile(csv('a.csv.gz'))).toBeNull();
     expect(checkFile(csv('a.xls'))).toBe('"a.xls" is not a file Sluice reads: expected .csv, .tsv, .txt, .xlsx, .csv.gz, .tsv.gz, .txt.gz or .zip');
-    expect(checkFile(csv('big.csv', MAX_FILE_BYTES + 1))).toBe('"big.csv" is larger than 20 MB');
+    expect(checkFile(csv('big.csv', MAX_FILE_BYTES + 1))).toBe('"big.csv" is larger than 2 GB');
   });
 });
 

@@ -12,7 +12,7 @@ import { ReadingReport } from '../../shared/mapping-table/reading-report';
 import { ENCODINGS, MappingCheck } from './mapping-check';
 
 /** Same limit as the API's default; the API has the final word. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 /** The choice that detects the dataset from the first file's header row. */
 export const DETECT = 'detect';
 const HEADER_SAMPLE_BYTES = 64 * 1024;
@@ -159,7 +159,7 @@ function readText(blob: Blob): Promise<string> {
 
 export function checkFile(file: File): string | null {
   if (!isAcceptedFileName(file.name)) return `"${file.name}" is not a file Sluice reads: expected ${ACCEPTED_FILE_NAMES}`;
-  if (file.size > MAX_FILE_BYTES) return `"${file.name}" is larger than 20 MB`;
+  if (file.size > MAX_FILE_BYTES) return `"${file.name}" is larger than 2 GB`;
   if (file.size === 0) return `"${file.name}" is empty`;
   return null;
 }
