@@ -44,8 +44,9 @@ export function classifyDuckDbError(error: unknown): DuckDbProblem {
  */
 export interface DuckDbResources {
   /**
-   * Null leaves DuckDB's own limit (80 % of the machine's memory). Not yet lowered by default: the staged
-   * CSV reads ask for one block as large as the longest row allowed (WORKER_MAX_ROW_BYTES), which a small limit refuses.
+   * Null leaves DuckDB's own limit (80 % of the machine's memory), still the default: CSV reads now size
+   * their buffers from the file's longest record, so ordinary files run within 512 MB, but a 20,000-column
+   * file needs more than that for one chunk of its rows (each column's vector is allocated per chunk).
    */
   memoryLimitMb: number | null;
   threads: number;
