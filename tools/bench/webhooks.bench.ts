@@ -139,6 +139,15 @@ async function main(): Promise<void> {
   const checkpointedArrivals = (await receiver.report()).length;
   const checkpointedRate = checkpointed.delivered / checkpointed.seconds;
 
+  // As the worker stores them: each write in a transaction that holds the attempt's fence.
+  const fencedJob = await newJob(null);
+  const fence = { jobId: fencedJob, scope: 'deliverBatch:0', token: Date.now() };
+  await db.repositories.activityFences.claim(DEFAULT_WORKSPACE_ID, fence);
+  const fencedStore = db.repositories.deliveries.forWorkspace(DEFAULT_WORKSPACE_ID, fence);
+  const fenced = await deliver(fencedJob, recordsFor(fencedJob, RECORDS), await AckCheckpoint.open(fencedStore, fencedJob, 0));
+  const fencedArrivals = (await receiver.report()).length;
+  const fencedRate = fenced.delivered / fenced.seconds;
+
   const pacedJob = await newJob(PACED_RATE);
   const paced = await deliver(pacedJob, recordsFor(pacedJob, PACED_RECORDS));
   const arrivals = await receiver.report();
@@ -148,6 +157,7 @@ async function main(): Promise<void> {
     ['bare undici POST (baseline)', `${Math.round(bare)} records/s`, '1.00×'],
     ['Sluice delivery, unthrottled', `${Math.round(sluiceRate)} records/s`, `${(bare / sluiceRate).toFixed(2)}× the baseline time (target ≥ 5000 records/s)`],
     ['  + each ack stored (checkpoint)', `${Math.round(checkpointedRate)} records/s`, `${(bare / checkpointedRate).toFixed(2)}× the baseline time`],
+    ["  + under the attempt's fence", `${Math.round(fencedRate)} records/s`, `${(bare / fencedRate).toFixed(2)}× the baseline time`],
     [
       `Sluice delivery at ${PACED_RATE}/s`,
       `${measured.toFixed(2)} records/s measured at the receiver`,
@@ -156,8 +166,19 @@ async function main(): Promise<void> {
   ];
   console.log(`${RECORDS} records unthrottled, ${PACED_RECORDS} paced; ${CONCURRENCY} connections; peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
   for (const [what, value, ratio] of rows) console.log(`${what.padEnd(32)} ${value.padEnd(44)} ${ratio}`);
-  if (unthrottled.failed || paced.failed || checkpointed.failed || unthrottledArrivals !== RECORDS || checkpointedArrivals !== RECORDS || arrivals.length !== PACED_RECORDS) {
-    throw new Error(`Lost or failed records: ${JSON.stringify({ unthrottled, unthrottledArrivals, checkpointed, checkpointedArrivals, paced, pacedArrivals: arrivals.length })}`);
+  if (
+    unthrottled.failed ||
+    paced.failed ||
+    checkpointed.failed ||
+    unthrottledArrivals !== RECORDS ||
+    checkpointedArrivals !== RECORDS ||
+    fenced.failed ||
+    fencedArrivals !== RECORDS ||
+    arrivals.length !== PACED_RECORDS
+  ) {
+    throw new Error(
+      `Lost or failed records: ${JSON.stringify({ unthrottled, unthrottledArrivals, checkpointed, checkpointedArrivals, fenced, fencedArrivals, paced, pacedArrivals: arrivals.length })}`,
+    );
   }
 
   await endpoints.deleteWithJobs(DEFAULT_WORKSPACE_ID, endpoint.id);
