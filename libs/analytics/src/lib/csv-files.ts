@@ -18,8 +18,8 @@ const DEFAULT_BUFFER_BYTES = 32 * 1024 * 1024;
 /**
  * How long a line DuckDB is told to expect, and the read buffer to hold it: sized from the file's
  * longest record rather than the longest allowed, because DuckDB allocates buffers from these up front
- * (16 × 128 MiB = 2 GiB, which a session's memory limit refuses), past MAX_CSV_LINE_BYTES the limit
- * itself (DuckDB then reports the row as too large).
+ * (16 × 128 MiB = 2 GiB, which a session's memory limit refuses). Never past MAX_CSV_LINE_BYTES: a
+ * longer record is reported by DuckDB as a row too large.
  */
 export function lineSizesFor(longestRecord: number): { maxLineSize: number; bufferSize: number } {
   const maxLineSize = Math.min(MAX_CSV_LINE_BYTES, Math.max(DEFAULT_LINE_BYTES, longestRecord + 1024));

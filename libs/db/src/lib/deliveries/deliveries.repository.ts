@@ -1,5 +1,5 @@
 import type { DeliveryState, FailedDelivery, JobDelivery, JobStatus, PrismaClient } from '../../generated/prisma/client';
-import { type ActivityFence, fencedWrite, holdFence } from '../fences/activity-fence';
+import { type ActivityFence, fencedWrite } from '../fences/activity-fence';
 import { IndexRuns, indexRunsSchema } from './index-runs';
 import type { SecretBox } from '../secrets/secret-box';
 import { reserveSendSlots, SendSlotReservation } from './send-schedule';
@@ -107,8 +107,7 @@ export class DeliveriesRepository {
     { delivered, currentRate }: { delivered: number; currentRate: number },
     fence?: ActivityFence,
   ): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      if (fence) await holdFence(tx, fence);
+    await fencedWrite(this.prisma, fence, async (tx) => {
       await tx.deliveryBatch.update({ where: { jobId_index: { jobId, index: batchIndex }, delivery: { job: { workspaceId } } }, data: { delivered } });
       await tx.jobDelivery.update({ where: { jobId, job: { workspaceId } }, data: { currentRate } });
     });

@@ -31,11 +31,15 @@ export async function holdFence(tx: Prisma.TransactionClient, fence: ActivityFen
   if (!row || Number(row.token) !== fence.token) throw new SupersededAttempt(fence, row?.token ?? null);
 }
 
-/** Runs `work` in a transaction that holds the fence (see holdFence); without a fence, on the client as it is. */
-export function fencedWrite<T>(prisma: PrismaClient, fence: ActivityFence | undefined, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if (!fence) return work(prisma);
+/** Runs `work` in one transaction, which first holds `fence` when there is one (see holdFence). */
+export function fencedWrite<T>(
+  prisma: PrismaClient,
+  fence: ActivityFence | undefined,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { timeout: number },
+): Promise<T> {
   return prisma.$transaction(async (tx) => {
-    await holdFence(tx, fence);
+    if (fence) await holdFence(tx, fence);
     return work(tx);
-  });
+  }, options);
 }

@@ -319,8 +319,7 @@ export class JobsRepository {
     await this.prisma.upload.update({ where: { id: uploadId, job: { workspaceId } }, data: { dataset } });
   }
 
-  /** A file's rows processed so far, and the job's as their sum, in one transaction. */
-  /** `fence`: the attempt saving it (a replaced attempt's progress is dropped; see ActivityFence). */
+  /** A file's rows processed so far, and the job's as their sum, in one transaction; a replaced attempt's (see ActivityFence) are dropped. */
   async saveProgress(workspaceId: string, jobId: string, uploadId: string, rowsProcessed: number, fence?: ActivityFence): Promise<void> {
     await fencedWrite(this.prisma, fence, async (tx) => {
       await tx.upload.update({ where: { id: uploadId, jobId, job: { workspaceId } }, data: { rowsProcessed } });

@@ -4,7 +4,7 @@ import { storedMetricsConfigSchema } from '@sluice/core';
 import { z } from 'zod';
 
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { type ActivityFence, holdFence } from '../fences/activity-fence';
+import { type ActivityFence, fencedWrite } from '../fences/activity-fence';
 import { jsonValue, parseStored } from '../stored-json';
 
 export interface PartsQuery {
@@ -110,9 +110,10 @@ export class MetricsRepository {
    */
   async replaceContribution(workspaceId: string, { jobId, contributorId, source, rows, summary, fence }: MetricsContribution): Promise<void> {
     const columns = metricColumnsOf(rows);
-    await this.prisma.$transaction(
+    await fencedWrite(
+      this.prisma,
+      fence,
       async (tx) => {
-        if (fence) await holdFence(tx, fence);
         // A retried attempt can overlap one still running (a missed heartbeat): without the lock each
         // would delete nothing the other has not committed yet, and both contributions would count.
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`metrics:${workspaceId}:${source}:${contributorId}`}, 0))`;
