@@ -8,4 +8,5 @@ module.exports = {
   ...nxPreset,
   transform: { '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022' }, diagnostics: false }] },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
+  setupFilesAfterEnv: [require.resolve('./tools/test/spec-timeout.js')],
 };

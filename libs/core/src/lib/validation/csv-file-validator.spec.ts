@@ -185,7 +185,7 @@ describe('CsvFileValidator limits', () => {
   });
 
   it('matches a wide header in slices that give the event loop turns, to the same layout', async () => {
-    const header = ['sensor_id', 'timestamp', 'value', ...Array.from({ length: 100_000 }, (_, i) => `extra_${i}`)];
+    const header = ['sensor_id', 'timestamp', 'value', ...Array.from({ length: 20_000 }, (_, i) => `extra_${i}`)];
     const sliced = new CsvFileValidator(sensorReadingsDataset);
     let turns = 0;
     const ticker = setInterval(() => (turns += 1), 0);
