@@ -77,26 +77,31 @@ describe('matchHeaders on wide and varied headers', () => {
     );
   });
 
-  it('maps 20,000 columns against the widest preset in well under a second, and 200,000 in proportion', () => {
+  it('maps 20,000 columns against the widest preset, in time that grows with the columns, not with their square', () => {
     const headers = Array.from({ length: 20_000 }, (_, i) => `col_${i}`);
     headers[7] = 'E-mail';
     headers[19_000] = 'Company Website';
-    let started = performance.now();
     const mapping = matchHeaders(headers, peopleDataset.fields);
-    const wide = performance.now() - started;
     expect(mapping.filter((m) => m.field).map((m) => [m.index, m.field])).toEqual([
       [7, 'email'],
       [19_000, 'company_domain'],
     ]);
-    // Comparing every pair took about 9 s here.
-    expect(wide).toBeLessThan(1500);
 
-    // Ten times the columns, about ten times the time: the bound is loose (a loaded CI machine and the garbage
-    // collector stretch the larger run) yet far below what comparing every pair, a hundred times the time, costs.
-    const huge = Array.from({ length: 200_000 }, (_, i) => `col_${i}`);
-    started = performance.now();
-    matchHeaders(huge, peopleDataset.fields);
-    expect(performance.now() - started).toBeLessThan(Math.max(40 * wide, 10_000));
+    // Ten times the columns took about seven times as long here; comparing every pair (which took 9 s for 20,000) costs
+    // a hundred times. A ratio measured in one run, the fastest of a few each, holds on a loaded machine where a
+    // bound in milliseconds does not.
+    const fastest = (columns: number, runs: number) => {
+      const wide = Array.from({ length: columns }, (_, i) => `col_${i}`);
+      let best = Infinity;
+      for (let run = 0; run < runs; run++) {
+        const started = performance.now();
+        matchHeaders(wide, peopleDataset.fields);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    const small = fastest(2_000, 5);
+    expect(fastest(20_000, 3) / small).toBeLessThan(40);
   });
 
   it('stays fast when many wide headers look like the fields', () => {
