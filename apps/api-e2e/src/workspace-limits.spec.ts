@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 import type { DatasetDefinition, StorageUsageView, WorkspaceView } from '@sluice/contracts';
 import { DEFAULT_WORKSPACE_ID } from '@sluice/contracts';
@@ -35,6 +36,33 @@ describe("a workspace's limits", () => {
     for (const file of files) form.append('files', new Blob([file.content]), file.name);
     const response = await sessionFetch(app.baseUrl, editor.signedIn.jar, '/api/uploads', { method: 'POST', body: form });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  /** As a script on Node's own client sends it: writing the whole body while the answer arrives. */
+  const uploadWithNodeHttp = async (files: { name: string; content: string }[]) => {
+    const form = new FormData();
+    form.append('dataset', dataset.name);
+    for (const file of files) form.append('files', new Blob([file.content]), file.name);
+    const encoded = new Request(app.baseUrl, { method: 'POST', body: form });
+    const body = Buffer.from(await encoded.arrayBuffer());
+    const headers: Record<string, string> = {
+      'content-type': encoded.headers.get('content-type') ?? '',
+      'content-length': String(body.length),
+      cookie: editor.signedIn.jar.header(),
+    };
+    const xsrf = editor.signedIn.jar.get('XSRF-TOKEN');
+    Object.assign(headers, { origin: app.baseUrl, 'sec-fetch-site': 'same-origin' }, xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {});
+    return new Promise<{ status?: number; message?: string; clientError: string | null }>((resolve) => {
+      const outcome: { status?: number; message?: string; clientError: string | null } = { clientError: null };
+      const request = httpRequest(`${app.baseUrl}/api/uploads`, { method: 'POST', headers }, (response) => {
+        outcome.status = response.statusCode;
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => (outcome.message = (JSON.parse(text) as { message: string }).message));
+      });
+      request.on('error', (error: NodeJS.ErrnoException) => (outcome.clientError = error.code ?? error.message));
+      request.once('socket', (socket) => socket.once('close', () => setTimeout(() => resolve(outcome), 50)));
+      request.end(body);
+    });
   };
   const storage = async () => {
     const response = await sessionFetch(app.baseUrl, editor.signedIn.jar, '/api/storage');
@@ -143,6 +171,10 @@ describe("a workspace's limits", () => {
     expect(rerun.status).toBe(429);
     expect(((await rerun.json()) as { message: string }).message).toBe(message);
     expect((await storage()).quota.runningJobs).toBe(1);
+
+    // Refused before its body is read, which is still read (and dropped) so a client writing it reads the answer, never a reset.
+    const large = { name: 'large.csv', content: `key,value\n${'k,1\n'.repeat(6_000_000)}` };
+    for (let attempt = 0; attempt < 3; attempt++) expect(await uploadWithNodeHttp([large])).toEqual({ status: 429, message, clientError: null });
 
     await app.db.sql`UPDATE "Job" SET status = 'processed' WHERE id = ${finished[0].id}::uuid`;
     const accepted = await uploadAs([small()]);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { Logger } from '@nestjs/common';
 
+import { endAfterBody } from './end-after-body';
 import { errorAnswer } from './error-answer';
 
 const logger = new Logger('RequestErrors');
@@ -15,13 +16,13 @@ export function sendError(error: unknown, request: IncomingMessage, response: Se
   const { status, body, ref } = errorAnswer(error);
   if (ref) logger.error(`ref ${ref}: ${request.method} ${request.url} answered ${status}: ${describeCause(error)}`);
   if (response.headersSent || response.writableEnded || response.destroyed) return;
-  // Answered before the body was read to its end: the rest of it must not be taken for the next request.
-  if (!request.complete) response.setHeader('Connection', 'close');
   const text = JSON.stringify(body);
   response.statusCode = status;
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
   response.setHeader('Content-Length', Buffer.byteLength(text));
-  response.end(text);
+  // Answered before the body was read to its end: the connection closes, once what is left of the body has arrived.
+  if (!request.complete) endAfterBody(request, response, text);
+  else response.end(text);
 }
 
 /** The error with its causes (a use case's refusal wraps the storage or Temporal failure behind it). */
